@@ -1,0 +1,21 @@
+package sc.fiji.convnet.engine.kernels;
+
+/**
+ * The three array-level computations of a 2-D convolution layer (cross-correlation, eq. 10.2).
+ * Arrays are row-major: x N×C_in×H×W, w C_out×(C_in/groups)×KH×KW, b C_out (may be null),
+ * y and dy N×C_out×OH×OW. Implementations may use {@code threads} worker threads.
+ */
+public interface ConvKernels {
+
+	/** y = conv(x, w) + b; y is overwritten. */
+	void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads);
+
+	/** dx = ∂L/∂x given dy = ∂L/∂y; dx is overwritten. */
+	void backwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx, int threads);
+
+	/** dw and db (db may be null) receive ∂L/∂w and ∂L/∂b; both are overwritten. */
+	void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads);
+
+	/** A short name for diagnostics and benchmarks, e.g. "scalar" or "vector(16 lanes)". */
+	String name();
+}
