@@ -1,0 +1,117 @@
+package sc.fiji.convnet.cli;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.Set;
+
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.BatchSegmentation;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.segment.NucleiSegmenter;
+
+/**
+ * The headless command line ({@code bin/convnet COMMAND [options]}) for batch work on servers.
+ * Exit codes: 0 success, 1 some inputs failed, 2 wrong usage, 3 the run could not start.
+ */
+public final class ConvNetCli {
+
+	private ConvNetCli() {}
+
+	static final String USAGE = String.join("\n",
+			"Usage: bin/convnet COMMAND [options]",
+			"",
+			"Commands:",
+			"  segment       segment nuclei in every image of a folder (or one file)",
+			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
+			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
+			"");
+
+	static final String SEGMENT_USAGE = String.join("\n",
+			"Usage: bin/convnet segment --input DIR|FILE --output DIR [options]",
+			"",
+			"Writes <image>_labels.tif (16-bit labels, 32-bit past 65,535 objects), <image>_rois.zip (ImageJ ROI set)",
+			"per image and one measurements.csv (one row per object) into the output folder. Unreadable files and",
+			"non-images are reported and skipped; existing outputs are kept unless --overwrite is given.",
+			"",
+			"Options:",
+			"  --input DIR|FILE      folder of images, or one image file (required)",
+			"  --output DIR          folder for the results; created when missing (required)",
+			"  --model NAME|PATH     a model name in models/ or a path to a model folder, descriptor or .onnx (default: nuclei)",
+			"  --filter GLOB         which files of the folder to process, e.g. '*.tif' (default: every file)",
+			"  --channel N           1-based channel holding the nuclei (default: 1)",
+			"  --threshold P         foreground probability threshold in (0,1) (default: 0.5)",
+			"  --seed-threshold P    interior probability that seeds a nucleus (default: 0.6)",
+			"  --diameter PX         expected nucleus diameter in pixels; rescales the image to the model's training scale (default: 0 = off)",
+			"  --min-area PX         smallest object kept, in pixels (default: 15)",
+			"  --max-area PX         largest object kept, in pixels (default: no limit)",
+			"  --tile PX             tile edge for prediction, including the halo (default: 512)",
+			"  --threads N           worker threads (default: all processors)",
+			"  --overwrite           replace existing outputs",
+			"  --help                this text",
+			"");
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs one command; returns the exit code instead of exiting (tests call this). */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length == 0 || isHelp(args[0]) || args[0].equals("help")) {
+			out.print(USAGE);
+			return args.length == 0 ? 2 : 0;
+		}
+		String command = args[0];
+		try {
+			switch (command) {
+				case "segment": return segment(args, out, err);
+				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
+				default:
+					err.println("convnet: unknown command '" + command + "'");
+					err.print(USAGE);
+					return 2;
+			}
+		} catch (Options.UsageException e) {
+			err.println("convnet " + command + ": " + e.getMessage() + " (see 'bin/convnet " + command + " --help')");
+			return 2;
+		} catch (Exception e) {
+			err.println("convnet " + command + ": " + e.getMessage());
+			return 3;
+		}
+	}
+
+	private static boolean isHelp(String a) { return a.equals("--help") || a.equals("-h"); }
+
+	private static int segment(String[] args, PrintStream out, PrintStream err) throws Exception {
+		if (args.length > 1 && isHelp(args[1])) { out.print(SEGMENT_USAGE); return 0; }
+		Options o = new Options(args, 1,
+				Set.of("input", "output", "model", "filter", "channel", "threshold", "seed-threshold", "diameter", "min-area", "max-area",
+						"tile", "threads"),
+				Set.of("overwrite", "help"));
+		if (o.flag("help")) { out.print(SEGMENT_USAGE); return 0; }
+		File input = new File(o.require("input"));
+		File output = new File(o.require("output"));
+		if (!input.exists()) throw new Options.UsageException("input " + input + " does not exist");
+		setThreads(o);
+		NucleiSegmenter segmenter = ConvNet.segmenter(o.get("model", ConvNet.DEFAULT_SEGMENTATION_MODEL))
+				.threshold(o.number("threshold", 0.5))
+				.seedThreshold(o.number("seed-threshold", 0.6))
+				.diameter(o.number("diameter", 0))
+				.minArea(o.integer("min-area", 15))
+				.maxArea(o.integer("max-area", Integer.MAX_VALUE))
+				.tileSize(o.integer("tile", 512))
+				.build();
+		String filter = o.get("filter", "*");
+		File folder = input;
+		if (input.isFile()) { folder = input.getAbsoluteFile().getParentFile(); filter = input.getName(); }
+		BatchSegmentation.Report report = ConvNet.segmentFolder(folder, output, filter, segmenter, o.integer("channel", 1), o.flag("overwrite"),
+				out::println, Progress.NONE);
+		out.println(report);
+		return report.failed.isEmpty() ? 0 : 1;
+	}
+
+	private static void setThreads(Options o) {
+		int threads = o.integer("threads", 0);
+		if (threads < 0) throw new Options.UsageException("--threads must be positive");
+		if (threads > 0) System.setProperty("convnet.threads", String.valueOf(threads));
+	}
+}

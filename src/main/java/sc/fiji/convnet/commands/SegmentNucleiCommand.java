@@ -1,0 +1,68 @@
+package sc.fiji.convnet.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.SegmentationDisplay;
+import sc.fiji.convnet.ij.SegmentationOutput;
+
+/** Plugins › ConvNet › Segment Nuclei: labels, outlines, ROI Manager entries and a table for one image. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Segment Nuclei", headless = true)
+public class SegmentNucleiCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Model (name in models/ or path)")
+	private String model = ConvNet.DEFAULT_SEGMENTATION_MODEL;
+
+	@Parameter(label = "Channel with nuclei", min = "1")
+	private int channel = 1;
+
+	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99", stepSize = "0.05")
+	private double threshold = 0.5;
+
+	@Parameter(label = "Seed threshold", min = "0.01", max = "0.99", stepSize = "0.05")
+	private double seedThreshold = 0.6;
+
+	@Parameter(label = "Diameter of nuclei (0 = as trained)", min = "0")
+	private double diameter = 0;
+
+	@Parameter(label = "Minimum area (pixels)", min = "0")
+	private int minArea = 15;
+
+	@Parameter(label = "Tile size (pixels)", min = "32")
+	private int tileSize = 512;
+
+	@Parameter(label = "Add ROIs to the ROI Manager")
+	private boolean addToRoiManager = false;
+
+	@Parameter(label = "Show the results table")
+	private boolean showTable = true;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus labels;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		SegmentSettings s = new SegmentSettings();
+		s.model = model; s.channel = channel; s.threshold = threshold; s.seedThreshold = seedThreshold;
+		s.diameter = diameter; s.minArea = minArea; s.tileSize = tileSize;
+		try {
+			SegmentationOutput out = ConvNet.segment(image, s.segmenter(), channel, new IJProgress("Segment Nuclei"));
+			SegmentationDisplay.show(image, out, addToRoiManager, showTable);
+			labels = out.labels();
+		} catch (Exception e) {
+			log.error("Segment Nuclei: " + e.getMessage());
+		}
+	}
+}

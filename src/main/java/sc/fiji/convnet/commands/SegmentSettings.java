@@ -1,0 +1,59 @@
+package sc.fiji.convnet.commands;
+
+import java.io.IOException;
+
+import ij.gui.GenericDialog;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.segment.NucleiSegmenter;
+
+/**
+ * The parameters of nuclei segmentation with the defaults every entry point shows, and their one
+ * translation into a {@link NucleiSegmenter}. Dialog labels are chosen so that the macro recorder's
+ * keys (first word, lower case) are unique: model, channel, threshold, seed, diameter, minimum,
+ * maximum, tile.
+ */
+public final class SegmentSettings {
+
+	public String model = ConvNet.DEFAULT_SEGMENTATION_MODEL;
+	public int channel = 1;
+	public double threshold = 0.5;
+	public double seedThreshold = 0.6;
+	public double diameter = 0;
+	public int minArea = 15;
+	public int maxArea = 0;
+	public int tileSize = 512;
+
+	public NucleiSegmenter segmenter() throws IOException {
+		return ConvNet.segmenter(model)
+				.threshold(threshold)
+				.seedThreshold(seedThreshold)
+				.diameter(diameter)
+				.minArea(minArea)
+				.maxArea(maxArea <= 0 ? Integer.MAX_VALUE : maxArea)
+				.tileSize(tileSize)
+				.build();
+	}
+
+	public void addTo(GenericDialog gd) {
+		gd.addStringField("Model (name in models/ or path)", model, 30);
+		gd.addNumericField("Channel with nuclei", channel, 0);
+		gd.addNumericField("Threshold (probability)", threshold, 2);
+		gd.addNumericField("Seed threshold", seedThreshold, 2);
+		gd.addNumericField("Diameter of nuclei (0 = as trained)", diameter, 1, 6, "pixels");
+		gd.addNumericField("Minimum area", minArea, 0, 6, "pixels");
+		gd.addNumericField("Maximum area (0 = none)", maxArea, 0, 6, "pixels");
+		gd.addNumericField("Tile size", tileSize, 0, 6, "pixels");
+	}
+
+	public void readFrom(GenericDialog gd) {
+		model = gd.getNextString().trim();
+		channel = (int) gd.getNextNumber();
+		threshold = gd.getNextNumber();
+		seedThreshold = gd.getNextNumber();
+		diameter = gd.getNextNumber();
+		minArea = (int) gd.getNextNumber();
+		maxArea = (int) gd.getNextNumber();
+		tileSize = (int) gd.getNextNumber();
+		if (gd.invalidNumber()) throw new IllegalArgumentException("Segment Nuclei: a numeric field holds no number");
+	}
+}

@@ -1,0 +1,74 @@
+package sc.fiji.convnet.ij;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+import ij.process.FloatProcessor;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.segment.LabelImage;
+import sc.fiji.convnet.segment.NucleiSegmenter;
+import sc.fiji.convnet.segment.SegmentationResult;
+
+/**
+ * Segments every z-slice and time point of one channel of an image (2-D images are the simple
+ * case) and gives the ImageJ results: label hyperstack, ROIs, table, optional probability maps.
+ */
+public final class ImageSegmentation {
+
+	private ImageSegmentation() {}
+
+	/** @param channel 1-based channel holding the nuclei */
+	public static SegmentationOutput segment(ImagePlus imp, NucleiSegmenter segmenter, int channel, boolean keepProbabilities,
+			Progress progress) {
+		String name = imp.getTitle();
+		int channels = imp.getNChannels(), slices = imp.getNSlices(), frames = imp.getNFrames();
+		if (channel < 1 || channel > channels)
+			throw new IllegalArgumentException(name + ": channel " + channel + " does not exist (the image has " + channels + " channel"
+					+ (channels == 1 ? "" : "s") + ")");
+		int planes = slices * frames;
+		LabelImage[] labels = new LabelImage[planes];
+		ImageStack probabilityStack = keepProbabilities ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
+		List<Roi> rois = new ArrayList<>();
+		ResultsTable table = new ResultsTable();
+		int total = 0, k = 0, mapCount = 0;
+		for (int t = 1; t <= frames; t++)
+			for (int z = 1; z <= slices; z++, k++) {
+				int index = imp.getStackIndex(channel, z, t);
+				float[] pixels = PlaneReader.floats(imp, index);
+				final int plane = k;
+				Progress planeProgress = new Progress() {
+					@Override public void update(int done, int all) { progress.update(plane * all + done, planes * all); }
+					@Override public boolean cancelled() { return progress.cancelled(); }
+				};
+				SegmentationResult result = segmenter.segment(pixels, imp.getWidth(), imp.getHeight(), planeProgress);
+				labels[k] = result.labels();
+				int position = planes > 1 ? k + 1 : 0;
+				rois.addAll(LabelRois.fromLabels(result.labels(), position));
+				ObjectMeasurements.addRows(table, result.labels(), pixels, imp.getCalibration(), null, planes > 1 ? k + 1 : 0);
+				total += result.labels().count();
+				if (probabilityStack != null) {
+					mapCount = result.probabilities().length;
+					for (float[] map : result.probabilities()) probabilityStack.addSlice(new FloatProcessor(imp.getWidth(), imp.getHeight(), map));
+				}
+			}
+		String base = stripExtension(name);
+		ImagePlus labelImp = LabelImages.toImagePlus(base + "_labels", labels, slices, frames, imp.getCalibration());
+		ImagePlus probImp = null;
+		if (probabilityStack != null) {
+			probImp = new ImagePlus(base + "_probabilities", probabilityStack);
+			probImp.setDimensions(mapCount, slices, frames);
+			probImp.setCalibration(imp.getCalibration().copy());
+			if (mapCount > 1) probImp = new ij.CompositeImage(probImp, ij.CompositeImage.GRAYSCALE);
+		}
+		return new SegmentationOutput(labelImp, rois, table, probImp, total);
+	}
+
+	public static String stripExtension(String name) {
+		int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+}

@@ -1,0 +1,35 @@
+package sc.fiji.convnet.ij;
+
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+
+/** Everything one segmentation call hands back to ImageJ. */
+public final class SegmentationOutput {
+
+	private final ImagePlus labels;
+	private final List<Roi> rois;
+	private final ResultsTable table;
+	private final ImagePlus probabilities;
+	private final int objectCount;
+
+	SegmentationOutput(ImagePlus labels, List<Roi> rois, ResultsTable table, ImagePlus probabilities, int objectCount) {
+		this.labels = labels;
+		this.rois = rois;
+		this.table = table;
+		this.probabilities = probabilities;
+		this.objectCount = objectCount;
+	}
+
+	/** 16-bit (or 32-bit) label image with the input's calibration and hyperstack layout. */
+	public ImagePlus labels() { return labels; }
+	/** One outline per object, with its hyperstack position. */
+	public List<Roi> rois() { return rois; }
+	/** One row per object. */
+	public ResultsTable table() { return table; }
+	/** The probability maps (channels), or null when not asked for. */
+	public ImagePlus probabilities() { return probabilities; }
+	public int objectCount() { return objectCount; }
+}

@@ -1,0 +1,24 @@
+package sc.fiji.convnet.predict;
+
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * A backend that maps a normalised N×C×H×W tensor to N×K×H×W output maps: our engine or ONNX
+ * Runtime. Tiling, normalisation and decoding happen around it, the same for every backend.
+ */
+public interface Predictor extends AutoCloseable {
+
+	Tensor predict(Tensor input);
+
+	/** Input height and width must be multiples of this (e.g. 2^depth for a U-Net). */
+	default int sizeMultiple() { return 1; }
+
+	/** Pixels of context each output pixel depends on, per side: the default tile halo. */
+	default int halo() { return 32; }
+
+	/** A short name for logs: the backend and the model. */
+	String describe();
+
+	@Override
+	default void close() {}
+}

@@ -1,0 +1,93 @@
+package sc.fiji.convnet.segment;
+
+import ij.plugin.filter.EDM;
+import ij.plugin.filter.MaximumFinder;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+
+/**
+ * Turns a network's per-pixel output into separate objects (instances).
+ * <ul>
+ * <li>{@link OutputKind#FOREGROUND}: one foreground probability. Threshold it, take the Euclidean
+ * distance map (ImageJ's EDM), seed one object per distance maximum (ImageJ's MaximumFinder with a
+ * prominence) and flood the seeds over the mask: the classic distance watershed.</li>
+ * <li>{@link OutputKind#BACKGROUND_INTERIOR_BOUNDARY}: three class probabilities. Interior pixels
+ * well inside a nucleus are the seeds (touching nuclei are split by their boundary class), and the
+ * seeds are flooded over every pixel that is not background, cheapest where the interior is surest.</li>
+ * </ul>
+ * Then objects outside the size range are dropped and holes are filled.
+ */
+public final class InstanceDecoder {
+
+	public enum OutputKind { FOREGROUND, BACKGROUND_INTERIOR_BOUNDARY }
+
+	private final double threshold;
+	private final double seedThreshold;
+	private final double prominence;
+	private final int minArea;
+	private final int maxArea;
+	private final boolean fillHoles;
+
+	public InstanceDecoder(double threshold, double seedThreshold, double prominence, int minArea, int maxArea, boolean fillHoles) {
+		this.threshold = threshold;
+		this.seedThreshold = seedThreshold;
+		this.prominence = prominence;
+		this.minArea = minArea;
+		this.maxArea = maxArea;
+		this.fillHoles = fillHoles;
+	}
+
+	/**
+	 * @param probabilities C planes of width×height values: C = 1 (foreground) or 3 (background,
+	 *                      interior, boundary)
+	 */
+	public LabelImage decode(float[][] probabilities, int width, int height) {
+		if (probabilities.length == 1) return decodeForeground(probabilities[0], width, height);
+		if (probabilities.length == 3) return decodeThreeClass(probabilities, width, height);
+		throw new IllegalArgumentException("InstanceDecoder: expected 1 (foreground) or 3 (background, interior, boundary) "
+				+ "probability maps, got " + probabilities.length);
+	}
+
+	private LabelImage decodeForeground(float[] foreground, int width, int height) {
+		int n = width * height;
+		boolean[] mask = new boolean[n];
+		ByteProcessor binary = new ByteProcessor(width, height);
+		byte[] bin = (byte[]) binary.getPixels();
+		for (int i = 0; i < n; i++) {
+			mask[i] = foreground[i] > threshold;
+			bin[i] = (byte) (mask[i] ? 255 : 0);
+		}
+		FloatProcessor edm = new EDM().makeFloatEDM(binary, 0, false);
+		ByteProcessor maxima = new MaximumFinder().findMaxima(edm, prominence, 0.5, MaximumFinder.SINGLE_POINTS, false, true);
+		boolean[] seedMask = new boolean[n];
+		byte[] max = (byte[]) maxima.getPixels();
+		for (int i = 0; i < n; i++) seedMask[i] = max[i] != 0 && mask[i];
+		int[] labels = ConnectedComponents.label(width, height, seedMask, true).labels();
+		float[] distance = (float[]) edm.getPixels();
+		float[] cost = new float[n];
+		for (int i = 0; i < n; i++) cost[i] = -distance[i];
+		SeededWatershed.flood(width, height, labels, cost, mask);
+		return finish(new LabelImage(width, height, labels, 0));
+	}
+
+	private LabelImage decodeThreeClass(float[][] p, int width, int height) {
+		int n = width * height;
+		boolean[] mask = new boolean[n];
+		boolean[] seeds = new boolean[n];
+		float[] cost = new float[n];
+		for (int i = 0; i < n; i++) {
+			float interior = p[1][i], boundary = p[2][i];
+			mask[i] = interior + boundary > threshold;
+			seeds[i] = interior > seedThreshold;
+			cost[i] = 1f - interior;
+		}
+		int[] labels = ConnectedComponents.label(width, height, seeds, false).labels();
+		SeededWatershed.flood(width, height, labels, cost, mask);
+		return finish(new LabelImage(width, height, labels, 0));
+	}
+
+	private LabelImage finish(LabelImage labels) {
+		if (fillHoles) labels.fillHoles();
+		return labels.filterBySize(minArea, maxArea);
+	}
+}

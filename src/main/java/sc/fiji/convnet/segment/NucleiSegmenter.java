@@ -1,0 +1,122 @@
+package sc.fiji.convnet.segment;
+
+import ij.process.FloatProcessor;
+import sc.fiji.convnet.predict.Normalization;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.predict.TiledPredictor;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Nuclei segmentation of one 2-D plane: global normalisation, optional rescaling to the nucleus
+ * size the model was trained on, tiled prediction, instance decoding. Built fluently:
+ * <pre>
+ * NucleiSegmenter s = NucleiSegmenter.builder(model).threshold(0.5).diameter(20).build();
+ * SegmentationResult r = s.segment(pixels, width, height, Progress.NONE);
+ * </pre>
+ */
+public final class NucleiSegmenter {
+
+	private final SegmentationModel model;
+	private final double threshold, seedThreshold, prominence, diameter;
+	private final int tileSize, halo, minArea, maxArea;
+	private final boolean fillHoles;
+
+	private NucleiSegmenter(Builder b) {
+		this.model = b.model;
+		this.threshold = b.threshold;
+		this.seedThreshold = b.seedThreshold;
+		this.prominence = b.prominence;
+		this.diameter = b.diameter;
+		this.tileSize = b.tileSize;
+		this.halo = b.halo >= 0 ? b.halo : model.predictor().halo();
+		this.minArea = b.minArea;
+		this.maxArea = b.maxArea;
+		this.fillHoles = b.fillHoles;
+	}
+
+	public static Builder builder(SegmentationModel model) { return new Builder(model); }
+
+	public SegmentationModel model() { return model; }
+
+	public SegmentationResult segment(float[] pixels, int width, int height, Progress progress) {
+		if (pixels.length != (long) width * height)
+			throw new IllegalArgumentException("Segment: " + pixels.length + " pixels do not make a " + width + "×" + height + " image");
+		Normalization norm = Normalization.percentiles(pixels, model.lowPercentile(), model.highPercentile());
+		float[] normalized = norm.apply(pixels);
+		double scale = diameter > 0 && model.trainedDiameter() > 0 ? model.trainedDiameter() / diameter : 1;
+		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
+		if (sw != width || sh != height) normalized = resize(normalized, width, height, sw, sh);
+
+		TiledPredictor tiler = new TiledPredictor(model.predictor(), Math.max(tileSize, 2 * halo + 16), halo);
+		Tensor out = tiler.predict(new Tensor(normalized, 1, 1, sh, sw), progress);
+		float[][] maps = toProbabilities(out);
+		if (sw != width || sh != height)
+			for (int k = 0; k < maps.length; k++) maps[k] = resize(maps[k], sw, sh, width, height);
+
+		int scaledMin = minArea, scaledMax = maxArea;
+		LabelImage labels = new InstanceDecoder(threshold, seedThreshold, prominence, scaledMin, scaledMax, fillHoles)
+				.decode(maps, width, height);
+		return new SegmentationResult(labels, maps);
+	}
+
+	private float[][] toProbabilities(Tensor out) {
+		int k = out.c(), plane = out.h() * out.w();
+		float[] d = out.data();
+		float[][] maps = new float[k][plane];
+		for (int c = 0; c < k; c++) System.arraycopy(d, c * plane, maps[c], 0, plane);
+		if (!model.outputsAreLogits()) return maps;
+		if (k == 1) {
+			for (int i = 0; i < plane; i++) maps[0][i] = (float) (1 / (1 + Math.exp(-maps[0][i])));
+			return maps;
+		}
+		for (int i = 0; i < plane; i++) {
+			double max = Double.NEGATIVE_INFINITY, sum = 0;
+			for (int c = 0; c < k; c++) max = Math.max(max, maps[c][i]);
+			for (int c = 0; c < k; c++) sum += Math.exp(maps[c][i] - max);
+			for (int c = 0; c < k; c++) maps[c][i] = (float) (Math.exp(maps[c][i] - max) / sum);
+		}
+		return maps;
+	}
+
+	private static float[] resize(float[] pixels, int w, int h, int nw, int nh) {
+		FloatProcessor fp = new FloatProcessor(w, h, pixels);
+		fp.setInterpolationMethod(FloatProcessor.BILINEAR);
+		return (float[]) fp.resize(nw, nh, true).getPixels();
+	}
+
+	/** Settings with the defaults a user sees in the dialog. */
+	public static final class Builder {
+		private final SegmentationModel model;
+		private double threshold = 0.5, seedThreshold = 0.6, prominence = 1.0, diameter = 0;
+		private int tileSize = 512, halo = -1, minArea = 15, maxArea = Integer.MAX_VALUE;
+		private boolean fillHoles = true;
+
+		private Builder(SegmentationModel model) {
+			if (model == null) throw new IllegalArgumentException("Segment: no model given");
+			this.model = model;
+		}
+
+		/** Probability above which a pixel belongs to a nucleus. */
+		public Builder threshold(double t) { this.threshold = t; return this; }
+		/** Interior probability above which a pixel seeds a nucleus (three-class models). */
+		public Builder seedThreshold(double t) { this.seedThreshold = t; return this; }
+		/** Distance-map prominence for seeds (foreground models), in pixels. */
+		public Builder prominence(double p) { this.prominence = p; return this; }
+		/** Expected nucleus diameter in pixels; 0 keeps the image's scale. */
+		public Builder diameter(double d) { this.diameter = d; return this; }
+		public Builder tileSize(int s) { this.tileSize = s; return this; }
+		/** Context pixels per tile side; negative takes the model's receptive field. */
+		public Builder halo(int h) { this.halo = h; return this; }
+		public Builder minArea(int a) { this.minArea = a; return this; }
+		public Builder maxArea(int a) { this.maxArea = a; return this; }
+		public Builder fillHoles(boolean f) { this.fillHoles = f; return this; }
+
+		public NucleiSegmenter build() {
+			if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("Segment: threshold must lie in (0, 1), got " + threshold);
+			if (minArea < 0 || maxArea < minArea) throw new IllegalArgumentException("Segment: size range " + minArea + "–" + maxArea + " is empty");
+			if (diameter < 0) throw new IllegalArgumentException("Segment: diameter must be ≥ 0, got " + diameter);
+			if (tileSize < 32) throw new IllegalArgumentException("Segment: tile size must be ≥ 32, got " + tileSize);
+			return new NucleiSegmenter(this);
+		}
+	}
+}
