@@ -1,0 +1,113 @@
+package sc.fiji.convnet.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import sc.fiji.convnet.model.transform.Transformation;
+import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.onnx.OnnxValueInfo;
+
+/**
+ * What a model is: its ONNX weights, its inputs and outputs with axes, tile sizes and halo, and the processing
+ * around the network. Read from a bioimage.io description ({@link BioimageioReader}) or made for a bare
+ * {@code .onnx} ({@link #forOnnx}) with defaults that callers override through the {@code with...} methods.
+ *
+ * @param source      the description file (yaml) or the .onnx itself
+ * @param testInputs  test tensors (.npy) named by the description, may be empty
+ */
+public record ModelDescriptor(String name, String formatVersion, Path source, Path weights,
+		List<TensorDescription> inputs, List<TensorDescription> outputs, List<Path> testInputs, List<Path> testOutputs) {
+
+	public ModelDescriptor {
+		inputs = List.copyOf(inputs);
+		outputs = List.copyOf(outputs);
+		testInputs = testInputs == null ? List.of() : List.copyOf(testInputs);
+		testOutputs = testOutputs == null ? List.of() : List.copyOf(testOutputs);
+	}
+
+	public TensorDescription input() { return inputs.get(0); }
+	public TensorDescription output() { return outputs.get(0); }
+
+	public TensorDescription input(String name) { return find(inputs, name); }
+	public TensorDescription output(String name) { return find(outputs, name); }
+
+	private TensorDescription find(List<TensorDescription> list, String n) {
+		for (TensorDescription t : list) if (t.name().equals(n)) return t;
+		throw new IllegalArgumentException(source + ": no tensor '" + n + "' among " + list);
+	}
+
+	public ModelDescriptor withName(String newName) {
+		return new ModelDescriptor(newName, formatVersion, source, weights, inputs, outputs, testInputs, testOutputs);
+	}
+
+	public ModelDescriptor withInputs(List<TensorDescription> newInputs) {
+		return new ModelDescriptor(name, formatVersion, source, weights, newInputs, outputs, testInputs, testOutputs);
+	}
+
+	public ModelDescriptor withOutputs(List<TensorDescription> newOutputs) {
+		return new ModelDescriptor(name, formatVersion, source, weights, inputs, newOutputs, testInputs, testOutputs);
+	}
+
+	/** Replaces the first input's preprocessing. */
+	public ModelDescriptor withPreprocessing(Transformation... steps) {
+		List<TensorDescription> in = new ArrayList<>(inputs);
+		in.set(0, in.get(0).withPreprocessing(List.of(steps)));
+		return withInputs(in);
+	}
+
+	/** Replaces the first output's postprocessing. */
+	public ModelDescriptor withPostprocessing(Transformation... steps) {
+		List<TensorDescription> out = new ArrayList<>(outputs);
+		out.set(0, out.get(0).withPostprocessing(List.of(steps)));
+		return withOutputs(out);
+	}
+
+	/** Sets the halo of the first output's space axes. */
+	public ModelDescriptor withHalo(int halo) {
+		List<TensorDescription> out = new ArrayList<>(outputs);
+		List<Axis> axes = new ArrayList<>();
+		for (Axis a : out.get(0).axes()) axes.add(a.type() == AxisType.SPACE ? a.withHalo(halo) : a);
+		out.set(0, out.get(0).withAxes(axes));
+		return withOutputs(out);
+	}
+
+	/**
+	 * A description for a bare {@code .onnx}: tensor names, ranks and fixed sizes from the model; axes by rank
+	 * (2: y,x; 3: channel,y,x; 4: batch,channel,y,x; 5: batch,channel,z,y,x); dynamic spatial sizes free from 1 in
+	 * steps of 1; no halo; no processing.
+	 */
+	public static ModelDescriptor forOnnx(Path onnx) {
+		try (OnnxSession s = OnnxSession.open(onnx, 1)) {
+			List<TensorDescription> in = new ArrayList<>(), out = new ArrayList<>();
+			for (OnnxValueInfo v : s.inputs()) in.add(defaultDescription(v, onnx));
+			for (OnnxValueInfo v : s.outputs()) out.add(defaultDescription(v, onnx));
+			String name = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
+			return new ModelDescriptor(name, null, onnx, onnx, in, out, List.of(), List.of());
+		}
+	}
+
+	static TensorDescription defaultDescription(OnnxValueInfo v, Path file) {
+		long[] shape = v.shape();
+		List<String> ids = switch (shape.length) {
+		case 2 -> List.of("y", "x");
+		case 3 -> List.of("channel", "y", "x");
+		case 4 -> List.of("batch", "channel", "y", "x");
+		case 5 -> List.of("batch", "channel", "z", "y", "x");
+		default -> throw new ModelFormatException(file + ": tensor " + v + " has rank " + shape.length
+				+ "; give its axes yourself (defaults exist for ranks 2 to 5)");
+		};
+		List<Axis> axes = new ArrayList<>();
+		for (int i = 0; i < shape.length; i++) {
+			String id = ids.get(i);
+			AxisType type = id.equals("batch") ? AxisType.BATCH : id.equals("channel") ? AxisType.CHANNEL : AxisType.SPACE;
+			axes.add(shape[i] >= 0 ? Axis.fixed(id, type, (int) shape[i]) : Axis.free(id, type, 1, 1));
+		}
+		return new TensorDescription(v.name(), axes, List.of(), List.of());
+	}
+
+	@Override
+	public String toString() {
+		return "Model '" + name + "' (" + weights + "): inputs " + inputs + ", outputs " + outputs;
+	}
+}

@@ -1,0 +1,49 @@
+package sc.fiji.convnet.model.transform;
+
+import java.util.Arrays;
+import java.util.List;
+
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * {@code (x - lo) / (hi - lo + eps)} where lo and hi are the given percentiles (0..100) of the values over the given
+ * axes, per index of the other axes. Percentiles interpolate linearly between sorted values, as NumPy's default.
+ */
+public record ScaleRange(List<String> over, double minPercentile, double maxPercentile, double eps) implements Transformation {
+
+	public static final String ID = "scale_range";
+
+	public ScaleRange {
+		if (!(minPercentile >= 0 && minPercentile < maxPercentile && maxPercentile <= 100))
+			throw new IllegalArgumentException(ID + ": need 0 <= min_percentile < max_percentile <= 100, got " + minPercentile + ", " + maxPercentile);
+	}
+
+	@Override
+	public String id() { return ID; }
+
+	@Override
+	public Tensor apply(Tensor input, List<String> axes) {
+		AxisGroups g = AxisGroups.of(input, axes, over, ID);
+		float[] x = input.data();
+		float[] y = new float[x.length];
+		float[] values = new float[g.inner.length];
+		for (int o : g.outer) {
+			for (int j = 0; j < values.length; j++) values[j] = x[o + g.inner[j]];
+			Arrays.sort(values);
+			double lo = percentile(values, minPercentile), hi = percentile(values, maxPercentile);
+			double scale = 1 / (hi - lo + eps);
+			for (int i : g.inner) y[o + i] = (float) ((x[o + i] - lo) * scale);
+		}
+		return new Tensor(y, input.shape());
+	}
+
+	/** Linear interpolation between the closest ranks of sorted values. */
+	static double percentile(float[] sorted, double p) {
+		if (sorted.length == 0) return Double.NaN;
+		double pos = p / 100 * (sorted.length - 1);
+		int lo = (int) Math.floor(pos);
+		int hi = Math.min(lo + 1, sorted.length - 1);
+		double f = pos - lo;
+		return sorted[lo] + f * ((double) sorted[hi] - sorted[lo]);
+	}
+}

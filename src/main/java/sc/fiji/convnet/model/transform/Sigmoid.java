@@ -1,0 +1,22 @@
+package sc.fiji.convnet.model.transform;
+
+import java.util.List;
+
+import sc.fiji.convnet.tensor.Tensor;
+
+/** {@code 1 / (1 + e^-x)}. */
+public record Sigmoid() implements Transformation {
+
+	public static final String ID = "sigmoid";
+
+	@Override
+	public String id() { return ID; }
+
+	@Override
+	public Tensor apply(Tensor input, List<String> axes) {
+		float[] x = input.data();
+		float[] y = new float[x.length];
+		for (int i = 0; i < x.length; i++) y[i] = (float) (1 / (1 + Math.exp(-x[i])));
+		return new Tensor(y, input.shape());
+	}
+}

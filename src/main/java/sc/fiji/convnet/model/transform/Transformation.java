@@ -1,0 +1,18 @@
+package sc.fiji.convnet.model.transform;
+
+import java.util.List;
+
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * One bioimage.io pre- or post-processing step. It returns a new tensor and leaves its input untouched.
+ * {@code axes} names the tensor's axes in order (0.5 ids: batch, channel, y, x ...), so that options such as
+ * "statistics over x and y" find their dimensions.
+ */
+public interface Transformation {
+
+	/** The bioimage.io id, e.g. {@code zero_mean_unit_variance}. */
+	String id();
+
+	Tensor apply(Tensor input, List<String> axes);
+}

@@ -1,0 +1,37 @@
+package sc.fiji.convnet.model.transform;
+
+import java.util.List;
+
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * {@code (x - mean) / (std + eps)} with mean and (population) standard deviation computed per sample over the given
+ * axes, separately for every index of the other axes. Statistics accumulate in double.
+ *
+ * @param over axes to compute the statistics over; null for all axes
+ */
+public record ZeroMeanUnitVariance(List<String> over, double eps) implements Transformation {
+
+	public static final String ID = "zero_mean_unit_variance";
+
+	@Override
+	public String id() { return ID; }
+
+	@Override
+	public Tensor apply(Tensor input, List<String> axes) {
+		AxisGroups g = AxisGroups.of(input, axes, over, ID);
+		float[] x = input.data();
+		float[] y = new float[x.length];
+		for (int o : g.outer) {
+			double sum = 0;
+			for (int i : g.inner) sum += x[o + i];
+			double mean = sum / g.inner.length;
+			double sq = 0;
+			for (int i : g.inner) { double d = x[o + i] - mean; sq += d * d; }
+			double std = Math.sqrt(sq / g.inner.length);
+			double scale = 1 / (std + eps);
+			for (int i : g.inner) y[o + i] = (float) ((x[o + i] - mean) * scale);
+		}
+		return new Tensor(y, input.shape());
+	}
+}

@@ -1,0 +1,57 @@
+package sc.fiji.convnet.onnx;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtEnvironment;
+
+/**
+ * The one place where DJL and ONNX Runtime start. Every entry into ONNX Runtime calls {@link #environment()}
+ * first, so that DJL runs offline (it never tries to download anything) and so that DJL's OnnxRuntime engine
+ * creates the ORT environment (logging level, threading) before any direct ORT call would create a default one.
+ */
+public final class DjlSetup {
+
+	public static final String ENGINE_NAME = "OnnxRuntime";
+
+	static {
+		// must be set before any DJL class looks at it: no network, no native downloads
+		if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+	}
+
+	private static volatile OrtEnvironment environment;
+	private static volatile Throwable failure;
+
+	private DjlSetup() {}
+
+	/** DJL's OnnxRuntime engine, started once. */
+	public static Engine engine() {
+		environment();
+		return Engine.getEngine(ENGINE_NAME);
+	}
+
+	/**
+	 * The ORT environment that DJL's engine created (ORT keeps one per process).
+	 *
+	 * @throws OnnxException when the native libraries cannot be loaded, with the reason
+	 */
+	public static OrtEnvironment environment() {
+		OrtEnvironment env = environment;
+		if (env != null) return env;
+		synchronized (DjlSetup.class) {
+			if (environment != null) return environment;
+			if (failure != null) throw notAvailable(failure);
+			try {
+				Engine engine = Engine.getEngine(ENGINE_NAME); // creates the environment through DJL
+				if (engine == null) throw new IllegalStateException("DJL found no " + ENGINE_NAME + " engine on the class path");
+				environment = OrtEnvironment.getEnvironment(); // returns the one DJL created
+				return environment;
+			} catch (Throwable t) { // UnsatisfiedLinkError, EngineException, ...
+				failure = t;
+				throw notAvailable(t);
+			}
+		}
+	}
+
+	private static OnnxException notAvailable(Throwable t) {
+		return new OnnxException("ONNX Runtime is not available (DJL engine " + ENGINE_NAME + " did not start): " + t, t);
+	}
+}

@@ -1,0 +1,121 @@
+package sc.fiji.convnet.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.convnet.model.TestData;
+import sc.fiji.convnet.tensor.Tensor;
+
+class OnnxSessionTest {
+
+	@TempDir
+	Path tmp;
+
+	static Path unet() { return TestData.require(TestData.UNET.resolve("weights.onnx")); }
+
+	@Test
+	void describesInputsAndOutputs() {
+		try (OnnxSession s = OnnxSession.open(unet(), 1)) {
+			assertEquals(1, s.inputs().size());
+			assertEquals(1, s.outputs().size());
+			OnnxValueInfo in = s.inputs().get(0);
+			System.out.println("unet2d: " + s.inputs() + " -> " + s.outputs());
+			assertEquals("float", in.elementType());
+			assertEquals(4, in.rank());
+			assertEquals(1, in.shape()[1]); // one channel, as the description says
+			assertEquals("float", s.outputs().get(0).elementType());
+		}
+	}
+
+	@Test
+	void ortInfoReportsVersion() {
+		OrtInfo info = OrtInfo.probe();
+		System.out.println(info.describe());
+		assertTrue(info.available(), info.describe());
+		assertTrue(info.ortVersion().matches("\\d+\\.\\d+.*"), info.ortVersion());
+		assertEquals("true", System.getProperty("ai.djl.offline"));
+	}
+
+	@Test
+	void wrongRankAndChannelsAreRefusedWithShapes() {
+		try (OnnxSession s = OnnxSession.open(unet(), 1)) {
+			OnnxException e = assertThrows(OnnxException.class, () -> s.run(Tensor.zeros(1, 64, 64)));
+			assertTrue(e.getMessage().contains("rank 3 instead of 4") && e.getMessage().contains("weights.onnx"), e.getMessage());
+			e = assertThrows(OnnxException.class, () -> s.run(Tensor.zeros(1, 3, 64, 64)));
+			assertTrue(e.getMessage().contains("3 channels instead of 1"), e.getMessage());
+		}
+	}
+
+	@Test
+	void closedSessionRefusesToRun() {
+		OnnxSession s = OnnxSession.open(unet(), 1);
+		s.close();
+		s.close(); // twice is fine
+		OnnxException e = assertThrows(OnnxException.class, () -> s.run(Tensor.zeros(1, 1, 64, 64)));
+		assertTrue(e.getMessage().contains("closed"));
+	}
+
+	@Test
+	void missingEmptyTextAndTruncatedFilesGiveMessagesNamingTheFile() throws Exception {
+		Path missing = tmp.resolve("nothing.onnx");
+		assertMessage(missing, "not found");
+
+		Path empty = Files.write(tmp.resolve("empty.onnx"), new byte[0]);
+		assertMessage(empty, "empty");
+
+		Path text = Files.write(tmp.resolve("text.onnx"), "hello, I am not a model\n".getBytes(StandardCharsets.UTF_8));
+		assertMessage(text, "not an ONNX model");
+		Path binary = Files.write(tmp.resolve("binary.onnx"), new byte[] { 0x08, (byte) 0xff, 0x12, 0x7f, 0x01 });
+		assertMessage(binary, "not an ONNX model");
+
+		byte[] model = Files.readAllBytes(unet());
+		for (int len : new int[] { 1, 17, 1000, model.length / 2, model.length - 3 }) {
+			Path cut = Files.write(tmp.resolve("cut" + len + ".onnx"), Arrays.copyOf(model, len));
+			assertMessage(cut, "");
+		}
+		assertMessage(tmp, "not a regular file");
+	}
+
+	private static void assertMessage(Path file, String part) {
+		OnnxException e = assertThrows(OnnxException.class, () -> OnnxSession.open(file, 1).close());
+		assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(part), e.getMessage());
+	}
+
+	@Test
+	void cacheLoadsOncePerFileAndThreads() {
+		try (SessionCache cache = new SessionCache()) {
+			OnnxSession a = cache.get(unet(), 1);
+			assertSame(a, cache.get(unet().toAbsolutePath(), 1));
+			OnnxSession b = cache.get(unet(), 2);
+			assertNotSame(a, b);
+			assertEquals(2, cache.size());
+			cache.evict(unet());
+			assertTrue(a.isClosed() && b.isClosed());
+			assertEquals(0, cache.size());
+		}
+	}
+
+	static Tensor random(int n, int c, int h, int w, long seed) {
+		java.util.Random rnd = new java.util.Random(seed);
+		Tensor t = Tensor.zeros(n, c, h, w);
+		for (int i = 0; i < t.size(); i++) t.data()[i] = (float) rnd.nextGaussian();
+		return t;
+	}
+
+	static float[] concat(float[] a, float[] b) {
+		float[] c = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, c, a.length, b.length);
+		return c;
+	}
+}
