@@ -28,30 +28,8 @@ public final class Diagnostics {
 		line(sb, "Vector module", vectorModule ? "present (jdk.incubator.vector)" : "absent: start Java with --add-modules jdk.incubator.vector for the fast kernels");
 		line(sb, "Convolution kernels", Kernels.best().name() + (Kernels.vectorActive() ? " (vector)" : " (scalar)"));
 		line(sb, "DJL offline", System.getProperty("ai.djl.offline"));
-		line(sb, "ONNX Runtime", onnxRuntime());
+		line(sb, "ONNX Runtime", sc.fiji.convnet.onnx.OrtInfo.probe().describe());
 		return sb.toString();
-	}
-
-	/** Loads ONNX Runtime through DJL (which must create the ORT environment first) and reports its version. */
-	static String onnxRuntime() {
-		// In ImageJ the plugin class loader is not the thread's context loader, and DJL finds engines
-		// through the context loader: without the switch it reports "engine not found".
-		Thread thread = Thread.currentThread();
-		ClassLoader previous = thread.getContextClassLoader();
-		thread.setContextClassLoader(Diagnostics.class.getClassLoader());
-		try {
-			ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("OnnxRuntime");
-			String djl = engine.getVersion();
-			String ort = ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion();
-			return "natives loaded, ONNX Runtime " + ort + " (DJL engine " + djl + "), providers " + ai.onnxruntime.OrtEnvironment.getAvailableProviders();
-		} catch (Throwable t) {
-			Throwable root = t;
-			while (root.getCause() != null) root = root.getCause();
-			return "NOT loaded: " + t.getClass().getSimpleName() + ": " + t.getMessage()
-					+ (root != t ? " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
-		} finally {
-			thread.setContextClassLoader(previous);
-		}
 	}
 
 	private static void line(StringBuilder sb, String key, String value) {

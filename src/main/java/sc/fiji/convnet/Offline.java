@@ -2,7 +2,8 @@ package sc.fiji.convnet;
 
 /**
  * Keeps DJL from ever reaching the network: it checks for updates and downloads engines unless
- * {@code ai.djl.offline} is set before its first use. Every entry point passes through here first.
+ * {@code ai.djl.offline} is set before its first use. Every entry point (the facade, the commands,
+ * the command line) passes through here before anything touches DJL.
  */
 public final class Offline {
 

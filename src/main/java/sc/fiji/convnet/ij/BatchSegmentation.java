@@ -108,8 +108,9 @@ public final class BatchSegmentation {
 	private File writeTable(ResultsTable table, File outputDir) throws IOException {
 		File target = new File(outputDir, MEASUREMENTS);
 		for (int i = 2; target.exists() && !overwrite; i++) target = new File(outputDir, "measurements_" + i + ".csv");
-		if (!table.save(target.getPath()) && table.size() > 0) throw new IOException("Batch: cannot write " + target);
-		if (!target.exists()) java.nio.file.Files.writeString(target.toPath(), "Image,Plane,Label,Area,X,Y,BX,BY,Width,Height,Mean,IntDen,RawIntDen\n");
+		if (table.size() > 0) {
+			if (!table.save(target.getPath())) throw new IOException("Batch: cannot write " + target);
+		} else java.nio.file.Files.writeString(target.toPath(), "Image,Plane,Label,Area,X,Y,BX,BY,Width,Height,Mean,IntDen,RawIntDen\n");
 		return target;
 	}
 

@@ -39,6 +39,11 @@ public final class DjlSetup {
 		synchronized (DjlSetup.class) {
 			if (environment != null) return environment;
 			if (failure != null) throw notAvailable(failure);
+			// DJL looks engines up through the thread's context class loader; inside ImageJ that is not
+			// the plugin class loader, and DJL would answer "engine not found" although the jars are there
+			Thread thread = Thread.currentThread();
+			ClassLoader previous = thread.getContextClassLoader();
+			thread.setContextClassLoader(DjlSetup.class.getClassLoader());
 			try {
 				Engine engine = Engine.getEngine(ENGINE_NAME); // creates the environment through DJL
 				if (engine == null) throw new IllegalStateException("DJL found no " + ENGINE_NAME + " engine on the class path");
@@ -47,6 +52,8 @@ public final class DjlSetup {
 			} catch (Throwable t) { // UnsatisfiedLinkError, EngineException, ...
 				failure = t;
 				throw notAvailable(t);
+			} finally {
+				thread.setContextClassLoader(previous);
 			}
 		}
 	}

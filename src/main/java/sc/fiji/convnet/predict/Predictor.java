@@ -13,6 +13,9 @@ public interface Predictor extends AutoCloseable {
 	/** Input height and width must be multiples of this (e.g. 2^depth for a U-Net). */
 	default int sizeMultiple() { return 1; }
 
+	/** Input height and width the model requires exactly (tiles are padded to it), 0 when free. */
+	default int fixedSize() { return 0; }
+
 	/** Pixels of context each output pixel depends on, per side: the default tile halo. */
 	default int halo() { return 32; }
 

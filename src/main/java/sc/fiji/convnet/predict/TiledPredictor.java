@@ -35,7 +35,10 @@ public final class TiledPredictor {
 		image.requireRank(4);
 		if (image.n() != 1) throw new IllegalArgumentException("Tiling: expected one image (N=1), got " + image.shapeString());
 		int c = image.c(), h = image.h(), w = image.w();
-		int core = tileSize - 2 * halo;
+		int fixed = predictor.fixedSize();
+		int edge = fixed > 0 ? fixed : tileSize;
+		if (edge <= 2 * halo) throw new IllegalArgumentException("Tiling: the model's input size " + edge + " does not exceed twice its halo (" + halo + ")");
+		int core = edge - 2 * halo;
 		int tilesY = (h + core - 1) / core, tilesX = (w + core - 1) / core;
 		int multiple = predictor.sizeMultiple();
 		Tensor out = null;
@@ -45,7 +48,7 @@ public final class TiledPredictor {
 				if (progress.cancelled()) throw new CancelledException();
 				int y0 = ty * core, x0 = tx * core;
 				int coreH = Math.min(core, h - y0), coreW = Math.min(core, w - x0);
-				int inH = roundUp(coreH + 2 * halo, multiple), inW = roundUp(coreW + 2 * halo, multiple);
+				int inH = fixed > 0 ? fixed : roundUp(coreH + 2 * halo, multiple), inW = fixed > 0 ? fixed : roundUp(coreW + 2 * halo, multiple);
 				Tensor tile = Tensor.zeros(1, c, inH, inW);
 				copyMirrored(image, tile, y0 - halo, x0 - halo);
 				Tensor result = predictor.predict(tile);

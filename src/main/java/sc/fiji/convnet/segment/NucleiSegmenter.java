@@ -1,7 +1,6 @@
 package sc.fiji.convnet.segment;
 
 import ij.process.FloatProcessor;
-import sc.fiji.convnet.predict.Normalization;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.predict.TiledPredictor;
 import sc.fiji.convnet.tensor.Tensor;
@@ -41,15 +40,14 @@ public final class NucleiSegmenter {
 	public SegmentationResult segment(float[] pixels, int width, int height, Progress progress) {
 		if (pixels.length != (long) width * height)
 			throw new IllegalArgumentException("Segment: " + pixels.length + " pixels do not make a " + width + "×" + height + " image");
-		Normalization norm = Normalization.percentiles(pixels, model.lowPercentile(), model.highPercentile());
-		float[] normalized = norm.apply(pixels);
+		float[] normalized = model.preprocess(new Tensor(pixels.clone(), 1, 1, height, width)).data();
 		double scale = diameter > 0 && model.trainedDiameter() > 0 ? model.trainedDiameter() / diameter : 1;
 		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
 		if (sw != width || sh != height) normalized = resize(normalized, width, height, sw, sh);
 
 		TiledPredictor tiler = new TiledPredictor(model.predictor(), Math.max(tileSize, 2 * halo + 16), halo);
 		Tensor out = tiler.predict(new Tensor(normalized, 1, 1, sh, sw), progress);
-		float[][] maps = toProbabilities(out);
+		float[][] maps = planes(model.postprocess(out));
 		if (sw != width || sh != height)
 			for (int k = 0; k < maps.length; k++) maps[k] = resize(maps[k], sw, sh, width, height);
 
@@ -59,22 +57,10 @@ public final class NucleiSegmenter {
 		return new SegmentationResult(labels, maps);
 	}
 
-	private float[][] toProbabilities(Tensor out) {
+	private static float[][] planes(Tensor out) {
 		int k = out.c(), plane = out.h() * out.w();
-		float[] d = out.data();
 		float[][] maps = new float[k][plane];
-		for (int c = 0; c < k; c++) System.arraycopy(d, c * plane, maps[c], 0, plane);
-		if (!model.outputsAreLogits()) return maps;
-		if (k == 1) {
-			for (int i = 0; i < plane; i++) maps[0][i] = (float) (1 / (1 + Math.exp(-maps[0][i])));
-			return maps;
-		}
-		for (int i = 0; i < plane; i++) {
-			double max = Double.NEGATIVE_INFINITY, sum = 0;
-			for (int c = 0; c < k; c++) max = Math.max(max, maps[c][i]);
-			for (int c = 0; c < k; c++) sum += Math.exp(maps[c][i] - max);
-			for (int c = 0; c < k; c++) maps[c][i] = (float) (Math.exp(maps[c][i] - max) / sum);
-		}
+		for (int c = 0; c < k; c++) System.arraycopy(out.data(), c * plane, maps[c], 0, plane);
 		return maps;
 	}
 

@@ -1,38 +1,41 @@
 package sc.fiji.convnet.segment;
 
+import java.util.function.UnaryOperator;
+
 import sc.fiji.convnet.predict.Predictor;
+import sc.fiji.convnet.tensor.Tensor;
 
 /**
  * A network ready for nuclei segmentation: the backend that runs it and what the pipeline must
- * know around it (how to normalise, what its output channels mean, the object size it was trained on).
+ * know around it: the pre-processing applied once to the whole image (so that tiles share its
+ * statistics), the post-processing that turns stitched outputs into probabilities, what the output
+ * channels mean and the nucleus size it was trained on.
  */
 public final class SegmentationModel implements AutoCloseable {
 
 	private final String name;
 	private final Predictor predictor;
 	private final InstanceDecoder.OutputKind outputKind;
-	private final boolean outputsAreLogits;
-	private final double lowPercentile, highPercentile;
+	private final UnaryOperator<Tensor> preprocessing, postprocessing;
 	private final double trainedDiameter;
 
-	public SegmentationModel(String name, Predictor predictor, InstanceDecoder.OutputKind outputKind, boolean outputsAreLogits,
-			double lowPercentile, double highPercentile, double trainedDiameter) {
+	public SegmentationModel(String name, Predictor predictor, InstanceDecoder.OutputKind outputKind, UnaryOperator<Tensor> preprocessing,
+			UnaryOperator<Tensor> postprocessing, double trainedDiameter) {
 		this.name = name;
 		this.predictor = predictor;
 		this.outputKind = outputKind;
-		this.outputsAreLogits = outputsAreLogits;
-		this.lowPercentile = lowPercentile;
-		this.highPercentile = highPercentile;
+		this.preprocessing = preprocessing;
+		this.postprocessing = postprocessing;
 		this.trainedDiameter = trainedDiameter;
 	}
 
 	public String name() { return name; }
 	public Predictor predictor() { return predictor; }
 	public InstanceDecoder.OutputKind outputKind() { return outputKind; }
-	/** Whether the output still needs a sigmoid (1 channel) or softmax (3 channels). */
-	public boolean outputsAreLogits() { return outputsAreLogits; }
-	public double lowPercentile() { return lowPercentile; }
-	public double highPercentile() { return highPercentile; }
+	/** Whole-image normalisation, 1×1×H×W in and out. */
+	public Tensor preprocess(Tensor image) { return preprocessing.apply(image); }
+	/** Stitched network output to probabilities, 1×K×H×W in and out. */
+	public Tensor postprocess(Tensor output) { return postprocessing.apply(output); }
 	/** Typical nucleus diameter in pixels in the training images; 0 when unknown. */
 	public double trainedDiameter() { return trainedDiameter; }
 

@@ -1,13 +1,114 @@
 package sc.fiji.convnet.segment;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
-/** Finds and opens segmentation models by name in {@code models/} or by path. */
+import org.yaml.snakeyaml.Yaml;
+
+import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.model.Axis;
+import sc.fiji.convnet.model.ModelDescriptor;
+import sc.fiji.convnet.model.ModelFormatException;
+import sc.fiji.convnet.model.ModelResolver;
+import sc.fiji.convnet.model.TensorDescription;
+import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.onnx.SessionCache;
+import sc.fiji.convnet.predict.OnnxPredictor;
+import sc.fiji.convnet.predict.Predictor;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Opens segmentation models: a name in the models folder ({@link ModelLocations}) or a path to a
+ * bioimage.io model folder, its description, or a bare {@code .onnx}. What the output channels mean
+ * comes from the description's {@code config: convnet:} block ({@code output: foreground} or
+ * {@code background_interior_boundary}, {@code softmax: true}, {@code diameter: PIXELS}), else from
+ * the number of output channels (1: foreground, 3: background/interior/boundary).
+ */
 public final class SegmentationModels {
 
 	private SegmentationModels() {}
 
 	public static SegmentationModel load(String nameOrPath) throws IOException {
-		throw new IOException("model '" + nameOrPath + "': loading is wired after the ONNX merge");
+		ModelDescriptor d;
+		try {
+			d = new ModelResolver(ModelLocations.modelsDirectory(nameOrPath)).resolve(nameOrPath);
+		} catch (ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+		Map<String, Object> config = convnetConfig(d.source());
+		TensorDescription in = d.input(), out = d.output();
+		requireLayout(d, in);
+		OnnxSession session = SessionCache.shared().get(d.weights(), Kernels.defaultThreads());
+		Predictor predictor = new OnnxPredictor(session, spatialStep(in), spatialHalo(out, config));
+		int channels = outputChannels(out);
+		String kind = String.valueOf(config.getOrDefault("output", channels == 3 ? "background_interior_boundary" : "foreground"));
+		InstanceDecoder.OutputKind outputKind = switch (kind) {
+			case "foreground" -> InstanceDecoder.OutputKind.FOREGROUND;
+			case "background_interior_boundary" -> InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY;
+			default -> throw new IOException(d.source() + ": config.convnet.output '" + kind + "' is neither foreground nor background_interior_boundary");
+		};
+		boolean softmax = Boolean.TRUE.equals(config.get("softmax"));
+		double diameter = config.get("diameter") instanceof Number n ? n.doubleValue() : 0;
+		return new SegmentationModel(d.name(), predictor, outputKind, in::preprocess,
+				t -> softmax ? ChannelSoftmax.apply(out.postprocess(t)) : out.postprocess(t), diameter);
+	}
+
+	private static void requireLayout(ModelDescriptor d, TensorDescription in) throws IOException {
+		List<String> ids = in.axisIds();
+		if (!ids.equals(List.of("b", "c", "y", "x")) && !ids.equals(List.of("batch", "channel", "y", "x")))
+			throw new IOException(d.source() + ": input axes " + ids + " are not batch, channel, y, x (the layout segmentation supports)");
+	}
+
+	private static int spatialStep(TensorDescription in) {
+		int step = 1;
+		for (Axis a : in.axes())
+			if (a.id().equals("x") || a.id().equals("y")) step = Math.max(step, a.isFixed() ? 1 : Math.max(a.step(), 1));
+		return step;
+	}
+
+	private static int spatialHalo(TensorDescription out, Map<String, Object> config) {
+		if (config.get("halo") instanceof Number n) return n.intValue();
+		int halo = 0;
+		for (Axis a : out.axes()) if (a.id().equals("x") || a.id().equals("y")) halo = Math.max(halo, a.halo());
+		return halo > 0 ? halo : 32;
+	}
+
+	private static int outputChannels(TensorDescription out) {
+		for (Axis a : out.axes())
+			if (a.id().equals("c") || a.id().equals("channel")) return a.isFixed() ? a.size() : Math.max(1, a.channelNames().size());
+		return 1;
+	}
+
+	/** The {@code config: convnet:} block of a description, or empty for bare .onnx files. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> convnetConfig(Path source) throws IOException {
+		String file = source.getFileName().toString().toLowerCase();
+		if (!file.endsWith(".yaml") && !file.endsWith(".yml")) return Map.of();
+		try (InputStream s = Files.newInputStream(source)) {
+			Object root = new Yaml().load(s);
+			if (root instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> c && c.get("convnet") instanceof Map<?, ?> cn)
+				return (Map<String, Object>) cn;
+			return Map.of();
+		}
+	}
+
+	/** Softmax over channels at every pixel of a 1×K×H×W tensor (in place). */
+	static final class ChannelSoftmax {
+		static Tensor apply(Tensor t) {
+			int k = t.c(), plane = t.h() * t.w();
+			float[] d = t.data();
+			for (int i = 0; i < plane; i++) {
+				float max = Float.NEGATIVE_INFINITY;
+				for (int c = 0; c < k; c++) max = Math.max(max, d[c * plane + i]);
+				double sum = 0;
+				for (int c = 0; c < k; c++) sum += Math.exp(d[c * plane + i] - max);
+				for (int c = 0; c < k; c++) d[c * plane + i] = (float) (Math.exp(d[c * plane + i] - max) / sum);
+			}
+			return t;
+		}
 	}
 }

@@ -8,6 +8,7 @@ import ij.plugin.PlugIn;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.commands.SegmentSettings;
 import sc.fiji.convnet.ij.BatchSegmentation;
+import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.ij.IJProgress;
 
 /**
@@ -41,7 +42,7 @@ public class BatchSegmentNucleiPlugin implements PlugIn {
 					overwrite, IJ::log, new IJProgress("Batch Segment Nuclei"));
 			IJ.log("Batch Segment Nuclei: " + report);
 		} catch (Exception e) {
-			IJ.error("Batch Segment Nuclei", e.getMessage());
+			ErrorReport.error("Batch Segment Nuclei", e.getMessage());
 		}
 	}
 }

@@ -1,11 +1,13 @@
 package sc.fiji.convnet.commands.ij1;
 
 import ij.IJ;
+import ij.WindowManager;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.commands.SegmentSettings;
+import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SegmentationDisplay;
 import sc.fiji.convnet.ij.SegmentationOutput;
@@ -22,8 +24,11 @@ public class SegmentNucleiPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		ImagePlus imp = IJ.getImage();
-		if (imp == null) return;
+		ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) {
+			ErrorReport.error("Segment Nuclei", "no image is open");
+			return;
+		}
 		GenericDialog gd = new GenericDialog("Segment Nuclei");
 		LAST.addTo(gd);
 		gd.addCheckbox("Add ROIs to the ROI Manager", addToRoiManager);
@@ -41,7 +46,7 @@ public class SegmentNucleiPlugin implements PlugIn {
 		} catch (CancelledException e) {
 			IJ.showStatus("Segment Nuclei: cancelled");
 		} catch (Exception e) {
-			IJ.error("Segment Nuclei", imp.getTitle() + ": " + e.getMessage());
+			ErrorReport.error("Segment Nuclei", imp.getTitle() + ": " + e.getMessage());
 		}
 	}
 }

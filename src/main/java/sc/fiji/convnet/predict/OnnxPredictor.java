@@ -1,0 +1,38 @@
+package sc.fiji.convnet.predict;
+
+import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** The ONNX Runtime backend: one cached session, tiles in, outputs out. */
+public final class OnnxPredictor implements Predictor {
+
+	private final OnnxSession session;
+	private final int sizeMultiple, halo, fixedSize;
+
+	public OnnxPredictor(OnnxSession session, int sizeMultiple, int halo) {
+		this.session = session;
+		long[] shape = session.inputs().get(0).shape();
+		this.fixedSize = shape.length == 4 && shape[2] > 0 && shape[2] == shape[3] ? (int) shape[2] : 0;
+		this.sizeMultiple = Math.max(1, sizeMultiple);
+		this.halo = halo;
+	}
+
+	@Override
+	public Tensor predict(Tensor input) { return session.run(input); }
+
+	@Override
+	public int sizeMultiple() { return sizeMultiple; }
+
+	@Override
+	public int fixedSize() { return fixedSize; }
+
+	@Override
+	public int halo() { return halo; }
+
+	@Override
+	public String describe() { return "ONNX Runtime, " + session.file().getFileName(); }
+
+	/** Sessions belong to the shared cache, which closes them; nothing to do here. */
+	@Override
+	public void close() {}
+}
