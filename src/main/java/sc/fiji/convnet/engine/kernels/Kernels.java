@@ -8,7 +8,7 @@ public final class Kernels {
 
 	private Kernels() {}
 
-	private static final ConvKernels BEST = new ReferenceConvKernels();
+	private static final ConvKernels BEST = new ScalarConvKernels();
 
 	public static ConvKernels best() { return BEST; }
 
