@@ -91,14 +91,15 @@ public final class ScalarConvKernels implements ConvKernels {
 	/** y[yRow + c·plane + i] += w_c · x[xo + i] for i in [lo, hi), four rows c at once. */
 	private static void axpy4(float[] x, int xo, float[] y, int yRow, int plane,
 			float w0, float w1, float w2, float w3, int lo, int hi) {
-		int y0 = yRow, y1 = yRow + plane, y2 = yRow + 2 * plane, y3 = yRow + 3 * plane;
-		for (int i = lo; i < hi; i++) {
-			float v = x[xo + i];
-			y[y0 + i] += w0 * v;
-			y[y1 + i] += w1 * v;
-			y[y2 + i] += w2 * v;
-			y[y3 + i] += w3 * v;
-		}
+		// four simple loops: C2 auto-vectorizes a single axpy, not four interleaved stores into one array
+		axpy(x, xo, y, yRow, w0, lo, hi);
+		axpy(x, xo, y, yRow + plane, w1, lo, hi);
+		axpy(x, xo, y, yRow + 2 * plane, w2, lo, hi);
+		axpy(x, xo, y, yRow + 3 * plane, w3, lo, hi);
+	}
+
+	private static void axpy(float[] x, int xo, float[] y, int yo, float wv, int lo, int hi) {
+		for (int i = lo; i < hi; i++) y[yo + i] += wv * x[xo + i];
 	}
 
 	/** y[yRow + i] += wv · x[xo + i·stride] for i in [lo, hi). */
