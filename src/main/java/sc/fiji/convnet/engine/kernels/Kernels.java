@@ -1,19 +1,40 @@
 package sc.fiji.convnet.engine.kernels;
 
 /**
- * Chooses the fastest convolution kernels this JVM can run. The helper that owns the fast kernels
- * replaces the body of {@link #best()}; everything else asks here.
+ * Chooses the fastest convolution kernels this JVM can run: the {@code jdk.incubator.vector} kernels when
+ * that module is in the boot layer (JVM flag {@code --add-modules jdk.incubator.vector}), else the plain-Java
+ * ones. {@code -Dconvnet.kernels=scalar} forces the plain-Java kernels.
  */
 public final class Kernels {
 
 	private Kernels() {}
 
-	private static final ConvKernels BEST = new ReferenceConvKernels();
+	private static final String VECTOR_CLASS = "sc.fiji.convnet.engine.kernels.VectorConvKernels";
+	private static final ConvKernels SCALAR = new ScalarConvKernels();
+	private static final ConvKernels VECTOR = loadVector();
+	private static final ConvKernels BEST =
+			VECTOR != null && !"scalar".equalsIgnoreCase(System.getProperty("convnet.kernels", "").trim()) ? VECTOR : SCALAR;
+
+	/** The vector kernels are only loaded by name, so that a JVM without the module never links them. */
+	private static ConvKernels loadVector() {
+		if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) return null;
+		try {
+			return (ConvKernels) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
+		} catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+			return null;
+		}
+	}
 
 	public static ConvKernels best() { return BEST; }
 
+	/** The plain-Java kernels, whatever the JVM. */
+	public static ConvKernels scalar() { return SCALAR; }
+
+	/** The jdk.incubator.vector kernels, or null where the module is absent. */
+	public static ConvKernels vector() { return VECTOR; }
+
 	/** Whether the jdk.incubator.vector kernels are in use. */
-	public static boolean vectorActive() { return false; }
+	public static boolean vectorActive() { return BEST == VECTOR && VECTOR != null; }
 
 	/** Worker threads for kernels: the user's setting, else all processors. */
 	public static int defaultThreads() {

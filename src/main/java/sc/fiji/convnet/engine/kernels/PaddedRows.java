@@ -1,0 +1,69 @@
+package sc.fiji.convnet.engine.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The layout the vector kernels read input rows from: for each (input channel, kernel row) one zero-padded
+ * copy of the input row that the kernel row touches, split into {@code strideW} phases so that every tap
+ * reads consecutive values: padded column c = phase + strideW·j is stored at phase·phaseLen + j.
+ * Output column ox and tap kx then read position {@link #tapOffset}(kx) + ox of the row.
+ */
+final class PaddedRows {
+
+	final ConvGeometry g;
+	/** Output columns rounded up to whole vectors of {@code lanes}. */
+	final int owPad;
+	final int phaseLen;
+	/** Floats per (channel, kernel row) row. */
+	final int rowLen;
+
+	PaddedRows(ConvGeometry g, int lanes) {
+		this.g = g;
+		this.owPad = (g.ow + lanes - 1) / lanes * lanes;
+		this.phaseLen = owPad + (g.kw - 1) * g.dilationW / g.strideW + 1;
+		this.rowLen = g.strideW * phaseLen;
+	}
+
+	/** Floats needed for {@code channels} input channels. */
+	int size(int channels) { return channels * g.kh * rowLen; }
+
+	/** Offset, within the row of kernel row ky of channel ci, of tap kx at output column 0. */
+	int tapOffset(int ci, int ky, int kx) {
+		int c = kx * g.dilationW;
+		return (ci * g.kh + ky) * rowLen + (c % g.strideW) * phaseLen + c / g.strideW;
+	}
+
+	/** Fills the rows of output row oy for input channels c0..c0+channels of image n. */
+	void fill(float[] x, int n, int c0, int channels, int oy, float[] rows) {
+		int sw = g.strideW, w = g.w;
+		for (int ci = 0; ci < channels; ci++) {
+			int plane = (n * g.cin + c0 + ci) * g.h * w;
+			for (int ky = 0; ky < g.kh; ky++) {
+				int base = (ci * g.kh + ky) * rowLen;
+				int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+				if (iy < 0 || iy >= g.h) {
+					Arrays.fill(rows, base, base + rowLen, 0f);
+					continue;
+				}
+				int src = plane + iy * w;
+				if (sw == 1) {
+					// padded column c holds x[c − padLeft]
+					int left = Math.min(g.padLeft, rowLen);
+					Arrays.fill(rows, base, base + left, 0f);
+					int count = Math.min(w, rowLen - left);
+					if (count > 0) System.arraycopy(x, src, rows, base + left, count);
+					int end = left + Math.max(count, 0);
+					Arrays.fill(rows, base + end, base + rowLen, 0f);
+				} else {
+					for (int p = 0; p < sw; p++) {
+						int dst = base + p * phaseLen;
+						for (int j = 0; j < phaseLen; j++) {
+							int ix = p + sw * j - g.padLeft;
+							rows[dst + j] = ix >= 0 && ix < w ? x[src + ix] : 0f;
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package sc.fiji.convnet.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jdk.incubator.vector kernels against the double-precision reference. Surefire runs with
+ * --add-modules jdk.incubator.vector, so the vector path is covered; without the module the tests are skipped.
+ */
+class VectorConvKernelsTest {
+
+	private static ConvKernels vector() {
+		Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "jdk.incubator.vector absent");
+		ConvKernels v = Kernels.vector();
+		assertNotNull(v, "module present but the vector kernels did not load");
+		return v;
+	}
+
+	@Test
+	void areChosenWhenTheModuleIsPresent() {
+		ConvKernels v = vector();
+		assertTrue(Kernels.vectorActive() || "scalar".equals(System.getProperty("convnet.kernels")));
+		assertTrue(v.name().startsWith("vector("), v.name());
+	}
+
+	@Test
+	void agreeWithReferenceOnOneThread() {
+		ConvKernels v = vector();
+		List<ConvGeometry> all = ConvTestData.geometries(80, 41);
+		for (int i = 0; i < all.size(); i++) ConvTestData.checkAgainstReference(v, all.get(i), 3000 + i, 1, i % 2 == 0);
+	}
+
+	@Test
+	void agreeWithReferenceOnSeveralThreads() {
+		ConvKernels v = vector();
+		List<ConvGeometry> all = ConvTestData.geometries(40, 43);
+		for (int i = 0; i < all.size(); i++) ConvTestData.checkAgainstReference(v, all.get(i), 4000 + i, 3, i % 2 == 1);
+	}
+
+	@Test
+	void wideRowsUseFullVectorBlocksAndTails() {
+		// widths around multiples of 16 and 64 lanes exercise the 4-vector blocks, single vectors and partial stores
+		ConvKernels v = vector();
+		int[] widths = { 15, 16, 17, 63, 64, 65, 70, 130 };
+		for (int i = 0; i < widths.length; i++) {
+			ConvGeometry g = new ConvGeometry(2, 3, 5, widths[i], 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+			ConvTestData.checkAgainstReference(v, g, 5000 + i, 2, true);
+			ConvGeometry s = new ConvGeometry(1, 2, 7, widths[i], 5, 3, 3, 2, 2, 1, 2, 1, 2, 0, 1, 1);
+			ConvTestData.checkAgainstReference(v, s, 5100 + i, 2, false);
+		}
+	}
+
+	@Test
+	void transposedGeometryIsUsedOnlyWhereItExists() {
+		ConvGeometry same = new ConvGeometry(1, 2, 8, 8, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+		ConvGeometry t = VectorConvKernels.transposed(same);
+		assertEquals(8, t.oh);
+		assertEquals(8, t.ow);
+		assertEquals(same.cin, t.cout);
+		assertNull(VectorConvKernels.transposed(new ConvGeometry(1, 2, 8, 8, 3, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1)));
+		assertNull(VectorConvKernels.transposed(new ConvGeometry(1, 2, 8, 8, 3, 3, 3, 1, 1, 1, 1, 4, 0, 0, 0, 1))); // pad > kernel − 1
+	}
+}
