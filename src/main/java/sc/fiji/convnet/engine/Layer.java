@@ -52,9 +52,11 @@ public abstract class Layer {
 
 	public String name() { return name == null ? type() : name; }
 
-	public Layer named(String name) {
+	/** Sets the name and returns this layer, typed as the caller needs it ({@code Conv2d c = new Conv2d(…).named("c")}). */
+	@SuppressWarnings("unchecked")
+	public <T extends Layer> T named(String name) {
 		this.name = name;
-		return this;
+		return (T) this;
 	}
 
 	/** Convenience for one input. */

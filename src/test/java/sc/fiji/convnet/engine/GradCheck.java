@@ -61,12 +61,42 @@ public final class GradCheck {
 		net.zeroGrad();
 		Tensor dx = net.backward(r);
 		Supplier<Double> loss = () -> probe(net.forward(input, phase), r);
-		compare("network input", input.data(), dx.data(), loss);
+		int checked = 0, kinks = 0;
+		for (int i = 0; i < input.size(); i++, checked++)
+			if (!compareAwayFromKinks("network input", input.data(), dx.data(), i, loss)) kinks++;
 		for (Parameter p : net.parameters()) {
 			float[] g = p.grad().data().clone(), v = p.value().data();
 			int step = Math.max(1, v.length / maxParamsPerTensor);
-			for (int i = 0; i < v.length; i += step) compareOne(p.toString(), v, g, i, loss);
+			for (int i = 0; i < v.length; i += step, checked++)
+				if (!compareAwayFromKinks(p.toString(), v, g, i, loss)) kinks++;
 		}
+		assertTrue(kinks <= checked / 10, kinks + " of " + checked + " checks failed (mismatch or kink); more than 10%");
+	}
+
+	/**
+	 * A whole network is far more curved than one layer (batch norm over few values, stacked layers), so
+	 * its quotients use h = 1e-3 (rounding error ≈ 1e-7·√(#outputs)/h ≲ 1e-3 for our probes). A step can
+	 * also carry some ReLU or max-pool across its kink, where the quotient is not the derivative. Such
+	 * points show up as one-sided quotients (right and left) that disagree by much more than curvature
+	 * explains, or as a mismatch; at most 10% of the points may fail, where a wrong backward pass fails
+	 * nearly everywhere.
+	 */
+	static boolean compareAwayFromKinks(String what, float[] values, float[] analytic, int i, Supplier<Double> loss) {
+		double h = 1e-3;
+		double centre = loss.get();
+		float old = values[i];
+		values[i] = (float) (old + h);
+		double plus = loss.get();
+		values[i] = (float) (old - h);
+		double minus = loss.get();
+		values[i] = old;
+		double right = (plus - centre) / h, left = (centre - minus) / h, central = (plus - minus) / (2 * h);
+		double tol = 2e-3 + 1e-2 * Math.abs(analytic[i]);
+		if (Math.abs(right - left) > 5 * tol) return false;
+		if (Math.abs(central - analytic[i]) <= tol) return true;
+		// a kink closer than h on one side spoils one quotient only slightly; count it, but report it
+		System.err.println("GradCheck: " + what + "[" + i + "]: numeric " + central + " vs back-propagated " + analytic[i] + " (near a kink?)");
+		return false;
 	}
 
 	static void compare(String what, float[] values, float[] analytic, Supplier<Double> loss) {
