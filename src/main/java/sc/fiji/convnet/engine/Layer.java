@@ -1,0 +1,124 @@
+package sc.fiji.convnet.engine;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * One operation of a network with its forward and backward pass.
+ * <p>
+ * A forward pass with {@link Phase#records()} keeps what the backward pass needs (the input, the
+ * max-pool indices, the normalized values); {@link #backward} then returns ∂L/∂input for every
+ * input and adds ∂L/∂θ into the gradients of the layer's parameters. A layer instance appears once
+ * in a network, so one cache suffices.
+ * <p>
+ * {@link #type()} and {@link #config()} describe the layer completely (with its parameters' values),
+ * which is how networks are saved; {@link LayerRegistry} turns them back into a layer.
+ */
+public abstract class Layer {
+
+	private String name;
+
+	/** The name used in the saved architecture (e.g. "Conv2d"). */
+	public abstract String type();
+
+	/** Everything needed to rebuild this layer, apart from parameter values. */
+	public abstract JsonObject config();
+
+	/** The output shape for these input shapes; throws an exception naming the layer on a mismatch. */
+	public abstract int[] outputShape(int[]... inputShapes);
+
+	public abstract Tensor forward(Tensor[] inputs, Phase phase);
+
+	/** ∂L/∂input for each input, given ∂L/∂output; parameter gradients are accumulated. */
+	public abstract Tensor[] backward(Tensor gradOutput);
+
+	/** How many inputs the layer takes; −1 for any number ≥ 1. */
+	public int arity() { return 1; }
+
+	/** Trainable parameters and saved state (running statistics), in a fixed order. */
+	public List<Parameter> parameters() { return List.of(); }
+
+	/** How the receptive field grows through this layer. */
+	public ReceptiveField receptiveField(ReceptiveField... inputs) {
+		return ReceptiveField.max(inputs);
+	}
+
+	/** Frees the forward caches. */
+	public void clearCache() {}
+
+	public String name() { return name == null ? type() : name; }
+
+	/** Sets the name and returns this layer, typed as the caller needs it ({@code Conv2d c = new Conv2d(…).named("c")}). */
+	@SuppressWarnings("unchecked")
+	public <T extends Layer> T named(String name) {
+		this.name = name;
+		return (T) this;
+	}
+
+	/** Convenience for one input. */
+	public Tensor forward(Tensor input, Phase phase) {
+		return forward(new Tensor[] { input }, phase);
+	}
+
+	public long parameterCount() {
+		long n = 0;
+		for (Parameter p : parameters()) if (p.trainable()) n += p.size();
+		return n;
+	}
+
+	// ---- helpers for subclasses: checks whose messages name the layer and the shapes
+
+	protected IllegalArgumentException error(String message) {
+		return new IllegalArgumentException(type() + " '" + name() + "': " + message);
+	}
+
+	protected IllegalStateException noCache() {
+		return new IllegalStateException(type() + " '" + name() + "': backward without a recording forward pass (use Phase.TRAINING or EVAL_WITH_GRADIENTS)");
+	}
+
+	protected void requireInputs(int[][] shapes, int count) {
+		if (shapes.length != count)
+			throw error("expects " + count + " input(s), got " + shapes.length);
+	}
+
+	protected void requireRank4(int[] shape) {
+		if (shape.length != 4)
+			throw error("expects an N×C×H×W input, got shape " + Arrays.toString(shape));
+		for (int d : shape)
+			if (d <= 0) throw error("zero-size input " + Arrays.toString(shape));
+	}
+
+	protected void requireChannels(int[] shape, int channels) {
+		requireRank4(shape);
+		if (shape[1] != channels)
+			throw error("expects " + channels + " input channels, got shape " + Arrays.toString(shape));
+	}
+
+	protected static int[][] shapes(Tensor[] inputs) {
+		int[][] s = new int[inputs.length][];
+		for (int i = 0; i < inputs.length; i++) s[i] = inputs[i].shape();
+		return s;
+	}
+
+	protected static JsonObject json() { return new JsonObject(); }
+
+	protected static com.google.gson.JsonArray array(int... values) {
+		com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+		for (int v : values) a.add(v);
+		return a;
+	}
+
+	protected static int[] ints(JsonObject o, String key) {
+		com.google.gson.JsonArray a = o.getAsJsonArray(key);
+		int[] v = new int[a.size()];
+		for (int i = 0; i < v.length; i++) v[i] = a.get(i).getAsInt();
+		return v;
+	}
+
+	@Override
+	public String toString() { return type() + " '" + name() + "' " + config(); }
+}

@@ -1,0 +1,191 @@
+package sc.fiji.convnet.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * A directed acyclic graph of layers with one input and one output, and reverse-mode automatic
+ * differentiation through it (Bishop §8.2).
+ * <p>
+ * Node 0 is the input image; node k ≥ 1 is {@code layer(k)}, whose inputs are earlier nodes, so the
+ * list order is a topological order. The forward pass frees every intermediate tensor as soon as its
+ * last consumer has run (layers keep what their own backward needs when the phase records);
+ * the backward pass walks the list backwards, sums gradients where a node feeds several consumers
+ * (skip connections), and returns ∂L/∂input.
+ * <p>
+ * Build with {@link NetworkBuilder} or a builder such as {@link sc.fiji.convnet.engine.nets.UNet}.
+ */
+public final class Network {
+
+	private final List<Layer> layers; // layers.get(k − 1) is node k
+	private final int[][] inputsOf;
+	private final int inputChannels;
+	private final int sizeMultiple;
+	private final int[] lastUse;
+
+	Network(List<Layer> layers, List<int[]> inputsOf, int inputChannels, int sizeMultiple) {
+		this.layers = List.copyOf(layers);
+		this.inputsOf = inputsOf.toArray(new int[0][]);
+		this.inputChannels = inputChannels;
+		this.sizeMultiple = sizeMultiple;
+		this.lastUse = new int[layers.size() + 1];
+		for (int k = 1; k <= layers.size(); k++)
+			for (int i : this.inputsOf[k - 1]) lastUse[i] = k;
+		lastUse[layers.size()] = Integer.MAX_VALUE; // the output survives
+	}
+
+	/** Inference: evaluation statistics, nothing kept for backward. */
+	public Tensor forward(Tensor input) { return forward(input, Phase.INFERENCE); }
+
+	public Tensor forward(Tensor input, Phase phase) {
+		checkInput(input);
+		Tensor[] values = new Tensor[layers.size() + 1];
+		values[0] = input;
+		for (int k = 1; k <= layers.size(); k++) {
+			int[] in = inputsOf[k - 1];
+			Tensor[] args = new Tensor[in.length];
+			for (int j = 0; j < in.length; j++) args[j] = values[in[j]];
+			values[k] = layers.get(k - 1).forward(args, phase);
+			for (int j : in)
+				if (lastUse[j] == k) values[j] = null; // nobody else needs it
+		}
+		return values[layers.size()];
+	}
+
+	/**
+	 * Back-propagates ∂L/∂output through the last recording forward pass: adds every parameter's
+	 * gradient into {@link Parameter#grad()} and returns ∂L/∂input.
+	 */
+	public Tensor backward(Tensor gradOutput) {
+		Tensor[] grads = new Tensor[layers.size() + 1];
+		grads[layers.size()] = gradOutput;
+		for (int k = layers.size(); k >= 1; k--) {
+			if (grads[k] == null) continue; // does not reach the output
+			Tensor[] gin = layers.get(k - 1).backward(grads[k]);
+			grads[k] = null;
+			int[] in = inputsOf[k - 1];
+			for (int j = 0; j < in.length; j++) grads[in[j]] = accumulate(grads[in[j]], gin[j]);
+		}
+		return grads[0];
+	}
+
+	private static Tensor accumulate(Tensor acc, Tensor g) {
+		if (acc == null) return g;
+		// a fresh sum: either tensor may be a view that another node still owns
+		float[] a = acc.data(), b = g.data(), s = new float[a.length];
+		for (int i = 0; i < a.length; i++) s[i] = a[i] + b[i];
+		return new Tensor(s, acc.shape());
+	}
+
+	/** ∂(Σ_i dOut_i·output_i)/∂input in evaluation mode: saliency maps and gradient checks. */
+	public Tensor inputGradient(Tensor input, Tensor gradOutput) {
+		forward(input, Phase.EVAL_WITH_GRADIENTS);
+		Tensor g = backward(gradOutput);
+		clearCaches();
+		return g;
+	}
+
+	private void checkInput(Tensor input) {
+		int[] s = input.shape();
+		if (s.length != 4)
+			throw new IllegalArgumentException("Network: expects an N×C×H×W input, got shape " + Arrays.toString(s));
+		if (s[1] != inputChannels)
+			throw new IllegalArgumentException("Network: expects " + inputChannels + " input channels, got shape " + Arrays.toString(s));
+		if (sizeMultiple > 1 && (s[2] % sizeMultiple != 0 || s[3] % sizeMultiple != 0))
+			throw new IllegalArgumentException("Network: input " + s[2] + "×" + s[3] + " must be divisible by " + sizeMultiple + " in H and W (shape " + Arrays.toString(s) + ")");
+		for (float v : input.data())
+			if (!Float.isFinite(v))
+				throw new IllegalArgumentException("Network: input " + Arrays.toString(s) + " contains NaN or infinite values");
+	}
+
+	/** Output shapes of every node for an input shape, without computing anything. */
+	public int[][] shapes(int... inputShape) {
+		int[][] s = new int[layers.size() + 1][];
+		s[0] = inputShape.clone();
+		for (int k = 1; k <= layers.size(); k++) {
+			int[] in = inputsOf[k - 1];
+			int[][] args = new int[in.length][];
+			for (int j = 0; j < in.length; j++) args[j] = s[in[j]];
+			s[k] = layers.get(k - 1).outputShape(args);
+		}
+		return s;
+	}
+
+	public int[] outputShape(int... inputShape) { return shapes(inputShape)[layers.size()]; }
+
+	/** The receptive field of one output unit along the height axis (Bishop Fig. 10.9). */
+	public ReceptiveField receptiveField() {
+		ReceptiveField[] rf = new ReceptiveField[layers.size() + 1];
+		rf[0] = ReceptiveField.PIXEL;
+		for (int k = 1; k <= layers.size(); k++) {
+			int[] in = inputsOf[k - 1];
+			ReceptiveField[] args = new ReceptiveField[in.length];
+			for (int j = 0; j < in.length; j++) args[j] = rf[in[j]];
+			rf[k] = layers.get(k - 1).receptiveField(args);
+		}
+		return rf[layers.size()];
+	}
+
+	/** Trainable parameters and state (running statistics) of all layers, in layer order. */
+	public List<Parameter> allParameters() {
+		List<Parameter> l = new ArrayList<>();
+		for (Layer layer : layers) l.addAll(layer.parameters());
+		return l;
+	}
+
+	/** The parameters an optimizer should update. */
+	public List<Parameter> parameters() {
+		List<Parameter> l = new ArrayList<>();
+		for (Parameter p : allParameters()) if (p.trainable()) l.add(p);
+		return l;
+	}
+
+	/** The number of trainable values; does not allocate them. */
+	public long parameterCount() {
+		long n = 0;
+		for (Layer layer : layers) n += layer.parameterCount();
+		return n;
+	}
+
+	public void zeroGrad() {
+		for (Parameter p : allParameters()) p.zeroGrad();
+	}
+
+	public void clearCaches() {
+		for (Layer l : layers) l.clearCache();
+	}
+
+	/** The layers in topological order. */
+	public List<Layer> layers() { return Collections.unmodifiableList(layers); }
+
+	/** The nodes feeding layer {@code k} (1-based; node 0 is the input). */
+	public int[] inputsOf(int k) { return inputsOf[k - 1].clone(); }
+
+	public int inputChannels() { return inputChannels; }
+
+	/** H and W must be multiples of this (2^depth for a U-Net); 1 when any size works. */
+	public int sizeMultiple() { return sizeMultiple; }
+
+	/** A table of layers: name, type, output shape for {@code inputShape}, trainable parameters. */
+	public String summary(int... inputShape) {
+		int[][] s = shapes(inputShape);
+		StringBuilder b = new StringBuilder();
+		b.append(String.format("%-24s %-18s %-22s %12s%n", "layer", "type", "output", "parameters"));
+		for (int k = 1; k <= layers.size(); k++) {
+			Layer l = layers.get(k - 1);
+			b.append(String.format("%-24s %-18s %-22s %12d%n", l.name(), l.type(), Arrays.toString(s[k]), l.parameterCount()));
+		}
+		b.append(String.format("total %d parameters; receptive field %s%n", parameterCount(), receptiveField()));
+		return b.toString();
+	}
+
+	public void save(Path file) throws IOException { NetworkIO.save(this, file); }
+
+	public static Network load(Path file) throws IOException { return NetworkIO.load(file); }
+}

@@ -1,0 +1,74 @@
+package sc.fiji.convnet.engine.layers;
+
+import java.util.Arrays;
+
+import com.google.gson.JsonObject;
+
+import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** Concatenation of N×C_i×H×W inputs along the channel axis (U-Net skip connections). */
+public final class Concat extends Layer {
+
+	private int[][] inputShapes;
+
+	@Override public String type() { return "Concat"; }
+	@Override public JsonObject config() { return json(); }
+	public static Concat fromConfig(JsonObject o) { return new Concat(); }
+	@Override public int arity() { return -1; }
+
+	@Override
+	public int[] outputShape(int[]... in) {
+		if (in.length == 0) throw error("needs at least one input");
+		int c = 0;
+		for (int[] s : in) {
+			requireRank4(s);
+			if (s[0] != in[0][0] || s[2] != in[0][2] || s[3] != in[0][3])
+				throw error("inputs differ in N, H or W: " + Arrays.deepToString(in));
+			c += s[1];
+		}
+		return new int[] { in[0][0], c, in[0][2], in[0][3] };
+	}
+
+	@Override
+	public Tensor forward(Tensor[] inputs, Phase phase) {
+		int[][] s = shapes(inputs);
+		int[] o = outputShape(s);
+		Tensor out = Tensor.zeros(o);
+		int plane = o[2] * o[3];
+		float[] y = out.data();
+		for (int n = 0; n < o[0]; n++) {
+			int at = n * o[1] * plane;
+			for (int i = 0; i < inputs.length; i++) {
+				int len = s[i][1] * plane;
+				System.arraycopy(inputs[i].data(), n * len, y, at, len);
+				at += len;
+			}
+		}
+		inputShapes = s;
+		return out;
+	}
+
+	@Override
+	public Tensor[] backward(Tensor dy) {
+		if (inputShapes == null) throw noCache();
+		int[] o = outputShape(inputShapes);
+		if (!Arrays.equals(dy.shape(), o)) throw error("output gradient " + dy.shapeString() + " does not match output " + Arrays.toString(o));
+		int plane = o[2] * o[3];
+		Tensor[] dx = new Tensor[inputShapes.length];
+		for (int i = 0; i < dx.length; i++) dx[i] = Tensor.zeros(inputShapes[i]);
+		float[] d = dy.data();
+		for (int n = 0; n < o[0]; n++) {
+			int at = n * o[1] * plane;
+			for (int i = 0; i < dx.length; i++) {
+				int len = inputShapes[i][1] * plane;
+				System.arraycopy(d, at, dx[i].data(), n * len, len);
+				at += len;
+			}
+		}
+		return dx;
+	}
+
+	@Override public void clearCache() { inputShapes = null; }
+}

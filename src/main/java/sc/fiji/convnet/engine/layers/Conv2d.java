@@ -1,0 +1,161 @@
+package sc.fiji.convnet.engine.layers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+
+import sc.fiji.convnet.engine.Initializer;
+import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Parameter;
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.engine.ReceptiveField;
+import sc.fiji.convnet.engine.kernels.ConvGeometry;
+import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation, Bishop eq. 10.2) with stride, dilation, zero padding per side,
+ * groups and an optional bias. Weights are C_out×(C_in/groups)×KH×KW, as in PyTorch and ONNX.
+ * The arithmetic is done by {@link Kernels#best()}.
+ * <p>
+ * Configure with the fluent setters before the first forward pass, e.g.
+ * {@code new Conv2d(16, 32, 3).padding(1)}.
+ */
+public final class Conv2d extends Layer {
+
+	private final int cin, cout, kh, kw;
+	private int strideH = 1, strideW = 1, dilationH = 1, dilationW = 1;
+	private int padTop, padLeft, padBottom, padRight;
+	private int groups = 1;
+	private boolean hasBias = true;
+	private Parameter weight, bias;
+
+	private Tensor input; // cached for the weight gradient
+	private float[] weightWorkspace, biasWorkspace;
+
+	public Conv2d(int cin, int cout, int kernel) { this(cin, cout, kernel, kernel); }
+
+	public Conv2d(int cin, int cout, int kh, int kw) {
+		if (cin <= 0 || cout <= 0 || kh <= 0 || kw <= 0)
+			throw new IllegalArgumentException("Conv2d: channels and kernel size must be positive, got " + cin + "→" + cout + ", " + kh + "×" + kw);
+		this.cin = cin; this.cout = cout; this.kh = kh; this.kw = kw;
+		makeParameters();
+	}
+
+	private void makeParameters() {
+		if (cin % groups != 0 || cout % groups != 0)
+			throw error(groups + " groups do not divide C_in=" + cin + " and C_out=" + cout);
+		int fanIn = cin / groups * kh * kw;
+		weight = new Parameter("weight", Initializer.heNormal(fanIn), true, cout, cin / groups, kh, kw);
+		bias = hasBias ? new Parameter("bias", Initializer.constant(0), true, cout) : null;
+	}
+
+	public Conv2d stride(int s) { return stride(s, s); }
+	public Conv2d stride(int sh, int sw) { strideH = sh; strideW = sw; return this; }
+	public Conv2d dilation(int d) { return dilation(d, d); }
+	public Conv2d dilation(int dh, int dw) { dilationH = dh; dilationW = dw; return this; }
+	public Conv2d padding(int p) { return padding(p, p, p, p); }
+	public Conv2d padding(int top, int left, int bottom, int right) {
+		padTop = top; padLeft = left; padBottom = bottom; padRight = right; return this;
+	}
+	/** Padding that keeps H×W at stride 1 (odd effective kernels only). */
+	public Conv2d samePadding() {
+		int eh = dilationH * (kh - 1), ew = dilationW * (kw - 1);
+		return padding(eh / 2, ew / 2, eh - eh / 2, ew - ew / 2);
+	}
+	public Conv2d groups(int g) {
+		if (g <= 0) throw error("groups must be positive, got " + g);
+		groups = g; makeParameters(); return this;
+	}
+	public Conv2d bias(boolean b) { hasBias = b; makeParameters(); return this; }
+
+	public Parameter weight() { return weight; }
+	public Parameter biasParameter() { return bias; }
+	public int inChannels() { return cin; }
+	public int outChannels() { return cout; }
+
+	@Override public String type() { return "Conv2d"; }
+
+	@Override
+	public JsonObject config() {
+		JsonObject o = json();
+		o.addProperty("in", cin); o.addProperty("out", cout);
+		o.add("kernel", array(kh, kw)); o.add("stride", array(strideH, strideW));
+		o.add("dilation", array(dilationH, dilationW)); o.add("padding", array(padTop, padLeft, padBottom, padRight));
+		o.addProperty("groups", groups); o.addProperty("bias", hasBias);
+		return o;
+	}
+
+	public static Conv2d fromConfig(JsonObject o) {
+		int[] k = ints(o, "kernel"), s = ints(o, "stride"), d = ints(o, "dilation"), p = ints(o, "padding");
+		return new Conv2d(o.get("in").getAsInt(), o.get("out").getAsInt(), k[0], k[1])
+				.stride(s[0], s[1]).dilation(d[0], d[1]).padding(p[0], p[1], p[2], p[3])
+				.groups(o.get("groups").getAsInt()).bias(o.get("bias").getAsBoolean());
+	}
+
+	@Override
+	public List<Parameter> parameters() {
+		List<Parameter> l = new ArrayList<>();
+		l.add(weight);
+		if (bias != null) l.add(bias);
+		return l;
+	}
+
+	private ConvGeometry geometry(int[] s) {
+		requireChannels(s, cin);
+		try {
+			return new ConvGeometry(s[0], s[1], s[2], s[3], cout, kh, kw, strideH, strideW, dilationH, dilationW,
+					padTop, padLeft, padBottom, padRight, groups);
+		} catch (IllegalArgumentException e) {
+			throw error("input " + Arrays.toString(s) + ": " + e.getMessage());
+		}
+	}
+
+	@Override
+	public int[] outputShape(int[]... in) {
+		requireInputs(in, 1);
+		ConvGeometry g = geometry(in[0]);
+		return new int[] { g.n, g.cout, g.oh, g.ow };
+	}
+
+	@Override
+	public Tensor forward(Tensor[] inputs, Phase phase) {
+		ConvGeometry g = geometry(inputs[0].shape());
+		Tensor y = Tensor.zeros(g.n, g.cout, g.oh, g.ow);
+		Kernels.best().forward(g, inputs[0].data(), weight.value().data(), bias == null ? null : bias.value().data(),
+				y.data(), Kernels.defaultThreads());
+		input = phase.records() ? inputs[0] : null;
+		return y;
+	}
+
+	@Override
+	public Tensor[] backward(Tensor dy) {
+		if (input == null) throw noCache();
+		ConvGeometry g = geometry(input.shape());
+		if (!Arrays.equals(dy.shape(), new int[] { g.n, g.cout, g.oh, g.ow }))
+			throw error("output gradient " + dy.shapeString() + " does not match output shape of input " + input.shapeString());
+		Tensor dx = Tensor.zeros(input.shape());
+		int threads = Kernels.defaultThreads();
+		Kernels.best().backwardInput(g, dy.data(), weight.value().data(), dx.data(), threads);
+		if (weightWorkspace == null || weightWorkspace.length != (int) weight.size()) weightWorkspace = new float[(int) weight.size()];
+		if (bias != null && biasWorkspace == null) biasWorkspace = new float[cout];
+		Kernels.best().backwardWeights(g, input.data(), dy.data(), weightWorkspace, bias == null ? null : biasWorkspace, threads);
+		addInto(weight.grad().data(), weightWorkspace);
+		if (bias != null) addInto(bias.grad().data(), biasWorkspace);
+		return new Tensor[] { dx };
+	}
+
+	static void addInto(float[] acc, float[] add) {
+		for (int i = 0; i < acc.length; i++) acc[i] += add[i];
+	}
+
+	@Override
+	public ReceptiveField receptiveField(ReceptiveField... in) {
+		// reported along the height axis; anisotropic layers are rare
+		return in[0].window(dilationH * (kh - 1) + 1, strideH);
+	}
+
+	@Override public void clearCache() { input = null; }
+}

@@ -1,0 +1,120 @@
+package sc.fiji.convnet.engine.layers;
+
+import java.util.Arrays;
+
+import com.google.gson.JsonObject;
+
+import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.engine.ReceptiveField;
+import sc.fiji.convnet.engine.kernels.ConvGeometry;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Max-pooling over KH×KW windows with stride and padding (padded cells never win; Bishop §10.2.5).
+ * The forward pass records, for every output, the flat index within its input plane of the winning
+ * value; the backward pass routes the gradient there, and {@link #indices()} serves max-unpooling.
+ */
+public final class MaxPool2d extends Layer {
+
+	private final int kh, kw, strideH, strideW;
+	private int padH, padW;
+	private int[] argmax;
+	private int[] inputShape;
+
+	public MaxPool2d(int kernel) { this(kernel, kernel, kernel, kernel); }
+
+	public MaxPool2d(int kh, int kw, int strideH, int strideW) {
+		if (kh <= 0 || kw <= 0 || strideH <= 0 || strideW <= 0)
+			throw new IllegalArgumentException("MaxPool2d: kernel and stride must be positive, got " + kh + "×" + kw + " / " + strideH + "×" + strideW);
+		this.kh = kh; this.kw = kw; this.strideH = strideH; this.strideW = strideW;
+	}
+
+	public MaxPool2d padding(int ph, int pw) {
+		if (ph < 0 || pw < 0 || ph > kh / 2 || pw > kw / 2)
+			throw error("padding " + ph + "×" + pw + " must lie in [0, kernel/2] for kernel " + kh + "×" + kw);
+		padH = ph; padW = pw; return this;
+	}
+
+	@Override public String type() { return "MaxPool2d"; }
+
+	@Override
+	public JsonObject config() {
+		JsonObject o = json();
+		o.add("kernel", array(kh, kw)); o.add("stride", array(strideH, strideW)); o.add("padding", array(padH, padW));
+		return o;
+	}
+
+	public static MaxPool2d fromConfig(JsonObject o) {
+		int[] k = ints(o, "kernel"), s = ints(o, "stride"), p = ints(o, "padding");
+		return new MaxPool2d(k[0], k[1], s[0], s[1]).padding(p[0], p[1]);
+	}
+
+	@Override
+	public int[] outputShape(int[]... in) {
+		requireInputs(in, 1);
+		int[] s = in[0];
+		requireRank4(s);
+		if (kh > s[2] + 2 * padH || kw > s[3] + 2 * padW)
+			throw error("window " + kh + "×" + kw + " is larger than the padded input " + Arrays.toString(s));
+		return new int[] { s[0], s[1], ConvGeometry.outputSize(s[2], kh, strideH, 1, 2 * padH),
+				ConvGeometry.outputSize(s[3], kw, strideW, 1, 2 * padW) };
+	}
+
+	@Override
+	public Tensor forward(Tensor[] inputs, Phase phase) {
+		int[] s = inputs[0].shape(), o = outputShape(s);
+		int h = s[2], w = s[3], oh = o[2], ow = o[3], planes = s[0] * s[1];
+		float[] x = inputs[0].data();
+		Tensor out = Tensor.zeros(o);
+		float[] y = out.data();
+		int[] idx = phase.records() ? new int[y.length] : null;
+		for (int p = 0; p < planes; p++) {
+			int in0 = p * h * w, out0 = p * oh * ow;
+			for (int oy = 0; oy < oh; oy++)
+				for (int ox = 0; ox < ow; ox++) {
+					float best = Float.NEGATIVE_INFINITY;
+					int bestAt = -1;
+					for (int ky = 0; ky < kh; ky++) {
+						int iy = oy * strideH - padH + ky;
+						if (iy < 0 || iy >= h) continue;
+						for (int kx = 0; kx < kw; kx++) {
+							int ix = ox * strideW - padW + kx;
+							if (ix < 0 || ix >= w) continue;
+							float v = x[in0 + iy * w + ix];
+							if (v > best || bestAt < 0 || Float.isNaN(v)) { best = v; bestAt = iy * w + ix; }
+						}
+					}
+					y[out0 + oy * ow + ox] = best;
+					if (idx != null) idx[out0 + oy * ow + ox] = bestAt;
+				}
+		}
+		argmax = idx;
+		inputShape = s;
+		return out;
+	}
+
+	/** For each output value, the flat index (y·W + x) of its maximum within the input plane. */
+	public int[] indices() {
+		if (argmax == null) throw noCache();
+		return argmax;
+	}
+
+	@Override
+	public Tensor[] backward(Tensor dy) {
+		if (argmax == null) throw noCache();
+		if (dy.size() != argmax.length) throw error("output gradient " + dy.shapeString() + " does not match the last output for input " + Arrays.toString(inputShape));
+		Tensor dx = Tensor.zeros(inputShape);
+		float[] d = dy.data(), g = dx.data();
+		int planes = inputShape[0] * inputShape[1], inPlane = inputShape[2] * inputShape[3], outPlane = argmax.length / planes;
+		for (int p = 0; p < planes; p++)
+			for (int i = 0; i < outPlane; i++)
+				g[p * inPlane + argmax[p * outPlane + i]] += d[p * outPlane + i];
+		return new Tensor[] { dx };
+	}
+
+	@Override
+	public ReceptiveField receptiveField(ReceptiveField... in) { return in[0].window(kh, strideH); }
+
+	@Override public void clearCache() { argmax = null; }
+}

@@ -1,0 +1,45 @@
+package sc.fiji.convnet.engine.layers;
+
+import com.google.gson.JsonObject;
+
+import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** max(0, x), element-wise (Bishop eq. 6.17). Any shape. */
+public final class ReLU extends Layer {
+
+	private Tensor output;
+
+	@Override public String type() { return "ReLU"; }
+	@Override public JsonObject config() { return json(); }
+	public static ReLU fromConfig(JsonObject o) { return new ReLU(); }
+
+	@Override
+	public int[] outputShape(int[]... in) {
+		requireInputs(in, 1);
+		return in[0].clone();
+	}
+
+	@Override
+	public Tensor forward(Tensor[] inputs, Phase phase) {
+		float[] x = inputs[0].data();
+		float[] y = new float[x.length];
+		for (int i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : 0f;
+		Tensor out = new Tensor(y, inputs[0].shape());
+		output = phase.records() ? out : null;
+		return out;
+	}
+
+	@Override
+	public Tensor[] backward(Tensor dy) {
+		if (output == null) throw noCache();
+		if (dy.size() != output.size()) throw error("output gradient " + dy.shapeString() + " does not match output " + output.shapeString());
+		float[] y = output.data(), d = dy.data();
+		float[] dx = new float[y.length];
+		for (int i = 0; i < y.length; i++) dx[i] = y[i] > 0 ? d[i] : 0f;
+		return new Tensor[] { new Tensor(dx, output.shape()) };
+	}
+
+	@Override public void clearCache() { output = null; }
+}
