@@ -1,5 +1,6 @@
 package sc.fiji.convnet.filters;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -106,14 +107,30 @@ public final class Convolution2D {
 		return new FloatProcessor(outputWidth(ip.getWidth(), kernel.width()), outputHeight(ip.getHeight(), kernel.height()), y);
 	}
 
-	/** One kernel over every plane of a stack; slice labels are kept. */
+	/**
+	 * One kernel over every plane of a stack; slice labels are kept. Planes go to the engine in batches of
+	 * about 16 Mpixels, so that a big stack is never copied whole.
+	 */
 	public ImageStack applyToEachPlane(ImageStack stack, Kernel2D kernel) {
 		Objects.requireNonNull(kernel, "Convolution2D: kernel");
-		float[] x = Planes.toFloats(stack, "Convolution2D");
+		if (stack == null || stack.getSize() == 0) throw new IllegalArgumentException("Convolution2D: the stack is empty");
 		int s = stack.getSize(), h = stack.getHeight(), w = stack.getWidth();
-		float[] y = run(x, s, 1, h, w, kernel.valuesShared(), 1, kernel.height(), kernel.width(), 1);
-		return Planes.toStack(y, s, outputWidth(w, kernel.width()), outputHeight(h, kernel.height()), stack.getSliceLabels());
+		int ow = outputWidth(w, kernel.width()), oh = outputHeight(h, kernel.height());
+		int batch = (int) Math.max(1, Math.min(s, BATCH_PIXELS / ((long) w * h)));
+		ImageStack out = new ImageStack(ow, oh);
+		float[] x = new float[batch * w * h];
+		for (int first = 0; first < s; first += batch) {
+			int count = Math.min(batch, s - first);
+			for (int i = 0; i < count; i++) Planes.copyInto(stack.getProcessor(first + i + 1), x, i * w * h, "Convolution2D");
+			float[] in = count == batch ? x : Arrays.copyOf(x, count * w * h);
+			float[] y = run(in, count, 1, h, w, kernel.valuesShared(), 1, kernel.height(), kernel.width(), 1);
+			for (int i = 0; i < count; i++)
+				out.addSlice(stack.getSliceLabel(first + i + 1), Arrays.copyOfRange(y, i * ow * oh, (i + 1) * ow * oh));
+		}
+		return out;
 	}
+
+	private static final long BATCH_PIXELS = 1L << 24;
 
 	/**
 	 * The planes of {@code channels} as the C input channels of one multi-channel filter: the output is

@@ -111,6 +111,21 @@ class Convolution2DTest {
 	}
 
 	@Test
+	void bigStacksGoThroughInBatches() {
+		// 5 planes of 2048×2048 = 20 Mpixels: a batch of 4 planes, then one
+		Random rnd = new Random(12);
+		ImageStack stack = new ImageStack(2048, 2048);
+		for (int i = 0; i < 5; i++) stack.addSlice("p" + i, TestImages.randomFloat(rnd, 2048, 2048));
+		Kernel2D k = Kernel2D.of(3, 1, 0.25f, 0.5f, 0.25f);
+		ImageStack out = IMAGEJ_LIKE.applyToEachPlane(stack, k);
+		assertEquals(5, out.getSize());
+		for (int i : new int[] { 1, 4, 5 }) {
+			assertEquals("p" + (i - 1), out.getSliceLabel(i));
+			assertClose(IMAGEJ_LIKE.apply(stack.getProcessor(i), k), (FloatProcessor) out.getProcessor(i), 0);
+		}
+	}
+
+	@Test
 	void acrossChannelsSumsThePerChannelConvolutions() {
 		Random rnd = new Random(4);
 		int w = 19, h = 14;
