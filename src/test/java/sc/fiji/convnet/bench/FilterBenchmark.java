@@ -1,0 +1,118 @@
+package sc.fiji.convnet.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import ij.plugin.filter.Convolver;
+import ij.process.FloatProcessor;
+import sc.fiji.convnet.engine.kernels.ConvGeometry;
+import sc.fiji.convnet.engine.kernels.ConvKernels;
+import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.filters.Convolution2D;
+import sc.fiji.convnet.filters.Kernel2D;
+
+/**
+ * Our {@link Convolution2D} (replicated borders, same-size output, as ImageJ) against ImageJ's own
+ * {@link Convolver} (single-threaded, as ImageJ runs it on one image) on a 2048×2048 32-bit image.
+ * Prints a markdown table of medians after warm-up; with {@code --out FILE} also writes it there.
+ * <p>
+ * Usage: {@code FilterBenchmark [--size 2048] [--threads 2] [--warmup 2] [--repeats 7] [--out BENCHMARKS-filters.md]}
+ */
+public final class FilterBenchmark {
+
+	public static void main(String[] args) throws IOException {
+		int size = 2048, threads = 2, warmup = 2, repeats = 7;
+		Path out = null;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+			case "--size" -> size = Integer.parseInt(args[++i]);
+			case "--threads" -> threads = Integer.parseInt(args[++i]);
+			case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+			case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+			case "--out" -> out = Path.of(args[++i]);
+			default -> throw new IllegalArgumentException("FilterBenchmark: unknown argument " + args[i]);
+			}
+		}
+		Random rnd = new Random(42);
+		float[] pixels = new float[size * size];
+		for (int i = 0; i < pixels.length; i++) pixels[i] = rnd.nextFloat();
+		FloatProcessor image = new FloatProcessor(size, size, pixels);
+		Convolution2D conv = Convolution2D.defaults().threads(threads);
+
+		List<String> rows = new ArrayList<>();
+		for (int k : new int[] { 3, 9 }) {
+			float[] w = new float[k * k];
+			for (int i = 0; i < w.length; i++) w[i] = rnd.nextFloat() * 2 - 1;
+			Kernel2D kernel = Kernel2D.of(k, k, w);
+
+			FloatProcessor[] ijResult = new FloatProcessor[1];
+			double ijSeconds = median(warmup, repeats, () -> {
+				FloatProcessor copy = (FloatProcessor) image.duplicate();
+				long t0 = System.nanoTime();
+				Convolver cv = new Convolver();
+				cv.setNormalize(false);
+				cv.convolve(copy, w, k, k);
+				long t1 = System.nanoTime();
+				ijResult[0] = copy;
+				return (t1 - t0) * 1e-9;
+			});
+			FloatProcessor[] ours = new FloatProcessor[1];
+			double ourSeconds = median(warmup, repeats, () -> {
+				long t0 = System.nanoTime();
+				ours[0] = conv.apply(image, kernel);
+				return (System.nanoTime() - t0) * 1e-9;
+			});
+			// what Convolution2D adds around the kernel (border padding, allocation): the same call with kernels that do nothing
+			Convolution2D noKernel = conv.kernels(NO_OP);
+			double overheadSeconds = median(warmup, repeats, () -> {
+				long t0 = System.nanoTime();
+				noKernel.apply(image, kernel);
+				return (System.nanoTime() - t0) * 1e-9;
+			});
+			double maxDiff = 0;
+			float[] a = (float[]) ijResult[0].getPixels(), b = (float[]) ours[0].getPixels();
+			for (int i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+			double mpix = size * (double) size / 1e6;
+			rows.add(String.format("| %d×%d | %.1f | %.1f | %.2f× | %.1f | %.1e |", k, k, mpix / ijSeconds, mpix / ourSeconds,
+					ijSeconds / ourSeconds, overheadSeconds * 1e3, maxDiff));
+			System.err.printf("kernel %d×%d: Convolver %.1f ms, ours %.1f ms%n", k, k, ijSeconds * 1e3, ourSeconds * 1e3);
+		}
+
+		StringBuilder md = new StringBuilder();
+		md.append("## Filters: Convolution2D vs ImageJ Convolver\n\n");
+		md.append(String.format("%d×%d 32-bit random image, replicated borders, same-size output, kernel not normalised. "
+				+ "Median of %d runs after %d warm-up runs. ImageJ `Convolver.convolve` single-threaded (as ImageJ runs it "
+				+ "on one image); ours `Convolution2D` with %d threads through `Kernels.best()` = `%s` kernels. "
+				+ "Java %s, %d processors.%n%n", size, size, repeats, warmup, threads, conv.kernelsName(),
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+		md.append("| kernel | ImageJ Convolver (Mpixel/s) | ours (Mpixel/s) | ours / ImageJ | our padding + allocation (ms) | max abs difference |\n");
+		md.append("|---|---:|---:|---:|---:|---:|\n");
+		for (String r : rows) md.append(r).append('\n');
+		System.out.print(md);
+		if (out != null) Files.writeString(out, md.toString());
+		if (!Kernels.best().name().equals(conv.kernelsName())) throw new IllegalStateException("kernels changed during the run");
+	}
+
+	/** Kernels that compute nothing: isolates the cost of padding and allocation. */
+	private static final ConvKernels NO_OP = new ConvKernels() {
+		@Override public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads) {}
+		@Override public void backwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx, int threads) {}
+		@Override public void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads) {}
+		@Override public String name() { return "no-op"; }
+	};
+
+	interface Timed { double run(); }
+
+	private static double median(int warmup, int repeats, Timed body) {
+		for (int i = 0; i < warmup; i++) body.run();
+		double[] t = new double[repeats];
+		for (int i = 0; i < repeats; i++) t[i] = body.run();
+		Arrays.sort(t);
+		return t[repeats / 2];
+	}
+}
