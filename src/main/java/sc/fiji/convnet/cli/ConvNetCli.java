@@ -22,6 +22,7 @@ public final class ConvNetCli {
 			"",
 			"Commands:",
 			"  segment       segment nuclei in every image of a folder (or one file)",
+			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
 			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
 			"");
@@ -64,6 +65,7 @@ public final class ConvNetCli {
 		try {
 			switch (command) {
 				case "segment": return segment(args, out, err);
+				case "train-nuclei": return TrainNuclei.run(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
 				default:
 					err.println("convnet: unknown command '" + command + "'");

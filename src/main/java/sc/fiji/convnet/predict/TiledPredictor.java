@@ -38,9 +38,13 @@ public final class TiledPredictor {
 		int fixed = predictor.fixedSize();
 		int edge = fixed > 0 ? fixed : tileSize;
 		if (edge <= 2 * halo) throw new IllegalArgumentException("Tiling: the model's input size " + edge + " does not exceed twice its halo (" + halo + ")");
-		int core = edge - 2 * halo;
-		int tilesY = (h + core - 1) / core, tilesX = (w + core - 1) / core;
 		int multiple = predictor.sizeMultiple();
+		// tiles start on the model's pooling grid (core and halo multiples of the size multiple), so that
+		// every tile pools the same pixel blocks as a whole-image pass would
+		int core = (edge - 2 * halo) / multiple * multiple;
+		if (core <= 0) throw new IllegalArgumentException("Tiling: tile size " + edge + " leaves no centre beside a halo of " + halo
+				+ " in steps of " + multiple);
+		int tilesY = (h + core - 1) / core, tilesX = (w + core - 1) / core;
 		Tensor out = null;
 		int done = 0, total = tilesX * tilesY;
 		for (int ty = 0; ty < tilesY; ty++)

@@ -95,20 +95,4 @@ public final class SegmentationModels {
 			return Map.of();
 		}
 	}
-
-	/** Softmax over channels at every pixel of a 1×K×H×W tensor (in place). */
-	static final class ChannelSoftmax {
-		static Tensor apply(Tensor t) {
-			int k = t.c(), plane = t.h() * t.w();
-			float[] d = t.data();
-			for (int i = 0; i < plane; i++) {
-				float max = Float.NEGATIVE_INFINITY;
-				for (int c = 0; c < k; c++) max = Math.max(max, d[c * plane + i]);
-				double sum = 0;
-				for (int c = 0; c < k; c++) sum += Math.exp(d[c * plane + i] - max);
-				for (int c = 0; c < k; c++) d[c * plane + i] = (float) (Math.exp(d[c * plane + i] - max) / sum);
-			}
-			return t;
-		}
-	}
 }

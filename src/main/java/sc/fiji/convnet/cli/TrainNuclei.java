@@ -1,0 +1,59 @@
+package sc.fiji.convnet.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import sc.fiji.convnet.segment.train.NucleiDataset;
+import sc.fiji.convnet.segment.train.NucleiSample;
+import sc.fiji.convnet.segment.train.NucleiTraining;
+
+/** {@code bin/convnet train-nuclei}: the one reproducible command that trains the shipped nuclei model. */
+final class TrainNuclei {
+
+	private TrainNuclei() {}
+
+	static final String USAGE = String.join("\n",
+			"Usage: bin/convnet train-nuclei --data DIR --output FILE [options]",
+			"",
+			"Trains the three-class (background, interior, boundary) nuclei U-Net with the ConvNet engine on the",
+			"'train' split of DIR (nuclei-dsb2018 layout: images/, labels/, split.csv) and keeps the network with the",
+			"best validation AP@0.5 on the 'val' split in FILE (engine format). The log goes to standard output.",
+			"",
+			"Options:",
+			"  --data DIR        the data set folder (required)",
+			"  --output FILE     where the best network is written (required)",
+			"  --seed N          random seed (default 42)",
+			"  --steps N         training steps (default 3000)",
+			"  --minutes M       stop after M minutes (default: no limit)",
+			"  --batch N         crops per step (default 8)",
+			"  --crop PX         crop edge (default 128)",
+			"  --depth N         U-Net depth (default 3)",
+			"  --width N         channels of the first level (default 16)",
+			"  --lr X            peak learning rate of Adam (default 0.002)",
+			"  --eval-every N    validate every N steps (default 250)",
+			"");
+
+	static int run(String[] args, PrintStream out) throws Exception {
+		Options o = new Options(args, 1, Set.of("data", "output", "seed", "steps", "minutes", "batch", "crop", "depth", "width", "lr", "eval-every"),
+				Set.of("help"));
+		if (o.flag("help")) { out.print(USAGE); return 0; }
+		NucleiTraining.Settings s = new NucleiTraining.Settings();
+		s.seed = o.integer("seed", 42);
+		s.steps = o.integer("steps", s.steps);
+		s.maxMinutes = o.number("minutes", 0);
+		s.batch = o.integer("batch", s.batch);
+		s.crop = o.integer("crop", s.crop);
+		s.depth = o.integer("depth", s.depth);
+		s.baseWidth = o.integer("width", s.baseWidth);
+		s.learningRate = o.number("lr", s.learningRate);
+		s.evalEvery = o.integer("eval-every", s.evalEvery);
+		Path data = Path.of(o.require("data"));
+		List<NucleiSample> train = NucleiDataset.load(data, "train"), val = NucleiDataset.load(data, "val");
+		out.println("train-nuclei: " + train.size() + " training and " + val.size() + " validation images from " + data + ", seed " + s.seed);
+		double ap = new NucleiTraining(s, out).train(train, val, Path.of(o.require("output")));
+		out.printf(java.util.Locale.ROOT, "train-nuclei: best val AP@0.5 %.4f, network in %s%n", ap, o.require("output"));
+		return 0;
+	}
+}

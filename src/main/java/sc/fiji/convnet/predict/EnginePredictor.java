@@ -1,0 +1,33 @@
+package sc.fiji.convnet.predict;
+
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** The pure-Java backend: our own engine runs the network (inference mode). */
+public final class EnginePredictor implements Predictor {
+
+	private final Network network;
+	private final String name;
+
+	public EnginePredictor(Network network, String name) {
+		this.network = network;
+		this.name = name;
+	}
+
+	@Override
+	public Tensor predict(Tensor input) { return network.forward(input); }
+
+	@Override
+	public int sizeMultiple() { return network.sizeMultiple(); }
+
+	@Override
+	public int halo() {
+		// the receptive field's radius, rounded up to the size multiple so tiles stay aligned
+		int radius = (int) Math.ceil(network.receptiveField().size() / 2);
+		int m = Math.max(1, network.sizeMultiple());
+		return (radius + m - 1) / m * m;
+	}
+
+	@Override
+	public String describe() { return "ConvNet engine, " + name; }
+}

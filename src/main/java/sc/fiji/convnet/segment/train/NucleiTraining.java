@@ -1,0 +1,132 @@
+package sc.fiji.convnet.segment.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.engine.Trainer;
+import sc.fiji.convnet.engine.loss.SoftmaxCrossEntropy;
+import sc.fiji.convnet.engine.nets.UNet;
+import sc.fiji.convnet.engine.optim.Adam;
+import sc.fiji.convnet.model.transform.ScaleRange;
+import sc.fiji.convnet.predict.EnginePredictor;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.segment.ChannelSoftmax;
+import sc.fiji.convnet.segment.InstanceDecoder;
+import sc.fiji.convnet.segment.LabelImage;
+import sc.fiji.convnet.segment.NucleiSegmenter;
+import sc.fiji.convnet.segment.SegmentationMetrics;
+import sc.fiji.convnet.segment.SegmentationModel;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Trains the three-class nuclei U-Net (background, interior, boundary) with the engine, seeded and
+ * reproducible for a given thread count: Adam with a cosine learning-rate schedule on augmented
+ * crops of the {@code train} split, validation AP@0.5 of the full pipeline (normalisation, tiled
+ * prediction, watershed decoding) on the {@code val} split, and the best network kept.
+ */
+public final class NucleiTraining {
+
+	/** Percentile normalisation shared by training and prediction (bioimage.io scale_range). */
+	public static final double LOW_PERCENTILE = 1, HIGH_PERCENTILE = 99.8;
+	public static final float[] CLASS_WEIGHTS = { 1f, 1f, 2f };
+
+	public static final class Settings {
+		public long seed = 42;
+		public int depth = 3, baseWidth = 16, crop = 128, batch = 8;
+		public int steps = 3000, evalEvery = 250, warmup = 100;
+		public double learningRate = 2e-3, minScale = 0.6, maxScale = 1.7;
+		public double maxMinutes = 0;
+		public int boundaryWidth = 1;
+	}
+
+	private final Settings s;
+	private final PrintStream log;
+
+	public NucleiTraining(Settings settings, PrintStream log) {
+		this.s = settings;
+		this.log = log;
+	}
+
+	public static Tensor normalize(float[] pixels, int w, int h) {
+		return new ScaleRange(List.of("y", "x"), LOW_PERCENTILE, HIGH_PERCENTILE, 1e-6)
+				.apply(new Tensor(pixels.clone(), 1, 1, h, w), List.of("b", "c", "y", "x"));
+	}
+
+	/** Trains and writes the best network to {@code best}; returns its validation AP@0.5. */
+	public double train(List<NucleiSample> train, List<NucleiSample> val, Path best) throws IOException {
+		Network net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.baseWidth).seed(s.seed).build();
+		log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.baseWidth, net.parameterCount(),
+				net.receptiveField().size());
+		Adam adam = new Adam(net.parameters(), s.learningRate);
+		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
+		List<float[]> normalized = new ArrayList<>();
+		for (NucleiSample t : train) normalized.add(normalize(t.pixels(), t.width(), t.height()).data());
+		Augmenter aug = new Augmenter(s.crop, s.minScale, s.maxScale);
+		SplittableRandom rng = new SplittableRandom(s.seed);
+		int plane = s.crop * s.crop;
+		float[] x = new float[s.batch * plane];
+		int[] instances = new int[s.batch * plane];
+		double bestAp = -1, running = 0;
+		long start = System.nanoTime();
+		for (int step = 1; step <= s.steps; step++) {
+			adam.learningRate(rate(step));
+			for (int b = 0; b < s.batch; b++) {
+				int k = rng.nextInt(train.size());
+				NucleiSample t = train.get(k);
+				aug.crop(normalized.get(k), t.labels().labels(), t.width(), t.height(), rng, x, instances, b * plane);
+			}
+			float[] y = new float[s.batch * plane];
+			for (int b = 0; b < s.batch; b++) {
+				int[] one = new int[plane];
+				System.arraycopy(instances, b * plane, one, 0, plane);
+				System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
+			}
+			double loss = trainer.step(new Tensor(x.clone(), s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
+			running = step == 1 ? loss : 0.98 * running + 0.02 * loss;
+			double minutes = (System.nanoTime() - start) / 6e10;
+			boolean last = step == s.steps || (s.maxMinutes > 0 && minutes >= s.maxMinutes);
+			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, rate(step), minutes);
+			if (step % s.evalEvery == 0 || last) {
+				double ap = validate(net, val);
+				log.printf(Locale.ROOT, "step %5d  val AP@0.5 %.4f%s%n", step, ap, ap > bestAp ? "  (best, saved)" : "");
+				if (ap > bestAp) {
+					bestAp = ap;
+					Files.createDirectories(best.toAbsolutePath().getParent());
+					net.save(best);
+				}
+			}
+			if (last) break;
+		}
+		return bestAp;
+	}
+
+	private double rate(int step) {
+		if (step <= s.warmup) return s.learningRate * step / s.warmup;
+		double t = (step - s.warmup) / (double) Math.max(1, s.steps - s.warmup);
+		return s.learningRate * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t))));
+	}
+
+	/** AP@0.5 of the whole pipeline with default decoding settings. */
+	public static double validate(Network net, List<NucleiSample> val) {
+		SegmentationMetrics metrics = new SegmentationMetrics(0.5);
+		NucleiSegmenter segmenter = NucleiSegmenter.builder(engineModel(net)).build();
+		for (NucleiSample v : val) {
+			LabelImage predicted = segmenter.segment(v.pixels(), v.width(), v.height(), Progress.NONE).labels();
+			metrics.add(v.labels(), predicted);
+		}
+		return metrics.averagePrecision(0);
+	}
+
+	/** The network as a segmentation model on the engine backend, with the training normalisation. */
+	public static SegmentationModel engineModel(Network net) {
+		return new SegmentationModel("nuclei (engine)", new EnginePredictor(net, "nuclei"), InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY,
+				t -> normalize(t.data(), t.w(), t.h()), ChannelSoftmax::apply, 0);
+	}
+}

@@ -1,0 +1,65 @@
+package sc.fiji.convnet.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class InstanceDecoderTest {
+
+	/** Two discs that overlap a little: one foreground blob that the distance watershed must split in two. */
+	@Test
+	void distanceWatershedSplitsTwoTouchingDiscs() {
+		int w = 80, h = 50;
+		float[] fg = new float[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				boolean a = Math.hypot(x - 25, y - 25) < 14, b = Math.hypot(x - 51, y - 25) < 14;
+				fg[y * w + x] = a || b ? 0.9f : 0.1f;
+			}
+		LabelImage labels = new InstanceDecoder(0.5, 0.6, 1.0, 10, Integer.MAX_VALUE, true).decode(new float[][] { fg }, w, h);
+		assertEquals(2, labels.count());
+		int left = labels.labels()[25 * w + 20], right = labels.labels()[25 * w + 56];
+		assertTrue(left != 0 && right != 0 && left != right, "the disc centres carry different labels");
+		int[] areas = labels.areas();
+		// each disc keeps about its own area (π·14² ≈ 616 px minus the shared lens)
+		assertTrue(Math.abs(areas[1] - areas[2]) < 40, "symmetric split, areas " + areas[1] + " and " + areas[2]);
+	}
+
+	/** Three-class output: the boundary class between two interiors keeps them apart. */
+	@Test
+	void threeClassSeedsAreSeparatedByBoundary() {
+		int w = 40, h = 20;
+		float[][] p = new float[3][w * h];
+		for (int y = 2; y < 18; y++)
+			for (int x = 2; x < 38; x++) {
+				int i = y * w + x;
+				boolean boundary = x == 2 || x == 37 || y == 2 || y == 17 || x == 19 || x == 20;
+				p[boundary ? 2 : 1][i] = 0.9f;
+				p[0][i] = 0.05f;
+			}
+		for (int i = 0; i < w * h; i++) if (p[1][i] == 0 && p[2][i] == 0) p[0][i] = 1;
+		LabelImage labels = new InstanceDecoder(0.5, 0.6, 1.0, 5, Integer.MAX_VALUE, true).decode(p, w, h);
+		assertEquals(2, labels.count());
+		assertEquals(2 * 18 * 16 - 0, labels.areas()[1] + labels.areas()[2], "every non-background pixel is claimed");
+	}
+
+	@Test
+	void sizeFilterDropsSmallObjects() {
+		int w = 30, h = 30;
+		float[] fg = new float[w * h];
+		for (int y = 2; y < 4; y++) for (int x = 2; x < 4; x++) fg[y * w + x] = 1; // 4 px speck
+		for (int y = 10; y < 20; y++) for (int x = 10; x < 20; x++) fg[y * w + x] = 1;
+		LabelImage labels = new InstanceDecoder(0.5, 0.6, 1.0, 10, 1000, true).decode(new float[][] { fg }, w, h);
+		assertEquals(1, labels.count());
+		assertEquals(100, labels.areas()[1]);
+	}
+
+	@Test
+	void wrongChannelCountIsNamed() {
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> new InstanceDecoder(0.5, 0.6, 1, 0, 10, false).decode(new float[2][4], 2, 2));
+		assertTrue(e.getMessage().contains("got 2"), e.getMessage());
+	}
+}
