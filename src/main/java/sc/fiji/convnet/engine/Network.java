@@ -121,6 +121,18 @@ public final class Network {
 
 	/** The receptive field of one output unit along the height axis (Bishop Fig. 10.9). */
 	public ReceptiveField receptiveField() {
+		return receptiveFieldsOfNodes()[layers.size()];
+	}
+
+	/** The receptive field of every layer's units, by layer name (infinite after global pooling or fully connected layers). */
+	public java.util.LinkedHashMap<String, ReceptiveField> receptiveFields() {
+		ReceptiveField[] rf = receptiveFieldsOfNodes();
+		java.util.LinkedHashMap<String, ReceptiveField> m = new java.util.LinkedHashMap<>();
+		for (int k = 1; k <= layers.size(); k++) m.put(layers.get(k - 1).name(), rf[k]);
+		return m;
+	}
+
+	private ReceptiveField[] receptiveFieldsOfNodes() {
 		ReceptiveField[] rf = new ReceptiveField[layers.size() + 1];
 		rf[0] = ReceptiveField.PIXEL;
 		for (int k = 1; k <= layers.size(); k++) {
@@ -129,7 +141,7 @@ public final class Network {
 			for (int j = 0; j < in.length; j++) args[j] = rf[in[j]];
 			rf[k] = layers.get(k - 1).receptiveField(args);
 		}
-		return rf[layers.size()];
+		return rf;
 	}
 
 	/** Trainable parameters and state (running statistics) of all layers, in layer order. */
@@ -151,6 +163,13 @@ public final class Network {
 		long n = 0;
 		for (Layer layer : layers) n += layer.parameterCount();
 		return n;
+	}
+
+	/** Trainable parameters per layer name, in layer order (layers without parameters included, as 0). */
+	public java.util.LinkedHashMap<String, Long> parameterCounts() {
+		java.util.LinkedHashMap<String, Long> m = new java.util.LinkedHashMap<>();
+		for (Layer l : layers) m.put(l.name(), l.parameterCount());
+		return m;
 	}
 
 	public void zeroGrad() {

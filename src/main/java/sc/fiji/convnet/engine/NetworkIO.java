@@ -153,6 +153,9 @@ public final class NetworkIO {
 				layers.add(l);
 				inputs.add(from);
 			}
+			java.util.Map<String, Layer> byName = new java.util.HashMap<>();
+			for (Layer l : layers) byName.put(l.name(), l);
+			for (Layer l : layers) l.resolve(byName);
 			Network net = NetworkBuilder.assemble(layers, inputs, h.get("inputChannels").getAsInt(), h.get("sizeMultiple").getAsInt());
 			byte[] bytes = new byte[1 << 16];
 			for (Parameter p : net.allParameters()) {
