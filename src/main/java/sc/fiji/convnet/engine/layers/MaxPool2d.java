@@ -105,7 +105,8 @@ public final class MaxPool2d extends Layer {
 
 	/** For each output value, the flat index (y·W + x) of its maximum within the input plane. */
 	public int[] indices() {
-		if (argmax == null) throw noCache();
+		if (argmax == null)
+			throw new IllegalStateException(type() + " '" + name() + "': no max indices recorded; run it in a recording phase or create its MaxUnpool2d first");
 		return argmax;
 	}
 
