@@ -28,6 +28,7 @@ public final class Network {
 	private final int inputChannels;
 	private final int sizeMultiple;
 	private final int[] lastUse;
+	private boolean checkFinite;
 
 	Network(List<Layer> layers, List<int[]> inputsOf, int inputChannels, int sizeMultiple) {
 		this.layers = List.copyOf(layers);
@@ -52,6 +53,7 @@ public final class Network {
 			Tensor[] args = new Tensor[in.length];
 			for (int j = 0; j < in.length; j++) args[j] = values[in[j]];
 			values[k] = layers.get(k - 1).forward(args, phase);
+			if (checkFinite) requireFinite(layers.get(k - 1), values[k]);
 			for (int j : in)
 				if (lastUse[j] == k) values[j] = null; // nobody else needs it
 		}
@@ -89,6 +91,22 @@ public final class Network {
 		Tensor g = backward(gradOutput);
 		clearCaches();
 		return g;
+	}
+
+	/**
+	 * With {@code true}, every layer's output is checked for NaN and infinity, and the first layer that
+	 * produces one is named in the exception (for hunting divergence; costs one pass per layer).
+	 */
+	public Network checkFinite(boolean check) {
+		checkFinite = check;
+		return this;
+	}
+
+	private static void requireFinite(Layer layer, Tensor out) {
+		float[] d = out.data();
+		for (int i = 0; i < d.length; i++)
+			if (!Float.isFinite(d[i]))
+				throw new ArithmeticException(layer.type() + " '" + layer.name() + "': output " + out.shapeString() + " has " + d[i] + " at flat index " + i);
 	}
 
 	private void checkInput(Tensor input) {
