@@ -159,7 +159,7 @@ public final class NetworkIO {
 			Network net = NetworkBuilder.assemble(layers, inputs, h.get("inputChannels").getAsInt(), h.get("sizeMultiple").getAsInt());
 			byte[] bytes = new byte[1 << 16];
 			for (Parameter p : net.allParameters()) {
-				float[] v = p.value().data();
+				float[] v = p.allocateForLoading().data();
 				int at = 0;
 				while (at < v.length) {
 					int count = Math.min(v.length - at, bytes.length / 4);

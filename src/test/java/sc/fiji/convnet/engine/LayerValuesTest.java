@@ -167,4 +167,17 @@ class LayerValuesTest {
 		double expected = (x.data()[0] - bn.runningMean().value().data()[0]) / Math.sqrt(bn.runningVar().value().data()[0] + 1e-5);
 		assertEquals(expected, e.data()[0], 1e-5);
 	}
+
+	@Test
+	void reflectAndReplicatePaddingExtendTheBorderLikeNumpy() {
+		// a 1×1 kernel of weight 1 shows the padded image itself: numpy.pad([1,2,3], 2, "reflect") = [3,2,1,2,3,2,1]
+		Conv2d reflect = new Conv2d(1, 1, 1).padding(0, 2, 0, 2).paddingMode(Conv2d.PaddingMode.REFLECT).bias(false);
+		reflect.weight().value().fill(1);
+		assertArrayEquals(new float[] { 3, 2, 1, 2, 3, 2, 1 }, reflect.forward(t(new float[] { 1, 2, 3 }, 1, 1, 1, 3), Phase.INFERENCE).data());
+		Conv2d edge = new Conv2d(1, 1, 1).padding(0, 2, 0, 1).paddingMode(Conv2d.PaddingMode.REPLICATE).bias(false);
+		edge.weight().value().fill(1);
+		assertArrayEquals(new float[] { 1, 1, 1, 2, 3, 3 }, edge.forward(t(new float[] { 1, 2, 3 }, 1, 1, 1, 3), Phase.INFERENCE).data());
+		assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 1, 1).padding(0, 3, 0, 0).paddingMode(Conv2d.PaddingMode.REFLECT)
+				.forward(Tensor.zeros(1, 1, 1, 3), Phase.INFERENCE));
+	}
 }

@@ -17,7 +17,7 @@ class SaveLoadAllLayersTest {
 	@Test
 	void everyLayerTypeRoundTrips(@TempDir Path dir) throws Exception {
 		NetworkBuilder b = new NetworkBuilder(2).seed(4);
-		int c1 = b.then(new Conv2d(2, 4, 3).padding(1, 0, 1, 2).dilation(1, 1).named("c1"));
+		int c1 = b.then(new Conv2d(2, 4, 3).padding(1, 0, 1, 2).dilation(1, 1).paddingMode(Conv2d.PaddingMode.REFLECT).named("c1"));
 		b.then(new BatchNorm2d(4));
 		int pr = b.then(new PReLU(4));
 		MaxPool2d pool = new MaxPool2d(2).named("pool");
