@@ -20,6 +20,17 @@
  * {@link sc.fiji.convnet.engine.Network#summary(int...)} describe a network; the file format is
  * documented in {@link sc.fiji.convnet.engine.NetworkIO}.
  *
+ * <h2>What there is</h2>
+ * Layers ({@code engine.layers}): Conv2d (stride, dilation, padding per side with zeros/reflect/replicate,
+ * groups, bias), ConvTranspose2d, MaxPool2d (records argmax) and MaxUnpool2d, AvgPool2d,
+ * AdaptivePool2d (average/max, global max), GlobalAvgPool2d, ChannelMaxPool (maxout), UpsampleNearest,
+ * ResizeBilinear, Concat, Add/Sub/Mul (Elementwise), BatchNorm2d, ReLU, PReLU, Activation (leaky ReLU,
+ * ELU, SELU, sigmoid, tanh), Softmax/LogSoftmax, Dropout, Flatten, Reshape, Linear.
+ * Losses ({@code engine.loss}): SoftmaxCrossEntropy (class weights, ignored labels),
+ * BinaryCrossEntropyWithLogits, SumOfSquares, SoftDice. Optimizers ({@code engine.optim}): Sgd
+ * (momentum, Nesterov, weight decay), Adam (L2 or decoupled weight decay). Networks
+ * ({@code engine.nets}): UNet, LeNet5, AlexNet, Vgg16. Initialization: {@link sc.fiji.convnet.engine.Initializer}.
+ *
  * <h2>Custom graphs</h2>
  * {@link sc.fiji.convnet.engine.NetworkBuilder}: {@code then(layer)} chains, {@code add(layer, nodes…)}
  * joins (node 0 is the input). Manual training: {@code forward(x, Phase.TRAINING)}, a loss's
