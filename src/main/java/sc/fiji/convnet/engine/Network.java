@@ -20,6 +20,8 @@ import sc.fiji.convnet.tensor.Tensor;
  * (skip connections), and returns ∂L/∂input.
  * <p>
  * Build with {@link NetworkBuilder} or a builder such as {@link sc.fiji.convnet.engine.nets.UNet}.
+ * A network is not thread-safe (its layers keep the caches of the last pass); give each thread its own
+ * {@link #copy()}.
  */
 public final class Network {
 
@@ -223,6 +225,9 @@ public final class Network {
 	}
 
 	public void save(Path file) throws IOException { NetworkIO.save(this, file); }
+
+	/** An independent network with the same architecture and values. */
+	public Network copy() { return NetworkIO.copy(this); }
 
 	public static Network load(Path file) throws IOException { return NetworkIO.load(file); }
 }

@@ -84,8 +84,15 @@ public final class NetworkIO {
 	}
 
 	public static void save(Network net, Path file) throws IOException {
-		byte[] header = GSON.toJson(header(net)).getBytes(StandardCharsets.UTF_8);
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+			write(net, out);
+		}
+	}
+
+	/** Writes the whole file format to a stream (left open). */
+	public static void write(Network net, OutputStream out) throws IOException {
+		byte[] header = GSON.toJson(header(net)).getBytes(StandardCharsets.UTF_8);
+		{
 			out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
 			out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(header.length).array());
 			out.write(header);
@@ -97,6 +104,18 @@ public final class NetworkIO {
 				}
 			}
 			out.write(buf.array(), 0, buf.position());
+			out.flush();
+		}
+	}
+
+	/** An independent copy with the same architecture and values (for concurrent use: layers keep caches). */
+	public static Network copy(Network net) {
+		try {
+			java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+			write(net, bytes);
+			return read(new java.io.ByteArrayInputStream(bytes.toByteArray()), "copy of a network");
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e); // in memory: cannot happen
 		}
 	}
 
