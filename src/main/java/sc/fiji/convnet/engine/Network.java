@@ -87,7 +87,10 @@ public final class Network {
 		return new Tensor(s, acc.shape());
 	}
 
-	/** ∂(Σ_i dOut_i·output_i)/∂input in evaluation mode: saliency maps and gradient checks. */
+	/**
+	 * ∂(Σ_i dOut_i·output_i)/∂input in evaluation mode: saliency maps and gradient checks. Parameter
+	 * gradients are accumulated as a side effect; call {@link #zeroGrad()} before training on.
+	 */
 	public Tensor inputGradient(Tensor input, Tensor gradOutput) {
 		forward(input, Phase.EVAL_WITH_GRADIENTS);
 		Tensor g = backward(gradOutput);
