@@ -47,6 +47,9 @@ public abstract class Layer {
 		return ReceptiveField.max(inputs);
 	}
 
+	/** After loading: links this layer to others it refers to by name (e.g. max-unpooling to its pooling). */
+	public void resolve(java.util.Map<String, Layer> layersByName) {}
+
 	/** Frees the forward caches. */
 	public void clearCache() {}
 

@@ -22,9 +22,31 @@ public final class LayerRegistry {
 		register("Concat", Concat::fromConfig);
 		register("BatchNorm2d", BatchNorm2d::fromConfig);
 		register("GlobalAvgPool2d", GlobalAvgPool2d::fromConfig);
+		register("Activation", Activation::fromConfig);
+		register("PReLU", PReLU::fromConfig);
+		register("Softmax", o -> Softmax.softmax());
+		register("LogSoftmax", o -> Softmax.logSoftmax());
+		register("Dropout", Dropout::fromConfig);
+		register("Add", o -> Elementwise.add());
+		register("Sub", o -> Elementwise.sub());
+		register("Mul", o -> Elementwise.mul());
+		register("Flatten", Flatten::fromConfig);
+		register("Reshape", Reshape::fromConfig);
+		register("Linear", Linear::fromConfig);
+		register("AvgPool2d", AvgPool2d::fromConfig);
+		register("AdaptiveAvgPool2d", o -> { int[] s = sizeOf(o); return AdaptivePool2d.average(s[0], s[1]); });
+		register("AdaptiveMaxPool2d", o -> { int[] s = sizeOf(o); return AdaptivePool2d.max(s[0], s[1]); });
+		register("ChannelMaxPool", ChannelMaxPool::fromConfig);
+		register("MaxUnpool2d", MaxUnpool2d::fromConfig);
+		register("ResizeBilinear", ResizeBilinear::fromConfig);
 	}
 
 	private LayerRegistry() {}
+
+	private static int[] sizeOf(JsonObject o) {
+		com.google.gson.JsonArray a = o.getAsJsonArray("size");
+		return new int[] { a.get(0).getAsInt(), a.get(1).getAsInt() };
+	}
 
 	public static synchronized void register(String type, Function<JsonObject, Layer> factory) {
 		FACTORIES.put(type, factory);

@@ -20,6 +20,8 @@ import sc.fiji.convnet.tensor.Tensor;
  * (skip connections), and returns ∂L/∂input.
  * <p>
  * Build with {@link NetworkBuilder} or a builder such as {@link sc.fiji.convnet.engine.nets.UNet}.
+ * A network is not thread-safe (its layers keep the caches of the last pass); give each thread its own
+ * {@link #copy()}.
  */
 public final class Network {
 
@@ -28,6 +30,7 @@ public final class Network {
 	private final int inputChannels;
 	private final int sizeMultiple;
 	private final int[] lastUse;
+	private boolean checkFinite;
 
 	Network(List<Layer> layers, List<int[]> inputsOf, int inputChannels, int sizeMultiple) {
 		this.layers = List.copyOf(layers);
@@ -52,6 +55,7 @@ public final class Network {
 			Tensor[] args = new Tensor[in.length];
 			for (int j = 0; j < in.length; j++) args[j] = values[in[j]];
 			values[k] = layers.get(k - 1).forward(args, phase);
+			if (checkFinite) requireFinite(layers.get(k - 1), values[k]);
 			for (int j : in)
 				if (lastUse[j] == k) values[j] = null; // nobody else needs it
 		}
@@ -83,12 +87,31 @@ public final class Network {
 		return new Tensor(s, acc.shape());
 	}
 
-	/** ∂(Σ_i dOut_i·output_i)/∂input in evaluation mode: saliency maps and gradient checks. */
+	/**
+	 * ∂(Σ_i dOut_i·output_i)/∂input in evaluation mode: saliency maps and gradient checks. Parameter
+	 * gradients are accumulated as a side effect; call {@link #zeroGrad()} before training on.
+	 */
 	public Tensor inputGradient(Tensor input, Tensor gradOutput) {
 		forward(input, Phase.EVAL_WITH_GRADIENTS);
 		Tensor g = backward(gradOutput);
 		clearCaches();
 		return g;
+	}
+
+	/**
+	 * With {@code true}, every layer's output is checked for NaN and infinity, and the first layer that
+	 * produces one is named in the exception (for hunting divergence; costs one pass per layer).
+	 */
+	public Network checkFinite(boolean check) {
+		checkFinite = check;
+		return this;
+	}
+
+	private static void requireFinite(Layer layer, Tensor out) {
+		float[] d = out.data();
+		for (int i = 0; i < d.length; i++)
+			if (!Float.isFinite(d[i]))
+				throw new ArithmeticException(layer.type() + " '" + layer.name() + "': output " + out.shapeString() + " has " + d[i] + " at flat index " + i);
 	}
 
 	private void checkInput(Tensor input) {
@@ -121,6 +144,18 @@ public final class Network {
 
 	/** The receptive field of one output unit along the height axis (Bishop Fig. 10.9). */
 	public ReceptiveField receptiveField() {
+		return receptiveFieldsOfNodes()[layers.size()];
+	}
+
+	/** The receptive field of every layer's units, by layer name (infinite after global pooling or fully connected layers). */
+	public java.util.LinkedHashMap<String, ReceptiveField> receptiveFields() {
+		ReceptiveField[] rf = receptiveFieldsOfNodes();
+		java.util.LinkedHashMap<String, ReceptiveField> m = new java.util.LinkedHashMap<>();
+		for (int k = 1; k <= layers.size(); k++) m.put(layers.get(k - 1).name(), rf[k]);
+		return m;
+	}
+
+	private ReceptiveField[] receptiveFieldsOfNodes() {
 		ReceptiveField[] rf = new ReceptiveField[layers.size() + 1];
 		rf[0] = ReceptiveField.PIXEL;
 		for (int k = 1; k <= layers.size(); k++) {
@@ -129,7 +164,7 @@ public final class Network {
 			for (int j = 0; j < in.length; j++) args[j] = rf[in[j]];
 			rf[k] = layers.get(k - 1).receptiveField(args);
 		}
-		return rf[layers.size()];
+		return rf;
 	}
 
 	/** Trainable parameters and state (running statistics) of all layers, in layer order. */
@@ -151,6 +186,13 @@ public final class Network {
 		long n = 0;
 		for (Layer layer : layers) n += layer.parameterCount();
 		return n;
+	}
+
+	/** Trainable parameters per layer name, in layer order (layers without parameters included, as 0). */
+	public java.util.LinkedHashMap<String, Long> parameterCounts() {
+		java.util.LinkedHashMap<String, Long> m = new java.util.LinkedHashMap<>();
+		for (Layer l : layers) m.put(l.name(), l.parameterCount());
+		return m;
 	}
 
 	public void zeroGrad() {
@@ -186,6 +228,9 @@ public final class Network {
 	}
 
 	public void save(Path file) throws IOException { NetworkIO.save(this, file); }
+
+	/** An independent network with the same architecture and values. */
+	public Network copy() { return NetworkIO.copy(this); }
 
 	public static Network load(Path file) throws IOException { return NetworkIO.load(file); }
 }

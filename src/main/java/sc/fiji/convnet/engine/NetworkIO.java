@@ -84,8 +84,15 @@ public final class NetworkIO {
 	}
 
 	public static void save(Network net, Path file) throws IOException {
-		byte[] header = GSON.toJson(header(net)).getBytes(StandardCharsets.UTF_8);
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+			write(net, out);
+		}
+	}
+
+	/** Writes the whole file format to a stream (left open). */
+	public static void write(Network net, OutputStream out) throws IOException {
+		byte[] header = GSON.toJson(header(net)).getBytes(StandardCharsets.UTF_8);
+		{
 			out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
 			out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(header.length).array());
 			out.write(header);
@@ -97,6 +104,18 @@ public final class NetworkIO {
 				}
 			}
 			out.write(buf.array(), 0, buf.position());
+			out.flush();
+		}
+	}
+
+	/** An independent copy with the same architecture and values (for concurrent use: layers keep caches). */
+	public static Network copy(Network net) {
+		try {
+			java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+			write(net, bytes);
+			return read(new java.io.ByteArrayInputStream(bytes.toByteArray()), "copy of a network");
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e); // in memory: cannot happen
 		}
 	}
 
@@ -153,10 +172,13 @@ public final class NetworkIO {
 				layers.add(l);
 				inputs.add(from);
 			}
+			java.util.Map<String, Layer> byName = new java.util.HashMap<>();
+			for (Layer l : layers) byName.put(l.name(), l);
+			for (Layer l : layers) l.resolve(byName);
 			Network net = NetworkBuilder.assemble(layers, inputs, h.get("inputChannels").getAsInt(), h.get("sizeMultiple").getAsInt());
 			byte[] bytes = new byte[1 << 16];
 			for (Parameter p : net.allParameters()) {
-				float[] v = p.value().data();
+				float[] v = p.allocateForLoading().data();
 				int at = 0;
 				while (at < v.length) {
 					int count = Math.min(v.length - at, bytes.length / 4);

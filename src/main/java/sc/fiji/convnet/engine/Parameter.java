@@ -45,6 +45,12 @@ public final class Parameter {
 		if (value != null) initializer.fill(value.data(), new SplittableRandom(seed));
 	}
 
+	/** Allocates the values without initializing them (zeros), for loaders that overwrite them. */
+	public Tensor allocateForLoading() {
+		if (value == null) value = Tensor.zeros(shape);
+		return value;
+	}
+
 	/** The values, allocated and initialized on first call. */
 	public Tensor value() {
 		if (value == null) {
@@ -68,7 +74,8 @@ public final class Parameter {
 	public void set(float[] values) {
 		if (values.length != size())
 			throw new IllegalArgumentException("Parameter " + name + ": " + values.length + " values for shape " + Arrays.toString(shape));
-		System.arraycopy(values, 0, value().data(), 0, values.length);
+		if (value == null) value = Tensor.zeros(shape); // no need to draw initial values first
+		System.arraycopy(values, 0, value.data(), 0, values.length);
 	}
 
 	@Override

@@ -38,13 +38,19 @@ public final class GradCheck {
 
 	/** Checks ∂L/∂inputs and ∂L/∂parameters of a layer in the given (recording) phase. */
 	public static void check(Layer layer, Tensor[] inputs, Phase phase, long seed) {
+		check(layer, inputs, phase, seed, () -> {});
+	}
+
+	/** As above; {@code beforeForward} runs before every forward pass (to replay a dropout mask). */
+	public static void check(Layer layer, Tensor[] inputs, Phase phase, long seed, Runnable beforeForward) {
 		SplittableRandom rnd = new SplittableRandom(seed);
+		beforeForward.run();
 		Tensor y = layer.forward(inputs, phase);
 		Tensor r = random(rnd, y.shape());
 		for (Parameter p : layer.parameters()) p.zeroGrad();
 		Tensor[] dx = layer.backward(r);
 		assertEquals(inputs.length, dx.length, layer.name() + ": one gradient per input");
-		Supplier<Double> loss = () -> probe(layer.forward(inputs, phase), r);
+		Supplier<Double> loss = () -> { beforeForward.run(); return probe(layer.forward(inputs, phase), r); };
 		for (int i = 0; i < inputs.length; i++) {
 			assertEquals(inputs[i].shapeString(), dx[i].shapeString(), layer.name() + ": gradient shape of input " + i);
 			compare(layer.name() + " input " + i, inputs[i].data(), dx[i].data(), loss);

@@ -103,4 +103,16 @@ class LayerGradientTest {
 	void globalAveragePool() {
 		GradCheck.check(new GlobalAvgPool2d(), new Tensor[] { GradCheck.random(rnd, 2, 3, 4, 5) }, Phase.TRAINING, 23);
 	}
+
+	@Test
+	void conv2dReflectPadding() {
+		Conv2d c = seeded(new Conv2d(2, 3, 3).padding(2, 1, 1, 2).paddingMode(Conv2d.PaddingMode.REFLECT), 21);
+		GradCheck.check(c, new Tensor[] { GradCheck.random(rnd, 2, 2, 4, 5) }, Phase.TRAINING, 24);
+	}
+
+	@Test
+	void conv2dReplicatePadding() {
+		Conv2d c = seeded(new Conv2d(2, 2, 3).stride(2).padding(1).paddingMode(Conv2d.PaddingMode.REPLICATE), 22);
+		GradCheck.check(c, new Tensor[] { GradCheck.random(rnd, 1, 2, 5, 4) }, Phase.TRAINING, 25);
+	}
 }

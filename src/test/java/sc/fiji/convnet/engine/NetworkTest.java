@@ -91,6 +91,11 @@ class NetworkTest {
 		assertArrayEquals(net.forward(x).data(), back.forward(x).data());
 		assertEquals(net.parameterCount(), back.parameterCount());
 		assertEquals(net.summary(1, 1, 8, 8), back.summary(1, 1, 8, 8));
+		Network copy = net.copy();
+		assertArrayEquals(net.forward(x).data(), copy.forward(x).data());
+		copy.parameters().get(0).value().data()[0] += 1;
+		assertNotEquals(net.parameters().get(0).value().data()[0], copy.parameters().get(0).value().data()[0], "copies share nothing");
+
 		byte[] bytes = Files.readAllBytes(file);
 		assertEquals("CONVNET1", new String(bytes, 0, 8, java.nio.charset.StandardCharsets.US_ASCII));
 		int headerLength = java.nio.ByteBuffer.wrap(bytes, 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();

@@ -22,9 +22,10 @@ public final class BatchNorm2d extends Layer {
 	private final double eps, momentum;
 	private final Parameter gamma, beta, runningMean, runningVar;
 
-	// cache for backward
-	private Tensor xhat;
-	private double[] invStd;
+	// cache for backward: the input (already alive as the previous layer's output) and the statistics,
+	// so that no normalized copy is allocated
+	private Tensor input;
+	private double[] mean, invStd;
 	private boolean cachedTraining;
 
 	public BatchNorm2d(int channels) { this(channels, 1e-5, 0.1); }
@@ -74,8 +75,7 @@ public final class BatchNorm2d extends Layer {
 		Tensor out = Tensor.zeros(s);
 		float[] y = out.data();
 		float[] g = gamma.value().data(), b = beta.value().data(), rm = runningMean.value().data(), rv = runningVar.value().data();
-		double[] inv = new double[channels];
-		Tensor xh = phase.records() ? Tensor.zeros(s) : null;
+		double[] inv = new double[channels], means = new double[channels];
 		for (int c = 0; c < channels; c++) {
 			double mean, var;
 			if (phase.training()) {
@@ -99,16 +99,17 @@ public final class BatchNorm2d extends Layer {
 				var = rv[c];
 			}
 			inv[c] = 1 / Math.sqrt(var + eps);
+			means[c] = mean;
 			for (int i = 0; i < n; i++) {
 				int off = (i * channels + c) * plane;
 				for (int k = 0; k < plane; k++) {
 					double h = (x[off + k] - mean) * inv[c];
 					y[off + k] = (float) (g[c] * h + b[c]);
-					if (xh != null) xh.data()[off + k] = (float) h;
 				}
 			}
 		}
-		xhat = xh;
+		input = phase.records() ? inputs[0] : null;
+		mean = means;
 		invStd = inv;
 		cachedTraining = phase.training();
 		return out;
@@ -116,12 +117,12 @@ public final class BatchNorm2d extends Layer {
 
 	@Override
 	public Tensor[] backward(Tensor dy) {
-		if (xhat == null) throw noCache();
-		int[] s = xhat.shape();
-		if (dy.size() != xhat.size()) throw error("output gradient " + dy.shapeString() + " does not match output " + xhat.shapeString());
+		if (input == null) throw noCache();
+		int[] s = input.shape();
+		if (dy.size() != input.size()) throw error("output gradient " + dy.shapeString() + " does not match output " + input.shapeString());
 		int n = s[0], plane = s[2] * s[3];
 		long count = (long) n * plane;
-		float[] d = dy.data(), xh = xhat.data(), g = gamma.value().data();
+		float[] d = dy.data(), x = input.data(), g = gamma.value().data();
 		float[] dg = gamma.grad().data(), db = beta.grad().data();
 		Tensor dxT = Tensor.zeros(s);
 		float[] dx = dxT.data();
@@ -129,7 +130,7 @@ public final class BatchNorm2d extends Layer {
 			double sumD = 0, sumDX = 0;
 			for (int i = 0; i < n; i++) {
 				int off = (i * channels + c) * plane;
-				for (int k = 0; k < plane; k++) { sumD += d[off + k]; sumDX += d[off + k] * (double) xh[off + k]; }
+				for (int k = 0; k < plane; k++) { sumD += d[off + k]; sumDX += d[off + k] * ((x[off + k] - mean[c]) * invStd[c]); }
 			}
 			dg[c] += (float) sumDX;
 			db[c] += (float) sumD;
@@ -139,12 +140,12 @@ public final class BatchNorm2d extends Layer {
 				int off = (i * channels + c) * plane;
 				for (int k = 0; k < plane; k++)
 					dx[off + k] = (float) (cachedTraining
-							? scale * (d[off + k] - meanD - xh[off + k] * meanDX) // the batch statistics depend on x too
+							? scale * (d[off + k] - meanD - (x[off + k] - mean[c]) * invStd[c] * meanDX) // the batch statistics depend on x too
 							: scale * d[off + k]);
 			}
 		}
 		return new Tensor[] { dxT };
 	}
 
-	@Override public void clearCache() { xhat = null; }
+	@Override public void clearCache() { input = null; }
 }

@@ -32,7 +32,15 @@ public final class Conv2d extends Layer {
 	private boolean hasBias = true;
 	private Parameter weight, bias;
 
-	private Tensor input; // cached for the weight gradient
+	private PaddingMode paddingMode = PaddingMode.ZEROS;
+	private Tensor input; // cached for the weight gradient (the padded copy for reflect/replicate)
+	private int[] originalShape;
+
+	/**
+	 * How the border is extended: zeros, mirrored without repeating the edge (PyTorch "reflect",
+	 * ONNX "reflect"), or the edge value repeated ("replicate", ONNX "edge").
+	 */
+	public enum PaddingMode { ZEROS, REFLECT, REPLICATE }
 	private float[] weightWorkspace, biasWorkspace;
 
 	public Conv2d(int cin, int cout, int kernel) { this(cin, cout, kernel, kernel); }
@@ -70,6 +78,8 @@ public final class Conv2d extends Layer {
 		groups = g; makeParameters(); return this;
 	}
 	public Conv2d bias(boolean b) { hasBias = b; makeParameters(); return this; }
+	public Conv2d paddingMode(PaddingMode mode) { paddingMode = mode; return this; }
+	public PaddingMode paddingMode() { return paddingMode; }
 
 	public Parameter weight() { return weight; }
 	public Parameter biasParameter() { return bias; }
@@ -85,6 +95,7 @@ public final class Conv2d extends Layer {
 		o.add("kernel", array(kh, kw)); o.add("stride", array(strideH, strideW));
 		o.add("dilation", array(dilationH, dilationW)); o.add("padding", array(padTop, padLeft, padBottom, padRight));
 		o.addProperty("groups", groups); o.addProperty("bias", hasBias);
+		o.addProperty("paddingMode", paddingMode.name());
 		return o;
 	}
 
@@ -92,7 +103,8 @@ public final class Conv2d extends Layer {
 		int[] k = ints(o, "kernel"), s = ints(o, "stride"), d = ints(o, "dilation"), p = ints(o, "padding");
 		return new Conv2d(o.get("in").getAsInt(), o.get("out").getAsInt(), k[0], k[1])
 				.stride(s[0], s[1]).dilation(d[0], d[1]).padding(p[0], p[1], p[2], p[3])
-				.groups(o.get("groups").getAsInt()).bias(o.get("bias").getAsBoolean());
+				.groups(o.get("groups").getAsInt()).bias(o.get("bias").getAsBoolean())
+				.paddingMode(o.has("paddingMode") ? PaddingMode.valueOf(o.get("paddingMode").getAsString()) : PaddingMode.ZEROS);
 	}
 
 	@Override
@@ -103,9 +115,15 @@ public final class Conv2d extends Layer {
 		return l;
 	}
 
+	/** The kernels' geometry; for reflect/replicate padding it describes the explicitly padded input. */
 	private ConvGeometry geometry(int[] s) {
 		requireChannels(s, cin);
+		if (paddingMode == PaddingMode.REFLECT && (Math.max(padTop, padBottom) >= s[2] || Math.max(padLeft, padRight) >= s[3]))
+			throw error("reflect padding " + padTop + "," + padLeft + "," + padBottom + "," + padRight + " must be smaller than the input " + Arrays.toString(s));
 		try {
+			if (paddingMode != PaddingMode.ZEROS)
+				return new ConvGeometry(s[0], s[1], s[2] + padTop + padBottom, s[3] + padLeft + padRight, cout, kh, kw,
+						strideH, strideW, dilationH, dilationW, 0, 0, 0, 0, groups);
 			return new ConvGeometry(s[0], s[1], s[2], s[3], cout, kh, kw, strideH, strideW, dilationH, dilationW,
 					padTop, padLeft, padBottom, padRight, groups);
 		} catch (IllegalArgumentException e) {
@@ -123,19 +141,21 @@ public final class Conv2d extends Layer {
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		ConvGeometry g = geometry(inputs[0].shape());
+		Tensor x = paddingMode == PaddingMode.ZEROS ? inputs[0] : pad(inputs[0], g);
 		Tensor y = Tensor.zeros(g.n, g.cout, g.oh, g.ow);
-		Kernels.best().forward(g, inputs[0].data(), weight.value().data(), bias == null ? null : bias.value().data(),
+		Kernels.best().forward(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(),
 				y.data(), Kernels.defaultThreads());
-		input = phase.records() ? inputs[0] : null;
+		input = phase.records() ? x : null;
+		originalShape = inputs[0].shape();
 		return y;
 	}
 
 	@Override
 	public Tensor[] backward(Tensor dy) {
 		if (input == null) throw noCache();
-		ConvGeometry g = geometry(input.shape());
+		ConvGeometry g = geometry(originalShape);
 		if (!Arrays.equals(dy.shape(), new int[] { g.n, g.cout, g.oh, g.ow }))
-			throw error("output gradient " + dy.shapeString() + " does not match output shape of input " + input.shapeString());
+			throw error("output gradient " + dy.shapeString() + " does not match output shape of input " + Arrays.toString(originalShape));
 		Tensor dx = Tensor.zeros(input.shape());
 		int threads = Kernels.defaultThreads();
 		Kernels.best().backwardInput(g, dy.data(), weight.value().data(), dx.data(), threads);
@@ -144,7 +164,44 @@ public final class Conv2d extends Layer {
 		Kernels.best().backwardWeights(g, input.data(), dy.data(), weightWorkspace, bias == null ? null : biasWorkspace, threads);
 		addInto(weight.grad().data(), weightWorkspace);
 		if (bias != null) addInto(bias.grad().data(), biasWorkspace);
-		return new Tensor[] { dx };
+		return new Tensor[] { paddingMode == PaddingMode.ZEROS ? dx : unpad(dx, originalShape) };
+	}
+
+	/** Source index of padded coordinate {@code i} (−pad ≤ i &lt; n + pad) under the padding mode. */
+	private int source(int i, int n) {
+		if (i >= 0 && i < n) return i;
+		if (paddingMode == PaddingMode.REPLICATE) return i < 0 ? 0 : n - 1;
+		int r = i < 0 ? -i : 2 * (n - 1) - i; // reflect without repeating the edge
+		return n == 1 ? 0 : r;
+	}
+
+	private Tensor pad(Tensor x, ConvGeometry g) {
+		int h = x.dim(2), w = x.dim(3), ph = g.h, pw = g.w, planes = g.n * g.cin;
+		Tensor p = Tensor.zeros(g.n, g.cin, ph, pw);
+		float[] src = x.data(), dst = p.data();
+		int[] col = new int[pw];
+		for (int xx = 0; xx < pw; xx++) col[xx] = source(xx - padLeft, w);
+		for (int pl = 0; pl < planes; pl++)
+			for (int yy = 0; yy < ph; yy++) {
+				int row = pl * h * w + source(yy - padTop, h) * w, out = (pl * ph + yy) * pw;
+				for (int xx = 0; xx < pw; xx++) dst[out + xx] = src[row + col[xx]];
+			}
+		return p;
+	}
+
+	/** The adjoint of {@link #pad}: gradients of mirrored or repeated cells go back to their source. */
+	private Tensor unpad(Tensor dp, int[] s) {
+		int h = s[2], w = s[3], ph = dp.dim(2), pw = dp.dim(3), planes = s[0] * s[1];
+		Tensor dx = Tensor.zeros(s);
+		float[] src = dp.data(), dst = dx.data();
+		int[] col = new int[pw];
+		for (int xx = 0; xx < pw; xx++) col[xx] = source(xx - padLeft, w);
+		for (int pl = 0; pl < planes; pl++)
+			for (int yy = 0; yy < ph; yy++) {
+				int row = pl * h * w + source(yy - padTop, h) * w, in = (pl * ph + yy) * pw;
+				for (int xx = 0; xx < pw; xx++) dst[row + col[xx]] += src[in + xx];
+			}
+		return dx;
 	}
 
 	static void addInto(float[] acc, float[] add) {
@@ -157,5 +214,5 @@ public final class Conv2d extends Layer {
 		return in[0].window(dilationH * (kh - 1) + 1, strideH);
 	}
 
-	@Override public void clearCache() { input = null; }
+	@Override public void clearCache() { input = null; originalShape = null; }
 }

@@ -21,6 +21,7 @@ public final class MaxPool2d extends Layer {
 	private int padH, padW;
 	private int[] argmax;
 	private int[] inputShape;
+	private boolean keepIndices;
 
 	public MaxPool2d(int kernel) { this(kernel, kernel, kernel, kernel); }
 
@@ -68,7 +69,7 @@ public final class MaxPool2d extends Layer {
 		float[] x = inputs[0].data();
 		Tensor out = Tensor.zeros(o);
 		float[] y = out.data();
-		int[] idx = phase.records() ? new int[y.length] : null;
+		int[] idx = phase.records() || keepIndices ? new int[y.length] : null;
 		for (int p = 0; p < planes; p++) {
 			int in0 = p * h * w, out0 = p * oh * ow;
 			for (int oy = 0; oy < oh; oy++)
@@ -94,9 +95,18 @@ public final class MaxPool2d extends Layer {
 		return out;
 	}
 
+	/** Records the indices even in inference, for a {@link MaxUnpool2d} that reads them. */
+	public MaxPool2d keepIndices() { keepIndices = true; return this; }
+
+	/** The input shape of the last forward pass, or null. */
+	public int[] lastInputShape() { return inputShape == null ? null : inputShape.clone(); }
+
+	public int stride() { return strideH; }
+
 	/** For each output value, the flat index (y·W + x) of its maximum within the input plane. */
 	public int[] indices() {
-		if (argmax == null) throw noCache();
+		if (argmax == null)
+			throw new IllegalStateException(type() + " '" + name() + "': no max indices recorded; run it in a recording phase or create its MaxUnpool2d first");
 		return argmax;
 	}
 

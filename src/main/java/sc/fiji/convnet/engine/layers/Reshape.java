@@ -1,0 +1,69 @@
+package sc.fiji.convnet.engine.layers;
+
+import java.util.Arrays;
+
+import com.google.gson.JsonObject;
+
+import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Gives each sample a new shape (the batch axis stays): N×… → N×{@code shape}. One entry may be −1,
+ * meaning "whatever is left". The values are shared.
+ */
+public final class Reshape extends Layer {
+
+	private final int[] target;
+	private int[] inputShape;
+
+	public Reshape(int... sampleShape) {
+		int free = 0;
+		for (int d : sampleShape) {
+			if (d == -1) free++;
+			else if (d <= 0) throw new IllegalArgumentException("Reshape: dimensions must be positive or −1, got " + Arrays.toString(sampleShape));
+		}
+		if (free > 1) throw new IllegalArgumentException("Reshape: at most one −1 in " + Arrays.toString(sampleShape));
+		target = sampleShape.clone();
+	}
+
+	@Override public String type() { return "Reshape"; }
+
+	@Override
+	public JsonObject config() {
+		JsonObject o = json();
+		o.add("shape", array(target));
+		return o;
+	}
+
+	public static Reshape fromConfig(JsonObject o) { return new Reshape(ints(o, "shape")); }
+
+	@Override
+	public int[] outputShape(int[]... in) {
+		requireInputs(in, 1);
+		if (in[0].length < 1) throw error("expects a batch axis, got shape " + Arrays.toString(in[0]));
+		long per = Tensor.sizeOf(in[0]) / Math.max(1, in[0][0]), known = 1;
+		for (int d : target) if (d > 0) known *= d;
+		int[] out = new int[target.length + 1];
+		out[0] = in[0][0];
+		for (int i = 0; i < target.length; i++) out[i + 1] = target[i] == -1 ? (int) (per / known) : target[i];
+		if (Tensor.sizeOf(out) != Tensor.sizeOf(in[0]))
+			throw error("cannot reshape " + Arrays.toString(in[0]) + " to N×" + Arrays.toString(target));
+		return out;
+	}
+
+	@Override
+	public Tensor forward(Tensor[] inputs, Phase phase) {
+		inputShape = inputs[0].shape();
+		return inputs[0].reshape(outputShape(inputShape));
+	}
+
+	@Override
+	public Tensor[] backward(Tensor dy) {
+		if (inputShape == null) throw noCache();
+		if (dy.size() != Tensor.sizeOf(inputShape)) throw error("output gradient " + dy.shapeString() + " does not match input " + Arrays.toString(inputShape));
+		return new Tensor[] { dy.reshape(inputShape) };
+	}
+
+	@Override public void clearCache() { inputShape = null; }
+}
