@@ -75,14 +75,14 @@ class OnnxSessionTest {
 		assertMessage(empty, "empty");
 
 		Path text = Files.write(tmp.resolve("text.onnx"), "hello, I am not a model\n".getBytes(StandardCharsets.UTF_8));
-		assertMessage(text, "not an ONNX model");
+		assertMessage(text, "not a valid ONNX model");
 		Path binary = Files.write(tmp.resolve("binary.onnx"), new byte[] { 0x08, (byte) 0xff, 0x12, 0x7f, 0x01 });
-		assertMessage(binary, "not an ONNX model");
+		assertMessage(binary, "not a valid ONNX model");
 
 		byte[] model = Files.readAllBytes(unet());
 		for (int len : new int[] { 1, 17, 1000, model.length / 2, model.length - 3 }) {
 			Path cut = Files.write(tmp.resolve("cut" + len + ".onnx"), Arrays.copyOf(model, len));
-			assertMessage(cut, "");
+			assertMessage(cut, "not a valid ONNX model");
 		}
 		assertMessage(tmp, "not a regular file");
 	}

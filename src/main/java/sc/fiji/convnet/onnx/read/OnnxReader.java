@@ -17,7 +17,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 
-import sc.fiji.convnet.model.Npy;
 
 /**
  * Reads ONNX files with protobuf's {@link CodedInputStream} field by field (no generated classes). Field numbers are
@@ -39,6 +38,18 @@ public final class OnnxReader {
 	/** @param source names the bytes in messages */
 	public static OnnxModel read(byte[] bytes, String source) {
 		return new Parser(bytes, source).model();
+	}
+
+	/**
+	 * Parses the whole file and checks it as {@link #read} does, without converting tensor data (raw data is only
+	 * measured): a cheap way to refuse a broken file before it reaches native code.
+	 *
+	 * @throws OnnxFormatException naming the file and the problem
+	 */
+	public static void check(Path file) {
+		Parser p = new Parser(readAll(file), file.toString());
+		p.materialize = false;
+		p.model();
 	}
 
 	/** Reads a serialized TensorProto, as in the ONNX test data ({@code input_0.pb}). */
@@ -71,6 +82,8 @@ public final class OnnxReader {
 		final String source;
 		final int length;
 		final Deque<String> where = new ArrayDeque<>();
+		/** false: raw tensor data is checked for size but not converted to arrays */
+		boolean materialize = true;
 
 		Parser(byte[] bytes, String source) {
 			this.in = CodedInputStream.newInstance(bytes);
@@ -521,6 +534,7 @@ public final class OnnxReader {
 		Object fromRaw(String what, DataType type, int n, ByteString raw) {
 			long bytes = type.size == 0 ? (n + 1L) / 2 : (long) n * type.size;
 			if (raw.size() != bytes) throw error(what + " has " + raw.size() + " bytes of raw_data for " + n + " elements (" + bytes + " expected)");
+			if (!materialize) return new byte[0];
 			ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
 			switch (type) {
 			case FLOAT: { float[] r = new float[n]; b.asFloatBuffer().get(r); return r; }
@@ -538,7 +552,7 @@ public final class OnnxReader {
 		}
 
 		static float halfToFloat(DataType type, short bits) {
-			return type == DataType.BFLOAT16 ? Float.intBitsToFloat((bits & 0xffff) << 16) : Npy.halfToFloat(bits);
+			return type == DataType.BFLOAT16 ? HalfFloat.fromBfloat16(bits) : HalfFloat.fromHalf(bits);
 		}
 
 		static byte[] floatsToBytes(float[] f) {
