@@ -37,6 +37,36 @@ public record ModelDescriptor(String name, String formatVersion, Path source, Pa
 		throw new IllegalArgumentException(source + ": no tensor '" + n + "' among " + list);
 	}
 
+	/**
+	 * The shape an output will have for the given input shapes: fixed sizes as declared, sizes that refer to an input
+	 * axis computed as {@code round(ref · scale + offset)}, a batch axis as the first input's batch; -1 where the
+	 * description does not say (the size is known only after a run).
+	 */
+	public int[] outputShape(TensorDescription out, java.util.Map<String, int[]> inputShapes) {
+		int[] shape = new int[out.rank()];
+		for (int i = 0; i < shape.length; i++) {
+			Axis a = out.axes().get(i);
+			if (a.isReference()) {
+				TensorDescription ref = input(a.referenceTensor());
+				int[] refShape = inputShapes.get(ref.name());
+				if (refShape == null) throw new IllegalArgumentException(source + ": output '" + out.name() + "' needs the shape of input '" + ref.name() + "'");
+				int k = ref.axisIds().indexOf(a.referenceAxis());
+				if (k < 0) throw new IllegalArgumentException(source + ": output axis " + a + " refers to a missing axis of '" + ref.name() + "'");
+				shape[i] = (int) Math.round(refShape[k] * a.scale() + a.offset());
+			} else if (a.isFixed()) shape[i] = a.size();
+			else if (a.type() == AxisType.BATCH && inputShapes.containsKey(input().name())) {
+				int k = input().axisIds().indexOf(a.id());
+				shape[i] = k < 0 ? -1 : inputShapes.get(input().name())[k];
+			} else shape[i] = -1;
+		}
+		return shape;
+	}
+
+	/** {@link #outputShape(TensorDescription, java.util.Map)} of the first output for a model with one input. */
+	public int[] outputShape(int[] inputShape) {
+		return outputShape(output(), java.util.Map.of(input().name(), inputShape));
+	}
+
 	public ModelDescriptor withName(String newName) {
 		return new ModelDescriptor(newName, formatVersion, source, weights, inputs, outputs, testInputs, testOutputs);
 	}
