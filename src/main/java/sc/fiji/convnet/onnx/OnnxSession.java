@@ -42,7 +42,7 @@ public final class OnnxSession implements AutoCloseable {
 	private final Path file;
 	private final int intraOpThreads;
 	private final OrtEnvironment env;
-	private OrtSession session;
+	private volatile OrtSession session;
 	private final List<OnnxValueInfo> inputs;
 	private final List<OnnxValueInfo> outputs;
 
@@ -134,6 +134,18 @@ public final class OnnxSession implements AutoCloseable {
 		if (inputs.size() != 1)
 			throw new OnnxException(file + " has " + inputs.size() + " inputs " + inputs + "; pass them by name");
 		return run(Map.of(inputs.get(0).name(), input)).values().iterator().next();
+	}
+
+	/**
+	 * Runs the model on inputs given in the model's input order (bioimage.io tensor ids need not be the ONNX names,
+	 * so descriptions map to the model by position); returns the outputs in the model's order.
+	 */
+	public List<Tensor> run(List<Tensor> inputsInOrder) {
+		if (inputsInOrder.size() != inputs.size())
+			throw new OnnxException(file + " has " + inputs.size() + " inputs " + inputs + ", given " + inputsInOrder.size());
+		Map<String, Tensor> named = new LinkedHashMap<>();
+		for (int i = 0; i < inputs.size(); i++) named.put(inputs.get(i).name(), inputsInOrder.get(i));
+		return new ArrayList<>(run(named).values());
 	}
 
 	/** Runs the model on named inputs; returns every output by name, in the model's order. */
