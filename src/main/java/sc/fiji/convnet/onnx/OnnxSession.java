@@ -96,9 +96,9 @@ public final class OnnxSession implements AutoCloseable {
 		try (InputStream in = Files.newInputStream(file)) {
 			int first = in.read();
 			if (first < 0) throw new OnnxException("ONNX model file is empty: " + file);
-			// a ModelProto starts with a field tag: wire type 0 or 2 and field number 1..20 (ir_version=1, opset_import=8, graph=7 ...)
+			// a ModelProto starts with a field tag: wire type 0 or 2 and a field number of ModelProto (1..30; ir_version=1 first in practice)
 			int wireType = first & 7, field = first >>> 3;
-			if ((wireType != 0 && wireType != 2) || field < 1 || field > 20)
+			if ((wireType != 0 && wireType != 2) || field < 1 || field > 31)
 				throw new OnnxFormatException("not a valid ONNX model (does not start like a ModelProto protobuf; first byte 0x"
 						+ Integer.toHexString(first) + "): " + file);
 		} catch (IOException e) {
