@@ -79,6 +79,7 @@ public final class BioimageioReader {
 		ModelDescriptor descriptor() {
 			String name = String.valueOf(root.getOrDefault("name", file.getParent() == null ? file.toString() : file.getParent().getFileName().toString()));
 			Path weights = onnxWeights();
+			Object sha = map(map(root.get("weights"), file + ": weights").get("onnx"), file + ": weights.onnx").get("sha256");
 			List<TensorDescription> inputs = new ArrayList<>(), outputs = new ArrayList<>();
 			List<Path> testIn = new ArrayList<>(), testOut = new ArrayList<>();
 			int i = 0;
@@ -90,7 +91,7 @@ public final class BioimageioReader {
 				for (Object o : list(root.get("test_inputs"), file + ": test_inputs")) testIn.add(resolve(o.toString()));
 				for (Object o : list(root.get("test_outputs"), file + ": test_outputs")) testOut.add(resolve(o.toString()));
 			}
-			return new ModelDescriptor(name, version, file, weights, inputs, outputs, testIn, testOut);
+			return new ModelDescriptor(name, version, file, weights, sha == null ? null : sha.toString(), inputs, outputs, testIn, testOut);
 		}
 
 		Path resolve(String source) {

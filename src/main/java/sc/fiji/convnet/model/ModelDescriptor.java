@@ -14,9 +14,10 @@ import sc.fiji.convnet.onnx.OnnxValueInfo;
  * {@code .onnx} ({@link #forOnnx}) with defaults that callers override through the {@code with...} methods.
  *
  * @param source      the description file (yaml) or the .onnx itself
+ * @param weightsSha256 the checksum the description gives for the weights, or null
  * @param testInputs  test tensors (.npy) named by the description, may be empty
  */
-public record ModelDescriptor(String name, String formatVersion, Path source, Path weights,
+public record ModelDescriptor(String name, String formatVersion, Path source, Path weights, String weightsSha256,
 		List<TensorDescription> inputs, List<TensorDescription> outputs, List<Path> testInputs, List<Path> testOutputs) {
 
 	public ModelDescriptor {
@@ -37,16 +38,67 @@ public record ModelDescriptor(String name, String formatVersion, Path source, Pa
 		throw new IllegalArgumentException(source + ": no tensor '" + n + "' among " + list);
 	}
 
+	/**
+	 * The shape an output will have for the given input shapes: fixed sizes as declared, sizes that refer to an input
+	 * axis computed as {@code round(ref · scale + offset)}, a batch axis as the first input's batch; -1 where the
+	 * description does not say (the size is known only after a run).
+	 */
+	public int[] outputShape(TensorDescription out, java.util.Map<String, int[]> inputShapes) {
+		int[] shape = new int[out.rank()];
+		for (int i = 0; i < shape.length; i++) {
+			Axis a = out.axes().get(i);
+			if (a.isReference()) {
+				TensorDescription ref = input(a.referenceTensor());
+				int[] refShape = inputShapes.get(ref.name());
+				if (refShape == null) throw new IllegalArgumentException(source + ": output '" + out.name() + "' needs the shape of input '" + ref.name() + "'");
+				int k = ref.axisIds().indexOf(a.referenceAxis());
+				if (k < 0) throw new IllegalArgumentException(source + ": output axis " + a + " refers to a missing axis of '" + ref.name() + "'");
+				shape[i] = (int) Math.round(refShape[k] * a.scale() + a.offset());
+			} else if (a.isFixed()) shape[i] = a.size();
+			else if (a.type() == AxisType.BATCH && inputShapes.containsKey(input().name())) {
+				int k = input().axisIds().indexOf(a.id());
+				shape[i] = k < 0 ? -1 : inputShapes.get(input().name())[k];
+			} else shape[i] = -1;
+		}
+		return shape;
+	}
+
+	/** {@link #outputShape(TensorDescription, java.util.Map)} of the first output for a model with one input. */
+	public int[] outputShape(int[] inputShape) {
+		return outputShape(output(), java.util.Map.of(input().name(), inputShape));
+	}
+
 	public ModelDescriptor withName(String newName) {
-		return new ModelDescriptor(newName, formatVersion, source, weights, inputs, outputs, testInputs, testOutputs);
+		return new ModelDescriptor(newName, formatVersion, source, weights, weightsSha256, inputs, outputs, testInputs, testOutputs);
 	}
 
 	public ModelDescriptor withInputs(List<TensorDescription> newInputs) {
-		return new ModelDescriptor(name, formatVersion, source, weights, newInputs, outputs, testInputs, testOutputs);
+		return new ModelDescriptor(name, formatVersion, source, weights, weightsSha256, newInputs, outputs, testInputs, testOutputs);
 	}
 
 	public ModelDescriptor withOutputs(List<TensorDescription> newOutputs) {
-		return new ModelDescriptor(name, formatVersion, source, weights, inputs, newOutputs, testInputs, testOutputs);
+		return new ModelDescriptor(name, formatVersion, source, weights, weightsSha256, inputs, newOutputs, testInputs, testOutputs);
+	}
+
+	/**
+	 * Checks the weights file against the description's sha256, so that a truncated or replaced file is named as such
+	 * rather than failing somewhere in ONNX Runtime. Does nothing when the description gives no checksum.
+	 */
+	public void verifyWeights() {
+		if (weightsSha256 == null) return;
+		try (java.io.InputStream in = java.nio.file.Files.newInputStream(weights)) {
+			java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+			byte[] buf = new byte[1 << 16];
+			for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
+			String actual = java.util.HexFormat.of().formatHex(md.digest());
+			if (!actual.equalsIgnoreCase(weightsSha256))
+				throw new ModelFormatException(weights + ": sha256 " + actual + " differs from " + weightsSha256 + " given in " + source
+						+ " (a damaged, truncated or replaced file)");
+		} catch (java.io.IOException e) {
+			throw new ModelFormatException("cannot read the weights " + weights + " named in " + source + ": " + e, e);
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Replaces the first input's preprocessing. */
@@ -83,7 +135,7 @@ public record ModelDescriptor(String name, String formatVersion, Path source, Pa
 			for (OnnxValueInfo v : s.inputs()) in.add(defaultDescription(v, onnx));
 			for (OnnxValueInfo v : s.outputs()) out.add(defaultDescription(v, onnx));
 			String name = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
-			return new ModelDescriptor(name, null, onnx, onnx, in, out, List.of(), List.of());
+			return new ModelDescriptor(name, null, onnx, onnx, null, in, out, List.of(), List.of());
 		}
 	}
 

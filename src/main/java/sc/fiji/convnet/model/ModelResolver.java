@@ -25,6 +25,11 @@ public final class ModelResolver {
 
 	public Path modelsDir() { return modelsDir; }
 
+	/** The models folder: the system property {@code convnet.models}, else {@code models} in the working directory. */
+	public static ModelResolver standard() {
+		return new ModelResolver(Path.of(System.getProperty("convnet.models", "models")));
+	}
+
 	/** @throws ModelFormatException naming what was tried when nothing fits */
 	public ModelDescriptor resolve(String nameOrPath) {
 		if (nameOrPath == null || nameOrPath.isBlank()) throw new ModelFormatException("no model given");

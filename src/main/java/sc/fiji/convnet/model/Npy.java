@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import sc.fiji.convnet.onnx.read.HalfFloat;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -58,7 +59,7 @@ public final class Npy {
 		return switch (kind) {
 		case "f4" -> b.getFloat();
 		case "f8" -> (float) b.getDouble();
-		case "f2" -> halfToFloat(b.getShort());
+		case "f2" -> HalfFloat.fromHalf(b.getShort());
 		case "i1" -> b.get();
 		case "u1", "b1" -> b.get() & 0xff;
 		case "i2" -> b.getShort();
@@ -69,18 +70,6 @@ public final class Npy {
 		case "u8" -> { long v = b.getLong(); yield v >= 0 ? v : (v >>> 1) * 2f + (v & 1); }
 		default -> throw new IllegalStateException(kind);
 		};
-	}
-
-	/** IEEE 754 half precision (binary16) to float. */
-	public static float halfToFloat(short h) {
-		int bits = h & 0xffff;
-		int sign = (bits & 0x8000) << 16, exp = (bits >>> 10) & 0x1f, mant = bits & 0x3ff;
-		if (exp == 0x1f) return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13)); // inf, NaN
-		if (exp == 0) { // zero or subnormal: mant * 2^-24
-			float v = mant * 0x1p-24f;
-			return sign != 0 ? -v : v;
-		}
-		return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
 	}
 
 	private static int elementSize(String descr, String name) {

@@ -26,6 +26,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.ValueInfo;
+import sc.fiji.convnet.onnx.read.OnnxFormatException;
+import sc.fiji.convnet.onnx.read.OnnxReader;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -40,7 +42,7 @@ public final class OnnxSession implements AutoCloseable {
 	private final Path file;
 	private final int intraOpThreads;
 	private final OrtEnvironment env;
-	private OrtSession session;
+	private volatile OrtSession session;
 	private final List<OnnxValueInfo> inputs;
 	private final List<OnnxValueInfo> outputs;
 
@@ -62,6 +64,11 @@ public final class OnnxSession implements AutoCloseable {
 	public static OnnxSession open(Path file, int intraOpThreads) {
 		if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
 		checkLooksLikeOnnx(file);
+		try {
+			OnnxReader.check(file); // a damaged protobuf is refused here, with a message, before native code sees it
+		} catch (OnnxFormatException e) {
+			throw new OnnxFormatException("not a valid ONNX model: " + e.getMessage(), e);
+		}
 		OrtEnvironment env = DjlSetup.environment();
 		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setIntraOpNumThreads(intraOpThreads);
@@ -76,7 +83,7 @@ public final class OnnxSession implements AutoCloseable {
 			}
 		} catch (OrtException e) {
 			if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF)
-				throw new OnnxException("not an ONNX model, or a damaged one (its protobuf cannot be parsed): " + file, e);
+				throw new OnnxException("not a valid ONNX model, or a damaged one (ONNX Runtime cannot parse it): " + file, e);
 			throw new OnnxException("ONNX Runtime cannot load " + file + ": " + e.getMessage(), e);
 		}
 	}
@@ -89,10 +96,10 @@ public final class OnnxSession implements AutoCloseable {
 		try (InputStream in = Files.newInputStream(file)) {
 			int first = in.read();
 			if (first < 0) throw new OnnxException("ONNX model file is empty: " + file);
-			// a ModelProto starts with a field tag: wire type 0 or 2 and field number 1..20 (ir_version=1, opset_import=8, graph=7 ...)
+			// a ModelProto starts with a field tag: wire type 0 or 2 and a field number of ModelProto (1..30; ir_version=1 first in practice)
 			int wireType = first & 7, field = first >>> 3;
-			if ((wireType != 0 && wireType != 2) || field < 1 || field > 20)
-				throw new OnnxException("not an ONNX model (does not start like a ModelProto protobuf; first byte 0x"
+			if ((wireType != 0 && wireType != 2) || field < 1 || field > 31)
+				throw new OnnxFormatException("not a valid ONNX model (does not start like a ModelProto protobuf; first byte 0x"
 						+ Integer.toHexString(first) + "): " + file);
 		} catch (IOException e) {
 			throw new OnnxException("cannot read ONNX model " + file + ": " + e, e);
@@ -127,6 +134,18 @@ public final class OnnxSession implements AutoCloseable {
 		if (inputs.size() != 1)
 			throw new OnnxException(file + " has " + inputs.size() + " inputs " + inputs + "; pass them by name");
 		return run(Map.of(inputs.get(0).name(), input)).values().iterator().next();
+	}
+
+	/**
+	 * Runs the model on inputs given in the model's input order (bioimage.io tensor ids need not be the ONNX names,
+	 * so descriptions map to the model by position); returns the outputs in the model's order.
+	 */
+	public List<Tensor> run(List<Tensor> inputsInOrder) {
+		if (inputsInOrder.size() != inputs.size())
+			throw new OnnxException(file + " has " + inputs.size() + " inputs " + inputs + ", given " + inputsInOrder.size());
+		Map<String, Tensor> named = new LinkedHashMap<>();
+		for (int i = 0; i < inputs.size(); i++) named.put(inputs.get(i).name(), inputsInOrder.get(i));
+		return new ArrayList<>(run(named).values());
 	}
 
 	/** Runs the model on named inputs; returns every output by name, in the model's order. */

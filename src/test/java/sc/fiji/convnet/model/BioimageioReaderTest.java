@@ -1,5 +1,6 @@
 package sc.fiji.convnet.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,6 +48,7 @@ class BioimageioReaderTest {
 		assertEquals("raw", out.axis("x").referenceTensor());
 		assertInstanceOf(Sigmoid.class, out.postprocessing().get(0));
 		assertTrue(d.testInputs().get(0).endsWith("test_input.npy"));
+		assertArrayEquals(new int[] { 2, 1, 256, 384 }, d.outputShape(new int[] { 2, 1, 256, 384 }));
 	}
 
 	@Test
@@ -61,6 +63,7 @@ class BioimageioReaderTest {
 		// scale 0 with offset 0.5 gives one output channel
 		assertEquals(1, out.axis("channel").size());
 		assertEquals(1.0, out.axis("x").scale());
+		assertArrayEquals(new int[] { 1, 1, 512, 512 }, d.outputShape(new int[] { 1, 1, 512, 512 }));
 	}
 
 	@Test
@@ -99,6 +102,7 @@ class BioimageioReaderTest {
 		ScaleLinear sl = (ScaleLinear) d.input().preprocessing().get(1);
 		assertEquals("channel", sl.axis());
 		assertEquals(0.5, d.output().axis("x").scale());
+		assertArrayEquals(new int[] { 3, 2, 48, 40 }, d.outputShape(new int[] { 3, 2, 96, 80 }));
 		assertEquals(8, d.output().axis("x").halo());
 		// channels checked against the description
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

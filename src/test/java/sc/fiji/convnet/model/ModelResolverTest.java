@@ -50,6 +50,24 @@ class ModelResolverTest {
 	}
 
 	@Test
+	void weightsAreCheckedAgainstTheDescriptionsChecksum() throws Exception {
+		Path unet = TestData.require(TestData.UNET);
+		ModelDescriptor d = BioimageioReader.read(unet.resolve("bioimageio.yaml"));
+		d.verifyWeights(); // the published file matches its published sha256
+		Path dir = Files.createDirectories(tmp.resolve("damaged"));
+		Files.copy(unet.resolve("bioimageio.yaml"), dir.resolve("bioimageio.yaml"));
+		byte[] w = Files.readAllBytes(unet.resolve("weights.onnx"));
+		Files.write(dir.resolve("weights.onnx"), java.util.Arrays.copyOf(w, w.length - 100));
+		ModelDescriptor damaged = ModelResolver.fromPath(dir);
+		ModelFormatException e = assertThrows(ModelFormatException.class, damaged::verifyWeights);
+		assertTrue(e.getMessage().contains("weights.onnx") && e.getMessage().contains("sha256"), e.getMessage());
+		// and ONNX Runtime is never reached with it: our reader refuses the truncated protobuf
+		sc.fiji.convnet.onnx.OnnxException o = assertThrows(sc.fiji.convnet.onnx.OnnxException.class,
+				() -> sc.fiji.convnet.onnx.OnnxSession.open(damaged.weights(), 1));
+		assertTrue(o.getMessage().contains("not a valid ONNX model"), o.getMessage());
+	}
+
+	@Test
 	void unknownNamesListWhatExists() throws Exception {
 		Path models = Files.createDirectories(tmp.resolve("models"));
 		Files.createDirectories(models.resolve("a"));

@@ -112,6 +112,15 @@ class TransformationsTest {
 		Transformation f = Transformations.create("zero_mean_unit_variance", Map.of("mode", "fixed", "mean", 3, "std", 2));
 		Tensor t = new Tensor(new float[] { 7 }, 1, 1, 1, 1);
 		assertEquals(2, f.apply(t, BCYX).data()[0], 1e-5);
+		// 0.4: 'axes' are the joint axes, a list of values is one per channel
+		Transformation perChannel = Transformations.create("scale_linear", Map.of("axes", "yx", "gain", List.of(2, 3), "offset", 1));
+		assertEquals("channel", ((ScaleLinear) perChannel).axis());
+		Transformation fixed04 = Transformations.create("zero_mean_unit_variance", Map.of("mode", "fixed", "axes", "yx", "mean", List.of(1, 2), "std", List.of(1, 4)));
+		Tensor two = new Tensor(new float[] { 3, 10 }, 1, 2, 1, 1);
+		Tensor fixedOut = fixed04.apply(two, BCYX);
+		assertEquals(2, fixedOut.data()[0], 1e-5);
+		assertEquals(2, fixedOut.data()[1], 1e-5);
+		assertEquals("y", ((Binarize) Transformations.create("binarize", Map.of("threshold", List.of(1, 2), "axis", "y"))).axis());
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transformations.create("fancy", Map.of()));
 		assertTrue(e.getMessage().contains("fancy") && e.getMessage().contains("sigmoid"));
 		assertThrows(IllegalArgumentException.class, () -> new ZeroMeanUnitVariance(List.of("z"), 0).apply(t, BCYX));

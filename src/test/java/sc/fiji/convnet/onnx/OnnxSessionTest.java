@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,14 +79,14 @@ class OnnxSessionTest {
 		assertMessage(empty, "empty");
 
 		Path text = Files.write(tmp.resolve("text.onnx"), "hello, I am not a model\n".getBytes(StandardCharsets.UTF_8));
-		assertMessage(text, "not an ONNX model");
+		assertMessage(text, "not a valid ONNX model");
 		Path binary = Files.write(tmp.resolve("binary.onnx"), new byte[] { 0x08, (byte) 0xff, 0x12, 0x7f, 0x01 });
-		assertMessage(binary, "not an ONNX model");
+		assertMessage(binary, "not a valid ONNX model");
 
 		byte[] model = Files.readAllBytes(unet());
 		for (int len : new int[] { 1, 17, 1000, model.length / 2, model.length - 3 }) {
 			Path cut = Files.write(tmp.resolve("cut" + len + ".onnx"), Arrays.copyOf(model, len));
-			assertMessage(cut, "");
+			assertMessage(cut, "not a valid ONNX model");
 		}
 		assertMessage(tmp, "not a regular file");
 	}
@@ -103,6 +107,41 @@ class OnnxSessionTest {
 			cache.evict(unet());
 			assertTrue(a.isClosed() && b.isClosed());
 			assertEquals(0, cache.size());
+		}
+	}
+
+	@Test
+	void dynamicShapesPositionalRunsAndConcurrentRuns() throws Exception {
+		Path model = Files.write(tmp.resolve("sigmoid.onnx"), TinyOnnx.unary("Sigmoid", 13));
+		try (OnnxSession s = OnnxSession.open(model, 1)) {
+			for (int[] shape : new int[][] { { 1, 1, 5, 7 }, { 3, 2, 4, 4 } }) {
+				Tensor x = random(shape[0], shape[1], shape[2], shape[3], shape[0]);
+				Tensor y = s.run(List.of(x)).get(0);
+				assertEquals(x.shapeString(), y.shapeString());
+				for (int i = 0; i < x.size(); i++) assertEquals(1 / (1 + Math.exp(-x.data()[i])), y.data()[i], 1e-6);
+			}
+			OnnxException e = assertThrows(OnnxException.class, () -> s.run(List.of(Tensor.zeros(1, 1, 2, 2), Tensor.zeros(1, 1, 2, 2))));
+			assertTrue(e.getMessage().contains("has 1 inputs"), e.getMessage());
+			// one session, two threads at once: ORT allows it, and the results stay apart
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			try {
+				List<Future<Boolean>> done = new java.util.ArrayList<>();
+				for (int t = 0; t < 2; t++) {
+					int seed = t;
+					done.add(pool.submit(() -> {
+						Tensor x = random(1, 1, 64, 64, 100 + seed);
+						for (int k = 0; k < 50; k++) {
+							Tensor y = s.run(x);
+							for (int i = 0; i < x.size(); i += 61)
+								if (Math.abs(1 / (1 + Math.exp(-x.data()[i])) - y.data()[i]) > 1e-6) return false;
+						}
+						return true;
+					}));
+				}
+				for (Future<Boolean> f : done) assertTrue(f.get());
+			} finally {
+				pool.shutdown();
+			}
 		}
 	}
 

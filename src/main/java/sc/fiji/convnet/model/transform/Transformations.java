@@ -22,9 +22,10 @@ public final class Transformations {
 		String mode = string(k.get("mode"), null);
 		switch (id) {
 		case ZeroMeanUnitVariance.ID:
-			if ("fixed".equals(mode))
-				return new FixedZeroMeanUnitVariance(doubles(k.get("mean"), id, "mean"), doubles(k.get("std"), id, "std"),
-						singleAxis(k.get("axes"), id), number(k.get("eps"), 1e-6));
+			if ("fixed".equals(mode)) {
+				double[] mean = doubles(k.get("mean"), id, "mean"), std = doubles(k.get("std"), id, "std");
+				return new FixedZeroMeanUnitVariance(mean, std, valuesAxis(k, Math.max(mean.length, std.length)), number(k.get("eps"), 1e-6));
+			}
 			if ("per_dataset".equals(mode))
 				throw new IllegalArgumentException(id + ": mode per_dataset needs dataset statistics, which are not supported");
 			return new ZeroMeanUnitVariance(axes(k.get("axes")), number(k.get("eps"), 1e-6));
@@ -39,14 +40,15 @@ public final class Transformations {
 			return new ScaleRange(axes(k.get("axes")), number(k.get("min_percentile"), 0), number(k.get("max_percentile"), 100),
 					number(k.get("eps"), 1e-6));
 		case ScaleLinear.ID: {
-			Object axis = k.containsKey("axis") ? k.get("axis") : k.get("axes");
-			return new ScaleLinear(k.get("gain") == null ? new double[] { 1 } : doubles(k.get("gain"), id, "gain"),
-					k.get("offset") == null ? new double[] { 0 } : doubles(k.get("offset"), id, "offset"), singleAxis(axis, id));
+			double[] gain = k.get("gain") == null ? new double[] { 1 } : doubles(k.get("gain"), id, "gain");
+			double[] offset = k.get("offset") == null ? new double[] { 0 } : doubles(k.get("offset"), id, "offset");
+			return new ScaleLinear(gain, offset, valuesAxis(k, Math.max(gain.length, offset.length)));
 		}
 		case Clip.ID:
 			return new Clip(number(k.get("min"), Double.NEGATIVE_INFINITY), number(k.get("max"), Double.POSITIVE_INFINITY));
 		case Binarize.ID:
-			return new Binarize(doubles(k.get("threshold"), id, "threshold"), string(k.get("axis"), null));
+			double[] threshold = doubles(k.get("threshold"), id, "threshold");
+			return new Binarize(threshold, valuesAxis(k, threshold.length));
 		case Sigmoid.ID:
 			return new Sigmoid();
 		case EnsureDtype.ID:
@@ -77,11 +79,13 @@ public final class Transformations {
 		};
 	}
 
-	private static String singleAxis(Object value, String id) {
-		List<String> a = axes(value);
-		if (a == null || a.isEmpty()) return null;
-		if (a.size() > 1) throw new IllegalArgumentException(id + ": per-index values along several axes " + a + " are not supported");
-		return a.get(0);
+	/**
+	 * The axis along which a list of parameter values varies: 0.5 names it ({@code axis}); in 0.4, {@code axes} names
+	 * the axes treated jointly and a list of values is one per channel.
+	 */
+	private static String valuesAxis(Map<String, Object> k, int valueCount) {
+		if (k.get("axis") != null) return axes(k.get("axis")).get(0);
+		return valueCount > 1 ? "channel" : null;
 	}
 
 	private static String string(Object o, String dflt) { return o == null ? dflt : o.toString(); }
