@@ -16,7 +16,10 @@ public final class ErrorReport {
 	public static void error(String command, String message) {
 		if (Macro.getOptions() != null || Interpreter.isBatchMode() || IJ.getInstance() == null) {
 			IJ.log(command + ": " + message);
-			if (Macro.getOptions() != null || Interpreter.isBatchMode()) Macro.abort();
+			// stop the calling macro: the steps after a failed one would work on missing results
+			Interpreter macro = Interpreter.getInstance();
+			if (macro != null) macro.abortMacro();
+			else if (Macro.getOptions() != null) Macro.abort();
 		} else IJ.error(command, message);
 	}
 }
