@@ -58,7 +58,7 @@ public final class OnnxExporter {
 			values[k] = k == layers.size() ? OUTPUT : g.name(layer, "out");
 			LayerExporters.of(layer).export(layer, g, in, values[k]);
 		}
-		w.output(OUTPUT, OutputDims.of(net));
+		w.output(OUTPUT, OutputAxes.of(net).onnxDims());
 		return w;
 	}
 }

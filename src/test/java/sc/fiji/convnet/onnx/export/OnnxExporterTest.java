@@ -93,7 +93,7 @@ class OnnxExporterTest {
 		b.then(new BatchNorm2d(8));
 		b.then(new ReLU());
 		b.then(new MaxPool2d(2));
-		b.then(new Conv2d(8, 16, 3, 2).stride(1, 2).padding(0, 1, 1, 0));
+		b.then(new Conv2d(8, 16, 3, 2).stride(1, 2).padding(0, 1, 2, 0));
 		b.then(new ReLU());
 		b.then(new MaxPool2d(3, 3, 2, 2).padding(1, 1));
 		b.then(new Conv2d(16, 16, 3).dilation(2).padding(2).groups(4));
