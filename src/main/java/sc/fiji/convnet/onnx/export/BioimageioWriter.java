@@ -56,6 +56,7 @@ public final class BioimageioWriter {
 	private List<String> inputChannels, outputChannels;
 	private final List<ProcessingStep> pre = new ArrayList<>(), post = new ArrayList<>();
 	private Integer halo, minSize;
+	private FixedSize fixedSize;
 	private Map<String, Object> config;
 	private Tensor testInput;
 
@@ -102,7 +103,7 @@ public final class BioimageioWriter {
 	}
 
 	public BioimageioWriter outputChannelNames(String... names) {
-		outputChannels = checkedChannels(names, outputChannelCount(), "output");
+		outputChannels = List.of(names); // checked against the network at export, once a fixed size is known
 		return this;
 	}
 
@@ -126,6 +127,12 @@ public final class BioimageioWriter {
 		return this;
 	}
 
+	/** For networks that accept only one input size (Flatten + Linear): y and x get these fixed sizes. */
+	public BioimageioWriter fixedInputSize(int height, int width) {
+		fixedSize = new FixedSize(height, width);
+		return this;
+	}
+
 	/** A free mapping written as {@code config: {convnet: …}} (training settings, task, class names …). */
 	public BioimageioWriter config(Map<String, Object> convnet) {
 		config = convnet == null ? null : new LinkedHashMap<>(convnet);
@@ -144,7 +151,7 @@ public final class BioimageioWriter {
 	 */
 	public Path export(Path dir) throws IOException {
 		Files.createDirectories(dir);
-		OnnxExporter.export(net, dir.resolve(MODEL_FILE), name.replaceAll("\\s+", "_"));
+		OnnxExporter.export(net, dir.resolve(MODEL_FILE), name.replaceAll("\\s+", "_"), fixedSize);
 		if (testInput != null) {
 			Tensor out = net.forward(testInput.copy(), Phase.INFERENCE);
 			Npy.write(dir.resolve("test_input.npy"), testInput);
@@ -195,7 +202,7 @@ public final class BioimageioWriter {
 
 	private Map<String, Object> inputTensor() {
 		int step = Math.max(1, net.sizeMultiple());
-		int min = minimumSize(step);
+		int min = fixedSize != null ? 0 : minimumSize(step);
 		List<Object> axes = new ArrayList<>();
 		axes.add(Map.of("type", "batch"));
 		axes.add(channelAxis(inputChannels, net.inputChannels(), "in"));
@@ -203,18 +210,21 @@ public final class BioimageioWriter {
 			Map<String, Object> a = new LinkedHashMap<>();
 			a.put("type", "space");
 			a.put("id", id);
-			a.put("size", sizeMinStep(min, step));
+			if (fixedSize != null) a.put("size", id.equals("y") ? fixedSize.height() : fixedSize.width());
+			else a.put("size", sizeMinStep(min, step));
 			axes.add(a);
 		}
 		return tensor(inputId, "the image, channels first", axes, "preprocessing", pre, testInput != null ? "test_input.npy" : null);
 	}
 
 	private Map<String, Object> outputTensor() {
-		OutputAxes out = OutputAxes.of(net);
+		OutputAxes out = OutputAxes.of(net, fixedSize);
 		int h = halo != null ? halo : defaultHalo();
 		List<Object> axes = new ArrayList<>();
 		axes.add(Map.of("type", "batch"));
-		if (out.rank() >= 2) axes.add(channelAxis(outputChannels, outputChannelCount(), "out"));
+		int channels = outputChannelCount();
+		if (outputChannels != null) checkedChannels(outputChannels.toArray(new String[0]), channels, "output");
+		if (out.rank() >= 2) axes.add(channelAxis(outputChannels, channels, "out"));
 		for (int i = 2; i < out.rank(); i++) {
 			OutputAxes.OutputAxis x = out.axis(i);
 			String id = out.rank() == 4 ? (i == 2 ? "y" : "x") : "dim" + i;
@@ -294,8 +304,7 @@ public final class BioimageioWriter {
 	}
 
 	private int outputChannelCount() {
-		int min = minimumSize(Math.max(1, net.sizeMultiple()));
-		int[] s = net.outputShape(1, net.inputChannels(), min, min);
+		int[] s = net.outputShape(OutputAxes.sampleInput(net, fixedSize));
 		return s.length < 2 ? 0 : s[1];
 	}
 

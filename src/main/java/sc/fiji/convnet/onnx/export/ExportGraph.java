@@ -1,7 +1,9 @@
 package sc.fiji.convnet.onnx.export;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,6 +26,7 @@ public final class ExportGraph {
 
 	private final OnnxWriter writer;
 	private final Set<String> names = new HashSet<>();
+	private final Map<String, int[]> sampleShapes = new HashMap<>();
 
 	ExportGraph(OnnxWriter writer, String... reserved) {
 		this.writer = writer;
@@ -40,6 +43,18 @@ public final class ExportGraph {
 		names.add(n);
 		return n;
 	}
+
+	/**
+	 * The shape of a value for the sample input of {@link OutputAxes#sampleInput} (N = 1): for the rank and
+	 * the sizes that do not depend on H and W (channels, features), never for H and W themselves.
+	 */
+	public int[] sampleShape(String value) {
+		int[] s = sampleShapes.get(value);
+		if (s == null) throw new IllegalStateException("ONNX export: no sample shape recorded for value '" + value + "'");
+		return s.clone();
+	}
+
+	void sampleShape(String value, int[] shape) { sampleShapes.put(value, shape.clone()); }
 
 	/** Reserves a name chosen elsewhere (graph inputs and outputs). */
 	void reserve(String name) { names.add(name); }

@@ -24,17 +24,34 @@ public final class OutputAxes {
 
 	public OutputAxis axis(int i) { return axes[i]; }
 
-	public static OutputAxes of(Network net) {
+	/**
+	 * A sample input shape 1×C×H×W: the fixed size when given, else non-square, ≥ 64 and a multiple of the
+	 * network's size step.
+	 */
+	static int[] sampleInput(Network net, FixedSize fixed) {
+		if (fixed != null) return new int[] { 1, net.inputChannels(), fixed.height(), fixed.width() };
 		int m = Math.max(1, net.sizeMultiple());
-		int h1 = m * Math.max(1, (64 + m - 1) / m), w1 = h1 + m; // non-square, so H and W are told apart
-		int h2 = h1 + 4 * m, w2 = w1 + 8 * m;
+		int h = m * Math.max(1, (64 + m - 1) / m);
+		return new int[] { 1, net.inputChannels(), h, h + m }; // non-square, so H and W are told apart
+	}
+
+	/** Output axes for inputs of any size (H and W symbolic). */
+	public static OutputAxes of(Network net) { return of(net, null); }
+
+	/** Output axes for inputs of a fixed size, or of any size when {@code fixed} is null. */
+	public static OutputAxes of(Network net, FixedSize fixed) {
+		int m = Math.max(1, net.sizeMultiple());
+		int[] sample = sampleInput(net, fixed);
+		int h1 = sample[2], w1 = sample[3];
+		int h2 = fixed != null ? h1 : h1 + 4 * m, w2 = fixed != null ? w1 : w1 + 8 * m;
 		int[] a, b;
 		try {
 			a = net.outputShape(1, net.inputChannels(), h1, w1);
 			b = net.outputShape(1, net.inputChannels(), h2, w2);
 		} catch (IllegalArgumentException e) {
 			throw new OnnxExportException("ONNX export: cannot infer the output shape of the network for inputs of "
-					+ h1 + "×" + w1 + " and " + h2 + "×" + w2 + ": " + e.getMessage(), e);
+					+ h1 + "×" + w1 + (fixed != null ? "" : " and " + h2 + "×" + w2 + " (a network that accepts only one size needs a FixedSize)")
+					+ ": " + e.getMessage(), e);
 		}
 		if (a.length != b.length)
 			throw new OnnxExportException("ONNX export: the output rank depends on the input size (" + a.length + " vs " + b.length + ")");

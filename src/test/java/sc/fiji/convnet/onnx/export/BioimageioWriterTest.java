@@ -130,7 +130,7 @@ class BioimageioWriterTest {
 	void channelNamesMustMatchTheNetwork() {
 		Network net = UNet.builder().classes(3).depth(1).baseWidth(4).build();
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-				() -> BioimageioWriter.forNetwork(net).outputChannelNames("a", "b"));
+				() -> BioimageioWriter.forNetwork(net).outputChannelNames("a", "b").export(dir.resolve("bad")));
 		assertTrue(e.getMessage().contains("3 channels") && e.getMessage().contains("[a, b]"), e.getMessage());
 	}
 }
