@@ -5,13 +5,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import sc.fiji.convnet.engine.Layer;
-import sc.fiji.convnet.onnx.export.layers.BatchNormExporter;
-import sc.fiji.convnet.onnx.export.layers.ConcatExporter;
-import sc.fiji.convnet.onnx.export.layers.ConvExporter;
-import sc.fiji.convnet.onnx.export.layers.ConvTransposeExporter;
-import sc.fiji.convnet.onnx.export.layers.MaxPoolExporter;
-import sc.fiji.convnet.onnx.export.layers.UnaryExporter;
-import sc.fiji.convnet.onnx.export.layers.UpsampleNearestExporter;
+import sc.fiji.convnet.onnx.export.layers.*;
 
 /** The exporter of each engine layer type ({@link Layer#type()}); a new layer type needs one {@link #register} call. */
 public final class LayerExporters {
@@ -22,11 +16,27 @@ public final class LayerExporters {
 		register("Conv2d", new ConvExporter());
 		register("ConvTranspose2d", new ConvTransposeExporter());
 		register("BatchNorm2d", new BatchNormExporter());
-		register("ReLU", new UnaryExporter("Relu"));
+		register("ReLU", new PlainOpExporter("Relu"));
 		register("MaxPool2d", new MaxPoolExporter());
 		register("Concat", new ConcatExporter());
 		register("UpsampleNearest", new UpsampleNearestExporter());
-		register("GlobalAvgPool2d", new UnaryExporter("GlobalAveragePool"));
+		register("GlobalAvgPool2d", new PlainOpExporter("GlobalAveragePool"));
+		// layer types of the engine's second milestone; exported by type and config alone
+		register("Activation", new ActivationExporter());
+		register("PReLU", new PReluExporter());
+		register("Softmax", new SoftmaxExporter("Softmax"));
+		register("LogSoftmax", new SoftmaxExporter("LogSoftmax"));
+		register("Dropout", new PlainOpExporter("Identity"));
+		register("Add", new PlainOpExporter("Sum"));
+		register("Sub", new PlainOpExporter("Sub"));
+		register("Mul", new PlainOpExporter("Mul"));
+		register("Flatten", new PlainOpExporter("Flatten"));
+		register("Reshape", new ReshapeExporter());
+		register("Linear", new LinearExporter());
+		register("AvgPool2d", new AvgPoolExporter());
+		register("AdaptiveAvgPool2d", new GlobalPoolExporter("GlobalAveragePool"));
+		register("AdaptiveMaxPool2d", new GlobalPoolExporter("GlobalMaxPool"));
+		register("ResizeBilinear", new ResizeBilinearExporter());
 	}
 
 	private LayerExporters() {}

@@ -25,7 +25,12 @@ final class Parity {
 
 	/** Exports, runs both, asserts equal shapes and max|Δ| / max|engine| ≤ tolerance; returns that ratio. */
 	static double check(Network net, Path file, Tensor input, double tolerance) throws Exception {
-		OnnxExporter.export(net, file);
+		return check(net, file, input, tolerance, null);
+	}
+
+	/** As above, exported for a fixed input size (null: any size). */
+	static double check(Network net, Path file, Tensor input, double tolerance, FixedSize fixed) throws Exception {
+		OnnxExporter.export(net, file, "parity", fixed);
 		Tensor expected = net.forward(input.copy(), Phase.INFERENCE);
 		Tensor actual;
 		try (OnnxSession s = OnnxSession.open(file, 1)) {
