@@ -26,6 +26,10 @@ import sc.fiji.convnet.model.ModelDescriptor;
 import sc.fiji.convnet.model.ModelResolver;
 import sc.fiji.convnet.model.Npy;
 import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.predict.OnnxPredictor;
+import sc.fiji.convnet.segment.InstanceDecoder;
+import sc.fiji.convnet.segment.SegmentationModel;
+import sc.fiji.convnet.segment.SegmentationModels;
 import sc.fiji.convnet.tensor.Tensor;
 
 /** Model folders written by {@link BioimageioWriter} are read back by the project's own bioimage.io reader and run. */
@@ -104,6 +108,31 @@ class BioimageioWriterTest {
 		assertEquals(List.of("y", "x"), ((Map<?, ?>) step.get("kwargs")).get("axes"));
 		assertEquals(99.8, ((Map<?, ?>) step.get("kwargs")).get("max_percentile"));
 		assertTrue(Files.exists(folder.resolve("README.md")));
+	}
+
+	/** The segmentation pipeline opens an exported folder and reads its config: output kind, softmax, diameter, halo, step. */
+	@Test
+	void exportedUNetOpensAsASegmentationModel() throws Exception {
+		Network net = UNet.builder().inChannels(1).classes(3).depth(2).baseWidth(8).seed(2).build();
+		Map<String, Object> convnet = new LinkedHashMap<>();
+		convnet.put("output", "background_interior_boundary");
+		convnet.put("softmax", true);
+		convnet.put("diameter", 14);
+		Path folder = dir.resolve("seg");
+		BioimageioWriter.forNetwork(net).name("seg").halo(10).preprocessing(ProcessingStep.scaleRange(1, 99.8)).config(convnet).export(folder);
+		try (SegmentationModel m = SegmentationModels.load(folder.toString())) {
+			assertEquals(InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY, m.outputKind());
+			assertEquals(14.0, m.trainedDiameter());
+			OnnxPredictor p = (OnnxPredictor) m.predictor();
+			assertEquals(10, p.halo());
+			assertEquals(4, p.sizeMultiple());
+			Tensor x = Parity.random(new Random(1), 1, 1, 16, 20);
+			Tensor expected = net.forward(x.copy()), logits = p.predict(x);
+			for (int i = 0; i < expected.size(); i++) assertEquals(expected.data()[i], logits.data()[i], 1e-4 * (1 + Math.abs(expected.data()[i])));
+			Tensor prob = m.postprocess(logits.copy());
+			for (int i = 0; i < 16 * 20; i++)
+				assertEquals(1.0, prob.data()[i] + prob.data()[i + 320] + prob.data()[i + 640], 1e-5, "softmax over the 3 channels at pixel " + i);
+		}
 	}
 
 	@Test

@@ -77,6 +77,26 @@ class OnnxExporterTest {
 		Parity.check(net, dir.resolve("unet2b.onnx"), Parity.random(r, 1, 1, 36, 12), TOLERANCE);
 	}
 
+	/** The usual route: train, save with NetworkIO, later load and export; ORT must match the network as trained. */
+	@Test
+	void savedAndReloadedNetworkExportsLikeTheOriginal() throws Exception {
+		Network net = UNet.builder().inChannels(1).classes(3).depth(2).baseWidth(8).seed(9).build();
+		Random r = new Random(12);
+		train(net, r, 2, 3, 1, 1, 12, 16);
+		Path saved = dir.resolve("unet.convnet");
+		net.save(saved);
+		Network loaded = Network.load(saved);
+		Tensor x = Parity.random(r, 1, 1, 28, 16);
+		Path file = dir.resolve("reloaded.onnx");
+		OnnxExporter.export(loaded, file);
+		Tensor expected = net.forward(x.copy());
+		try (OnnxSession s = OnnxSession.open(file, 1)) {
+			Tensor actual = s.run(x);
+			for (int i = 0; i < expected.size(); i++)
+				assertEquals(expected.data()[i], actual.data()[i], 1e-4 * (1 + Math.abs(expected.data()[i])), "value " + i);
+		}
+	}
+
 	@Test
 	void unetOfDepthThreeWithTwoInputChannelsMatchesOrt() throws Exception {
 		Network net = UNet.builder().inChannels(2).classes(3).depth(3).baseWidth(8).seed(3).build();
