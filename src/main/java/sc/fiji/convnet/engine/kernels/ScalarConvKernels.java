@@ -28,7 +28,7 @@ public final class ScalarConvKernels implements ConvKernels {
 	/** Reusable per-thread buffers, grown on demand. */
 	static final class Workspace {
 		float[][] acc = new float[0][];
-		float[][] dyRows = new float[0][];
+		float[][] dyRows = new float[0][], shifted = new float[0][];
 		float[] xs = new float[0], weights = new float[0];
 		double[] sums = new double[64];
 
@@ -45,7 +45,7 @@ public final class ScalarConvKernels implements ConvKernels {
 
 	/** Output channels per shifted row: enough to amortize the copy, few enough that the rows stay in L1. */
 	static int rowsPerBlock(int width) {
-		return Math.max(1, Math.min(MAX_ROWS, 8192 / Math.max(1, width)));
+		return Math.max(1, Math.min(MAX_ROWS, 16384 / Math.max(1, width)));
 	}
 
 	@Override
@@ -70,7 +70,7 @@ public final class ScalarConvKernels implements ConvKernels {
 			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
 			Workspace ws = WORKSPACE.get();
 			float[][] acc = ws.acc = Workspace.rows(ws.acc, block, ow);
-			float[] xs = ws.xs = Workspace.grow(ws.xs, ow);
+			float[][] xs = ws.shifted = Workspace.rows(ws.shifted, g.kw, ow);
 			float[] wp = ws.weights = Workspace.grow(ws.weights, coutG * taps);
 			ConvWeights.pack(g, w, orig, grp, wp);
 			int oy1 = Math.min(g.oh, (tile + 1) * rows);
@@ -83,20 +83,47 @@ public final class ScalarConvKernels implements ConvKernels {
 						for (int ky = 0; ky < g.kh; ky++) {
 							int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
 							if (iy < 0 || iy >= g.h) continue;
+							// one zero-padded shifted copy per kernel column, shared by the block's channels
 							for (int kx = 0; kx < g.kw; kx++) {
 								int off = kx * g.dilationW - g.padLeft;
-								int lo = firstValid(off, g.strideW), hi = endValid(off, g.strideW, g.w, ow);
-								if (lo >= hi) continue;
-								shiftedRow(x, xPlane + iy * g.w + off, g.strideW, xs, lo, hi);
-								int wi = cb * taps + (ci * g.kh + ky) * g.kw + kx;
-								for (int c = 0; c < count; c++) axpy(xs, acc[c], wp[wi + c * taps], lo, hi);
+								paddedShiftedRow(x, xPlane + iy * g.w + off, g.strideW, xs[kx],
+										firstValid(off, g.strideW), endValid(off, g.strideW, g.w, ow), ow);
 							}
+							int wi = cb * taps + (ci * g.kh + ky) * g.kw;
+							for (int c = 0; c < count; c++) kernelRow(xs, acc[c], wp, wi + c * taps, g.kw, ow);
 						}
 					}
 					for (int c = 0; c < count; c++)
 						System.arraycopy(acc[c], 0, y, ((n * g.cout + grp * coutG + cb + c) * g.oh + oy) * ow, ow);
 				}
 		});
+	}
+
+	/** acc += Σ_kx w[wi + kx] · xs[kx], three kernel columns per pass so that each acc store carries three products. */
+	private static void kernelRow(float[][] xs, float[] acc, float[] wp, int wi, int kw, int ow) {
+		int kx = 0;
+		for (; kx + 3 <= kw; kx += 3) fused3(xs[kx], xs[kx + 1], xs[kx + 2], acc, wp[wi + kx], wp[wi + kx + 1], wp[wi + kx + 2], ow);
+		if (kw - kx == 2) fused2(xs[kx], xs[kx + 1], acc, wp[wi + kx], wp[wi + kx + 1], ow);
+		else if (kw - kx == 1) axpy(xs[kx], acc, wp[wi + kx], 0, ow);
+	}
+
+	private static void fused3(float[] x0, float[] x1, float[] x2, float[] acc, float w0, float w1, float w2, int n) {
+		for (int i = 0; i < n; i++) acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
+	}
+
+	private static void fused2(float[] x0, float[] x1, float[] acc, float w0, float w1, int n) {
+		for (int i = 0; i < n; i++) acc[i] += w0 * x0[i] + w1 * x1[i];
+	}
+
+	/** xs[i] = x[start + i·stride] for i in [lo, hi), zero elsewhere in [0, n). */
+	static void paddedShiftedRow(float[] x, int start, int stride, float[] xs, int lo, int hi, int n) {
+		if (lo >= hi) {
+			java.util.Arrays.fill(xs, 0, n, 0f);
+			return;
+		}
+		java.util.Arrays.fill(xs, 0, lo, 0f);
+		shiftedRow(x, start, stride, xs, lo, hi);
+		java.util.Arrays.fill(xs, hi, n, 0f);
 	}
 
 	/** xs[i] = x[start + i·stride] for i in [lo, hi). */
@@ -216,31 +243,41 @@ public final class ScalarConvKernels implements ConvKernels {
 	}
 
 	/**
-	 * dw[co, ci, ·, ·] for output channels co0..co0+count: per tap and channel, acc[i] += dy[i]·x[i + shift]
-	 * along every output row (vectorizable), then each accumulator row is summed once.
+	 * dw[co, ci, ·, ·] for output channels co0..co0+count. Per tap and channel, acc[i] += Σ_r dy_r[i]·xs_r[i]
+	 * over three output rows r at a time (one store per three products; vectorizable), where xs_r is the
+	 * zero-padded input row the tap reads for row r; each accumulator row is summed once at the end.
 	 */
 	private static void weightGradient(ConvGeometry g, float[] x, float[] dy, float[] dw, int grp, int ci, int co0, int count) {
 		int cinG = g.cinPerGroup(), kh = g.kh, kw = g.kw, kk = kh * kw, ow = g.ow, sw = g.strideW;
 		Workspace ws = WORKSPACE.get();
 		float[][] acc = ws.acc = Workspace.rows(ws.acc, count * kk, ow);
-		float[][] d = ws.dyRows = Workspace.rows(ws.dyRows, count, ow);
-		float[] xs = ws.xs = Workspace.grow(ws.xs, ow);
+		float[][] d = ws.dyRows = Workspace.rows(ws.dyRows, 3 * count, ow);
+		float[][] xs = ws.shifted = Workspace.rows(ws.shifted, 3, ow);
 		for (int r = 0; r < count * kk; r++) java.util.Arrays.fill(acc[r], 0, ow, 0f);
 		for (int n = 0; n < g.n; n++) {
 			int xPlane = (n * g.cin + grp * cinG + ci) * g.h * g.w;
-			for (int oy = 0; oy < g.oh; oy++) {
-				for (int c = 0; c < count; c++) System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy) * ow, d[c], 0, ow);
-				for (int ky = 0; ky < kh; ky++) {
-					int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-					if (iy < 0 || iy >= g.h) continue;
+			for (int oy0 = 0; oy0 < g.oh; oy0 += 3) {
+				int rowsNow = Math.min(3, g.oh - oy0);
+				for (int c = 0; c < count; c++)
+					for (int r = 0; r < 3; r++) {
+						if (r < rowsNow) System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy0 + r) * ow, d[3 * c + r], 0, ow);
+						else java.util.Arrays.fill(d[3 * c + r], 0, ow, 0f);
+					}
+				for (int ky = 0; ky < kh; ky++)
 					for (int kx = 0; kx < kw; kx++) {
 						int off = kx * g.dilationW - g.padLeft;
 						int lo = firstValid(off, sw), hi = endValid(off, sw, g.w, ow);
-						if (lo >= hi) continue;
-						shiftedRow(x, xPlane + iy * g.w + off, sw, xs, lo, hi);
-						for (int c = 0; c < count; c++) multiplyAdd(d[c], xs, acc[c * kk + ky * kw + kx], lo, hi);
+						boolean any = false;
+						for (int r = 0; r < 3; r++) {
+							int iy = (oy0 + r) * g.strideH - g.padTop + ky * g.dilationH;
+							boolean valid = r < rowsNow && iy >= 0 && iy < g.h;
+							paddedShiftedRow(x, xPlane + iy * g.w + off, sw, xs[r], valid ? lo : 0, valid ? hi : 0, ow);
+							any |= valid && lo < hi;
+						}
+						if (!any) continue;
+						for (int c = 0; c < count; c++)
+							fusedProducts3(d[3 * c], xs[0], d[3 * c + 1], xs[1], d[3 * c + 2], xs[2], acc[c * kk + ky * kw + kx], ow);
 					}
-				}
 			}
 		}
 		for (int c = 0; c < count; c++)
@@ -252,9 +289,9 @@ public final class ScalarConvKernels implements ConvKernels {
 			}
 	}
 
-	/** acc[i] += a[i] · b[i] for i in [lo, hi). */
-	static void multiplyAdd(float[] a, float[] b, float[] acc, int lo, int hi) {
-		for (int i = lo; i < hi; i++) acc[i] += a[i] * b[i];
+	/** acc[i] += a0[i]·b0[i] + a1[i]·b1[i] + a2[i]·b2[i]. */
+	private static void fusedProducts3(float[] a0, float[] b0, float[] a1, float[] b1, float[] a2, float[] b2, float[] acc, int n) {
+		for (int i = 0; i < n; i++) acc[i] += a0[i] * b0[i] + a1[i] * b1[i] + a2[i] * b2[i];
 	}
 
 	static void biasGradient(ConvGeometry g, float[] dy, float[] db, int threads) {
