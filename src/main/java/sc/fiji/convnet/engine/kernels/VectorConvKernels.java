@@ -72,25 +72,31 @@ final class VectorConvKernels implements ConvKernels {
 			int oy1 = Math.min(g.oh, (tile + 1) * rowsPer);
 			for (int oy = tile * rowsPer; oy < oy1; oy++) {
 				pr.fill(x, n, grp * cinG, cinG, oy, rows);
-				int coLocal = 0, wb = 0;
-				for (int width : blockWidth) {
-					int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal);
-					int rowBase = ((n * g.cout + co0) * g.oh + oy) * g.ow;
-					if (width == 8) {
-						int ox0 = 0;
-						for (; ox0 + 3 * L <= pr.owPad; ox0 += 3 * L) forward8x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-						for (; ox0 < pr.owPad; ox0 += L) forward8x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-					} else if (width == 4) {
-						int ox0 = 0;
-						for (; ox0 + 4 * L <= pr.owPad; ox0 += 4 * L) forward4x4(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-						for (; ox0 < pr.owPad; ox0 += L) forward4x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-					} else {
-						int ox0 = 0;
-						for (; ox0 + 4 * L <= pr.owPad; ox0 += 4 * L) forward1x4(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-						for (; ox0 < pr.owPad; ox0 += L) forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+				// column chunks outside, channel blocks inside: the chunk's input columns stay in L1 for every block
+				for (int ox0 = 0; ox0 < pr.owPad; ) {
+					boolean wide = ox0 + 3 * L <= pr.owPad;
+					int coLocal = 0, wb = 0;
+					for (int width : blockWidth) {
+						int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal);
+						int rowBase = ((n * g.cout + co0) * g.oh + oy) * g.ow;
+						if (width == 8) {
+							if (wide) forward8x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else forward8x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+						} else if (width == 4) {
+							if (wide) forward4x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else forward4x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+						} else {
+							if (wide && ox0 + 6 * L <= pr.owPad) forward1x6(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else if (wide) {
+								forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+								forward1x1(rows, tapOff, taps, wp, wb, ox0 + L, b, co0, count, y, rowBase, plane, g.ow, tmp);
+								forward1x1(rows, tapOff, taps, wp, wb, ox0 + 2 * L, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							} else forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+						}
+						coLocal += width;
+						wb += width * taps;
 					}
-					coLocal += width;
-					wb += width * taps;
+					ox0 += wide ? 3 * L : L;
 				}
 			}
 		});
@@ -291,67 +297,58 @@ final class VectorConvKernels implements ConvKernels {
 		if (7 < count) copyRow(tmp, 7 * L, y, rowBase + 7 * plane, ox0, 1 * L, ow);
 	}
 
-	private static void forward4x4(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+	private static void forward4x3(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
 			float[] y, int rowBase, int plane, int ow, float[] tmp) {
-		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]), a01 = a00, a02 = a00, a03 = a00;
-		FloatVector a10 = FloatVector.broadcast(S, b == null || 1 >= count ? 0f : b[co0 + 1]), a11 = a10, a12 = a10, a13 = a10;
-		FloatVector a20 = FloatVector.broadcast(S, b == null || 2 >= count ? 0f : b[co0 + 2]), a21 = a20, a22 = a20, a23 = a20;
-		FloatVector a30 = FloatVector.broadcast(S, b == null || 3 >= count ? 0f : b[co0 + 3]), a31 = a30, a32 = a30, a33 = a30;
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]), a01 = a00, a02 = a00;
+		FloatVector a10 = FloatVector.broadcast(S, b == null || 1 >= count ? 0f : b[co0 + 1]), a11 = a10, a12 = a10;
+		FloatVector a20 = FloatVector.broadcast(S, b == null || 2 >= count ? 0f : b[co0 + 2]), a21 = a20, a22 = a20;
+		FloatVector a30 = FloatVector.broadcast(S, b == null || 3 >= count ? 0f : b[co0 + 3]), a31 = a30, a32 = a30;
 		for (int t = 0; t < taps; t++) {
 			int o = tapOff[t] + ox0, wi = wb + 4 * t;
 			FloatVector x0 = FloatVector.fromArray(S, rows, o);
 			FloatVector x1 = FloatVector.fromArray(S, rows, o + 1 * L);
 			FloatVector x2 = FloatVector.fromArray(S, rows, o + 2 * L);
-			FloatVector x3 = FloatVector.fromArray(S, rows, o + 3 * L);
 			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
-			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03);
+			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02);
 			FloatVector w1 = FloatVector.broadcast(S, wp[wi + 1]);
-			a10 = x0.fma(w1, a10); a11 = x1.fma(w1, a11); a12 = x2.fma(w1, a12); a13 = x3.fma(w1, a13);
+			a10 = x0.fma(w1, a10); a11 = x1.fma(w1, a11); a12 = x2.fma(w1, a12);
 			FloatVector w2 = FloatVector.broadcast(S, wp[wi + 2]);
-			a20 = x0.fma(w2, a20); a21 = x1.fma(w2, a21); a22 = x2.fma(w2, a22); a23 = x3.fma(w2, a23);
+			a20 = x0.fma(w2, a20); a21 = x1.fma(w2, a21); a22 = x2.fma(w2, a22);
 			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
-			a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32); a33 = x3.fma(w3, a33);
+			a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32);
 		}
-		if (count == 4 && ox0 + 4 * L <= ow) { // whole block inside the output: store directly
+		if (count == 4 && ox0 + 3 * L <= ow) { // whole block inside the output: store directly
 			a00.intoArray(y, rowBase + 0 * plane + ox0);
 			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
 			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
-			a03.intoArray(y, rowBase + 0 * plane + ox0 + 3 * L);
 			a10.intoArray(y, rowBase + 1 * plane + ox0);
 			a11.intoArray(y, rowBase + 1 * plane + ox0 + 1 * L);
 			a12.intoArray(y, rowBase + 1 * plane + ox0 + 2 * L);
-			a13.intoArray(y, rowBase + 1 * plane + ox0 + 3 * L);
 			a20.intoArray(y, rowBase + 2 * plane + ox0);
 			a21.intoArray(y, rowBase + 2 * plane + ox0 + 1 * L);
 			a22.intoArray(y, rowBase + 2 * plane + ox0 + 2 * L);
-			a23.intoArray(y, rowBase + 2 * plane + ox0 + 3 * L);
 			a30.intoArray(y, rowBase + 3 * plane + ox0);
 			a31.intoArray(y, rowBase + 3 * plane + ox0 + 1 * L);
 			a32.intoArray(y, rowBase + 3 * plane + ox0 + 2 * L);
-			a33.intoArray(y, rowBase + 3 * plane + ox0 + 3 * L);
 			return;
 		}
 		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
-		a03.intoArray(tmp, 3 * L);
-		a10.intoArray(tmp, 4 * L);
-		a11.intoArray(tmp, 5 * L);
-		a12.intoArray(tmp, 6 * L);
-		a13.intoArray(tmp, 7 * L);
-		a20.intoArray(tmp, 8 * L);
-		a21.intoArray(tmp, 9 * L);
-		a22.intoArray(tmp, 10 * L);
-		a23.intoArray(tmp, 11 * L);
-		a30.intoArray(tmp, 12 * L);
-		a31.intoArray(tmp, 13 * L);
-		a32.intoArray(tmp, 14 * L);
-		a33.intoArray(tmp, 15 * L);
-		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 4 * L, ow);
-		if (1 < count) copyRow(tmp, 4 * L, y, rowBase + 1 * plane, ox0, 4 * L, ow);
-		if (2 < count) copyRow(tmp, 8 * L, y, rowBase + 2 * plane, ox0, 4 * L, ow);
-		if (3 < count) copyRow(tmp, 12 * L, y, rowBase + 3 * plane, ox0, 4 * L, ow);
+		a10.intoArray(tmp, 3 * L);
+		a11.intoArray(tmp, 4 * L);
+		a12.intoArray(tmp, 5 * L);
+		a20.intoArray(tmp, 6 * L);
+		a21.intoArray(tmp, 7 * L);
+		a22.intoArray(tmp, 8 * L);
+		a30.intoArray(tmp, 9 * L);
+		a31.intoArray(tmp, 10 * L);
+		a32.intoArray(tmp, 11 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 3 * L, ow);
+		if (1 < count) copyRow(tmp, 3 * L, y, rowBase + 1 * plane, ox0, 3 * L, ow);
+		if (2 < count) copyRow(tmp, 6 * L, y, rowBase + 2 * plane, ox0, 3 * L, ow);
+		if (3 < count) copyRow(tmp, 9 * L, y, rowBase + 3 * plane, ox0, 3 * L, ow);
 	}
 
 	private static void forward4x1(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
@@ -390,23 +387,27 @@ final class VectorConvKernels implements ConvKernels {
 		if (3 < count) copyRow(tmp, 3 * L, y, rowBase + 3 * plane, ox0, 1 * L, ow);
 	}
 
-	private static void forward1x4(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+	private static void forward1x6(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
 			float[] y, int rowBase, int plane, int ow, float[] tmp) {
-		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]), a01 = a00, a02 = a00, a03 = a00;
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]), a01 = a00, a02 = a00, a03 = a00, a04 = a00, a05 = a00;
 		for (int t = 0; t < taps; t++) {
 			int o = tapOff[t] + ox0, wi = wb + 1 * t;
 			FloatVector x0 = FloatVector.fromArray(S, rows, o);
 			FloatVector x1 = FloatVector.fromArray(S, rows, o + 1 * L);
 			FloatVector x2 = FloatVector.fromArray(S, rows, o + 2 * L);
 			FloatVector x3 = FloatVector.fromArray(S, rows, o + 3 * L);
+			FloatVector x4 = FloatVector.fromArray(S, rows, o + 4 * L);
+			FloatVector x5 = FloatVector.fromArray(S, rows, o + 5 * L);
 			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
-			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03);
+			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03); a04 = x4.fma(w0, a04); a05 = x5.fma(w0, a05);
 		}
-		if (count == 1 && ox0 + 4 * L <= ow) { // whole block inside the output: store directly
+		if (count == 1 && ox0 + 6 * L <= ow) { // whole block inside the output: store directly
 			a00.intoArray(y, rowBase + 0 * plane + ox0);
 			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
 			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
 			a03.intoArray(y, rowBase + 0 * plane + ox0 + 3 * L);
+			a04.intoArray(y, rowBase + 0 * plane + ox0 + 4 * L);
+			a05.intoArray(y, rowBase + 0 * plane + ox0 + 5 * L);
 			return;
 		}
 		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
@@ -414,7 +415,9 @@ final class VectorConvKernels implements ConvKernels {
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
 		a03.intoArray(tmp, 3 * L);
-		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 4 * L, ow);
+		a04.intoArray(tmp, 4 * L);
+		a05.intoArray(tmp, 5 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 6 * L, ow);
 	}
 
 	private static void forward1x1(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
