@@ -22,6 +22,9 @@ import sc.fiji.convnet.onnx.write.SingleConvModel;
  * ONNX Runtime (forward) in the same process with the same number of threads, and prints a Markdown table.
  * Each measurement: warm-up runs, then repeats alternating ORT and ours (so both see the same background
  * load), and the median time. GFLOP/s = 2·MACs / time for all three passes (they have the same MAC count).
+ * Besides wall-clock GFLOP/s the table gives GFLOP per CPU-second of this process (median), which other
+ * processes on a shared machine disturb much less. ORT's intra-op threads are told not to spin after a run,
+ * so that they do not eat into the next timed run of ours.
  * <p>
  * Arguments: {@code threads=2 warmup=3 repeat=7 shapes=1x32x512x512:32,1x64x256x256:64,1x1x2048x2048:16 k=3}
  */
@@ -57,8 +60,8 @@ public final class ConvBenchmark {
 		OrtEnvironment env = OrtEnvironment.getEnvironment();
 
 		System.out.println();
-		System.out.println("| shape (N×C×H×W → C_out, " + k + "×" + k + ") | kernels | pass | ours GFLOP/s | ORT fwd GFLOP/s | ratio |");
-		System.out.println("|---|---|---|---:|---:|---:|");
+		System.out.println("| shape (N×C×H×W → C_out, " + k + "×" + k + ") | kernels | pass | ours GFLOP/s | ORT fwd GFLOP/s | ratio (wall) | ours GFLOP/CPU-s | ORT GFLOP/CPU-s | ratio (CPU) |");
+		System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|");
 		for (String s : shapes.split(",")) {
 			String[] parts = s.split(":");
 			int[] d = Arrays.stream(parts[0].split("x")).mapToInt(Integer::parseInt).toArray();
@@ -84,8 +87,8 @@ public final class ConvBenchmark {
 						() -> kern.backwardWeights(g, x, dy, dw, db, threads) };
 				String[] names = { "forward", "backwardInput", "backwardWeights" };
 				for (int p = 0; p < passes.length; p++) {
-					double t = timeAlternating(() -> {}, passes[p], warmup, repeat)[1];
-					System.out.printf("| %s | %s | %s | %.1f | - | - |%n", label, kern.name(), names[p], gflop / t);
+					double[] t = timeAlternating(() -> {}, passes[p], warmup, repeat);
+					System.out.printf("| %s | %s | %s | %.1f | - | - | %.1f | - | - |%n", label, kern.name(), names[p], gflop / t[1], gflop / t[3]);
 				}
 			}
 			return;
@@ -93,6 +96,7 @@ public final class ConvBenchmark {
 		try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
 			opts.setIntraOpNumThreads(threads);
 			opts.setInterOpNumThreads(1);
+			opts.addConfigEntry("session.intra_op.allow_spinning", "0");
 			try (OrtSession session = env.createSession(SingleConvModel.of(g, w, b).toByteArray(), opts);
 					OnnxTensor xt = OnnxTensor.createTensor(env, direct(x), new long[] { g.n, g.cin, g.h, g.w });
 					OnnxTensor yt = OnnxTensor.createTensor(env, direct(y), new long[] { g.n, g.cout, g.oh, g.ow })) {
@@ -110,37 +114,47 @@ public final class ConvBenchmark {
 							() -> kern.backwardInput(g, dy, w, dx, threads),
 							() -> kern.backwardWeights(g, x, dy, dw, db, threads) };
 					String[] names = { "forward", "backwardInput", "backwardWeights" };
-					double forwardTime = 0;
+					double forwardTime = 0, forwardCpu = 0;
 					for (int p = 0; p < passes.length; p++) {
 						double[] t = timeAlternating(ort, passes[p], warmup, repeat);
-						if (p == 0) forwardTime = t[1];
+						if (p == 0) {
+							forwardTime = t[1];
+							forwardCpu = t[3];
+						}
 						String ratio = p == 0 ? String.format("%.2f× ORT", t[0] / t[1])
 								: String.format("%.2f× our fwd time", t[1] / forwardTime);
-						System.out.printf("| %s | %s | %s | %.1f | %.1f | %s |%n", label, kern.name(), names[p],
-								gflop / t[1], gflop / t[0], ratio);
+						String ratioCpu = p == 0 ? String.format("%.2f× ORT", t[2] / t[3])
+								: String.format("%.2f× our fwd CPU", t[3] / forwardCpu);
+						System.out.printf("| %s | %s | %s | %.1f | %.1f | %s | %.1f | %.1f | %s |%n", label, kern.name(), names[p],
+								gflop / t[1], gflop / t[0], ratio, gflop / t[3], gflop / t[2], ratioCpu);
 					}
 				}
 			}
 		}
 	}
 
-	/** Median seconds of {ORT, ours}, run alternately after warm-up. */
+	private static final com.sun.management.OperatingSystemMXBean OS =
+			(com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+	/** Median {ORT wall s, ours wall s, ORT process CPU s, ours process CPU s}, run alternately after warm-up. */
 	private static double[] timeAlternating(Runnable ort, Runnable ours, int warmup, int repeat) {
 		for (int i = 0; i < warmup; i++) {
 			ort.run();
 			ours.run();
 		}
-		double[] a = new double[repeat], b = new double[repeat];
+		double[] a = new double[repeat], b = new double[repeat], ca = new double[repeat], cb = new double[repeat];
 		for (int i = 0; i < repeat; i++) {
-			long t0 = System.nanoTime();
+			long c0 = OS.getProcessCpuTime(), t0 = System.nanoTime();
 			ort.run();
-			long t1 = System.nanoTime();
+			long c1 = OS.getProcessCpuTime(), t1 = System.nanoTime();
 			ours.run();
-			long t2 = System.nanoTime();
+			long c2 = OS.getProcessCpuTime(), t2 = System.nanoTime();
 			a[i] = (t1 - t0) * 1e-9;
 			b[i] = (t2 - t1) * 1e-9;
+			ca[i] = (c1 - c0) * 1e-9;
+			cb[i] = (c2 - c1) * 1e-9;
 		}
-		return new double[] { median(a), median(b) };
+		return new double[] { median(a), median(b), median(ca), median(cb) };
 	}
 
 	private static double median(double[] v) {

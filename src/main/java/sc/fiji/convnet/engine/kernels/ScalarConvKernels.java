@@ -6,28 +6,46 @@ import static sc.fiji.convnet.engine.kernels.ConvChecks.endValid;
 import static sc.fiji.convnet.engine.kernels.ConvChecks.firstValid;
 
 /**
- * Direct convolution in plain Java: row loops ("axpy" of one input row into one output row per kernel tap),
- * four output channels at a time so that every input value loaded is used four times, and the work split
- * into (image, channel block, row tile) tasks over the given threads. Runs on any JVM.
+ * Direct convolution in plain Java that the JIT can auto-vectorize. HotSpot 17 vectorizes a loop like
+ * {@code acc[i] += w * xs[i]} only when every array is indexed by the same expression, so each tap first
+ * copies the input row segment it reads into a shifted row {@code xs} (one copy serves a block of up to 8
+ * output channels), and the output rows accumulate in separate per-thread rows before they are copied out.
+ * Work is split into (image, group, row tile) tasks over the given threads. Runs on any JVM.
  * <p>
- * Memory: writes straight into the output or gradient; the only workspace is {@link #ACC}, one small
- * double array per thread for the weight gradient.
+ * backwardInput of a stride-1 convolution is the forward convolution of dy with the flipped, channel-swapped
+ * kernel ({@link ConvWeights#transposed}); other strides scatter row by row. backwardWeights accumulates
+ * dy·x products lane-wise in per-thread rows and sums each row once at the end.
+ * <p>
+ * Memory: the output or gradient plus one {@link Workspace} per thread.
  */
 public final class ScalarConvKernels implements ConvKernels {
 
-	/** Output (forward) or input (backwardInput) channels handled together. */
+	/** Output (forward) or input (strided backwardInput) channels handled together. */
 	static final int BLOCK = 4;
+	/** At most this many output channels share one shifted input row. */
+	static final int MAX_ROWS = 8;
 
-	private static final ThreadLocal<double[]> ACC = ThreadLocal.withInitial(() -> new double[64]);
+	/** Reusable per-thread buffers, grown on demand. */
+	static final class Workspace {
+		float[][] acc = new float[0][];
+		float[][] dyRows = new float[0][], shifted = new float[0][];
+		float[] xs = new float[0], weights = new float[0];
+		double[] sums = new double[64];
 
-	static double[] accumulator(int size) {
-		double[] a = ACC.get();
-		if (a.length < size) {
-			a = new double[size];
-			ACC.set(a);
+		static float[][] rows(float[][] a, int count, int len) {
+			if (a.length < count) a = java.util.Arrays.copyOf(a, count);
+			for (int i = 0; i < count; i++) if (a[i] == null || a[i].length < len) a[i] = new float[len];
+			return a;
 		}
-		Arrays.fill(a, 0, size, 0.0);
-		return a;
+
+		static float[] grow(float[] a, int len) { return a.length >= len ? a : new float[len]; }
+	}
+
+	private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+	/** Output channels per shifted row: enough to amortize the copy, few enough that the rows stay in L1. */
+	static int rowsPerBlock(int width) {
+		return Math.max(1, Math.min(MAX_ROWS, 16384 / Math.max(1, width)));
 	}
 
 	@Override
@@ -38,77 +56,88 @@ public final class ScalarConvKernels implements ConvKernels {
 	@Override
 	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads) {
 		ConvChecks.forward(g, x, w, b, y);
-		int coutG = g.coutPerGroup();
-		int blocks = (coutG + BLOCK - 1) / BLOCK;
-		int outer = g.n * g.groups * blocks;
+		direct(g, x, w, null, b, y, threads);
+	}
+
+	/** y = conv_g(x, W) + b, where W is w, or for {@code orig} non-null the transposed weights of orig. */
+	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads) {
+		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), taps = cinG * g.kh * g.kw, ow = g.ow;
+		int outer = g.n * g.groups;
 		int rows = ConvChecks.rowsPerTask(g.oh, outer, threads);
 		int tiles = (g.oh + rows - 1) / rows;
+		int block = rowsPerBlock(ow);
 		Parallel.forEach(outer * tiles, threads, t -> {
-			int tile = t % tiles, rest = t / tiles;
-			int blk = rest % blocks;
-			rest /= blocks;
-			int grp = rest % g.groups, n = rest / g.groups;
-			int co0 = grp * coutG + blk * BLOCK;
-			int count = Math.min(BLOCK, (grp + 1) * coutG - co0);
-			int oy0 = tile * rows;
-			forwardTile(g, x, w, b, y, n, grp, co0, count, oy0, Math.min(g.oh, oy0 + rows));
+			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
+			Workspace ws = WORKSPACE.get();
+			float[][] acc = ws.acc = Workspace.rows(ws.acc, block, ow);
+			float[][] xs = ws.shifted = Workspace.rows(ws.shifted, g.kw, ow);
+			float[] wp = ws.weights = Workspace.grow(ws.weights, coutG * taps);
+			ConvWeights.pack(g, w, orig, grp, wp);
+			int oy1 = Math.min(g.oh, (tile + 1) * rows);
+			for (int oy = tile * rows; oy < oy1; oy++)
+				for (int cb = 0; cb < coutG; cb += block) {
+					int count = Math.min(block, coutG - cb);
+					for (int c = 0; c < count; c++) java.util.Arrays.fill(acc[c], 0, ow, b == null ? 0f : b[grp * coutG + cb + c]);
+					for (int ci = 0; ci < cinG; ci++) {
+						int xPlane = (n * g.cin + grp * cinG + ci) * g.h * g.w;
+						for (int ky = 0; ky < g.kh; ky++) {
+							int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+							if (iy < 0 || iy >= g.h) continue;
+							// one zero-padded shifted copy per kernel column, shared by the block's channels
+							for (int kx = 0; kx < g.kw; kx++) {
+								int off = kx * g.dilationW - g.padLeft;
+								paddedShiftedRow(x, xPlane + iy * g.w + off, g.strideW, xs[kx],
+										firstValid(off, g.strideW), endValid(off, g.strideW, g.w, ow), ow);
+							}
+							int wi = cb * taps + (ci * g.kh + ky) * g.kw;
+							for (int c = 0; c < count; c++) kernelRow(xs, acc[c], wp, wi + c * taps, g.kw, ow);
+						}
+					}
+					for (int c = 0; c < count; c++)
+						System.arraycopy(acc[c], 0, y, ((n * g.cout + grp * coutG + cb + c) * g.oh + oy) * ow, ow);
+				}
 		});
 	}
 
-	private static void forwardTile(ConvGeometry g, float[] x, float[] w, float[] b, float[] y,
-			int n, int grp, int co0, int count, int oy0, int oy1) {
-		int cinG = g.cinPerGroup(), kh = g.kh, kw = g.kw, sw = g.strideW;
-		int inPlane = g.h * g.w, outPlane = g.oh * g.ow, wPerCo = cinG * kh * kw;
-		for (int oy = oy0; oy < oy1; oy++) {
-			int yRow = ((n * g.cout + co0) * g.oh + oy) * g.ow;
-			for (int c = 0; c < count; c++) {
-				int r = yRow + c * outPlane;
-				Arrays.fill(y, r, r + g.ow, b == null ? 0f : b[co0 + c]);
-			}
-			for (int ci = 0; ci < cinG; ci++) {
-				int xPlane = (n * g.cin + grp * cinG + ci) * inPlane;
-				for (int ky = 0; ky < kh; ky++) {
-					int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-					if (iy < 0 || iy >= g.h) continue;
-					int xRow = xPlane + iy * g.w;
-					for (int kx = 0; kx < kw; kx++) {
-						int off = kx * g.dilationW - g.padLeft;
-						int lo = firstValid(off, sw), hi = endValid(off, sw, g.w, g.ow);
-						if (lo >= hi) continue;
-						int wi = ((co0 * cinG + ci) * kh + ky) * kw + kx;
-						if (count == BLOCK && sw == 1) {
-							axpy4(x, xRow + off, y, yRow, outPlane, w[wi], w[wi + wPerCo], w[wi + 2 * wPerCo], w[wi + 3 * wPerCo], lo, hi);
-						} else {
-							for (int c = 0; c < count; c++)
-								axpyStrided(x, xRow + off, sw, y, yRow + c * outPlane, w[wi + c * wPerCo], lo, hi);
-						}
-					}
-				}
-			}
+	/** acc += Σ_kx w[wi + kx] · xs[kx], three kernel columns per pass so that each acc store carries three products. */
+	private static void kernelRow(float[][] xs, float[] acc, float[] wp, int wi, int kw, int ow) {
+		int kx = 0;
+		for (; kx + 3 <= kw; kx += 3) fused3(xs[kx], xs[kx + 1], xs[kx + 2], acc, wp[wi + kx], wp[wi + kx + 1], wp[wi + kx + 2], ow);
+		if (kw - kx == 2) fused2(xs[kx], xs[kx + 1], acc, wp[wi + kx], wp[wi + kx + 1], ow);
+		else if (kw - kx == 1) axpy(xs[kx], acc, wp[wi + kx], 0, ow);
+	}
+
+	private static void fused3(float[] x0, float[] x1, float[] x2, float[] acc, float w0, float w1, float w2, int n) {
+		for (int i = 0; i < n; i++) acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
+	}
+
+	private static void fused2(float[] x0, float[] x1, float[] acc, float w0, float w1, int n) {
+		for (int i = 0; i < n; i++) acc[i] += w0 * x0[i] + w1 * x1[i];
+	}
+
+	/** xs[i] = x[start + i·stride] for i in [lo, hi), zero elsewhere in [0, n). */
+	static void paddedShiftedRow(float[] x, int start, int stride, float[] xs, int lo, int hi, int n) {
+		if (lo >= hi) {
+			java.util.Arrays.fill(xs, 0, n, 0f);
+			return;
 		}
+		java.util.Arrays.fill(xs, 0, lo, 0f);
+		shiftedRow(x, start, stride, xs, lo, hi);
+		java.util.Arrays.fill(xs, hi, n, 0f);
 	}
 
-	/** y[yRow + c·plane + i] += w_c · x[xo + i] for i in [lo, hi), four rows c at once. */
-	private static void axpy4(float[] x, int xo, float[] y, int yRow, int plane,
-			float w0, float w1, float w2, float w3, int lo, int hi) {
-		// four simple loops: C2 auto-vectorizes a single axpy, not four interleaved stores into one array
-		axpy(x, xo, y, yRow, w0, lo, hi);
-		axpy(x, xo, y, yRow + plane, w1, lo, hi);
-		axpy(x, xo, y, yRow + 2 * plane, w2, lo, hi);
-		axpy(x, xo, y, yRow + 3 * plane, w3, lo, hi);
-	}
-
-	private static void axpy(float[] x, int xo, float[] y, int yo, float wv, int lo, int hi) {
-		for (int i = lo; i < hi; i++) y[yo + i] += wv * x[xo + i];
-	}
-
-	/** y[yRow + i] += wv · x[xo + i·stride] for i in [lo, hi). */
-	private static void axpyStrided(float[] x, int xo, int stride, float[] y, int yRow, float wv, int lo, int hi) {
+	/** xs[i] = x[start + i·stride] for i in [lo, hi). */
+	static void shiftedRow(float[] x, int start, int stride, float[] xs, int lo, int hi) {
 		if (stride == 1) {
-			for (int i = lo; i < hi; i++) y[yRow + i] += wv * x[xo + i];
+			System.arraycopy(x, start + lo, xs, lo, hi - lo);
 		} else {
-			for (int i = lo; i < hi; i++) y[yRow + i] += wv * x[xo + i * stride];
+			for (int i = lo; i < hi; i++) xs[i] = x[start + i * stride];
 		}
+	}
+
+	/** acc[i] += wv · xs[i]: one index for both arrays, so the JIT vectorizes it. */
+	static void axpy(float[] xs, float[] acc, float wv, int lo, int hi) {
+		for (int i = lo; i < hi; i++) acc[i] += wv * xs[i];
 	}
 
 	// ---------------------------------------------------------------- backward to the input
@@ -116,6 +145,11 @@ public final class ScalarConvKernels implements ConvKernels {
 	@Override
 	public void backwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx, int threads) {
 		ConvChecks.backwardInput(g, dy, w, dx);
+		ConvGeometry transposed = ConvWeights.transposed(g);
+		if (transposed != null) {
+			direct(transposed, dy, w, g, null, dx, threads);
+			return;
+		}
 		int cinG = g.cinPerGroup();
 		int blocks = (cinG + BLOCK - 1) / BLOCK;
 		int outer = g.n * g.groups * blocks;
@@ -198,51 +232,66 @@ public final class ScalarConvKernels implements ConvKernels {
 	@Override
 	public void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads) {
 		ConvChecks.backwardWeights(g, x, dy, dw, db);
-		int cinG = g.cinPerGroup();
-		Parallel.forEach(g.cout * cinG, threads, t -> weightGradient(g, x, dy, dw, t / cinG, t % cinG));
+		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kk = g.kh * g.kw;
+		int block = Math.max(1, Math.min(MAX_ROWS, 65536 / Math.max(1, kk * g.ow)));
+		int blocks = (coutG + block - 1) / block;
+		Parallel.forEach(g.groups * cinG * blocks, threads, t -> {
+			int blk = t % blocks, rest = t / blocks, ci = rest % cinG, grp = rest / cinG;
+			weightGradient(g, x, dy, dw, grp, ci, grp * coutG + blk * block, Math.min(block, coutG - blk * block));
+		});
 		if (db != null) biasGradient(g, dy, db, threads);
 	}
 
-	/** dw[co, ci, ·, ·]: for every tap, the dot product of dy rows with the input rows the tap reads. */
-	private static void weightGradient(ConvGeometry g, float[] x, float[] dy, float[] dw, int co, int ci) {
-		int cinG = g.cinPerGroup(), grp = co / g.coutPerGroup(), kh = g.kh, kw = g.kw, sw = g.strideW;
-		int inPlane = g.h * g.w, outPlane = g.oh * g.ow;
-		double[] acc = accumulator(kh * kw);
+	/**
+	 * dw[co, ci, ·, ·] for output channels co0..co0+count. Per tap and channel, acc[i] += Σ_r dy_r[i]·xs_r[i]
+	 * over three output rows r at a time (one store per three products; vectorizable), where xs_r is the
+	 * zero-padded input row the tap reads for row r; each accumulator row is summed once at the end.
+	 */
+	private static void weightGradient(ConvGeometry g, float[] x, float[] dy, float[] dw, int grp, int ci, int co0, int count) {
+		int cinG = g.cinPerGroup(), kh = g.kh, kw = g.kw, kk = kh * kw, ow = g.ow, sw = g.strideW;
+		Workspace ws = WORKSPACE.get();
+		float[][] acc = ws.acc = Workspace.rows(ws.acc, count * kk, ow);
+		float[][] d = ws.dyRows = Workspace.rows(ws.dyRows, 3 * count, ow);
+		float[][] xs = ws.shifted = Workspace.rows(ws.shifted, 3, ow);
+		for (int r = 0; r < count * kk; r++) java.util.Arrays.fill(acc[r], 0, ow, 0f);
 		for (int n = 0; n < g.n; n++) {
-			int xPlane = (n * g.cin + grp * cinG + ci) * inPlane;
-			int dyPlane = (n * g.cout + co) * outPlane;
-			for (int oy = 0; oy < g.oh; oy++) {
-				int dyRow = dyPlane + oy * g.ow;
-				for (int ky = 0; ky < kh; ky++) {
-					int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-					if (iy < 0 || iy >= g.h) continue;
-					int xRow = xPlane + iy * g.w;
+			int xPlane = (n * g.cin + grp * cinG + ci) * g.h * g.w;
+			for (int oy0 = 0; oy0 < g.oh; oy0 += 3) {
+				int rowsNow = Math.min(3, g.oh - oy0);
+				for (int c = 0; c < count; c++)
+					for (int r = 0; r < 3; r++) {
+						if (r < rowsNow) System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy0 + r) * ow, d[3 * c + r], 0, ow);
+						else java.util.Arrays.fill(d[3 * c + r], 0, ow, 0f);
+					}
+				for (int ky = 0; ky < kh; ky++)
 					for (int kx = 0; kx < kw; kx++) {
 						int off = kx * g.dilationW - g.padLeft;
-						int lo = firstValid(off, sw), hi = endValid(off, sw, g.w, g.ow);
-						if (lo < hi) acc[ky * kw + kx] += dot(dy, dyRow, x, xRow + off, sw, lo, hi);
+						int lo = firstValid(off, sw), hi = endValid(off, sw, g.w, ow);
+						boolean any = false;
+						for (int r = 0; r < 3; r++) {
+							int iy = (oy0 + r) * g.strideH - g.padTop + ky * g.dilationH;
+							boolean valid = r < rowsNow && iy >= 0 && iy < g.h;
+							paddedShiftedRow(x, xPlane + iy * g.w + off, sw, xs[r], valid ? lo : 0, valid ? hi : 0, ow);
+							any |= valid && lo < hi;
+						}
+						if (!any) continue;
+						for (int c = 0; c < count; c++)
+							fusedProducts3(d[3 * c], xs[0], d[3 * c + 1], xs[1], d[3 * c + 2], xs[2], acc[c * kk + ky * kw + kx], ow);
 					}
-				}
 			}
 		}
-		int base = (co * cinG + ci) * kh * kw;
-		for (int k = 0; k < kh * kw; k++) dw[base + k] = (float) acc[k];
+		for (int c = 0; c < count; c++)
+			for (int k = 0; k < kk; k++) {
+				float[] a = acc[c * kk + k];
+				double s = 0;
+				for (int i = 0; i < ow; i++) s += a[i];
+				dw[((co0 + c) * cinG + ci) * kk + k] = (float) s;
+			}
 	}
 
-	/** Σ dy[dyRow + i] · x[xo + i·stride] over i in [lo, hi), with four partial sums. */
-	static float dot(float[] dy, int dyRow, float[] x, int xo, int stride, int lo, int hi) {
-		float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		int i = lo;
-		if (stride == 1) {
-			for (; i + 3 < hi; i += 4) {
-				s0 += dy[dyRow + i] * x[xo + i];
-				s1 += dy[dyRow + i + 1] * x[xo + i + 1];
-				s2 += dy[dyRow + i + 2] * x[xo + i + 2];
-				s3 += dy[dyRow + i + 3] * x[xo + i + 3];
-			}
-		}
-		for (; i < hi; i++) s0 += dy[dyRow + i] * x[xo + i * stride];
-		return (s0 + s1) + (s2 + s3);
+	/** acc[i] += a0[i]·b0[i] + a1[i]·b1[i] + a2[i]·b2[i]. */
+	private static void fusedProducts3(float[] a0, float[] b0, float[] a1, float[] b1, float[] a2, float[] b2, float[] acc, int n) {
+		for (int i = 0; i < n; i++) acc[i] += a0[i] * b0[i] + a1[i] * b1[i] + a2[i] * b2[i];
 	}
 
 	static void biasGradient(ConvGeometry g, float[] dy, float[] db, int threads) {

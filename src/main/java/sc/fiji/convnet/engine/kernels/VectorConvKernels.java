@@ -54,140 +54,394 @@ final class VectorConvKernels implements ConvKernels {
 	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads) {
 		PaddedRows pr = new PaddedRows(g, L);
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kk = g.kh * g.kw, taps = cinG * kk;
-		int blocks = (coutG + CB - 1) / CB;
+		int[] blockWidth = blockWidths(coutG);
 		int[] tapOff = new int[taps];
 		for (int ci = 0; ci < cinG; ci++)
 			for (int ky = 0; ky < g.kh; ky++)
 				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.tapOffset(ci, ky, kx);
-		int outer = g.n * g.groups;
+		int outer = g.n * g.groups, plane = g.oh * g.ow;
 		int rowsPer = ConvChecks.rowsPerTask(g.oh, outer, threads);
 		int tiles = (g.oh + rowsPer - 1) / rowsPer;
 		Parallel.forEach(outer * tiles, threads, t -> {
 			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
 			Workspace ws = WORKSPACE.get();
 			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.size(cinG));
-			float[] wp = ws.weights = Workspace.grow(ws.weights, blocks * CB * taps);
-			float[] tmp = ws.tmp = Workspace.grow(ws.tmp, L);
-			packWeights(g, w, transposedOf, grp, blocks, wp);
+			float[] wp = ws.weights = Workspace.grow(ws.weights, packedSize(blockWidth, taps));
+			float[] tmp = ws.tmp = Workspace.grow(ws.tmp, 32 * L);
+			packWeights(g, w, transposedOf, grp, blockWidth, wp);
 			int oy1 = Math.min(g.oh, (tile + 1) * rowsPer);
 			for (int oy = tile * rowsPer; oy < oy1; oy++) {
 				pr.fill(x, n, grp * cinG, cinG, oy, rows);
+				// column chunks outside, channel blocks inside: the chunk's input columns stay in L1 for every block
 				for (int ox0 = 0; ox0 < pr.owPad; ) {
-					boolean wide = ox0 + 4 * L <= pr.owPad;
-					for (int blk = 0; blk < blocks; blk++) {
-						int co0 = grp * coutG + blk * CB, count = Math.min(CB, coutG - blk * CB);
-						int y0 = rowStart(g, n, co0, 0, count, oy), y1 = rowStart(g, n, co0, 1, count, oy);
-						int y2 = rowStart(g, n, co0, 2, count, oy), y3 = rowStart(g, n, co0, 3, count, oy);
-						float b0 = bias(b, co0, 0, count), b1 = bias(b, co0, 1, count), b2 = bias(b, co0, 2, count), b3 = bias(b, co0, 3, count);
-						if (wide) forward4x4(rows, tapOff, taps, wp, blk * CB * taps, ox0, b0, b1, b2, b3, y, y0, y1, y2, y3, g.ow, tmp);
-						else forward4x1(rows, tapOff, taps, wp, blk * CB * taps, ox0, b0, b1, b2, b3, y, y0, y1, y2, y3, g.ow, tmp);
+					boolean wide = ox0 + 3 * L <= pr.owPad;
+					int coLocal = 0, wb = 0;
+					for (int width : blockWidth) {
+						int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal);
+						int rowBase = ((n * g.cout + co0) * g.oh + oy) * g.ow;
+						if (width == 8) {
+							if (wide) forward8x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else forward8x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+						} else if (width == 4) {
+							if (wide) forward4x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else forward4x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+						} else {
+							if (wide && ox0 + 6 * L <= pr.owPad) forward1x6(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else if (wide) {
+								forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+								forward1x1(rows, tapOff, taps, wp, wb, ox0 + L, b, co0, count, y, rowBase, plane, g.ow, tmp);
+								forward1x1(rows, tapOff, taps, wp, wb, ox0 + 2 * L, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							} else forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+						}
+						coLocal += width;
+						wb += width * taps;
 					}
-					ox0 += wide ? 4 * L : L;
+					ox0 += wide ? 3 * L : L;
 				}
 			}
 		});
 	}
 
-	private static int rowStart(ConvGeometry g, int n, int co0, int c, int count, int oy) {
-		return c < count ? ((n * g.cout + co0 + c) * g.oh + oy) * g.ow : -1;
+	/**
+	 * How a group's output channels are split into register blocks: 8 while at least 8 remain, then one
+	 * block of 4 (zero-padded) for 3 or 4, single channels for the last one or two.
+	 */
+	static int[] blockWidths(int coutG) {
+		java.util.List<Integer> list = new java.util.ArrayList<>();
+		int left = coutG;
+		while (left >= 8) { list.add(8); left -= 8; }
+		while (left >= 3) { list.add(4); left -= Math.min(4, left); }
+		while (left > 0) { list.add(1); left--; }
+		return list.stream().mapToInt(Integer::intValue).toArray();
 	}
 
-	private static float bias(float[] b, int co0, int c, int count) {
-		return b != null && c < count ? b[co0 + c] : 0f;
+	private static int packedSize(int[] blockWidth, int taps) {
+		int s = 0;
+		for (int width : blockWidth) s += width * taps;
+		return s;
 	}
 
 	/**
-	 * wp[(blk·taps + tap)·CB + c] = weight of output channel grp·coutG + blk·CB + c at tap (ci, ky, kx)
-	 * (zero for channels past the group's end).
+	 * Packs the group's weights block after block: within a block of width B starting at output channel co0,
+	 * wp[offset + tap·B + c] is the weight of channel co0 + c at tap (ci, ky, kx); zero past the group's end.
 	 */
-	private static void packWeights(ConvGeometry g, float[] w, ConvGeometry orig, int grp, int blocks, float[] wp) {
+	private static void packWeights(ConvGeometry g, float[] w, ConvGeometry orig, int grp, int[] blockWidth, float[] wp) {
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kh = g.kh, kw = g.kw, taps = cinG * kh * kw;
-		for (int blk = 0; blk < blocks; blk++)
-			for (int c = 0; c < CB; c++) {
-				int coLocal = blk * CB + c;
+		int coStart = 0, offset = 0;
+		for (int width : blockWidth) {
+			for (int c = 0; c < width; c++) {
+				int coLocal = coStart + c;
 				for (int ci = 0; ci < cinG; ci++)
 					for (int ky = 0; ky < kh; ky++)
 						for (int kx = 0; kx < kw; kx++) {
 							int tap = (ci * kh + ky) * kw + kx;
-							float v = 0f;
-							if (coLocal < coutG) {
-								if (orig == null) {
-									v = w[(((grp * coutG + coLocal) * cinG + ci) * kh + ky) * kw + kx];
-								} else {
-									// transposed: our output channel is the original input channel, our input
-									// channel the original output channel, and the kernel is flipped
-									int origCinG = orig.cinPerGroup();
-									int origCiLocal = coLocal, origCo = grp * orig.coutPerGroup() + ci;
-									v = w[((origCo * origCinG + origCiLocal) * kh + (kh - 1 - ky)) * kw + (kw - 1 - kx)];
-								}
-							}
-							wp[(blk * taps + tap) * CB + c] = v;
+							wp[offset + tap * width + c] = coLocal < coutG ? ConvWeights.at(g, w, orig, grp, coLocal, ci, ky, kx) : 0f;
 						}
 			}
+			coStart += width;
+			offset += width * taps;
+		}
 	}
 
-	private static void forward4x4(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0,
-			float b0, float b1, float b2, float b3, float[] y, int y0, int y1, int y2, int y3, int ow, float[] tmp) {
-		FloatVector a00 = FloatVector.broadcast(S, b0), a01 = a00, a02 = a00, a03 = a00;
-		FloatVector a10 = FloatVector.broadcast(S, b1), a11 = a10, a12 = a10, a13 = a10;
-		FloatVector a20 = FloatVector.broadcast(S, b2), a21 = a20, a22 = a20, a23 = a20;
-		FloatVector a30 = FloatVector.broadcast(S, b3), a31 = a30, a32 = a30, a33 = a30;
+	private static void forward8x3(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+			float[] y, int rowBase, int plane, int ow, float[] tmp) {
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]), a01 = a00, a02 = a00;
+		FloatVector a10 = FloatVector.broadcast(S, b == null || 1 >= count ? 0f : b[co0 + 1]), a11 = a10, a12 = a10;
+		FloatVector a20 = FloatVector.broadcast(S, b == null || 2 >= count ? 0f : b[co0 + 2]), a21 = a20, a22 = a20;
+		FloatVector a30 = FloatVector.broadcast(S, b == null || 3 >= count ? 0f : b[co0 + 3]), a31 = a30, a32 = a30;
+		FloatVector a40 = FloatVector.broadcast(S, b == null || 4 >= count ? 0f : b[co0 + 4]), a41 = a40, a42 = a40;
+		FloatVector a50 = FloatVector.broadcast(S, b == null || 5 >= count ? 0f : b[co0 + 5]), a51 = a50, a52 = a50;
+		FloatVector a60 = FloatVector.broadcast(S, b == null || 6 >= count ? 0f : b[co0 + 6]), a61 = a60, a62 = a60;
+		FloatVector a70 = FloatVector.broadcast(S, b == null || 7 >= count ? 0f : b[co0 + 7]), a71 = a70, a72 = a70;
 		for (int t = 0; t < taps; t++) {
-			int o = tapOff[t] + ox0, wi = wb + CB * t;
+			int o = tapOff[t] + ox0, wi = wb + 8 * t;
 			FloatVector x0 = FloatVector.fromArray(S, rows, o);
-			FloatVector x1 = FloatVector.fromArray(S, rows, o + L);
+			FloatVector x1 = FloatVector.fromArray(S, rows, o + 1 * L);
+			FloatVector x2 = FloatVector.fromArray(S, rows, o + 2 * L);
+			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
+			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02);
+			FloatVector w1 = FloatVector.broadcast(S, wp[wi + 1]);
+			a10 = x0.fma(w1, a10); a11 = x1.fma(w1, a11); a12 = x2.fma(w1, a12);
+			FloatVector w2 = FloatVector.broadcast(S, wp[wi + 2]);
+			a20 = x0.fma(w2, a20); a21 = x1.fma(w2, a21); a22 = x2.fma(w2, a22);
+			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
+			a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32);
+			FloatVector w4 = FloatVector.broadcast(S, wp[wi + 4]);
+			a40 = x0.fma(w4, a40); a41 = x1.fma(w4, a41); a42 = x2.fma(w4, a42);
+			FloatVector w5 = FloatVector.broadcast(S, wp[wi + 5]);
+			a50 = x0.fma(w5, a50); a51 = x1.fma(w5, a51); a52 = x2.fma(w5, a52);
+			FloatVector w6 = FloatVector.broadcast(S, wp[wi + 6]);
+			a60 = x0.fma(w6, a60); a61 = x1.fma(w6, a61); a62 = x2.fma(w6, a62);
+			FloatVector w7 = FloatVector.broadcast(S, wp[wi + 7]);
+			a70 = x0.fma(w7, a70); a71 = x1.fma(w7, a71); a72 = x2.fma(w7, a72);
+		}
+		if (count == 8 && ox0 + 3 * L <= ow) { // whole block inside the output: store directly
+			a00.intoArray(y, rowBase + 0 * plane + ox0);
+			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
+			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
+			a10.intoArray(y, rowBase + 1 * plane + ox0);
+			a11.intoArray(y, rowBase + 1 * plane + ox0 + 1 * L);
+			a12.intoArray(y, rowBase + 1 * plane + ox0 + 2 * L);
+			a20.intoArray(y, rowBase + 2 * plane + ox0);
+			a21.intoArray(y, rowBase + 2 * plane + ox0 + 1 * L);
+			a22.intoArray(y, rowBase + 2 * plane + ox0 + 2 * L);
+			a30.intoArray(y, rowBase + 3 * plane + ox0);
+			a31.intoArray(y, rowBase + 3 * plane + ox0 + 1 * L);
+			a32.intoArray(y, rowBase + 3 * plane + ox0 + 2 * L);
+			a40.intoArray(y, rowBase + 4 * plane + ox0);
+			a41.intoArray(y, rowBase + 4 * plane + ox0 + 1 * L);
+			a42.intoArray(y, rowBase + 4 * plane + ox0 + 2 * L);
+			a50.intoArray(y, rowBase + 5 * plane + ox0);
+			a51.intoArray(y, rowBase + 5 * plane + ox0 + 1 * L);
+			a52.intoArray(y, rowBase + 5 * plane + ox0 + 2 * L);
+			a60.intoArray(y, rowBase + 6 * plane + ox0);
+			a61.intoArray(y, rowBase + 6 * plane + ox0 + 1 * L);
+			a62.intoArray(y, rowBase + 6 * plane + ox0 + 2 * L);
+			a70.intoArray(y, rowBase + 7 * plane + ox0);
+			a71.intoArray(y, rowBase + 7 * plane + ox0 + 1 * L);
+			a72.intoArray(y, rowBase + 7 * plane + ox0 + 2 * L);
+			return;
+		}
+		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		a00.intoArray(tmp, 0 * L);
+		a01.intoArray(tmp, 1 * L);
+		a02.intoArray(tmp, 2 * L);
+		a10.intoArray(tmp, 3 * L);
+		a11.intoArray(tmp, 4 * L);
+		a12.intoArray(tmp, 5 * L);
+		a20.intoArray(tmp, 6 * L);
+		a21.intoArray(tmp, 7 * L);
+		a22.intoArray(tmp, 8 * L);
+		a30.intoArray(tmp, 9 * L);
+		a31.intoArray(tmp, 10 * L);
+		a32.intoArray(tmp, 11 * L);
+		a40.intoArray(tmp, 12 * L);
+		a41.intoArray(tmp, 13 * L);
+		a42.intoArray(tmp, 14 * L);
+		a50.intoArray(tmp, 15 * L);
+		a51.intoArray(tmp, 16 * L);
+		a52.intoArray(tmp, 17 * L);
+		a60.intoArray(tmp, 18 * L);
+		a61.intoArray(tmp, 19 * L);
+		a62.intoArray(tmp, 20 * L);
+		a70.intoArray(tmp, 21 * L);
+		a71.intoArray(tmp, 22 * L);
+		a72.intoArray(tmp, 23 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 3 * L, ow);
+		if (1 < count) copyRow(tmp, 3 * L, y, rowBase + 1 * plane, ox0, 3 * L, ow);
+		if (2 < count) copyRow(tmp, 6 * L, y, rowBase + 2 * plane, ox0, 3 * L, ow);
+		if (3 < count) copyRow(tmp, 9 * L, y, rowBase + 3 * plane, ox0, 3 * L, ow);
+		if (4 < count) copyRow(tmp, 12 * L, y, rowBase + 4 * plane, ox0, 3 * L, ow);
+		if (5 < count) copyRow(tmp, 15 * L, y, rowBase + 5 * plane, ox0, 3 * L, ow);
+		if (6 < count) copyRow(tmp, 18 * L, y, rowBase + 6 * plane, ox0, 3 * L, ow);
+		if (7 < count) copyRow(tmp, 21 * L, y, rowBase + 7 * plane, ox0, 3 * L, ow);
+	}
+
+	private static void forward8x1(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+			float[] y, int rowBase, int plane, int ow, float[] tmp) {
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]);
+		FloatVector a10 = FloatVector.broadcast(S, b == null || 1 >= count ? 0f : b[co0 + 1]);
+		FloatVector a20 = FloatVector.broadcast(S, b == null || 2 >= count ? 0f : b[co0 + 2]);
+		FloatVector a30 = FloatVector.broadcast(S, b == null || 3 >= count ? 0f : b[co0 + 3]);
+		FloatVector a40 = FloatVector.broadcast(S, b == null || 4 >= count ? 0f : b[co0 + 4]);
+		FloatVector a50 = FloatVector.broadcast(S, b == null || 5 >= count ? 0f : b[co0 + 5]);
+		FloatVector a60 = FloatVector.broadcast(S, b == null || 6 >= count ? 0f : b[co0 + 6]);
+		FloatVector a70 = FloatVector.broadcast(S, b == null || 7 >= count ? 0f : b[co0 + 7]);
+		for (int t = 0; t < taps; t++) {
+			int o = tapOff[t] + ox0, wi = wb + 8 * t;
+			FloatVector x0 = FloatVector.fromArray(S, rows, o);
+			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
+			a00 = x0.fma(w0, a00);
+			FloatVector w1 = FloatVector.broadcast(S, wp[wi + 1]);
+			a10 = x0.fma(w1, a10);
+			FloatVector w2 = FloatVector.broadcast(S, wp[wi + 2]);
+			a20 = x0.fma(w2, a20);
+			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
+			a30 = x0.fma(w3, a30);
+			FloatVector w4 = FloatVector.broadcast(S, wp[wi + 4]);
+			a40 = x0.fma(w4, a40);
+			FloatVector w5 = FloatVector.broadcast(S, wp[wi + 5]);
+			a50 = x0.fma(w5, a50);
+			FloatVector w6 = FloatVector.broadcast(S, wp[wi + 6]);
+			a60 = x0.fma(w6, a60);
+			FloatVector w7 = FloatVector.broadcast(S, wp[wi + 7]);
+			a70 = x0.fma(w7, a70);
+		}
+		if (count == 8 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
+			a00.intoArray(y, rowBase + 0 * plane + ox0);
+			a10.intoArray(y, rowBase + 1 * plane + ox0);
+			a20.intoArray(y, rowBase + 2 * plane + ox0);
+			a30.intoArray(y, rowBase + 3 * plane + ox0);
+			a40.intoArray(y, rowBase + 4 * plane + ox0);
+			a50.intoArray(y, rowBase + 5 * plane + ox0);
+			a60.intoArray(y, rowBase + 6 * plane + ox0);
+			a70.intoArray(y, rowBase + 7 * plane + ox0);
+			return;
+		}
+		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		a00.intoArray(tmp, 0 * L);
+		a10.intoArray(tmp, 1 * L);
+		a20.intoArray(tmp, 2 * L);
+		a30.intoArray(tmp, 3 * L);
+		a40.intoArray(tmp, 4 * L);
+		a50.intoArray(tmp, 5 * L);
+		a60.intoArray(tmp, 6 * L);
+		a70.intoArray(tmp, 7 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 1 * L, ow);
+		if (1 < count) copyRow(tmp, 1 * L, y, rowBase + 1 * plane, ox0, 1 * L, ow);
+		if (2 < count) copyRow(tmp, 2 * L, y, rowBase + 2 * plane, ox0, 1 * L, ow);
+		if (3 < count) copyRow(tmp, 3 * L, y, rowBase + 3 * plane, ox0, 1 * L, ow);
+		if (4 < count) copyRow(tmp, 4 * L, y, rowBase + 4 * plane, ox0, 1 * L, ow);
+		if (5 < count) copyRow(tmp, 5 * L, y, rowBase + 5 * plane, ox0, 1 * L, ow);
+		if (6 < count) copyRow(tmp, 6 * L, y, rowBase + 6 * plane, ox0, 1 * L, ow);
+		if (7 < count) copyRow(tmp, 7 * L, y, rowBase + 7 * plane, ox0, 1 * L, ow);
+	}
+
+	private static void forward4x3(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+			float[] y, int rowBase, int plane, int ow, float[] tmp) {
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]), a01 = a00, a02 = a00;
+		FloatVector a10 = FloatVector.broadcast(S, b == null || 1 >= count ? 0f : b[co0 + 1]), a11 = a10, a12 = a10;
+		FloatVector a20 = FloatVector.broadcast(S, b == null || 2 >= count ? 0f : b[co0 + 2]), a21 = a20, a22 = a20;
+		FloatVector a30 = FloatVector.broadcast(S, b == null || 3 >= count ? 0f : b[co0 + 3]), a31 = a30, a32 = a30;
+		for (int t = 0; t < taps; t++) {
+			int o = tapOff[t] + ox0, wi = wb + 4 * t;
+			FloatVector x0 = FloatVector.fromArray(S, rows, o);
+			FloatVector x1 = FloatVector.fromArray(S, rows, o + 1 * L);
+			FloatVector x2 = FloatVector.fromArray(S, rows, o + 2 * L);
+			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
+			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02);
+			FloatVector w1 = FloatVector.broadcast(S, wp[wi + 1]);
+			a10 = x0.fma(w1, a10); a11 = x1.fma(w1, a11); a12 = x2.fma(w1, a12);
+			FloatVector w2 = FloatVector.broadcast(S, wp[wi + 2]);
+			a20 = x0.fma(w2, a20); a21 = x1.fma(w2, a21); a22 = x2.fma(w2, a22);
+			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
+			a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32);
+		}
+		if (count == 4 && ox0 + 3 * L <= ow) { // whole block inside the output: store directly
+			a00.intoArray(y, rowBase + 0 * plane + ox0);
+			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
+			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
+			a10.intoArray(y, rowBase + 1 * plane + ox0);
+			a11.intoArray(y, rowBase + 1 * plane + ox0 + 1 * L);
+			a12.intoArray(y, rowBase + 1 * plane + ox0 + 2 * L);
+			a20.intoArray(y, rowBase + 2 * plane + ox0);
+			a21.intoArray(y, rowBase + 2 * plane + ox0 + 1 * L);
+			a22.intoArray(y, rowBase + 2 * plane + ox0 + 2 * L);
+			a30.intoArray(y, rowBase + 3 * plane + ox0);
+			a31.intoArray(y, rowBase + 3 * plane + ox0 + 1 * L);
+			a32.intoArray(y, rowBase + 3 * plane + ox0 + 2 * L);
+			return;
+		}
+		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		a00.intoArray(tmp, 0 * L);
+		a01.intoArray(tmp, 1 * L);
+		a02.intoArray(tmp, 2 * L);
+		a10.intoArray(tmp, 3 * L);
+		a11.intoArray(tmp, 4 * L);
+		a12.intoArray(tmp, 5 * L);
+		a20.intoArray(tmp, 6 * L);
+		a21.intoArray(tmp, 7 * L);
+		a22.intoArray(tmp, 8 * L);
+		a30.intoArray(tmp, 9 * L);
+		a31.intoArray(tmp, 10 * L);
+		a32.intoArray(tmp, 11 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 3 * L, ow);
+		if (1 < count) copyRow(tmp, 3 * L, y, rowBase + 1 * plane, ox0, 3 * L, ow);
+		if (2 < count) copyRow(tmp, 6 * L, y, rowBase + 2 * plane, ox0, 3 * L, ow);
+		if (3 < count) copyRow(tmp, 9 * L, y, rowBase + 3 * plane, ox0, 3 * L, ow);
+	}
+
+	private static void forward4x1(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+			float[] y, int rowBase, int plane, int ow, float[] tmp) {
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]);
+		FloatVector a10 = FloatVector.broadcast(S, b == null || 1 >= count ? 0f : b[co0 + 1]);
+		FloatVector a20 = FloatVector.broadcast(S, b == null || 2 >= count ? 0f : b[co0 + 2]);
+		FloatVector a30 = FloatVector.broadcast(S, b == null || 3 >= count ? 0f : b[co0 + 3]);
+		for (int t = 0; t < taps; t++) {
+			int o = tapOff[t] + ox0, wi = wb + 4 * t;
+			FloatVector x0 = FloatVector.fromArray(S, rows, o);
+			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
+			a00 = x0.fma(w0, a00);
+			FloatVector w1 = FloatVector.broadcast(S, wp[wi + 1]);
+			a10 = x0.fma(w1, a10);
+			FloatVector w2 = FloatVector.broadcast(S, wp[wi + 2]);
+			a20 = x0.fma(w2, a20);
+			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
+			a30 = x0.fma(w3, a30);
+		}
+		if (count == 4 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
+			a00.intoArray(y, rowBase + 0 * plane + ox0);
+			a10.intoArray(y, rowBase + 1 * plane + ox0);
+			a20.intoArray(y, rowBase + 2 * plane + ox0);
+			a30.intoArray(y, rowBase + 3 * plane + ox0);
+			return;
+		}
+		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		a00.intoArray(tmp, 0 * L);
+		a10.intoArray(tmp, 1 * L);
+		a20.intoArray(tmp, 2 * L);
+		a30.intoArray(tmp, 3 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 1 * L, ow);
+		if (1 < count) copyRow(tmp, 1 * L, y, rowBase + 1 * plane, ox0, 1 * L, ow);
+		if (2 < count) copyRow(tmp, 2 * L, y, rowBase + 2 * plane, ox0, 1 * L, ow);
+		if (3 < count) copyRow(tmp, 3 * L, y, rowBase + 3 * plane, ox0, 1 * L, ow);
+	}
+
+	private static void forward1x6(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+			float[] y, int rowBase, int plane, int ow, float[] tmp) {
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]), a01 = a00, a02 = a00, a03 = a00, a04 = a00, a05 = a00;
+		for (int t = 0; t < taps; t++) {
+			int o = tapOff[t] + ox0, wi = wb + 1 * t;
+			FloatVector x0 = FloatVector.fromArray(S, rows, o);
+			FloatVector x1 = FloatVector.fromArray(S, rows, o + 1 * L);
 			FloatVector x2 = FloatVector.fromArray(S, rows, o + 2 * L);
 			FloatVector x3 = FloatVector.fromArray(S, rows, o + 3 * L);
+			FloatVector x4 = FloatVector.fromArray(S, rows, o + 4 * L);
+			FloatVector x5 = FloatVector.fromArray(S, rows, o + 5 * L);
 			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
-			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03);
-			FloatVector w1 = FloatVector.broadcast(S, wp[wi + 1]);
-			a10 = x0.fma(w1, a10); a11 = x1.fma(w1, a11); a12 = x2.fma(w1, a12); a13 = x3.fma(w1, a13);
-			FloatVector w2 = FloatVector.broadcast(S, wp[wi + 2]);
-			a20 = x0.fma(w2, a20); a21 = x1.fma(w2, a21); a22 = x2.fma(w2, a22); a23 = x3.fma(w2, a23);
-			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
-			a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32); a33 = x3.fma(w3, a33);
+			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03); a04 = x4.fma(w0, a04); a05 = x5.fma(w0, a05);
 		}
-		store4(a00, a01, a02, a03, y, y0, ox0, ow, tmp);
-		store4(a10, a11, a12, a13, y, y1, ox0, ow, tmp);
-		store4(a20, a21, a22, a23, y, y2, ox0, ow, tmp);
-		store4(a30, a31, a32, a33, y, y3, ox0, ow, tmp);
+		if (count == 1 && ox0 + 6 * L <= ow) { // whole block inside the output: store directly
+			a00.intoArray(y, rowBase + 0 * plane + ox0);
+			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
+			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
+			a03.intoArray(y, rowBase + 0 * plane + ox0 + 3 * L);
+			a04.intoArray(y, rowBase + 0 * plane + ox0 + 4 * L);
+			a05.intoArray(y, rowBase + 0 * plane + ox0 + 5 * L);
+			return;
+		}
+		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		a00.intoArray(tmp, 0 * L);
+		a01.intoArray(tmp, 1 * L);
+		a02.intoArray(tmp, 2 * L);
+		a03.intoArray(tmp, 3 * L);
+		a04.intoArray(tmp, 4 * L);
+		a05.intoArray(tmp, 5 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 6 * L, ow);
 	}
 
-	private static void forward4x1(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0,
-			float b0, float b1, float b2, float b3, float[] y, int y0, int y1, int y2, int y3, int ow, float[] tmp) {
-		FloatVector a0 = FloatVector.broadcast(S, b0), a1 = FloatVector.broadcast(S, b1);
-		FloatVector a2 = FloatVector.broadcast(S, b2), a3 = FloatVector.broadcast(S, b3);
+	private static void forward1x1(float[] rows, int[] tapOff, int taps, float[] wp, int wb, int ox0, float[] b, int co0, int count,
+			float[] y, int rowBase, int plane, int ow, float[] tmp) {
+		FloatVector a00 = FloatVector.broadcast(S, b == null || 0 >= count ? 0f : b[co0 + 0]);
 		for (int t = 0; t < taps; t++) {
-			int wi = wb + CB * t;
-			FloatVector x0 = FloatVector.fromArray(S, rows, tapOff[t] + ox0);
-			a0 = x0.fma(FloatVector.broadcast(S, wp[wi]), a0);
-			a1 = x0.fma(FloatVector.broadcast(S, wp[wi + 1]), a1);
-			a2 = x0.fma(FloatVector.broadcast(S, wp[wi + 2]), a2);
-			a3 = x0.fma(FloatVector.broadcast(S, wp[wi + 3]), a3);
+			int o = tapOff[t] + ox0, wi = wb + 1 * t;
+			FloatVector x0 = FloatVector.fromArray(S, rows, o);
+			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
+			a00 = x0.fma(w0, a00);
 		}
-		store(a0, y, y0, ox0, ow, tmp);
-		store(a1, y, y1, ox0, ow, tmp);
-		store(a2, y, y2, ox0, ow, tmp);
-		store(a3, y, y3, ox0, ow, tmp);
+		if (count == 1 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
+			a00.intoArray(y, rowBase + 0 * plane + ox0);
+			return;
+		}
+		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		a00.intoArray(tmp, 0 * L);
+		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 1 * L, ow);
 	}
 
-	private static void store4(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3, float[] y, int row, int ox0, int ow, float[] tmp) {
-		if (row < 0) return;
-		store(v0, y, row, ox0, ow, tmp);
-		store(v1, y, row, ox0 + L, ow, tmp);
-		store(v2, y, row, ox0 + 2 * L, ow, tmp);
-		store(v3, y, row, ox0 + 3 * L, ow, tmp);
-	}
-
-	/** Stores the lanes of v that fall inside the row (columns ox..ox+L−1 clipped to ow). */
-	private static void store(FloatVector v, float[] y, int row, int ox, int ow, float[] tmp) {
-		if (row < 0 || ox >= ow) return;
-		if (ox + L <= ow) {
-			v.intoArray(y, row + ox);
-		} else {
-			v.intoArray(tmp, 0);
-			System.arraycopy(tmp, 0, y, row + ox, ow - ox);
-		}
+	/** Copies {@code len} computed columns starting at output column ox into the output row, clipped to ow. */
+	private static void copyRow(float[] tmp, int from, float[] y, int row, int ox, int len, int ow) {
+		if (row < 0 || ox >= ow) return; // channel past the group's end, or columns past the row's end
+		System.arraycopy(tmp, from, y, row + ox, Math.min(len, ow - ox));
 	}
 
 	// ---------------------------------------------------------------- backward to the input
@@ -200,18 +454,7 @@ final class VectorConvKernels implements ConvKernels {
 		else direct(t, dy, w, g, null, dx, threads);
 	}
 
-	/**
-	 * The geometry whose forward pass is the input gradient of g: dy padded by (effective kernel − 1 − pad)
-	 * and correlated with the flipped kernel. Null where that needs a stride or a negative padding.
-	 */
-	static ConvGeometry transposed(ConvGeometry g) {
-		if (g.strideH != 1 || g.strideW != 1) return null;
-		int effH = g.dilationH * (g.kh - 1) + 1, effW = g.dilationW * (g.kw - 1) + 1;
-		int pt = effH - 1 - g.padTop, pl = effW - 1 - g.padLeft;
-		int pb = g.h - g.oh + g.padTop, pr = g.w - g.ow + g.padLeft;
-		if (pt < 0 || pl < 0 || pb < 0 || pr < 0) return null;
-		return new ConvGeometry(g.n, g.cout, g.oh, g.ow, g.cin, g.kh, g.kw, 1, 1, g.dilationH, g.dilationW, pt, pl, pb, pr, g.groups);
-	}
+	static ConvGeometry transposed(ConvGeometry g) { return ConvWeights.transposed(g); }
 
 	// ---------------------------------------------------------------- backward to the weights
 
@@ -286,16 +529,22 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector d3 = FloatVector.fromArray(S, d, 3 * owPad + j);
 			a30 = d3.fma(x0, a30); a31 = d3.fma(x1, a31); a32 = d3.fma(x2, a32); a33 = d3.fma(x3, a33);
 		}
-		add(acc, ab, a00, a01, a02, a03);
-		add(acc, ab + 4 * L, a10, a11, a12, a13);
-		add(acc, ab + 8 * L, a20, a21, a22, a23);
-		add(acc, ab + 12 * L, a30, a31, a32, a33);
-	}
-
-	private static void add(float[] acc, int i, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-		FloatVector.fromArray(S, acc, i).add(v0).intoArray(acc, i);
-		FloatVector.fromArray(S, acc, i + L).add(v1).intoArray(acc, i + L);
-		FloatVector.fromArray(S, acc, i + 2 * L).add(v2).intoArray(acc, i + 2 * L);
-		FloatVector.fromArray(S, acc, i + 3 * L).add(v3).intoArray(acc, i + 3 * L);
+		// written out: a helper taking vectors as arguments may not be inlined, and then every vector is boxed
+		FloatVector.fromArray(S, acc, ab + 0 * L).add(a00).intoArray(acc, ab + 0 * L);
+		FloatVector.fromArray(S, acc, ab + 1 * L).add(a01).intoArray(acc, ab + 1 * L);
+		FloatVector.fromArray(S, acc, ab + 2 * L).add(a02).intoArray(acc, ab + 2 * L);
+		FloatVector.fromArray(S, acc, ab + 3 * L).add(a03).intoArray(acc, ab + 3 * L);
+		FloatVector.fromArray(S, acc, ab + 4 * L).add(a10).intoArray(acc, ab + 4 * L);
+		FloatVector.fromArray(S, acc, ab + 5 * L).add(a11).intoArray(acc, ab + 5 * L);
+		FloatVector.fromArray(S, acc, ab + 6 * L).add(a12).intoArray(acc, ab + 6 * L);
+		FloatVector.fromArray(S, acc, ab + 7 * L).add(a13).intoArray(acc, ab + 7 * L);
+		FloatVector.fromArray(S, acc, ab + 8 * L).add(a20).intoArray(acc, ab + 8 * L);
+		FloatVector.fromArray(S, acc, ab + 9 * L).add(a21).intoArray(acc, ab + 9 * L);
+		FloatVector.fromArray(S, acc, ab + 10 * L).add(a22).intoArray(acc, ab + 10 * L);
+		FloatVector.fromArray(S, acc, ab + 11 * L).add(a23).intoArray(acc, ab + 11 * L);
+		FloatVector.fromArray(S, acc, ab + 12 * L).add(a30).intoArray(acc, ab + 12 * L);
+		FloatVector.fromArray(S, acc, ab + 13 * L).add(a31).intoArray(acc, ab + 13 * L);
+		FloatVector.fromArray(S, acc, ab + 14 * L).add(a32).intoArray(acc, ab + 14 * L);
+		FloatVector.fromArray(S, acc, ab + 15 * L).add(a33).intoArray(acc, ab + 15 * L);
 	}
 }
