@@ -97,6 +97,11 @@ public final class FilterBenchmark {
 		md.append("| kernel | ImageJ Convolver (Mpixel/s) | ours (Mpixel/s) | ours / ImageJ | our padding + allocation (ms) | max abs difference |\n");
 		md.append("|---|---:|---:|---:|---:|---:|\n");
 		for (String r : rows) md.append(r).append('\n');
+		md.append("\n\"Our padding + allocation\" is the same call with kernels that do nothing: what Convolution2D adds "
+				+ "around the engine (output allocation, border strips).\n");
+		if (conv.kernelsName().equals("reference"))
+			md.append("\nThese numbers use the engine's slow reference kernels (double precision, one thread); rerun "
+					+ "`FilterBenchmark --out BENCHMARKS-filters.md` once `Kernels.best()` returns the fast kernels.\n");
 		System.out.print(md);
 		if (out != null) Files.writeString(out, md.toString());
 	}
