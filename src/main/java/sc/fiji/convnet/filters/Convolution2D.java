@@ -214,20 +214,8 @@ public final class Convolution2D {
 			left = (kw - 1) / 2;
 			right = kw - 1 - left;
 		}
-		ConvGeometry g;
-		float[] input = x;
-		if (padding == PaddingMode.ZERO || top + left + bottom + right == 0) {
-			g = new ConvGeometry(n, cin, h, w, cout, kh, kw, strideY, strideX, 1, 1, top, left, bottom, right, groups);
-		} else {
-			input = PlanePadding.pad(x, n * cin, h, w, top, left, bottom, right, padding, threads);
-			g = new ConvGeometry(n, cin, h + top + bottom, w + left + right, cout, kh, kw, strideY, strideX, 1, 1, 0, 0, 0, 0, groups);
-		}
-		long size = g.outputSize();
-		if (size > Integer.MAX_VALUE - 8)
-			throw new IllegalArgumentException("Convolution2D: output " + g + " holds more than 2^31 values; process the image in tiles");
-		float[] y = new float[(int) size];
-		engine().forward(g, input, weights, null, y, threads);
-		return y;
+		return new BorderedConvolution(engine(), padding, n, cin, h, w, cout, kh, kw, strideY, strideX, groups,
+				top, left, bottom, right, threads).run(x, weights);
 	}
 
 	private ConvKernels engine() { return kernels != null ? kernels : Kernels.best(); }

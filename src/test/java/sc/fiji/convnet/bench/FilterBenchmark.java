@@ -1,6 +1,7 @@
 package sc.fiji.convnet.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import ij.plugin.filter.Convolver;
 import ij.process.FloatProcessor;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
 import sc.fiji.convnet.engine.kernels.ConvKernels;
-import sc.fiji.convnet.engine.kernels.Kernels;
 import sc.fiji.convnet.filters.Convolution2D;
 import sc.fiji.convnet.filters.Kernel2D;
 
@@ -51,7 +51,7 @@ public final class FilterBenchmark {
 			Kernel2D kernel = Kernel2D.of(k, k, w);
 
 			FloatProcessor[] ijResult = new FloatProcessor[1];
-			double ijSeconds = median(warmup, repeats, () -> {
+			Timed imagej = () -> {
 				FloatProcessor copy = (FloatProcessor) image.duplicate();
 				long t0 = System.nanoTime();
 				Convolver cv = new Convolver();
@@ -60,20 +60,23 @@ public final class FilterBenchmark {
 				long t1 = System.nanoTime();
 				ijResult[0] = copy;
 				return (t1 - t0) * 1e-9;
-			});
+			};
 			FloatProcessor[] ours = new FloatProcessor[1];
-			double ourSeconds = median(warmup, repeats, () -> {
+			Timed ourRun = () -> {
 				long t0 = System.nanoTime();
 				ours[0] = conv.apply(image, kernel);
 				return (System.nanoTime() - t0) * 1e-9;
-			});
+			};
 			// what Convolution2D adds around the kernel (border padding, allocation): the same call with kernels that do nothing
 			Convolution2D noKernel = conv.kernels(NO_OP);
-			double overheadSeconds = median(warmup, repeats, () -> {
+			Timed overhead = () -> {
 				long t0 = System.nanoTime();
 				noKernel.apply(image, kernel);
 				return (System.nanoTime() - t0) * 1e-9;
-			});
+			};
+			// interleaved, so that load from other processes hits all three alike
+			double[] med = medians(warmup, repeats, imagej, ourRun, overhead);
+			double ijSeconds = med[0], ourSeconds = med[1], overheadSeconds = med[2];
 			double maxDiff = 0;
 			float[] a = (float[]) ijResult[0].getPixels(), b = (float[]) ours[0].getPixels();
 			for (int i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
@@ -86,16 +89,21 @@ public final class FilterBenchmark {
 		StringBuilder md = new StringBuilder();
 		md.append("## Filters: Convolution2D vs ImageJ Convolver\n\n");
 		md.append(String.format("%d×%d 32-bit random image, replicated borders, same-size output, kernel not normalised. "
-				+ "Median of %d runs after %d warm-up runs. ImageJ `Convolver.convolve` single-threaded (as ImageJ runs it "
+				+ "Median of %d interleaved runs after %d warm-up runs. ImageJ `Convolver.convolve` single-threaded (as ImageJ runs it "
 				+ "on one image); ours `Convolution2D` with %d threads through `Kernels.best()` = `%s` kernels. "
-				+ "Java %s, %d processors.%n%n", size, size, repeats, warmup, threads, conv.kernelsName(),
-				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+				+ "Java %s, %d processors, system load average %.1f at the end (other processes share the machine).%n%n",
+				size, size, repeats, warmup, threads, conv.kernelsName(), System.getProperty("java.version"),
+				Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		md.append("| kernel | ImageJ Convolver (Mpixel/s) | ours (Mpixel/s) | ours / ImageJ | our padding + allocation (ms) | max abs difference |\n");
 		md.append("|---|---:|---:|---:|---:|---:|\n");
 		for (String r : rows) md.append(r).append('\n');
+		md.append("\n\"Our padding + allocation\" is the same call with kernels that do nothing: what Convolution2D adds "
+				+ "around the engine (output allocation, border strips).\n");
+		if (conv.kernelsName().equals("reference"))
+			md.append("\nThese numbers use the engine's slow reference kernels (double precision, one thread); rerun "
+					+ "`FilterBenchmark --out BENCHMARKS-filters.md` once `Kernels.best()` returns the fast kernels.\n");
 		System.out.print(md);
 		if (out != null) Files.writeString(out, md.toString());
-		if (!Kernels.best().name().equals(conv.kernelsName())) throw new IllegalStateException("kernels changed during the run");
 	}
 
 	/** Kernels that compute nothing: isolates the cost of padding and allocation. */
@@ -108,11 +116,15 @@ public final class FilterBenchmark {
 
 	interface Timed { double run(); }
 
-	private static double median(int warmup, int repeats, Timed body) {
-		for (int i = 0; i < warmup; i++) body.run();
-		double[] t = new double[repeats];
-		for (int i = 0; i < repeats; i++) t[i] = body.run();
-		Arrays.sort(t);
-		return t[repeats / 2];
+	private static double[] medians(int warmup, int repeats, Timed... bodies) {
+		for (int i = 0; i < warmup; i++) for (Timed b : bodies) b.run();
+		double[][] t = new double[bodies.length][repeats];
+		for (int r = 0; r < repeats; r++) for (int b = 0; b < bodies.length; b++) t[b][r] = bodies[b].run();
+		double[] med = new double[bodies.length];
+		for (int b = 0; b < bodies.length; b++) {
+			Arrays.sort(t[b]);
+			med[b] = t[b][repeats / 2];
+		}
+		return med;
 	}
 }

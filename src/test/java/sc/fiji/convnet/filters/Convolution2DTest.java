@@ -80,7 +80,8 @@ class Convolution2DTest {
 			"ZERO,SAME,1,1,3,3,20,15", "REFLECT,SAME,1,1,5,5,20,15", "REPLICATE,SAME,1,1,4,2,20,15",
 			"ZERO,VALID,1,1,3,5,20,15", "REFLECT,VALID,2,2,3,3,21,16", "REPLICATE,SAME,2,3,5,5,23,17",
 			"ZERO,SAME,3,2,4,4,22,19", "REFLECT,SAME,2,2,9,9,4,5", "REFLECT,SAME,1,1,7,7,1,6",
-			"REPLICATE,VALID,3,3,2,6,13,11", "ZERO,SAME,1,1,1,1,8,8" })
+			"REPLICATE,VALID,3,3,2,6,13,11", "ZERO,SAME,1,1,1,1,8,8", "REFLECT,SAME,3,3,6,4,40,31",
+			"REPLICATE,SAME,2,2,8,8,33,29", "REFLECT,SAME,2,3,7,5,34,27", "REPLICATE,SAME,4,4,3,3,17,18" })
 	void paddingOutputAndStrideMatchTheDefinition(PaddingMode mode, OutputSize out, int sy, int sx, int kw, int kh, int w, int h) {
 		Random rnd = new Random(mode.ordinal() * 1000 + kw * 10 + kh + w);
 		float[] img = TestImages.random(rnd, w * h, -2, 2);
@@ -182,6 +183,30 @@ class Convolution2DTest {
 				}
 			}
 			for (int i = 0; i < h * w; i++) assertEquals(acc[i], across.data()[across.planeOffset(b, 0) + i], 1e-5);
+		}
+	}
+
+	@Test
+	void multiPlaneBordersMatchTheDefinition() {
+		// batch of planes and a bank through one engine call: every border strip must land in its own plane
+		Random rnd = new Random(21);
+		int n = 2, c = 2, h = 23, w = 19;
+		Tensor x = new Tensor(TestImages.random(rnd, n * c * h * w, -1, 1), n, c, h, w);
+		Kernel2D k1 = TestImages.randomKernel(rnd, 5, 5), k2 = TestImages.randomKernel(rnd, 5, 5);
+		for (PaddingMode mode : new PaddingMode[] { PaddingMode.REFLECT, PaddingMode.REPLICATE }) {
+			Convolution2D conv = IMAGEJ_LIKE.padding(mode).stride(2);
+			Tensor bank = conv.applyBank(x, List.of(k1, k2));
+			int[] size = new int[2];
+			for (int b = 0; b < n; b++)
+				for (int ch = 0; ch < c; ch++) {
+					float[] plane = new float[h * w];
+					System.arraycopy(x.data(), x.planeOffset(b, ch), plane, 0, h * w);
+					for (int f = 0; f < 2; f++) {
+						double[] e = NaiveConvolution.convolve(plane, w, h, f == 0 ? k1 : k2, mode, OutputSize.SAME, 2, 2, size);
+						int off = bank.planeOffset(b, 2 * ch + f);
+						for (int i = 0; i < e.length; i++) assertEquals(e[i], bank.data()[off + i], 1e-5, mode + " plane " + b + "," + ch + " filter " + f);
+					}
+				}
 		}
 	}
 
