@@ -23,6 +23,7 @@ public final class ConvNetCli {
 			"Commands:",
 			"  segment       segment nuclei in every image of a folder (or one file)",
 			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
+			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
 			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
 			"");
@@ -66,6 +67,7 @@ public final class ConvNetCli {
 			switch (command) {
 				case "segment": return segment(args, out, err);
 				case "train-nuclei": return TrainNuclei.run(args, out);
+				case "export-nuclei": return TrainNuclei.export(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
 				default:
 					err.println("convnet: unknown command '" + command + "'");

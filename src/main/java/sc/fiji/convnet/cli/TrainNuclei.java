@@ -56,4 +56,28 @@ final class TrainNuclei {
 		out.printf(java.util.Locale.ROOT, "train-nuclei: best val AP@0.5 %.4f, network in %s%n", ap, o.require("output"));
 		return 0;
 	}
+
+	static final String EXPORT_USAGE = String.join("\n",
+			"Usage: bin/convnet export-nuclei --network FILE --data DIR --output DIR",
+			"",
+			"Writes the network trained by train-nuclei as a model folder: model.onnx (opset 17), bioimageio.yaml with the",
+			"pre-processing (scale_range 1–99.8 %) and what the outputs mean, test_input.npy / test_output.npy and README.md.",
+			"The nucleus diameter recorded for the --diameter option is the median of the training split of DIR.",
+			"");
+
+	static int export(String[] args, PrintStream out) throws Exception {
+		Options o = new Options(args, 1, Set.of("network", "data", "output", "command"), Set.of("help"));
+		if (o.flag("help")) { out.print(EXPORT_USAGE); return 0; }
+		sc.fiji.convnet.engine.Network net = sc.fiji.convnet.engine.Network.load(Path.of(o.require("network")));
+		Path data = Path.of(o.require("data"));
+		List<NucleiSample> train = NucleiDataset.load(data, "train"), val = NucleiDataset.load(data, "val");
+		double diameter = sc.fiji.convnet.segment.train.NucleiModelExport.medianDiameter(train);
+		java.util.Map<String, Object> training = new java.util.LinkedHashMap<>();
+		training.put("data", "nuclei-dsb2018 (train split; best checkpoint by val AP@0.5)");
+		training.put("command", "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net --steps 1500 --seed 42");
+		training.put("log", "training.log");
+		Path yaml = sc.fiji.convnet.segment.train.NucleiModelExport.export(net, Path.of(o.require("output")), diameter, training, val.get(0));
+		out.printf(java.util.Locale.ROOT, "export-nuclei: %s (trained nucleus diameter %.1f px)%n", yaml, diameter);
+		return 0;
+	}
 }

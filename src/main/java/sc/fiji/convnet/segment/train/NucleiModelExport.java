@@ -1,0 +1,60 @@
+package sc.fiji.convnet.segment.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.onnx.export.BioimageioWriter;
+import sc.fiji.convnet.onnx.export.ProcessingStep;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Writes a trained nuclei network as the model folder the plugin ships: {@code model.onnx} and a
+ * bioimage.io description whose {@code config: convnet:} block tells the pipeline what the three
+ * output channels mean and the nucleus diameter of the training data (for the diameter option).
+ */
+public final class NucleiModelExport {
+
+	private NucleiModelExport() {}
+
+	/** Median equivalent diameter 2·√(area/π) of the nuclei in the samples, in pixels. */
+	public static double medianDiameter(List<NucleiSample> samples) {
+		double[] d = samples.stream().flatMapToDouble(s -> {
+			int[] areas = s.labels().areas();
+			return Arrays.stream(areas, 1, areas.length).filter(a -> a > 0).mapToDouble(a -> 2 * Math.sqrt(a / Math.PI));
+		}).sorted().toArray();
+		return d.length == 0 ? 0 : d[d.length / 2];
+	}
+
+	public static Path export(Network net, Path folder, double trainedDiameter, Map<String, Object> training, NucleiSample testSample)
+			throws IOException {
+		Map<String, Object> config = new LinkedHashMap<>();
+		config.put("task", "nuclei");
+		config.put("output", "background_interior_boundary");
+		config.put("softmax", true);
+		config.put("diameter", Math.round(trainedDiameter * 10) / 10.0);
+		config.put("training", training);
+		int side = Math.min(256, Math.min(testSample.width(), testSample.height())) / net.sizeMultiple() * net.sizeMultiple();
+		float[] crop = new float[side * side];
+		for (int y = 0; y < side; y++) System.arraycopy(testSample.pixels(), y * testSample.width(), crop, y * side, side);
+		Tensor test = NucleiTraining.normalize(crop, side, side);
+		return BioimageioWriter.forNetwork(net)
+				.name("ConvNet nuclei U-Net")
+				.description("Three-class (background, interior, boundary) U-Net for fluorescence nuclei, trained with the ConvNet for Fiji "
+						+ "engine on the train split of the DSB 2018 stage-1 test images (BBBC038); instances by seeded watershed.")
+				.author("ConvNet for Fiji developers")
+				.license("MIT")
+				.cite("Caicedo et al., Nucleus segmentation across imaging experiments: the 2018 Data Science Bowl, Nature Methods 16, 1247 (2019)",
+						"10.1038/s41592-019-0612-7")
+				.tags("nuclei", "segmentation", "fluorescence", "unet", "2d")
+				.outputChannelNames("background", "interior", "boundary")
+				.preprocessing(ProcessingStep.scaleRange(NucleiTraining.LOW_PERCENTILE, NucleiTraining.HIGH_PERCENTILE))
+				.config(config)
+				.testInput(test)
+				.export(folder);
+	}
+}
