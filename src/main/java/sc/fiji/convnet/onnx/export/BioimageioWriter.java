@@ -287,9 +287,9 @@ public final class BioimageioWriter {
 		int size = (start + step - 1) / step * step;
 		for (; size <= 1 << 14; size += step) {
 			try {
-				net.outputShape(1, net.inputChannels(), size, size);
+				OutputAxes.shapes(net, 1, net.inputChannels(), size, size);
 				return size;
-			} catch (IllegalArgumentException tooSmall) {
+			} catch (IllegalArgumentException | IllegalStateException tooSmall) {
 				// strided layers need a larger input
 			}
 		}
@@ -304,7 +304,8 @@ public final class BioimageioWriter {
 	}
 
 	private int outputChannelCount() {
-		int[] s = net.outputShape(OutputAxes.sampleInput(net, fixedSize));
+		int[][] all = OutputAxes.shapes(net, OutputAxes.sampleInput(net, fixedSize));
+		int[] s = all[all.length - 1];
 		return s.length < 2 ? 0 : s[1];
 	}
 

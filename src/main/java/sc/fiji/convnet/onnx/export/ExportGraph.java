@@ -27,6 +27,10 @@ public final class ExportGraph {
 	private final OnnxWriter writer;
 	private final Set<String> names = new HashSet<>();
 	private final Map<String, int[]> sampleShapes = new HashMap<>();
+	private final Map<String, Layer> layersByName = new HashMap<>();
+	private final Map<String, String[]> layerInputs = new HashMap<>();
+	private final Map<String, String> extraOutputs = new HashMap<>();
+	private final Set<String> wanted = new HashSet<>();
 
 	ExportGraph(OnnxWriter writer, String... reserved) {
 		this.writer = writer;
@@ -55,6 +59,43 @@ public final class ExportGraph {
 	}
 
 	void sampleShape(String value, int[] shape) { sampleShapes.put(value, shape.clone()); }
+
+	void layer(Layer layer, String[] inputs) {
+		layersByName.put(layer.name(), layer);
+		layerInputs.put(layer.name(), inputs.clone());
+	}
+
+	/** A layer of the network by name (for layers that refer to others, such as max-unpooling to its pooling). */
+	public Layer layerNamed(String layerName) {
+		Layer l = layersByName.get(layerName);
+		if (l == null) throw new OnnxExportException("ONNX export: no layer named '" + layerName + "' before this point; known " + layersByName.keySet());
+		return l;
+	}
+
+	/** The value names feeding an earlier layer. */
+	public String[] inputsOf(String layerName) {
+		layerNamed(layerName);
+		return layerInputs.get(layerName).clone();
+	}
+
+	/**
+	 * Asks, before any layer is exported, that layer {@code layerName} also publish its {@code what} (for
+	 * example "indices" of a max-pooling); see {@link #wants} and {@link #publish}.
+	 */
+	public void request(String layerName, String what) { wanted.add(layerName + "#" + what); }
+
+	/** Whether some later layer asked this layer for {@code what}. */
+	public boolean wants(Layer layer, String what) { return wanted.contains(layer.name() + "#" + what); }
+
+	/** Makes a value available to later layers as {@code what} of this layer. */
+	public void publish(Layer layer, String what, String value) { extraOutputs.put(layer.name() + "#" + what, value); }
+
+	/** A value that an earlier layer published. */
+	public String published(String layerName, String what) {
+		String v = extraOutputs.get(layerName + "#" + what);
+		if (v == null) throw new OnnxExportException("ONNX export: layer '" + layerName + "' did not publish its " + what);
+		return v;
+	}
 
 	/** Reserves a name chosen elsewhere (graph inputs and outputs). */
 	void reserve(String name) { names.add(name); }

@@ -19,4 +19,10 @@ public interface LayerExporter {
 	 * @param output the name the layer's result must have
 	 */
 	void export(Layer layer, ExportGraph graph, String[] inputs, String output);
+
+	/**
+	 * Called for every layer before any is exported, so that a layer can ask an earlier one for an extra
+	 * value ({@link ExportGraph#request}); nothing by default.
+	 */
+	default void prepare(Layer layer, ExportGraph graph) {}
 }

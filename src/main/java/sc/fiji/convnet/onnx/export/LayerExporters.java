@@ -37,6 +37,8 @@ public final class LayerExporters {
 		register("AdaptiveAvgPool2d", new GlobalPoolExporter("GlobalAveragePool"));
 		register("AdaptiveMaxPool2d", new GlobalPoolExporter("GlobalMaxPool"));
 		register("ResizeBilinear", new ResizeBilinearExporter());
+		register("ChannelMaxPool", new ChannelMaxPoolExporter());
+		register("MaxUnpool2d", new MaxUnpoolExporter());
 	}
 
 	private LayerExporters() {}

@@ -55,6 +55,7 @@ public final class OnnxExporter {
 		values[0] = INPUT;
 		int[][] shapes = sampleShapes(net, fixed);
 		g.sampleShape(INPUT, shapes[0]);
+		for (Layer layer : layers) LayerExporters.of(layer).prepare(layer, g);
 		for (int k = 1; k <= layers.size(); k++) {
 			Layer layer = layers.get(k - 1);
 			int[] from = net.inputsOf(k);
@@ -62,6 +63,7 @@ public final class OnnxExporter {
 			for (int j = 0; j < from.length; j++) in[j] = values[from[j]];
 			values[k] = k == layers.size() ? OUTPUT : g.name(layer, "out");
 			g.sampleShape(values[k], shapes[k]);
+			g.layer(layer, in);
 			LayerExporters.of(layer).export(layer, g, in, values[k]);
 		}
 		w.output(OUTPUT, OutputAxes.of(net, fixed).onnxDims());
@@ -71,8 +73,8 @@ public final class OnnxExporter {
 	private static int[][] sampleShapes(Network net, FixedSize fixed) {
 		int[] in = OutputAxes.sampleInput(net, fixed);
 		try {
-			return net.shapes(in);
-		} catch (IllegalArgumentException e) {
+			return OutputAxes.shapes(net, in);
+		} catch (IllegalArgumentException | IllegalStateException e) {
 			throw new OnnxExportException("ONNX export: the network rejects the sample input " + java.util.Arrays.toString(in)
 					+ (fixed == null ? " (a network that accepts only one size needs a FixedSize)" : "") + ": " + e.getMessage(), e);
 		}

@@ -1,6 +1,8 @@
 package sc.fiji.convnet.onnx.export;
 
 import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.tensor.Tensor;
 import sc.fiji.convnet.onnx.write.OnnxDim;
 
 /**
@@ -46,9 +48,9 @@ public final class OutputAxes {
 		int h2 = fixed != null ? h1 : h1 + 4 * m, w2 = fixed != null ? w1 : w1 + 8 * m;
 		int[] a, b;
 		try {
-			a = net.outputShape(1, net.inputChannels(), h1, w1);
-			b = net.outputShape(1, net.inputChannels(), h2, w2);
-		} catch (IllegalArgumentException e) {
+			a = last(shapes(net, 1, net.inputChannels(), h1, w1));
+			b = last(shapes(net, 1, net.inputChannels(), h2, w2));
+		} catch (IllegalArgumentException | IllegalStateException e) {
 			throw new OnnxExportException("ONNX export: cannot infer the output shape of the network for inputs of "
 					+ h1 + "×" + w1 + (fixed != null ? "" : " and " + h2 + "×" + w2 + " (a network that accepts only one size needs a FixedSize)")
 					+ ": " + e.getMessage(), e);
@@ -68,6 +70,25 @@ public final class OutputAxes {
 			}
 		}
 		return new OutputAxes(axes);
+	}
+
+	private static int[] last(int[][] s) { return s[s.length - 1]; }
+
+	/**
+	 * The shapes of all nodes for an input shape. Some layers (max-unpooling) take their output size from
+	 * another layer's last run; when shape inference fails, one forward pass on zeros primes them.
+	 */
+	static int[][] shapes(Network net, int... input) {
+		try {
+			return net.shapes(input);
+		} catch (IllegalArgumentException | IllegalStateException first) {
+			try {
+				net.forward(Tensor.zeros(input), Phase.INFERENCE);
+			} catch (RuntimeException e) {
+				throw first;
+			}
+			return net.shapes(input);
+		}
 	}
 
 	/** The declared ONNX dimensions: N; fixed sizes; "H"/"W" where the axis equals the input's; others named. */

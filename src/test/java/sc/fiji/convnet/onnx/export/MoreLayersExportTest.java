@@ -20,12 +20,14 @@ import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.NetworkBuilder;
 import sc.fiji.convnet.engine.Parameter;
 import sc.fiji.convnet.engine.layers.Conv2d;
+import sc.fiji.convnet.engine.layers.MaxPool2d;
 import sc.fiji.convnet.model.BioimageioReader;
 import sc.fiji.convnet.model.ModelDescriptor;
 
 /**
  * Parity for the layer types of the engine's second milestone (activations, PReLU, softmax, dropout,
- * element-wise, flatten/reshape, linear, average and adaptive pooling, bilinear resizing, reflect padding).
+ * element-wise, flatten/reshape, linear, average and adaptive pooling, bilinear resizing, maxout,
+ * max-unpooling, reflect padding).
  * The layers are made through {@link LayerRegistry} by type and config, so that this test compiles
  * before those layers exist; where the engine does not know a type yet, the test is skipped.
  */
@@ -123,6 +125,22 @@ class MoreLayersExportTest {
 		Network n2 = b2.build();
 		OnnxExportException e = assertThrows(OnnxExportException.class, () -> OnnxExporter.export(n2, dir.resolve("a.onnx")));
 		assertTrue(e.getMessage().contains("AdaptiveAvgPool2d") && e.getMessage().contains("[2, 3]"), e.getMessage());
+	}
+
+	@Test
+	void maxoutAndMaxUnpoolingMatchOrtAtOddSizes() throws Exception {
+		NetworkBuilder b = new NetworkBuilder(1).seed(9);
+		b.then(conv(1, 6, 3, 1));
+		b.then(layer("ChannelMaxPool", "{\"groupSize\": 3}"));
+		b.then(new MaxPool2d(2).named("pool"));
+		b.then(conv(2, 2, 3, 1));
+		b.then(layer("MaxUnpool2d", "{\"pool\": \"pool\"}"));
+		b.then(conv(2, 3, 3, 1));
+		Path saved = dir.resolve("unpool.convnet");
+		b.build().save(saved);
+		Network net = Network.load(saved); // loading links the unpooling to its pooling layer
+		Parity.check(net, dir.resolve("unpool.onnx"), Parity.random(random, 2, 1, 9, 11), OnnxExporterTest.TOLERANCE);
+		Parity.check(net, dir.resolve("unpool2.onnx"), Parity.random(random, 1, 1, 12, 7), OnnxExporterTest.TOLERANCE);
 	}
 
 	@Test
