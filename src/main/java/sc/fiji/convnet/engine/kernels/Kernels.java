@@ -25,7 +25,22 @@ public final class Kernels {
 		}
 	}
 
-	public static ConvKernels best() { return BEST; }
+	public static ConvKernels best() {
+		ConvKernels chosen = override;
+		return chosen != null ? chosen : BEST;
+	}
+
+	private static volatile ConvKernels override;
+
+	/**
+	 * Runs everything on the given kernels until the returned handle is closed. Tests use it to check
+	 * whole networks in double precision with {@link ReferenceConvKernels}.
+	 */
+	public static AutoCloseable use(ConvKernels kernels) {
+		ConvKernels previous = override;
+		override = kernels;
+		return () -> override = previous;
+	}
 
 	/** The plain-Java kernels, whatever the JVM. */
 	public static ConvKernels scalar() { return SCALAR; }
