@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import ij.ImagePlus;
 import sc.fiji.convnet.ij.BatchSegmentation;
 import sc.fiji.convnet.ij.ImageSegmentation;
+import sc.fiji.convnet.ij.SegmentationEvaluation;
 import sc.fiji.convnet.ij.SegmentationOutput;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.segment.NucleiSegmenter;
@@ -75,6 +76,16 @@ public final class ConvNet {
 			throws IOException {
 		return segmentFolder(new File(input), new File(output), fileFilter, segmenter(model).build(), 1, overwrite, System.out::println,
 				Progress.NONE);
+	}
+
+	/** Scores a predicted label image against the ground truth: one table row per IoU threshold 0.50…0.95. */
+	public static ij.measure.ResultsTable evaluateSegmentation(ImagePlus truth, ImagePlus prediction) {
+		return SegmentationEvaluation.table(SegmentationEvaluation.evaluate(truth, prediction));
+	}
+
+	/** Every NAME.tif of the truth folder against NAME{suffix} in the prediction folder, counts summed over images. */
+	public static ij.measure.ResultsTable evaluateSegmentation(String truthDir, String predictionDir, String suffix) throws IOException {
+		return SegmentationEvaluation.table(SegmentationEvaluation.evaluateFolders(new File(truthDir), new File(predictionDir), suffix, System.out::println));
 	}
 
 	/** Java, ONNX Runtime, vector kernels, threads and memory, as text. */

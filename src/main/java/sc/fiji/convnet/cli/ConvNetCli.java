@@ -22,6 +22,7 @@ public final class ConvNetCli {
 			"",
 			"Commands:",
 			"  segment       segment nuclei in every image of a folder (or one file)",
+			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
 			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
 			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
@@ -66,6 +67,7 @@ public final class ConvNetCli {
 		try {
 			switch (command) {
 				case "segment": return segment(args, out, err);
+				case "evaluate-segmentation": return evaluateSegmentation(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);
 				case "export-nuclei": return TrainNuclei.export(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
@@ -111,6 +113,41 @@ public final class ConvNetCli {
 				out::println, Progress.NONE);
 		out.println(report);
 		return report.failed.isEmpty() ? 0 : 1;
+	}
+
+	static final String EVALUATE_USAGE = String.join("\n",
+			"Usage: bin/convnet evaluate-segmentation --truth DIR --prediction DIR [--suffix _labels.tif] [--csv FILE]",
+			"",
+			"Matches the objects of every NAME.tif in --truth with NAME<suffix> in --prediction (one-to-one, IoU ≥ threshold)",
+			"and prints AP = TP/(TP+FP+FN), precision, recall, F1 and the mean IoU of matched pairs at IoU 0.50, 0.55, …, 0.95,",
+			"with TP, FP and FN summed over all images. A missing prediction counts as nothing found.",
+			"",
+			"Options:",
+			"  --truth DIR        ground-truth label images, NAME.tif (required)",
+			"  --prediction DIR   predicted label images, NAME<suffix> (required)",
+			"  --suffix TEXT      file name ending of the predictions (default: _labels.tif)",
+			"  --csv FILE         also write the table as CSV (a new file; an existing one is kept unless --overwrite)",
+			"  --overwrite        replace an existing --csv file",
+			"");
+
+	private static int evaluateSegmentation(String[] args, PrintStream out) throws Exception {
+		if (args.length > 1 && isHelp(args[1])) { out.print(EVALUATE_USAGE); return 0; }
+		Options o = new Options(args, 1, Set.of("truth", "prediction", "suffix", "csv"), Set.of("overwrite", "help"));
+		if (o.flag("help")) { out.print(EVALUATE_USAGE); return 0; }
+		File truth = new File(o.require("truth")), prediction = new File(o.require("prediction"));
+		if (!truth.isDirectory()) throw new Options.UsageException("--truth " + truth + " is not a folder");
+		if (!prediction.isDirectory()) throw new Options.UsageException("--prediction " + prediction + " is not a folder");
+		sc.fiji.convnet.segment.SegmentationMetrics m = sc.fiji.convnet.ij.SegmentationEvaluation.evaluateFolders(truth, prediction,
+				o.get("suffix", "_labels.tif"), out::println);
+		out.println(m.images() + " images");
+		for (String line : sc.fiji.convnet.ij.SegmentationEvaluation.lines(m)) out.println(line);
+		String csv = o.get("csv", null);
+		if (csv != null) {
+			File f = new File(csv);
+			if (f.exists() && !o.flag("overwrite")) throw new java.io.IOException(f + " exists; add --overwrite to replace it");
+			sc.fiji.convnet.ij.SegmentationEvaluation.table(m).save(f.getPath());
+		}
+		return 0;
 	}
 
 	private static void setThreads(Options o) {

@@ -1,0 +1,30 @@
+package sc.fiji.convnet.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import sc.fiji.convnet.ConvNet;
+
+/** Plugins › ConvNet › Evaluate Segmentation: AP, precision, recall, F1, mean matched IoU at IoU 0.50…0.95. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Segmentation", headless = true)
+public class EvaluateSegmentationCommand implements Command {
+
+	@Parameter(label = "Ground truth labels")
+	private ImagePlus truth;
+
+	@Parameter(label = "Predicted labels")
+	private ImagePlus prediction;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable scores;
+
+	@Override
+	public void run() {
+		scores = ConvNet.evaluateSegmentation(truth, prediction);
+		scores.show("Segmentation scores");
+	}
+}
