@@ -1,5 +1,6 @@
 package sc.fiji.convnet.filters;
 
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
 import sc.fiji.convnet.engine.kernels.ConvKernels;
 

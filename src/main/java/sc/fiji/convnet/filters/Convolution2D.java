@@ -1,5 +1,6 @@
 package sc.fiji.convnet.filters;
 
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,11 @@
 package sc.fiji.convnet.filters;
 
+import sc.fiji.convnet.engine.kernels.PaddingMode;
+
 /**
  * Pads a batch of planes with made-up border pixels (reflect or replicate; zero padding is left to the
- * convolution kernels, which skip outside pixels). To be replaced by the engine's {@code Padding}.
+ * convolution kernels, which skip outside pixels), plane rows in parallel; the border rule is the
+ * engine's {@link PaddingMode}.
  */
 final class PlanePadding {
 
@@ -10,13 +13,7 @@ final class PlanePadding {
 
 	/** The index inside [0, n) that {@code i} maps to under {@code mode} (REFLECT or REPLICATE). */
 	static int source(int i, int n, PaddingMode mode) {
-		if (i >= 0 && i < n) return i;
-		if (mode == PaddingMode.REPLICATE) return i < 0 ? 0 : n - 1;
-		if (n == 1) return 0;
-		// reflection without repeating the edge has period 2(n − 1): 0 1 .. n−1 n−2 .. 1 0 1 ..
-		int period = 2 * (n - 1);
-		int m = Math.floorMod(i, period);
-		return m < n ? m : period - m;
+		return mode.sourceIndex(i, n);
 	}
 
 	/** {@code planes} planes of h×w become (h+top+bottom)×(w+left+right). */

@@ -1,5 +1,6 @@
 package sc.fiji.convnet.filters;
 
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package sc.fiji.convnet.filters;
 
+import sc.fiji.convnet.engine.kernels.PaddingMode;
+
 /**
  * The textbook definition of a padded, strided 2-D cross-correlation, in double precision, written
  * independently of the code under test (padding by walking back into the image step by step).
