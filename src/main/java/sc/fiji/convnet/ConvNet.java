@@ -61,8 +61,13 @@ public final class ConvNet {
 	}
 
 	public static SegmentationOutput segment(ImagePlus imp, NucleiSegmenter segmenter, int channel, Progress progress) {
+		return segment(imp, segmenter, channel, false, progress);
+	}
+
+	/** As above; with {@code keepProbabilities} the output also holds the model's probability maps. */
+	public static SegmentationOutput segment(ImagePlus imp, NucleiSegmenter segmenter, int channel, boolean keepProbabilities, Progress progress) {
 		if (imp == null) throw new IllegalArgumentException("Segment: no image");
-		return ImageSegmentation.segment(imp, segmenter, channel, false, progress);
+		return ImageSegmentation.segment(imp, segmenter, channel, keepProbabilities, progress);
 	}
 
 	/** Segments every matching image of a folder into label TIFFs, ROI zips and one measurements CSV. */

@@ -46,6 +46,9 @@ public class SegmentNucleiCommand implements Command {
 	@Parameter(label = "Show the results table")
 	private boolean showTable = true;
 
+	@Parameter(label = "Show the probability maps")
+	private boolean showProbabilities = false;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus labels;
 
@@ -58,7 +61,7 @@ public class SegmentNucleiCommand implements Command {
 		s.model = model; s.channel = channel; s.threshold = threshold; s.seedThreshold = seedThreshold;
 		s.diameter = diameter; s.minArea = minArea; s.tileSize = tileSize;
 		try {
-			SegmentationOutput out = ConvNet.segment(image, s.segmenter(), channel, new IJProgress("Segment Nuclei"));
+			SegmentationOutput out = ConvNet.segment(image, s.segmenter(), channel, showProbabilities, new IJProgress("Segment Nuclei"));
 			SegmentationDisplay.show(image, out, addToRoiManager, showTable);
 			labels = out.labels();
 		} catch (Exception e) {

@@ -15,12 +15,12 @@ import sc.fiji.convnet.predict.CancelledException;
 
 /**
  * ImageJ 1.x entry for Segment Nuclei. The dialog is recorded by the macro recorder, e.g.
- * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.50 seed=0.60 diameter=0 minimum=15 maximum=0 tile=512 add display");}
+ * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.50 seed=0.60 diameter=0 minimum=15 maximum=0 tile=512 add display probability");}
  */
 public class SegmentNucleiPlugin implements PlugIn {
 
 	private static final SegmentSettings LAST = new SegmentSettings();
-	private static boolean addToRoiManager = false, showTable = true;
+	private static boolean addToRoiManager = false, showTable = true, showProbabilities = false;
 
 	@Override
 	public void run(String arg) {
@@ -33,6 +33,7 @@ public class SegmentNucleiPlugin implements PlugIn {
 		LAST.addTo(gd);
 		gd.addCheckbox("Add ROIs to the ROI Manager", addToRoiManager);
 		gd.addCheckbox("Display results table", showTable);
+		gd.addCheckbox("Probability maps", showProbabilities);
 		gd.addHelp("https://imagej.net/plugins/convnet");
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
@@ -40,7 +41,8 @@ public class SegmentNucleiPlugin implements PlugIn {
 			LAST.readFrom(gd);
 			addToRoiManager = gd.getNextBoolean();
 			showTable = gd.getNextBoolean();
-			SegmentationOutput out = ConvNet.segment(imp, LAST.segmenter(), LAST.channel, new IJProgress("Segment Nuclei"));
+			showProbabilities = gd.getNextBoolean();
+			SegmentationOutput out = ConvNet.segment(imp, LAST.segmenter(), LAST.channel, showProbabilities, new IJProgress("Segment Nuclei"));
 			SegmentationDisplay.show(imp, out, addToRoiManager, showTable);
 			IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + imp.getTitle());
 		} catch (CancelledException e) {
