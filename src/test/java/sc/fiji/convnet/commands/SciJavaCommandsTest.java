@@ -1,0 +1,71 @@
+package sc.fiji.convnet.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.IJ;
+import ij.ImagePlus;
+import sc.fiji.convnet.TestData;
+
+/** The SciJava side that Fiji shows: our commands are indexed under Plugins › ConvNet and run headless. */
+class SciJavaCommandsTest {
+
+	static Context context;
+	static CommandService commands;
+
+	@BeforeAll
+	static void start() {
+		context = new Context(CommandService.class);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	@Test
+	void everyCommandIsUnderPluginsConvNet() {
+		Set<String> menus = new TreeSet<>();
+		for (CommandInfo info : commands.getCommands())
+			if (info.getClassName().startsWith("sc.fiji.convnet.")) menus.add(info.getMenuPath().getMenuString());
+		assertTrue(menus.contains("Plugins>ConvNet>Segment Nuclei"), menus.toString());
+		assertTrue(menus.contains("Plugins>ConvNet>Batch Segment Nuclei"), menus.toString());
+		assertTrue(menus.contains("Plugins>ConvNet>Evaluate Segmentation"), menus.toString());
+		assertTrue(menus.contains("Plugins>ConvNet>Diagnostics"), menus.toString());
+		for (String m : menus) assertTrue(m.startsWith("Plugins>ConvNet>"), m);
+	}
+
+	@Test
+	void diagnosticsReportsOnnxRuntime() throws Exception {
+		CommandModule m = commands.run(DiagnosticsCommand.class, true).get();
+		assertTrue(((String) m.getOutput("report")).contains("ONNX Runtime 1.29"), (String) m.getOutput("report"));
+	}
+
+	/** The same labels as the facade gives for the same parameters. */
+	@Test
+	void segmentNucleiCommandMatchesTheLibraryCall() throws Exception {
+		String model = TestData.bioimageioNucleiModel().toString();
+		ImagePlus imp = IJ.openImage("samples/nuclei_fluo_8bit_crop.tif");
+		CommandModule m = commands.run(SegmentNucleiCommand.class, true,
+				Map.of("image", imp, "model", model, "showTable", false, "addToRoiManager", false)).get();
+		ImagePlus labels = (ImagePlus) m.getOutput("labels");
+		ImagePlus expected = sc.fiji.convnet.ConvNet.segment(imp, sc.fiji.convnet.ConvNet.segmenter(model).build()).labels();
+		assertTrue(labels.getStatistics().max >= 10);
+		assertEquals(expected.getStatistics().max, labels.getStatistics().max);
+		assertTrue(java.util.Arrays.equals((short[]) expected.getProcessor().getPixels(), (short[]) labels.getProcessor().getPixels()));
+		assertTrue(imp.getOverlay() != null && imp.getOverlay().size() == (int) labels.getStatistics().max, "outlines in the overlay");
+	}
+}
