@@ -28,6 +28,8 @@ import sc.fiji.convnet.onnx.imports.layers.AxisSoftmax;
 import sc.fiji.convnet.onnx.imports.layers.BinaryOp;
 import sc.fiji.convnet.onnx.imports.layers.BroadcastBinary;
 import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
+import sc.fiji.convnet.onnx.imports.layers.Conv3d;
+import sc.fiji.convnet.onnx.imports.layers.Pool3d;
 import sc.fiji.convnet.onnx.imports.layers.Pad;
 import sc.fiji.convnet.onnx.imports.layers.Permute;
 import sc.fiji.convnet.onnx.imports.layers.Pool2d;
@@ -178,7 +180,7 @@ final class OpTranslator {
 
 	private Geometry geometry(Computed x, int[] kernel) {
 		int sp = kernel.length;
-		if (sp > 2) throw unsupported(sp + "-D " + n.opType() + " (the engine is 2-D; 3-D is not supported)");
+		if (sp > 3) throw unsupported(sp + "-D " + n.opType());
 		if (x.rank() != sp + 2) throw unsupported("input " + Arrays.toString(x.shape()) + " for a " + sp + "-D kernel");
 		int[] stride = ints("strides", fill(sp, 1)), dil = ints("dilations", fill(sp, 1)), pads = ints("pads", fill(2 * sp, 0));
 		String autoPad = n.getString("auto_pad", "NOTSET");
@@ -195,6 +197,7 @@ final class OpTranslator {
 				}
 			}
 		}
+		if (sp == 3) return new Geometry(kernel, stride, dil, pads);
 		if (sp == 1) return new Geometry(new int[] { 1, kernel[0] }, new int[] { 1, stride[0] }, new int[] { 1, dil[0] }, new int[] { 0, pads[0], 0, pads[1] });
 		return new Geometry(kernel, stride, dil, new int[] { pads[0], pads[1], pads[2], pads[3] });
 	}
@@ -210,6 +213,14 @@ final class OpTranslator {
 		Geometry geo = geometry(x, k);
 		int group = (int) n.getInt("group", 1), cin = x.shape()[1], cout = w.dims()[0];
 		if (w.dims()[1] * group != cin) throw unsupported("weight " + Arrays.toString(w.dims()) + " with " + group + " groups does not fit input " + Arrays.toString(x.shape()));
+		if (k.length == 3) {
+			Conv3d c3 = new Conv3d(cin, cout, k, geo.stride(), geo.dilation(), geo.pads(), group, b != null);
+			c3.weight().set(w.floats());
+			if (b != null) c3.biasParameter().set(b.floats());
+			int node = g.logical(x);
+			out(add(c3, c3.outputShape(g.engineShape(node)), node));
+			return;
+		}
 		Conv2d c = new Conv2d(cin, cout, geo.kernel()[0], geo.kernel()[1]).stride(geo.stride()[0], geo.stride()[1])
 				.dilation(geo.dilation()[0], geo.dilation()[1]).padding(geo.pads()[0], geo.pads()[1], geo.pads()[2], geo.pads()[3])
 				.groups(group).bias(b != null);
@@ -223,6 +234,7 @@ final class OpTranslator {
 	private void convTranspose(Computed x) {
 		ConstTensor w = constant(1, "weight"), b = constant(2, "bias");
 		int[] k = Arrays.copyOfRange(w.dims(), 2, w.rank());
+		if (k.length == 3) throw unsupported("3-D ConvTranspose");
 		Geometry geo = geometry(x, k);
 		int sp = k.length, group = (int) n.getInt("group", 1), cin = x.shape()[1], cout = w.dims()[1] * group;
 		int[] outPad = ints("output_padding", fill(sp, 0));
@@ -257,6 +269,12 @@ final class OpTranslator {
 		Geometry geo = geometry(x, ints("kernel_shape", null));
 		boolean ceil = n.getInt("ceil_mode", 0) != 0, includePad = n.getInt("count_include_pad", 0) != 0;
 		int[] k = geo.kernel(), s = geo.stride(), p = geo.pads();
+		if (k.length == 3) {
+			Pool3d p3 = new Pool3d(max, k, s, geo.dilation(), p, ceil, includePad);
+			int node = g.logical(x);
+			out(add(p3, p3.outputShape(g.engineShape(node)), node));
+			return;
+		}
 		boolean symmetric = p[0] == p[2] && p[1] == p[3] && p[0] <= k[0] / 2 && p[1] <= k[1] / 2;
 		Layer layer;
 		if (!ceil && symmetric && geo.dilation()[0] == 1 && geo.dilation()[1] == 1)

@@ -183,16 +183,16 @@ class OnnxImporterTest {
 	}
 
 	@Test
-	void threeDimensionalConvolutionIsRefusedWithItsReason() throws Exception {
-		OnnxWriter m = new OnnxWriter("conv3d").opset(13);
+	void threeDimensionalTransposedConvolutionIsRefusedWithItsReason() throws Exception {
+		OnnxWriter m = new OnnxWriter("convT3d").opset(13);
 		m.input("x", OnnxDim.of(1, 1, 4, 4, 4));
-		m.output("y", OnnxDim.of(1, 1, 2, 2, 2));
+		m.output("y", OnnxDim.of(1, 1, 6, 6, 6));
 		m.initializer(OnnxTensor.floats("w", random(27, 1), 1, 1, 3, 3, 3));
-		m.node("Conv", new String[] { "x", "w" }, new String[] { "y" }).attrInts("kernel_shape", 3, 3, 3);
-		Path file = dir.resolve("conv3d.onnx");
+		m.node("ConvTranspose", new String[] { "x", "w" }, new String[] { "y" }).attrInts("kernel_shape", 3, 3, 3);
+		Path file = dir.resolve("convT3d.onnx");
 		m.write(file);
 		UnsupportedOnnxException e = assertThrows(UnsupportedOnnxException.class, () -> OnnxImporter.load(file));
-		assertTrue(e.getMessage().contains("3-D Conv"), e.getMessage());
+		assertTrue(e.getMessage().contains("3-D ConvTranspose") && e.getMessage().contains("opset 13"), e.getMessage());
 	}
 
 	@Test

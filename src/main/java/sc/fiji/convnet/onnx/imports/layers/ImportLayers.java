@@ -17,6 +17,8 @@ public final class ImportLayers {
 		LayerRegistry.register("OnnxAxisSoftmax", AxisSoftmax::fromConfig);
 		LayerRegistry.register("OnnxPad", Pad::fromConfig);
 		LayerRegistry.register("OnnxPool2d", Pool2d::fromConfig);
+		LayerRegistry.register("OnnxConv3d", Conv3d::fromConfig);
+		LayerRegistry.register("OnnxPool3d", Pool3d::fromConfig);
 		LayerRegistry.register("OnnxUnary", UnaryMath::fromConfig);
 		LayerRegistry.register("OnnxBinary", BroadcastBinary::fromConfig);
 		LayerRegistry.register("OnnxConstantArithmetic", ConstantArithmetic::fromConfig);

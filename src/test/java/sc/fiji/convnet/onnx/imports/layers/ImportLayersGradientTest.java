@@ -140,6 +140,23 @@ class ImportLayersGradientTest {
 	}
 
 	@Test
+	void conv3dAndPool3d() {
+		Conv3d c = new Conv3d(4, 2, new int[] { 2, 3, 2 }, new int[] { 1, 2, 1 }, new int[] { 2, 1, 1 }, new int[] { 1, 1, 0, 0, 1, 1 }, 2, true);
+		c.weight().set(random(c.weight().shape()).data());
+		c.biasParameter().set(random(2).data());
+		check(c, random(1, 4, 4, 5, 3));
+		// one hand-computed value: a 1×1×1 kernel is a per-voxel scale plus bias
+		Conv3d unit = new Conv3d(1, 1, new int[] { 1, 1, 1 }, new int[] { 1, 1, 1 }, new int[] { 1, 1, 1 }, new int[6], 1, true);
+		unit.weight().set(new float[] { 3 });
+		unit.biasParameter().set(new float[] { 1 });
+		assertEquals(7f, unit.forward(new Tensor(new float[] { 2 }, 1, 1, 1, 1, 1), Phase.INFERENCE).data()[0]);
+		Tensor x = random(1, 2, 5, 4, 5);
+		check(new Pool3d(true, new int[] { 2, 2, 3 }, new int[] { 2, 1, 2 }, new int[] { 1, 2, 1 }, new int[] { 1, 0, 1, 1, 1, 0 }, true, false), x);
+		check(new Pool3d(false, new int[] { 2, 2, 2 }, new int[] { 2, 2, 2 }, new int[] { 1, 1, 1 }, new int[] { 1, 1, 1, 0, 1, 1 }, true, false), x);
+		check(new Pool3d(false, new int[] { 3, 2, 2 }, new int[] { 1, 2, 2 }, new int[] { 1, 1, 1 }, new int[] { 1, 1, 0, 1, 0, 1 }, false, true), x);
+	}
+
+	@Test
 	void unaryFunctions() {
 		for (UnaryMath.Kind k : UnaryMath.Kind.values()) {
 			Tensor x = k == UnaryMath.Kind.LOG || k == UnaryMath.Kind.SQRT || k == UnaryMath.Kind.RECIPROCAL ? positive(2, 3) : random(2, 3);
