@@ -102,6 +102,53 @@ class OnnxImporterTest {
 		return file;
 	}
 
+	/**
+	 * Conv(auto_pad SAME_UPPER, stride 2) → LeakyRelu → Resize(linear, half_pixel ×2) → Split(opset 13) → Concat on H
+	 * → Slice on W → AveragePool(ceil, uneven pads) → ConvTranspose(output_shape) → Transpose(H, W) →
+	 * GlobalAveragePool → Flatten → MatMul → Add(bias) → Tanh.
+	 */
+	private Path assorted() throws Exception {
+		OnnxWriter m = new OnnxWriter("assorted").opset(13);
+		m.input("x", OnnxDim.of(1, 2, 9, 8));
+		m.output("y", OnnxDim.of(1, 3));
+		m.initializer(OnnxTensor.floats("w", random(4 * 2 * 3 * 3, 0.4), 4, 2, 3, 3));
+		m.initializer(OnnxTensor.floats("scales", new float[] { 1, 1, 2, 2 }, 4));
+		m.initializer(OnnxTensor.int64s("split", new long[] { 2, 2 }, 2));
+		m.initializer(OnnxTensor.int64s("starts", new long[] { 1 }, 1));
+		m.initializer(OnnxTensor.int64s("ends", new long[] { -2 }, 1));
+		m.initializer(OnnxTensor.int64s("axes", new long[] { 3 }, 1));
+		m.initializer(OnnxTensor.floats("wt", random(2 * 2 * 3 * 3, 0.4), 2, 2, 3, 3));
+		m.initializer(OnnxTensor.floats("fc", random(2 * 3, 0.5), 2, 3));
+		m.initializer(OnnxTensor.floats("fcb", random(3, 0.5), 3));
+		m.node("Conv", new String[] { "x", "w" }, new String[] { "c" }).attrInts("kernel_shape", 3, 3).attrInts("strides", 2, 2).attr("auto_pad", "SAME_UPPER");
+		m.node("LeakyRelu", new String[] { "c" }, new String[] { "l" }).attr("alpha", 0.1f);
+		m.node("Resize", new String[] { "l", "", "scales" }, new String[] { "u" }).attr("mode", "linear");
+		m.node("Split", new String[] { "u", "split" }, new String[] { "a", "b" }).attr("axis", 1L);
+		m.node("Concat", new String[] { "a", "b" }, new String[] { "cat" }).attr("axis", 2L);
+		m.node("Slice", new String[] { "cat", "starts", "ends", "axes" }, new String[] { "sl" });
+		m.node("AveragePool", new String[] { "sl" }, new String[] { "ap" }).attrInts("kernel_shape", 3, 3).attrInts("strides", 2, 2)
+				.attrInts("pads", 1, 0, 0, 1).attr("ceil_mode", 1L);
+		m.node("ConvTranspose", new String[] { "ap", "wt" }, new String[] { "ct" }).attrInts("kernel_shape", 3, 3).attrInts("strides", 2, 2)
+				.attrInts("output_shape", 20, 6);
+		m.node("Transpose", new String[] { "ct" }, new String[] { "t" }).attrInts("perm", 0, 1, 3, 2);
+		m.node("GlobalAveragePool", new String[] { "t" }, new String[] { "gap" });
+		m.node("Flatten", new String[] { "gap" }, new String[] { "f" });
+		m.node("MatMul", new String[] { "f", "fc" }, new String[] { "mm" });
+		m.node("Add", new String[] { "mm", "fcb" }, new String[] { "z" });
+		m.node("Tanh", new String[] { "z" }, new String[] { "y" });
+		Path file = dir.resolve("assorted.onnx");
+		m.write(file);
+		return file;
+	}
+
+	@Test
+	void assortedOperatorsMatchOrt() throws Exception {
+		Path file = assorted();
+		ImportedModel model = OnnxImporter.load(file);
+		assertArrayEquals(new int[] { 1, 3 }, model.outputShape());
+		for (int k = 0; k < 3; k++) assertMatchesOrt(file, model, new Tensor(random(2 * 9 * 8, 1), 1, 2, 9, 8));
+	}
+
 	private static void assertMatchesOrt(Path file, ImportedModel model, Tensor x) {
 		Tensor engine = model.run(x);
 		Tensor ort;
@@ -133,7 +180,7 @@ class OnnxImporterTest {
 
 	@Test
 	void inputGradientsMatchFiniteDifferences() throws Exception {
-		for (Path file : new Path[] { classifier(), imageToImage() }) {
+		for (Path file : new Path[] { classifier(), imageToImage(), assorted() }) {
 			ImportedModel model = OnnxImporter.load(file);
 			int[] s = model.inputShape();
 			Tensor x = new Tensor(random(Math.toIntExact(Tensor.sizeOf(s)), 1), s);
