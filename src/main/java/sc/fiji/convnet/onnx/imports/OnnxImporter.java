@@ -57,7 +57,7 @@ public final class OnnxImporter {
 		if (inputs.size() != 1)
 			throw new UnsupportedOnnxException("input", model.source() + ": " + inputs.size() + " runtime inputs " + inputs + "; the engine takes exactly one");
 		ValueInfo input = inputs.get(0);
-		if (input.elementType() != DataType.FLOAT && input.elementType() != null)
+		if (input.elementType() != null && input.elementType() != DataType.FLOAT && !isInteger(input.elementType()))
 			throw new UnsupportedOnnxException("input", model.source() + ": input '" + input.name() + "' is " + input.elementType().onnxName() + "; the engine computes on float tensors");
 		int[] shape = inputShape != null ? inputShape.clone() : declaredShape(model, input);
 		if (shape.length < 2) throw new UnsupportedOnnxException("input", model.source() + ": input '" + input.name() + "' of rank " + shape.length + " has no batch and channel axes");
@@ -87,6 +87,11 @@ public final class OnnxImporter {
 			result = g.add(new View(result.shape()).named("output"), result.shape(), result.node());
 		return new ImportedModel(g.builder.build(), input.name(), shape, ImportGraph.canonical4d(shape), outName,
 				result.shape(), opset);
+	}
+
+	/** Integer inputs (embedding indices) are fed as float values, exact below 2^24. */
+	private static boolean isInteger(DataType t) {
+		return t == DataType.INT64 || t == DataType.INT32 || t == DataType.INT16 || t == DataType.INT8 || t == DataType.UINT8 || t == DataType.UINT16;
 	}
 
 	private static int[] declaredShape(OnnxModel model, ValueInfo input) {
@@ -128,8 +133,11 @@ public final class OnnxImporter {
 				translator.translateConstantFirst(n, c.tensor(), x);
 				return;
 			}
-			throw new UnsupportedOnnxException(n.opType(), n.describe() + " (opset " + opset + "): a constant first input with computed others ("
-					+ (n.opType().equals("Gather") ? "e.g. an embedding lookup with computed indices" : "not supported") + ")");
+			if (n.opType().equals("Gather") && g.get(n, n.inputs().get(1)) instanceof Computed idx) {
+				translator.translateLookup(n, c.tensor(), idx);
+				return;
+			}
+			throw new UnsupportedOnnxException(n.opType(), n.describe() + " (opset " + opset + "): a constant first input with computed others is not supported");
 		}
 		translator.translate(n);
 	}

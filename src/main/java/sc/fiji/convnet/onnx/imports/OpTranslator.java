@@ -30,6 +30,7 @@ import sc.fiji.convnet.onnx.imports.layers.BroadcastBinary;
 import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
 import sc.fiji.convnet.onnx.imports.layers.Conv3d;
 import sc.fiji.convnet.onnx.imports.layers.Pool3d;
+import sc.fiji.convnet.onnx.imports.layers.Lookup;
 import sc.fiji.convnet.onnx.imports.layers.Pad;
 import sc.fiji.convnet.onnx.imports.layers.Permute;
 import sc.fiji.convnet.onnx.imports.layers.Pool2d;
@@ -428,6 +429,17 @@ final class OpTranslator {
 		BinaryOp op = op(n.opType());
 		int[] o = broadcast(x.shape(), c.dims());
 		out(add(ConstantArithmetic.of(op, true, c.weight(), c.floats(), c.dims()), o, g.logical(x)));
+	}
+
+	/** Gather from a constant table with computed indices: an embedding lookup. */
+	void translateLookup(OnnxNode node, ConstTensor table, Computed indices) {
+		this.n = node;
+		if (axis((int) n.getInt("axis", 0), table.rank()) != 0) throw unsupported("Gather of a constant along axis " + n.getInt("axis", 0) + " with computed indices");
+		Lookup l = new Lookup(table.weight(), table.dims());
+		l.table().set(table.floats());
+		int[] o = Arrays.copyOf(indices.shape(), indices.rank() + table.rank() - 1);
+		System.arraycopy(table.dims(), 1, o, indices.rank(), table.rank() - 1);
+		out(add(l, o, g.logical(indices)));
 	}
 
 	private int[] broadcast(int[] a, int[] b) {

@@ -18,6 +18,7 @@ public final class ImportLayers {
 		LayerRegistry.register("OnnxPad", Pad::fromConfig);
 		LayerRegistry.register("OnnxPool2d", Pool2d::fromConfig);
 		LayerRegistry.register("OnnxConv3d", Conv3d::fromConfig);
+		LayerRegistry.register("OnnxLookup", Lookup::fromConfig);
 		LayerRegistry.register("OnnxPool3d", Pool3d::fromConfig);
 		LayerRegistry.register("OnnxUnary", UnaryMath::fromConfig);
 		LayerRegistry.register("OnnxBinary", BroadcastBinary::fromConfig);

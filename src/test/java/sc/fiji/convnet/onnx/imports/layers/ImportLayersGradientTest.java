@@ -2,6 +2,7 @@ package sc.fiji.convnet.onnx.imports.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -154,6 +155,19 @@ class ImportLayersGradientTest {
 		check(new Pool3d(true, new int[] { 2, 2, 3 }, new int[] { 2, 1, 2 }, new int[] { 1, 2, 1 }, new int[] { 1, 0, 1, 1, 1, 0 }, true, false), x);
 		check(new Pool3d(false, new int[] { 2, 2, 2 }, new int[] { 2, 2, 2 }, new int[] { 1, 1, 1 }, new int[] { 1, 1, 1, 0, 1, 1 }, true, false), x);
 		check(new Pool3d(false, new int[] { 3, 2, 2 }, new int[] { 1, 2, 2 }, new int[] { 1, 1, 1 }, new int[] { 1, 1, 0, 1, 0, 1 }, false, true), x);
+	}
+
+	@Test
+	void lookupRowsAndTableGradient() {
+		Lookup l = new Lookup(true, 3, 2);
+		l.table().set(new float[] { 1, 2, 3, 4, 5, 6 });
+		Tensor idx = new Tensor(new float[] { 2, 0, -1 }, 1, 3);
+		Tensor y = l.forward(idx, Phase.EVAL_WITH_GRADIENTS);
+		assertArrayEquals(new int[] { 1, 3, 2 }, y.shape());
+		assertArrayEquals(new float[] { 5, 6, 1, 2, 5, 6 }, y.data());
+		l.backward(new Tensor(new float[] { 1, 1, 2, 2, 3, 3 }, 1, 3, 2));
+		assertArrayEquals(new float[] { 2, 2, 0, 0, 4, 4 }, l.table().grad().data(), "row 2 is used twice (1 + 3), row 0 once (2)");
+		assertThrows(IllegalArgumentException.class, () -> l.forward(new Tensor(new float[] { 0.5f }, 1, 1), Phase.INFERENCE));
 	}
 
 	@Test
