@@ -51,6 +51,19 @@ public final class OnnxImporter {
 	}
 
 	public static ImportedModel fromModel(OnnxModel model, int... inputShape) {
+		return fromModel(model, null, inputShape);
+	}
+
+	/** Imports for this input shape, keeping only the named output (for models with several outputs). */
+	public static ImportedModel load(Path file, String outputName, int... inputShape) throws IOException {
+		return fromModel(OnnxReader.read(file), outputName, inputShape);
+	}
+
+	/**
+	 * @param outputName the graph output to compute, or null when the model has exactly one
+	 * @param inputShape the ONNX input shape, or null for the declared one
+	 */
+	public static ImportedModel fromModel(OnnxModel model, String outputName, int... inputShape) {
 		long opset = model.opsetVersion();
 		OnnxGraph graph = model.graph();
 		List<ValueInfo> inputs = graph.runtimeInputs();
@@ -61,8 +74,11 @@ public final class OnnxImporter {
 			throw new UnsupportedOnnxException("input", model.source() + ": input '" + input.name() + "' is " + input.elementType().onnxName() + "; the engine computes on float tensors");
 		int[] shape = inputShape != null ? inputShape.clone() : declaredShape(model, input);
 		if (shape.length < 2) throw new UnsupportedOnnxException("input", model.source() + ": input '" + input.name() + "' of rank " + shape.length + " has no batch and channel axes");
-		if (graph.outputs().size() != 1)
-			throw new UnsupportedOnnxException("output", model.source() + ": " + graph.outputs().size() + " outputs; the engine gives exactly one");
+		if (outputName == null && graph.outputs().size() != 1)
+			throw new UnsupportedOnnxException("output", model.source() + ": " + graph.outputs().size() + " outputs " + graph.outputs()
+					+ "; the engine gives exactly one: name it with OnnxImporter.load(file, outputName, shape)");
+		if (outputName != null && graph.outputs().stream().noneMatch(o -> o.name().equals(outputName)))
+			throw new OnnxException(model.source() + ": no output '" + outputName + "' among " + graph.outputs());
 
 		ImportGraph g = new ImportGraph(shape, opset);
 		graph.initializers().forEach((name, t) -> g.put(name, new Constant(ConstTensor.of(t, true))));
@@ -79,7 +95,7 @@ public final class OnnxImporter {
 				throw new OnnxException(model.source() + ": " + n.describe() + " (opset " + opset + "): " + e.getMessage(), e);
 			}
 		}
-		String outName = graph.outputs().get(0).name();
+		String outName = outputName != null ? outputName : graph.outputs().get(0).name();
 		Value out = g.has(outName) ? g.get(graph.nodes().isEmpty() ? null : graph.nodes().get(0), outName) : null;
 		if (!(out instanceof Computed result))
 			throw new UnsupportedOnnxException("output", model.source() + ": output '" + outName + "' does not depend on the input");

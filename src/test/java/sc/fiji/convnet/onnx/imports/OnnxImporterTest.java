@@ -230,6 +230,25 @@ class OnnxImporterTest {
 	}
 
 	@Test
+	void oneOutputOfSeveralIsChosenByName() throws Exception {
+		OnnxWriter m = new OnnxWriter("two").opset(13);
+		m.input("x", OnnxDim.of(1, 2, 3, 3));
+		m.output("a", OnnxDim.of(1, 2, 3, 3));
+		m.output("b", OnnxDim.of(1, 2, 3, 3));
+		m.node("Relu", new String[] { "x" }, new String[] { "a" });
+		m.node("Neg", new String[] { "x" }, new String[] { "b" });
+		Path file = dir.resolve("two.onnx");
+		m.write(file);
+		UnsupportedOnnxException e = assertThrows(UnsupportedOnnxException.class, () -> OnnxImporter.load(file));
+		assertTrue(e.getMessage().contains("2 outputs"), e.getMessage());
+		ImportedModel b = OnnxImporter.load(file, "b", 1, 2, 3, 3);
+		Tensor x = new Tensor(random(18, 1), 1, 2, 3, 3);
+		Tensor y = b.run(x);
+		for (int i = 0; i < 18; i++) assertEquals(-x.data()[i], y.data()[i]);
+		assertEquals("b", b.outputName());
+	}
+
+	@Test
 	void threeDimensionalTransposedConvolutionIsRefusedWithItsReason() throws Exception {
 		OnnxWriter m = new OnnxWriter("convT3d").opset(13);
 		m.input("x", OnnxDim.of(1, 1, 4, 4, 4));
