@@ -62,10 +62,10 @@ public class SegmentNucleiCommand implements Command {
 		s.diameter = diameter; s.minArea = minArea; s.tileSize = tileSize;
 		try {
 			SegmentationOutput out = ConvNet.segment(image, s.segmenter(), channel, showProbabilities, new IJProgress("Segment Nuclei"));
-			SegmentationDisplay.show(image, out, addToRoiManager, showTable);
+			SegmentationDisplay.show(image, out, addToRoiManager, showTable, false);
 			labels = out.labels();
 		} catch (Exception e) {
-			log.error("Segment Nuclei: " + e.getMessage());
+			log.error("Segment Nuclei: " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package sc.fiji.convnet.ij;
 
 import java.awt.Color;
+import java.awt.GraphicsEnvironment;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
@@ -17,7 +18,16 @@ public final class SegmentationDisplay {
 	private SegmentationDisplay() {}
 
 	public static void show(ImagePlus input, SegmentationOutput out, boolean addToRoiManager, boolean showTable) {
-		out.labels().show();
+		show(input, out, addToRoiManager, showTable, true);
+	}
+
+	/**
+	 * @param showLabels false where the caller hands the label image on instead (a SciJava command's
+	 *                   output, which Fiji displays itself)
+	 */
+	public static void show(ImagePlus input, SegmentationOutput out, boolean addToRoiManager, boolean showTable, boolean showLabels) {
+		boolean windows = !GraphicsEnvironment.isHeadless();
+		if (showLabels && windows) out.labels().show();
 		Overlay overlay = input.getOverlay() == null ? new Overlay() : input.getOverlay();
 		for (Roi roi : out.rois()) {
 			Roi copy = (Roi) roi.clone();
@@ -26,8 +36,8 @@ public final class SegmentationDisplay {
 		}
 		input.setOverlay(overlay);
 		if (addToRoiManager) addToRoiManager(input, out);
-		if (showTable) out.table().show(ImageSegmentation.stripExtension(input.getTitle()) + "_objects");
-		if (out.probabilities() != null) out.probabilities().show();
+		if (showTable && windows) out.table().show(ImageSegmentation.stripExtension(input.getTitle()) + "_objects");
+		if (out.probabilities() != null && windows) out.probabilities().show();
 	}
 
 	/** Adds (never replaces) the ROIs; a hidden manager in batch mode. */

@@ -41,11 +41,11 @@ class SciJavaCommandsTest {
 		Set<String> menus = new TreeSet<>();
 		for (CommandInfo info : commands.getCommands())
 			if (info.getClassName().startsWith("sc.fiji.convnet.")) menus.add(info.getMenuPath().getMenuString());
-		assertTrue(menus.contains("Plugins>ConvNet>Segment Nuclei"), menus.toString());
-		assertTrue(menus.contains("Plugins>ConvNet>Batch Segment Nuclei"), menus.toString());
-		assertTrue(menus.contains("Plugins>ConvNet>Evaluate Segmentation"), menus.toString());
-		assertTrue(menus.contains("Plugins>ConvNet>Diagnostics"), menus.toString());
-		for (String m : menus) assertTrue(m.startsWith("Plugins>ConvNet>"), m);
+		assertTrue(menus.contains("Plugins > ConvNet > Segment Nuclei"), menus.toString());
+		assertTrue(menus.contains("Plugins > ConvNet > Batch Segment Nuclei"), menus.toString());
+		assertTrue(menus.contains("Plugins > ConvNet > Evaluate Segmentation"), menus.toString());
+		assertTrue(menus.contains("Plugins > ConvNet > Diagnostics"), menus.toString());
+		for (String m : menus) assertTrue(m.startsWith("Plugins > ConvNet > "), m);
 	}
 
 	@Test
