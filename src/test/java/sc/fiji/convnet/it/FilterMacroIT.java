@@ -169,4 +169,36 @@ class FilterMacroIT {
 			assertFalse(r.output().contains("not reached"), "the macro stops at the error: " + r.output());
 		}
 	}
+
+	/** A kernel drawn in an open image (kernel=TITLE), and a hyperstack whose layout and calibration the filters keep. */
+	@Test
+	void kernelFromAnImageAndHyperstacks() throws Exception {
+		Path out = Files.createDirectories(home.resolve("hyper-out"));
+		Path m = macro("hyper.ijm",
+				"setBatchMode(true);",
+				"open(\"" + SAMPLE + "\");",
+				"input = getTitle();",
+				"newImage(\"k\", \"32-bit black\", 3, 3, 1);",
+				"setPixel(0, 0, -1); setPixel(2, 0, 1); setPixel(0, 1, -2); setPixel(2, 1, 2); setPixel(0, 2, -1); setPixel(2, 2, 1);",
+				"selectImage(input);",
+				"run(\"Convolve\", \"text1=[1] kernel=k padding=replicate output=same stride=1\");",
+				"saveAs(\"Tiff\", \"" + out + "/from_image.tif\");",
+				"newImage(\"hs\", \"16-bit ramp\", 64, 48, 2, 3, 4);",
+				"run(\"Properties...\", \"pixel_width=0.5 pixel_height=0.5 voxel_depth=2 frame=[3 sec]\");",
+				"run(\"Convolve\", \"text1=[1 1 1] kernel=text padding=reflect output=same stride=2 across\");",
+				"getDimensions(w, h, c, z, t); getPixelSize(unit, pw, ph);",
+				"print(\"across: \" + w + \"x\" + h + \" c=\" + c + \" z=\" + z + \" t=\" + t + \" pw=\" + pw + \" bits=\" + bitDepth());",
+				"selectImage(\"hs\");",
+				"run(\"Up-sample\", \"method=nearest factor=2\");",
+				"getDimensions(w, h, c, z, t); getPixelSize(unit, pw, ph);",
+				"print(\"upsampled: \" + w + \"x\" + h + \" c=\" + c + \" z=\" + z + \" t=\" + t + \" pw=\" + pw);");
+		ImageJInstall.Run r = imagej.macro(m, null, 120);
+		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
+		assertTrue(r.output().contains("across: 32x24 c=1 z=3 t=4 pw=1 bits=32"), r.output());
+		assertTrue(r.output().contains("upsampled: 128x96 c=2 z=3 t=4 pw=0.25"), r.output());
+		ImagePlus sample = IJ.openImage(SAMPLE.toString());
+		float[] sobel = convolver(sample.getProcessor(), new float[] { -1, 0, 1, -2, 0, 2, -1, 0, 1 }, 3);
+		float[] got = (float[]) IJ.openImage(out.resolve("from_image.tif").toString()).getProcessor().getPixels();
+		for (int i = 0; i < got.length; i++) assertEquals(sobel[i], got[i], 1e-5 * 255 * 8, "pixel " + i);
+	}
 }
