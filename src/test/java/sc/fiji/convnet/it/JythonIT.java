@@ -40,7 +40,7 @@ class JythonIT {
 	void everyScriptIsCovered() throws Exception {
 		try (var s = Files.list(Path.of("scripts"))) {
 			List<String> py = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.startsWith("bench")).sorted().toList();
-			assertEquals(List.of("batch_segment_folder.py", "diagnostics.py", "segment_nuclei.py"), py, "a new script needs a test here");
+			assertEquals(List.of("batch_segment_folder.py", "diagnostics.py", "filters_demo.py", "segment_nuclei.py"), py, "a new script needs a test here");
 		}
 	}
 
@@ -74,5 +74,35 @@ class JythonIT {
 		ImagePlus b = IJ.openImage(viaCli.resolve("nuclei_fluo_8bit_crop_labels.tif").toString());
 		assertTrue(java.util.Arrays.equals((short[]) a.getProcessor().getPixels(), (short[]) b.getProcessor().getPixels()), "identical labels");
 		assertEquals(Files.readAllLines(viaCli.resolve("measurements.csv")), Files.readAllLines(viaJython.resolve("measurements.csv")));
+	}
+
+	/** Edge magnitude and Gabor maps from the script equal ImageJ's Convolver with the same kernels. */
+	@Test
+	void filtersDemoWritesEdgesAndGaborMaps() throws Exception {
+		String out = run("filters_demo.py", tmp.toString(), "samples/nuclei_fluo_8bit_crop.tif");
+		assertTrue(out.contains("nuclei_fluo_8bit_crop.tif: edge magnitude and 16 Gabor feature maps"), out);
+		ImagePlus sample = IJ.openImage("samples/nuclei_fluo_8bit_crop.tif");
+		ImagePlus edges = IJ.openImage(tmp.resolve("nuclei_fluo_8bit_crop_edges.tif").toString());
+		ImagePlus gabor = IJ.openImage(tmp.resolve("nuclei_fluo_8bit_crop_gabor.tif").toString());
+		assertEquals(32, edges.getBitDepth());
+		assertEquals(sample.getWidth(), edges.getWidth());
+		assertEquals(16, gabor.getStackSize());
+		assertEquals("θ=45° ω=0.785 φ=0", gabor.getStack().getSliceLabel(3));
+		float[] gx = convolver(sample, new float[] { -1, 0, 1, -1, 0, 1, -1, 0, 1 }, 3);
+		float[] gy = convolver(sample, new float[] { -1, -1, -1, 0, 0, 0, 1, 1, 1 }, 3);
+		float[] m = (float[]) edges.getProcessor().getPixels();
+		for (int i = 0; i < m.length; i++) assertEquals(Math.hypot(gx[i], gy[i]), m[i], 1e-3, "magnitude at " + i);
+		float[] g3 = convolver(sample, new sc.fiji.convnet.filters.GaborFilter(Math.PI / 4, 0.785, 0, 0.05, 0.05, 15).kernel().values(), 15);
+		float[] map = (float[]) gabor.getStack().getPixels(3);
+		for (int i = 0; i < map.length; i++) assertEquals(g3[i], map[i], 1e-5 * 255 * 225, "Gabor θ=45° at " + i);
+		assertTrue(Files.size(tmp.resolve("gabor_bank.tif")) > 0);
+	}
+
+	private static float[] convolver(ImagePlus imp, float[] kernel, int size) {
+		ij.process.ImageProcessor fp = imp.getProcessor().convertToFloat().duplicate();
+		ij.plugin.filter.Convolver cv = new ij.plugin.filter.Convolver();
+		cv.setNormalize(false);
+		cv.convolve(fp, kernel, size, size);
+		return (float[]) fp.getPixels();
 	}
 }

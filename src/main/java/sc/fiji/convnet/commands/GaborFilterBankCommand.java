@@ -1,0 +1,63 @@
+package sc.fiji.convnet.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.filters.GaborBank;
+import sc.fiji.convnet.ij.IJProgress;
+
+/** Plugins › ConvNet › Filters › Gabor Filter Bank: eqs. 10.6–10.8, one feature map per filter, and the bank as a picture. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Gabor Filter Bank", headless = true)
+public class GaborFilterBankCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Orientations θ (evenly over 0–180°)", min = "1")
+	private int orientations = new GaborSettings().orientations;
+
+	@Parameter(label = "Frequencies ω (radians/pixel, comma list)")
+	private String frequencies = new GaborSettings().frequencies;
+
+	@Parameter(label = "Phase φ (radians, comma list)")
+	private String phases = new GaborSettings().phases;
+
+	@Parameter(label = "Alpha α (envelope decay across stripes)", min = "0.0001")
+	private double alpha = new GaborSettings().alpha;
+
+	@Parameter(label = "Beta β (envelope decay along stripes)", min = "0.0001")
+	private double beta = new GaborSettings().beta;
+
+	@Parameter(label = "Size of the kernels (pixels)", min = "1")
+	private int size = new GaborSettings().size;
+
+	@Parameter(label = "Show the bank (Fig. 10.11)")
+	private boolean showBank = true;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus featureMaps;
+
+	@Parameter(type = ItemIO.OUTPUT, required = false)
+	private ImagePlus bank;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		GaborSettings s = new GaborSettings();
+		s.orientations = orientations; s.frequencies = frequencies; s.phases = phases; s.alpha = alpha; s.beta = beta; s.size = size;
+		try {
+			GaborBank b = s.bank();
+			featureMaps = ConvNet.gaborBank(image, b, new IJProgress("Gabor Filter Bank"));
+			if (showBank) bank = ConvNet.gaborMontage(b);
+		} catch (Exception e) {
+			log.error("Gabor Filter Bank: " + FilterMessages.of("Gabor Filter Bank", image, e));
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package sc.fiji.convnet.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+
+/** Plugins › ConvNet › Filters › Pool: max or average over size×size windows, stride apart. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Pool", headless = true)
+public class PoolCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Method", choices = { "max", "average" })
+	private String method = "max";
+
+	@Parameter(label = "Size (pixels)", min = "1")
+	private int size = 2;
+
+	@Parameter(label = "Stride (pixels)", min = "1")
+	private int stride = 2;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.pool(image, method, size, stride, new IJProgress("Pool"));
+		} catch (Exception e) {
+			log.error("Pool: " + FilterMessages.of("Pool", image, e));
+		}
+	}
+}

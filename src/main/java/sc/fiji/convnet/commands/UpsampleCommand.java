@@ -1,0 +1,40 @@
+package sc.fiji.convnet.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+
+/** Plugins › ConvNet › Filters › Up-sample: nearest or bilinear, by an integer factor. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Up-sample", headless = true)
+public class UpsampleCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Method", choices = { "nearest", "bilinear" })
+	private String method = "nearest";
+
+	@Parameter(label = "Factor", min = "1")
+	private int factor = 2;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.upsample(image, method, factor, new IJProgress("Up-sample"));
+		} catch (Exception e) {
+			log.error("Up-sample: " + FilterMessages.of("Up-sample", image, e));
+		}
+	}
+}
