@@ -4,7 +4,7 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.filters.OutputSize;
-import sc.fiji.convnet.filters.PaddingMode;
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import sc.fiji.convnet.ij.FilterChoices;
 import sc.fiji.convnet.predict.Progress;
 

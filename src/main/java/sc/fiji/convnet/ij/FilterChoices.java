@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import sc.fiji.convnet.filters.OutputSize;
-import sc.fiji.convnet.filters.PaddingMode;
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import sc.fiji.convnet.filters.Pooling;
 import sc.fiji.convnet.filters.Upsampling;
 

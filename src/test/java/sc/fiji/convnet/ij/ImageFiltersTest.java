@@ -27,7 +27,7 @@ import sc.fiji.convnet.filters.GaborFilter;
 import sc.fiji.convnet.filters.Kernel2D;
 import sc.fiji.convnet.filters.KernelParser;
 import sc.fiji.convnet.filters.OutputSize;
-import sc.fiji.convnet.filters.PaddingMode;
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import sc.fiji.convnet.filters.Pooling;
 import sc.fiji.convnet.filters.Upsampling;
 import sc.fiji.convnet.predict.Progress;
