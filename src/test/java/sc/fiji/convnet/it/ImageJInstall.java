@@ -6,14 +6,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A plain ImageJ 1.54p installation made the way the README tells users: the built plugin jar in
- * {@code plugins/}, its runtime dependencies in {@code plugins/jars/}, and ImageJ's own ij.jar to start.
+ * A plain ImageJ 1.54p installation made the way the README tells users ({@code bin/install-into-fiji}):
+ * the built plugin jar in {@code plugins/}, its runtime dependencies in {@code plugins/jars/}, and
+ * ImageJ's own ij.jar to start.
  * Macros run under {@code xvfb-run} (ImageJ's run() needs a display) and always inside {@code timeout},
  * because an unknown command or an error dialog would wait forever for a click.
  */
@@ -27,22 +27,23 @@ final class ImageJInstall {
 		this.ijJar = ijJar;
 	}
 
-	static ImageJInstall create(Path dir) throws IOException {
+	/** Installs with {@code bin/install-into-fiji}, the README's install step, into a fresh ImageJ folder. */
+	static ImageJInstall create(Path dir) throws Exception {
 		Path jar = Path.of(System.getProperty("convnet.jar", "target/ConvNet_-0.1.0-SNAPSHOT.jar"));
 		Path deps = Path.of(System.getProperty("convnet.dependencies", "target/dependency"));
 		assertTrue(Files.isRegularFile(jar), "the plugin jar " + jar + " is built (run 'mvn verify')");
-		Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		Path jars = Files.createDirectories(plugins.resolve("jars"));
-		Files.copy(jar, plugins.resolve("ConvNet_.jar"), StandardCopyOption.REPLACE_EXISTING);
+		Files.createDirectories(dir);
+		Process p = new ProcessBuilder("bin/install-into-fiji", dir.toString()).redirectErrorStream(true).start();
+		String log = new String(p.getInputStream().readAllBytes());
+		assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "install-into-fiji: " + log);
+		assertTrue(Files.isRegularFile(dir.resolve("plugins/ConvNet_.jar")), log);
+		assertTrue(Files.isRegularFile(dir.resolve("plugins/jars/onnxruntime-1.29.0.jar")), log);
 		Path ij = null;
 		try (var files = Files.list(deps)) {
-			for (Path p : files.toList()) {
-				String name = p.getFileName().toString();
-				if (name.startsWith("ij-")) ij = p; // ImageJ itself is what we start, not a plugin dependency
-				else Files.copy(p, jars.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-			}
+			for (Path f : files.toList()) if (f.getFileName().toString().startsWith("ij-")) ij = f; // ImageJ itself is what we start
 		}
 		assertTrue(ij != null, "ij.jar among the runtime dependencies in " + deps);
+		assertTrue(!Files.exists(dir.resolve("plugins/jars/" + ij.getFileName())), "ImageJ is not copied as a plugin dependency");
 		return new ImageJInstall(dir, ij);
 	}
 
