@@ -175,34 +175,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w7 = FloatVector.broadcast(S, wp[wi + 7]);
 			a70 = x0.fma(w7, a70); a71 = x1.fma(w7, a71); a72 = x2.fma(w7, a72);
 		}
-		if (count == 8 && ox0 + 3 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
-			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a11.intoArray(y, rowBase + 1 * plane + ox0 + 1 * L);
-			a12.intoArray(y, rowBase + 1 * plane + ox0 + 2 * L);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a21.intoArray(y, rowBase + 2 * plane + ox0 + 1 * L);
-			a22.intoArray(y, rowBase + 2 * plane + ox0 + 2 * L);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			a31.intoArray(y, rowBase + 3 * plane + ox0 + 1 * L);
-			a32.intoArray(y, rowBase + 3 * plane + ox0 + 2 * L);
-			a40.intoArray(y, rowBase + 4 * plane + ox0);
-			a41.intoArray(y, rowBase + 4 * plane + ox0 + 1 * L);
-			a42.intoArray(y, rowBase + 4 * plane + ox0 + 2 * L);
-			a50.intoArray(y, rowBase + 5 * plane + ox0);
-			a51.intoArray(y, rowBase + 5 * plane + ox0 + 1 * L);
-			a52.intoArray(y, rowBase + 5 * plane + ox0 + 2 * L);
-			a60.intoArray(y, rowBase + 6 * plane + ox0);
-			a61.intoArray(y, rowBase + 6 * plane + ox0 + 1 * L);
-			a62.intoArray(y, rowBase + 6 * plane + ox0 + 2 * L);
-			a70.intoArray(y, rowBase + 7 * plane + ox0);
-			a71.intoArray(y, rowBase + 7 * plane + ox0 + 1 * L);
-			a72.intoArray(y, rowBase + 7 * plane + ox0 + 2 * L);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
@@ -267,18 +241,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w7 = FloatVector.broadcast(S, wp[wi + 7]);
 			a70 = x0.fma(w7, a70);
 		}
-		if (count == 8 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			a40.intoArray(y, rowBase + 4 * plane + ox0);
-			a50.intoArray(y, rowBase + 5 * plane + ox0);
-			a60.intoArray(y, rowBase + 6 * plane + ox0);
-			a70.intoArray(y, rowBase + 7 * plane + ox0);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a10.intoArray(tmp, 1 * L);
 		a20.intoArray(tmp, 2 * L);
@@ -317,22 +281,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
 			a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32);
 		}
-		if (count == 4 && ox0 + 3 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
-			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a11.intoArray(y, rowBase + 1 * plane + ox0 + 1 * L);
-			a12.intoArray(y, rowBase + 1 * plane + ox0 + 2 * L);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a21.intoArray(y, rowBase + 2 * plane + ox0 + 1 * L);
-			a22.intoArray(y, rowBase + 2 * plane + ox0 + 2 * L);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			a31.intoArray(y, rowBase + 3 * plane + ox0 + 1 * L);
-			a32.intoArray(y, rowBase + 3 * plane + ox0 + 2 * L);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
@@ -369,14 +319,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
 			a30 = x0.fma(w3, a30);
 		}
-		if (count == 4 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a10.intoArray(tmp, 1 * L);
 		a20.intoArray(tmp, 2 * L);
@@ -401,16 +345,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
 			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03); a04 = x4.fma(w0, a04); a05 = x5.fma(w0, a05);
 		}
-		if (count == 1 && ox0 + 6 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
-			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
-			a03.intoArray(y, rowBase + 0 * plane + ox0 + 3 * L);
-			a04.intoArray(y, rowBase + 0 * plane + ox0 + 4 * L);
-			a05.intoArray(y, rowBase + 0 * plane + ox0 + 5 * L);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
@@ -429,11 +365,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
 			a00 = x0.fma(w0, a00);
 		}
-		if (count == 1 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 1 * L, ow);
 	}
