@@ -391,30 +391,33 @@ final class VectorConvKernels implements ConvKernels {
 
 	// ---------------------------------------------------------------- backward to the weights
 
+	/** Output channels and taps per register block of the weight gradient. */
+	static final int WC = 8, WT = 3;
+
 	@Override
 	public void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads) {
 		ConvChecks.backwardWeights(g, x, dy, dw, db);
 		PaddedRows pr = new PaddedRows(g, L);
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), taps = cinG * g.kh * g.kw;
-		int tapBlocks = (taps + 3) / 4, coBlocks = (coutG + CB - 1) / CB;
-		int[] tapOff = new int[tapBlocks * 4];
+		int tapBlocks = (taps + WT - 1) / WT, coBlocks = (coutG + WC - 1) / WC;
+		int[] tapOff = new int[tapBlocks * WT];
 		for (int ci = 0; ci < cinG; ci++)
 			for (int ky = 0; ky < g.kh; ky++)
 				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.tapOffset(ci, ky, kx);
-		// taps past the end read tap 0 again; their sums are thrown away
+		// taps past the end read tap 0 again, and channels past the end see zero dy: their sums are thrown away
 		int jobs = g.groups * coBlocks, allRows = g.n * g.oh;
 		int parts = jobs >= 2 * threads ? 1 : Math.max(1, Math.min(threads, allRows));
-		int wSize = (int) g.weightSize();
+		int wSize = (int) g.weightSize(), accSize = tapBlocks * WC * WT * L;
 		float[] partial = parts > 1 ? new float[parts * wSize] : null;
 		Parallel.forEach(jobs * parts, threads, t -> {
 			int job = t / parts, part = t % parts, grp = job / coBlocks, blk = job % coBlocks;
-			int co0 = grp * coutG + blk * CB, count = Math.min(CB, coutG - blk * CB);
+			int co0 = grp * coutG + blk * WC, count = Math.min(WC, coutG - blk * WC);
 			Workspace ws = WORKSPACE.get();
 			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.size(cinG));
-			float[] acc = ws.acc = Workspace.grow(ws.acc, tapBlocks * 16 * L);
-			float[] d = ws.dyRows = Workspace.grow(ws.dyRows, CB * pr.owPad);
-			java.util.Arrays.fill(acc, 0, tapBlocks * 16 * L, 0f);
-			java.util.Arrays.fill(d, 0, CB * pr.owPad, 0f);
+			float[] acc = ws.acc = Workspace.grow(ws.acc, accSize);
+			float[] d = ws.dyRows = Workspace.grow(ws.dyRows, WC * pr.owPad);
+			java.util.Arrays.fill(acc, 0, accSize, 0f);
+			java.util.Arrays.fill(d, 0, WC * pr.owPad, 0f);
 			int r0 = (int) ((long) part * allRows / parts), r1 = (int) ((long) (part + 1) * allRows / parts);
 			for (int r = r0; r < r1; r++) {
 				int n = r / g.oh, oy = r % g.oh;
@@ -422,13 +425,13 @@ final class VectorConvKernels implements ConvKernels {
 				for (int c = 0; c < count; c++)
 					System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy) * g.ow, d, c * pr.owPad, g.ow);
 				for (int tb = 0; tb < tapBlocks; tb++)
-					weights4x4(rows, tapOff[4 * tb], tapOff[4 * tb + 1], tapOff[4 * tb + 2], tapOff[4 * tb + 3], d, pr.owPad, acc, tb * 16 * L);
+					weights8x3(rows, tapOff[WT * tb], tapOff[WT * tb + 1], tapOff[WT * tb + 2], d, pr.owPad, acc, tb * WC * WT * L);
 			}
 			float[] target = partial == null ? dw : partial;
 			int base = partial == null ? 0 : part * wSize;
 			for (int c = 0; c < count; c++)
 				for (int tap = 0; tap < taps; tap++)
-					target[base + (co0 + c) * taps + tap] = FloatVector.fromArray(S, acc, ((tap / 4) * 16 + c * 4 + tap % 4) * L).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+					target[base + (co0 + c) * taps + tap] = sumLanes(acc, ((tap / WT) * WC * WT + c * WT + tap % WT) * L);
 		});
 		if (partial != null) {
 			Parallel.forEach(threads, threads, p -> {
@@ -443,41 +446,69 @@ final class VectorConvKernels implements ConvKernels {
 		if (db != null) ScalarConvKernels.biasGradient(g, dy, db, threads);
 	}
 
-	/** acc[(c·4 + t)·L ..] += Σ_j dy_c[j..] · rows[o_t + j..] along one output row, 4 channels × 4 taps. */
-	private static void weights4x4(float[] rows, int o0, int o1, int o2, int o3, float[] d, int owPad, float[] acc, int ab) {
+	/** The sum of L consecutive floats, in double. */
+	private static float sumLanes(float[] a, int from) {
+		double s = 0;
+		for (int i = 0; i < L; i++) s += a[from + i];
+		return (float) s;
+	}
+
+	/** acc[(c·3 + t)·L ..] += Σ_j dy_c[j..] · rows[o_t + j..] along one output row, 8 channels × 3 taps. */
+	private static void weights8x3(float[] rows, int o0, int o1, int o2, float[] d, int owPad, float[] acc, int ab) {
 		FloatVector z = FloatVector.zero(S);
-		FloatVector a00 = z, a01 = z, a02 = z, a03 = z, a10 = z, a11 = z, a12 = z, a13 = z;
-		FloatVector a20 = z, a21 = z, a22 = z, a23 = z, a30 = z, a31 = z, a32 = z, a33 = z;
+		FloatVector a00 = z, a01 = z, a02 = z;
+		FloatVector a10 = z, a11 = z, a12 = z;
+		FloatVector a20 = z, a21 = z, a22 = z;
+		FloatVector a30 = z, a31 = z, a32 = z;
+		FloatVector a40 = z, a41 = z, a42 = z;
+		FloatVector a50 = z, a51 = z, a52 = z;
+		FloatVector a60 = z, a61 = z, a62 = z;
+		FloatVector a70 = z, a71 = z, a72 = z;
 		for (int j = 0; j < owPad; j += L) {
 			FloatVector x0 = FloatVector.fromArray(S, rows, o0 + j);
 			FloatVector x1 = FloatVector.fromArray(S, rows, o1 + j);
 			FloatVector x2 = FloatVector.fromArray(S, rows, o2 + j);
-			FloatVector x3 = FloatVector.fromArray(S, rows, o3 + j);
 			FloatVector d0 = FloatVector.fromArray(S, d, j);
-			a00 = d0.fma(x0, a00); a01 = d0.fma(x1, a01); a02 = d0.fma(x2, a02); a03 = d0.fma(x3, a03);
-			FloatVector d1 = FloatVector.fromArray(S, d, owPad + j);
-			a10 = d1.fma(x0, a10); a11 = d1.fma(x1, a11); a12 = d1.fma(x2, a12); a13 = d1.fma(x3, a13);
+			a00 = d0.fma(x0, a00); a01 = d0.fma(x1, a01); a02 = d0.fma(x2, a02);
+			FloatVector d1 = FloatVector.fromArray(S, d, 1 * owPad + j);
+			a10 = d1.fma(x0, a10); a11 = d1.fma(x1, a11); a12 = d1.fma(x2, a12);
 			FloatVector d2 = FloatVector.fromArray(S, d, 2 * owPad + j);
-			a20 = d2.fma(x0, a20); a21 = d2.fma(x1, a21); a22 = d2.fma(x2, a22); a23 = d2.fma(x3, a23);
+			a20 = d2.fma(x0, a20); a21 = d2.fma(x1, a21); a22 = d2.fma(x2, a22);
 			FloatVector d3 = FloatVector.fromArray(S, d, 3 * owPad + j);
-			a30 = d3.fma(x0, a30); a31 = d3.fma(x1, a31); a32 = d3.fma(x2, a32); a33 = d3.fma(x3, a33);
+			a30 = d3.fma(x0, a30); a31 = d3.fma(x1, a31); a32 = d3.fma(x2, a32);
+			FloatVector d4 = FloatVector.fromArray(S, d, 4 * owPad + j);
+			a40 = d4.fma(x0, a40); a41 = d4.fma(x1, a41); a42 = d4.fma(x2, a42);
+			FloatVector d5 = FloatVector.fromArray(S, d, 5 * owPad + j);
+			a50 = d5.fma(x0, a50); a51 = d5.fma(x1, a51); a52 = d5.fma(x2, a52);
+			FloatVector d6 = FloatVector.fromArray(S, d, 6 * owPad + j);
+			a60 = d6.fma(x0, a60); a61 = d6.fma(x1, a61); a62 = d6.fma(x2, a62);
+			FloatVector d7 = FloatVector.fromArray(S, d, 7 * owPad + j);
+			a70 = d7.fma(x0, a70); a71 = d7.fma(x1, a71); a72 = d7.fma(x2, a72);
 		}
 		// written out: a helper taking vectors as arguments may not be inlined, and then every vector is boxed
 		FloatVector.fromArray(S, acc, ab + 0 * L).add(a00).intoArray(acc, ab + 0 * L);
 		FloatVector.fromArray(S, acc, ab + 1 * L).add(a01).intoArray(acc, ab + 1 * L);
 		FloatVector.fromArray(S, acc, ab + 2 * L).add(a02).intoArray(acc, ab + 2 * L);
-		FloatVector.fromArray(S, acc, ab + 3 * L).add(a03).intoArray(acc, ab + 3 * L);
-		FloatVector.fromArray(S, acc, ab + 4 * L).add(a10).intoArray(acc, ab + 4 * L);
-		FloatVector.fromArray(S, acc, ab + 5 * L).add(a11).intoArray(acc, ab + 5 * L);
-		FloatVector.fromArray(S, acc, ab + 6 * L).add(a12).intoArray(acc, ab + 6 * L);
-		FloatVector.fromArray(S, acc, ab + 7 * L).add(a13).intoArray(acc, ab + 7 * L);
-		FloatVector.fromArray(S, acc, ab + 8 * L).add(a20).intoArray(acc, ab + 8 * L);
-		FloatVector.fromArray(S, acc, ab + 9 * L).add(a21).intoArray(acc, ab + 9 * L);
-		FloatVector.fromArray(S, acc, ab + 10 * L).add(a22).intoArray(acc, ab + 10 * L);
-		FloatVector.fromArray(S, acc, ab + 11 * L).add(a23).intoArray(acc, ab + 11 * L);
-		FloatVector.fromArray(S, acc, ab + 12 * L).add(a30).intoArray(acc, ab + 12 * L);
-		FloatVector.fromArray(S, acc, ab + 13 * L).add(a31).intoArray(acc, ab + 13 * L);
-		FloatVector.fromArray(S, acc, ab + 14 * L).add(a32).intoArray(acc, ab + 14 * L);
-		FloatVector.fromArray(S, acc, ab + 15 * L).add(a33).intoArray(acc, ab + 15 * L);
+		FloatVector.fromArray(S, acc, ab + 3 * L).add(a10).intoArray(acc, ab + 3 * L);
+		FloatVector.fromArray(S, acc, ab + 4 * L).add(a11).intoArray(acc, ab + 4 * L);
+		FloatVector.fromArray(S, acc, ab + 5 * L).add(a12).intoArray(acc, ab + 5 * L);
+		FloatVector.fromArray(S, acc, ab + 6 * L).add(a20).intoArray(acc, ab + 6 * L);
+		FloatVector.fromArray(S, acc, ab + 7 * L).add(a21).intoArray(acc, ab + 7 * L);
+		FloatVector.fromArray(S, acc, ab + 8 * L).add(a22).intoArray(acc, ab + 8 * L);
+		FloatVector.fromArray(S, acc, ab + 9 * L).add(a30).intoArray(acc, ab + 9 * L);
+		FloatVector.fromArray(S, acc, ab + 10 * L).add(a31).intoArray(acc, ab + 10 * L);
+		FloatVector.fromArray(S, acc, ab + 11 * L).add(a32).intoArray(acc, ab + 11 * L);
+		FloatVector.fromArray(S, acc, ab + 12 * L).add(a40).intoArray(acc, ab + 12 * L);
+		FloatVector.fromArray(S, acc, ab + 13 * L).add(a41).intoArray(acc, ab + 13 * L);
+		FloatVector.fromArray(S, acc, ab + 14 * L).add(a42).intoArray(acc, ab + 14 * L);
+		FloatVector.fromArray(S, acc, ab + 15 * L).add(a50).intoArray(acc, ab + 15 * L);
+		FloatVector.fromArray(S, acc, ab + 16 * L).add(a51).intoArray(acc, ab + 16 * L);
+		FloatVector.fromArray(S, acc, ab + 17 * L).add(a52).intoArray(acc, ab + 17 * L);
+		FloatVector.fromArray(S, acc, ab + 18 * L).add(a60).intoArray(acc, ab + 18 * L);
+		FloatVector.fromArray(S, acc, ab + 19 * L).add(a61).intoArray(acc, ab + 19 * L);
+		FloatVector.fromArray(S, acc, ab + 20 * L).add(a62).intoArray(acc, ab + 20 * L);
+		FloatVector.fromArray(S, acc, ab + 21 * L).add(a70).intoArray(acc, ab + 21 * L);
+		FloatVector.fromArray(S, acc, ab + 22 * L).add(a71).intoArray(acc, ab + 22 * L);
+		FloatVector.fromArray(S, acc, ab + 23 * L).add(a72).intoArray(acc, ab + 23 * L);
 	}
 }
