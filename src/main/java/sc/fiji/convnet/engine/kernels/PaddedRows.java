@@ -35,11 +35,16 @@ final class PaddedRows {
 
 	/** Fills the rows of output row oy for input channels c0..c0+channels of image n. */
 	void fill(float[] x, int n, int c0, int channels, int oy, float[] rows) {
+		fill(x, n, c0, channels, oy, rows, 0);
+	}
+
+	/** The same, writing the rows from position {@code at} of the buffer on. */
+	void fill(float[] x, int n, int c0, int channels, int oy, float[] rows, int at) {
 		int sw = g.strideW, w = g.w;
 		for (int ci = 0; ci < channels; ci++) {
 			int plane = (n * g.cin + c0 + ci) * g.h * w;
 			for (int ky = 0; ky < g.kh; ky++) {
-				int base = (ci * g.kh + ky) * rowLen;
+				int base = at + (ci * g.kh + ky) * rowLen;
 				int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
 				if (iy < 0 || iy >= g.h) {
 					Arrays.fill(rows, base, base + rowLen, 0f);

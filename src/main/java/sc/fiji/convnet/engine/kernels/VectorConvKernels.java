@@ -393,6 +393,8 @@ final class VectorConvKernels implements ConvKernels {
 
 	/** Output channels and taps per register block of the weight gradient. */
 	static final int WC = 8, WT = 3;
+	/** Output rows whose products a weight-gradient block sums in registers before adding them to memory. */
+	static final int WR = 4;
 
 	@Override
 	public void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads) {
@@ -409,23 +411,36 @@ final class VectorConvKernels implements ConvKernels {
 		int parts = jobs >= 2 * threads ? 1 : Math.max(1, Math.min(threads, allRows));
 		int wSize = (int) g.weightSize(), accSize = tapBlocks * WC * WT * L;
 		float[] partial = parts > 1 ? new float[parts * wSize] : null;
+		// one flat loop over (row slot, column vector): offsets come from two small tables, because a nested
+		// loop carrying the 24 accumulators makes C2 box them
+		int rowStride = pr.size(cinG), dStride = WC * pr.owPad, perRow = pr.owPad / L;
+		int[] xOffsets = new int[WR * perRow], dOffsets = new int[WR * perRow];
+		for (int k = 0; k < WR; k++)
+			for (int v = 0; v < perRow; v++) {
+				xOffsets[k * perRow + v] = k * rowStride + v * L;
+				dOffsets[k * perRow + v] = k * dStride + v * L;
+			}
 		Parallel.forEach(jobs * parts, threads, t -> {
 			int job = t / parts, part = t % parts, grp = job / coBlocks, blk = job % coBlocks;
 			int co0 = grp * coutG + blk * WC, count = Math.min(WC, coutG - blk * WC);
 			Workspace ws = WORKSPACE.get();
-			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.size(cinG));
+			float[] rows = ws.rows = Workspace.grow(ws.rows, WR * rowStride);
 			float[] acc = ws.acc = Workspace.grow(ws.acc, accSize);
-			float[] d = ws.dyRows = Workspace.grow(ws.dyRows, WC * pr.owPad);
+			float[] d = ws.dyRows = Workspace.grow(ws.dyRows, WR * dStride);
 			java.util.Arrays.fill(acc, 0, accSize, 0f);
-			java.util.Arrays.fill(d, 0, WC * pr.owPad, 0f);
+			java.util.Arrays.fill(d, 0, WR * dStride, 0f);
 			int r0 = (int) ((long) part * allRows / parts), r1 = (int) ((long) (part + 1) * allRows / parts);
-			for (int r = r0; r < r1; r++) {
-				int n = r / g.oh, oy = r % g.oh;
-				pr.fill(x, n, grp * cinG, cinG, oy, rows);
-				for (int c = 0; c < count; c++)
-					System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy) * g.ow, d, c * pr.owPad, g.ow);
+			for (int r = r0; r < r1; r += WR) {
+				int slots = Math.min(WR, r1 - r);
+				for (int k = 0; k < slots; k++) {
+					int n = (r + k) / g.oh, oy = (r + k) % g.oh;
+					pr.fill(x, n, grp * cinG, cinG, oy, rows, k * rowStride);
+					for (int c = 0; c < count; c++)
+						System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy) * g.ow, d, k * dStride + c * pr.owPad, g.ow);
+				}
 				for (int tb = 0; tb < tapBlocks; tb++)
-					weights8x3(rows, tapOff[WT * tb], tapOff[WT * tb + 1], tapOff[WT * tb + 2], d, pr.owPad, acc, tb * WC * WT * L);
+					weights8x3(rows, tapOff[WT * tb], tapOff[WT * tb + 1], tapOff[WT * tb + 2], xOffsets, dOffsets, slots * perRow,
+							d, pr.owPad, acc, tb * WC * WT * L);
 			}
 			float[] target = partial == null ? dw : partial;
 			int base = partial == null ? 0 : part * wSize;
@@ -443,7 +458,28 @@ final class VectorConvKernels implements ConvKernels {
 				}
 			});
 		}
-		if (db != null) ScalarConvKernels.biasGradient(g, dy, db, threads);
+		if (db != null) biasGradient(g, dy, db, threads);
+	}
+
+	/** db[co] = Σ dy[·, co, ·, ·], in vector partial sums per plane, then in double across planes. */
+	private static void biasGradient(ConvGeometry g, float[] dy, float[] db, int threads) {
+		int plane = g.oh * g.ow, full = plane - plane % (4 * L);
+		Parallel.forEach(g.cout, threads, co -> {
+			double total = 0;
+			for (int n = 0; n < g.n; n++) {
+				int p = (n * g.cout + co) * plane;
+				FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+				for (int i = 0; i < full; i += 4 * L) {
+					s0 = s0.add(FloatVector.fromArray(S, dy, p + i));
+					s1 = s1.add(FloatVector.fromArray(S, dy, p + i + L));
+					s2 = s2.add(FloatVector.fromArray(S, dy, p + i + 2 * L));
+					s3 = s3.add(FloatVector.fromArray(S, dy, p + i + 3 * L));
+				}
+				total += s0.add(s1).add(s2).add(s3).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+				for (int i = full; i < plane; i++) total += dy[p + i];
+			}
+			db[co] = (float) total;
+		});
 	}
 
 	/** The sum of L consecutive floats, in double. */
@@ -453,8 +489,9 @@ final class VectorConvKernels implements ConvKernels {
 		return (float) s;
 	}
 
-	/** acc[(c·3 + t)·L ..] += Σ_j dy_c[j..] · rows[o_t + j..] along one output row, 8 channels × 3 taps. */
-	private static void weights8x3(float[] rows, int o0, int o1, int o2, float[] d, int owPad, float[] acc, int ab) {
+	/** acc[(c·3 + t)·L ..] += Σ_i dy_c[dOffsets[i]..] · rows[o_t + xOffsets[i]..] over several output rows, 8 channels × 3 taps. */
+	private static void weights8x3(float[] rows, int o0, int o1, int o2, int[] xOffsets, int[] dOffsets, int steps,
+			float[] d, int owPad, float[] acc, int ab) {
 		FloatVector z = FloatVector.zero(S);
 		FloatVector a00 = z, a01 = z, a02 = z;
 		FloatVector a10 = z, a11 = z, a12 = z;
@@ -464,10 +501,11 @@ final class VectorConvKernels implements ConvKernels {
 		FloatVector a50 = z, a51 = z, a52 = z;
 		FloatVector a60 = z, a61 = z, a62 = z;
 		FloatVector a70 = z, a71 = z, a72 = z;
-		for (int j = 0; j < owPad; j += L) {
-			FloatVector x0 = FloatVector.fromArray(S, rows, o0 + j);
-			FloatVector x1 = FloatVector.fromArray(S, rows, o1 + j);
-			FloatVector x2 = FloatVector.fromArray(S, rows, o2 + j);
+		for (int i = 0; i < steps; i++) {
+			int xj = xOffsets[i], j = dOffsets[i];
+			FloatVector x0 = FloatVector.fromArray(S, rows, o0 + xj);
+			FloatVector x1 = FloatVector.fromArray(S, rows, o1 + xj);
+			FloatVector x2 = FloatVector.fromArray(S, rows, o2 + xj);
 			FloatVector d0 = FloatVector.fromArray(S, d, j);
 			a00 = d0.fma(x0, a00); a01 = d0.fma(x1, a01); a02 = d0.fma(x2, a02);
 			FloatVector d1 = FloatVector.fromArray(S, d, 1 * owPad + j);
