@@ -30,6 +30,9 @@ final class VectorConvKernels implements ConvKernels {
 	/** Reusable per-thread buffers, grown on demand and never shrunk. */
 	static final class Workspace {
 		float[] rows = new float[0], weights = new float[0], tmp = new float[0], acc = new float[0], dyRows = new float[0];
+		int[] taps = new int[0], slotRow = new int[0];
+
+		static int[] grow(int[] a, int size) { return a.length >= size ? a : new int[size]; }
 
 		static float[] grow(float[] a, int size) { return a.length >= size ? a : new float[size]; }
 	}
@@ -55,23 +58,30 @@ final class VectorConvKernels implements ConvKernels {
 		PaddedRows pr = new PaddedRows(g, L);
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kk = g.kh * g.kw, taps = cinG * kk;
 		int[] blockWidth = blockWidths(coutG);
-		int[] tapOff = new int[taps];
-		for (int ci = 0; ci < cinG; ci++)
-			for (int ky = 0; ky < g.kh; ky++)
-				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.tapOffset(ci, ky, kx);
-		int outer = g.n * g.groups, plane = g.oh * g.ow;
+		int outer = g.n * g.groups, plane = g.oh * g.ow, slots = pr.ringSlots();
 		int rowsPer = ConvChecks.rowsPerTask(g.oh, outer, threads);
 		int tiles = (g.oh + rowsPer - 1) / rowsPer;
 		Parallel.forEach(outer * tiles, threads, t -> {
 			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
 			Workspace ws = WORKSPACE.get();
-			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.size(cinG));
+			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.ringSize(cinG));
 			float[] wp = ws.weights = Workspace.grow(ws.weights, packedSize(blockWidth, taps));
 			float[] tmp = ws.tmp = Workspace.grow(ws.tmp, 32 * L);
+			int[] tapOff = ws.taps = Workspace.grow(ws.taps, taps);
+			int[] slotRow = ws.slotRow = Workspace.grow(ws.slotRow, slots);
+			java.util.Arrays.fill(slotRow, 0, slots, Integer.MIN_VALUE); // which input row each ring slot holds
 			packWeights(g, w, transposedOf, grp, blockWidth, wp);
 			int oy1 = Math.min(g.oh, (tile + 1) * rowsPer);
 			for (int oy = tile * rowsPer; oy < oy1; oy++) {
-				pr.fill(x, n, grp * cinG, cinG, oy, rows);
+				for (int ky = 0; ky < g.kh; ky++) {
+					int iy = oy * g.strideH - g.padTop + ky * g.dilationH, slot = Math.floorMod(iy, slots);
+					if (slotRow[slot] != iy) {
+						pr.fillSlot(x, n, grp * cinG, cinG, iy, slot, rows);
+						slotRow[slot] = iy;
+					}
+					for (int ci = 0; ci < cinG; ci++)
+						for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.ringTapOffset(ci, slot, kx);
+				}
 				// column chunks outside, channel blocks inside: the chunk's input columns stay in L1 for every block
 				for (int ox0 = 0; ox0 < pr.owPad; ) {
 					boolean wide = ox0 + 3 * L <= pr.owPad;
