@@ -83,8 +83,11 @@ final class VectorConvKernels implements ConvKernels {
 						for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.ringTapOffset(ci, slot, kx);
 				}
 				// column chunks outside, channel blocks inside: the chunk's input columns stay in L1 for every block
+				// blocks of 8 or 4 channels take 3 vectors of columns, single channels (only when the group has
+				// at most two) 6, so that each has enough independent accumulators
+				int chunk = blockWidth[0] == 1 ? 6 * L : 3 * L;
 				for (int ox0 = 0; ox0 < pr.owPad; ) {
-					boolean wide = ox0 + 3 * L <= pr.owPad;
+					boolean wide = ox0 + chunk <= pr.owPad;
 					int coLocal = 0, wb = 0;
 					for (int width : blockWidth) {
 						int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal);
@@ -96,17 +99,13 @@ final class VectorConvKernels implements ConvKernels {
 							if (wide) forward4x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
 							else forward4x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
 						} else {
-							if (wide && ox0 + 6 * L <= pr.owPad) forward1x6(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-							else if (wide) {
-								forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-								forward1x1(rows, tapOff, taps, wp, wb, ox0 + L, b, co0, count, y, rowBase, plane, g.ow, tmp);
-								forward1x1(rows, tapOff, taps, wp, wb, ox0 + 2 * L, b, co0, count, y, rowBase, plane, g.ow, tmp);
-							} else forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							if (wide) forward1x6(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
 						}
 						coLocal += width;
 						wb += width * taps;
 					}
-					ox0 += wide ? 3 * L : L;
+					ox0 += wide ? chunk : L;
 				}
 			}
 		});
