@@ -41,6 +41,26 @@ final class PaddedRows {
 		return (ci * ringSlots() + slot) * rowLen + (c % g.strideW) * phaseLen + c / g.strideW;
 	}
 
+	// ---- band layout: the input rows that `outRows` consecutive output rows read, once each, per channel
+
+	/** Input rows that {@code outRows} consecutive output rows read. */
+	int bandRows(int outRows) { return (outRows - 1) * g.strideH + g.dilationH * (g.kh - 1) + 1; }
+
+	/** Offset of tap (ci, ky, kx) for the first output row of a band of {@code bandRows} rows per channel. */
+	int bandTapOffset(int ci, int ky, int kx, int bandRows) {
+		int c = kx * g.dilationW;
+		return (ci * bandRows + ky * g.dilationH) * rowLen + (c % g.strideW) * phaseLen + c / g.strideW;
+	}
+
+	/** Copies the band of input rows read by output rows oy.. (bandRows of them per channel). */
+	void fillBand(float[] x, int n, int c0, int channels, int oy, int bandRows, float[] rows) {
+		int iy0 = oy * g.strideH - g.padTop;
+		for (int ci = 0; ci < channels; ci++) {
+			int plane = (n * g.cin + c0 + ci) * g.h * g.w;
+			for (int r = 0; r < bandRows; r++) copyRow(x, plane, iy0 + r, rows, (ci * bandRows + r) * rowLen);
+		}
+	}
+
 	/** Copies input row iy (zeros outside the image) of channels c0..c0+channels of image n into ring slot {@code slot}. */
 	void fillSlot(float[] x, int n, int c0, int channels, int iy, int slot, float[] rows) {
 		int slots = ringSlots();

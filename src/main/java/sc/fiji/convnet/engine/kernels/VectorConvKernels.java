@@ -411,45 +411,48 @@ final class VectorConvKernels implements ConvKernels {
 		PaddedRows pr = new PaddedRows(g, L);
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), taps = cinG * g.kh * g.kw;
 		int tapBlocks = (taps + WT - 1) / WT, coBlocks = (coutG + WC - 1) / WC;
+		// the input rows of WR consecutive output rows form one band per channel; tap t of output row k of
+		// the band reads from tapOff[t] + k·strideH·rowLen
+		int band = pr.bandRows(WR);
 		int[] tapOff = new int[tapBlocks * WT];
 		for (int ci = 0; ci < cinG; ci++)
 			for (int ky = 0; ky < g.kh; ky++)
-				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.tapOffset(ci, ky, kx);
+				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.bandTapOffset(ci, ky, kx, band);
 		// taps past the end read tap 0 again, and channels past the end see zero dy: their sums are thrown away
 		int jobs = g.groups * coBlocks, allRows = g.n * g.oh;
 		int parts = jobs >= 2 * threads ? 1 : Math.max(1, Math.min(threads, allRows));
 		int wSize = (int) g.weightSize(), accSize = tapBlocks * WC * WT * L;
 		float[] partial = parts > 1 ? new float[parts * wSize] : null;
-		// one flat loop over (row slot, column vector): offsets come from two small tables, because a nested
-		// loop carrying the 24 accumulators makes C2 box them
-		int rowStride = pr.size(cinG), dStride = WC * pr.owPad, perRow = pr.owPad / L;
+		// one flat loop over (output row of the band, column vector): offsets come from two small tables,
+		// because a nested loop carrying the 24 accumulators makes C2 box them
+		int dStride = WC * pr.owPad, perRow = pr.owPad / L;
 		int[] xOffsets = new int[WR * perRow], dOffsets = new int[WR * perRow];
 		for (int k = 0; k < WR; k++)
 			for (int v = 0; v < perRow; v++) {
-				xOffsets[k * perRow + v] = k * rowStride + v * L;
+				xOffsets[k * perRow + v] = k * g.strideH * pr.rowLen + v * L;
 				dOffsets[k * perRow + v] = k * dStride + v * L;
 			}
 		Parallel.forEach(jobs * parts, threads, t -> {
 			int job = t / parts, part = t % parts, grp = job / coBlocks, blk = job % coBlocks;
 			int co0 = grp * coutG + blk * WC, count = Math.min(WC, coutG - blk * WC);
 			Workspace ws = WORKSPACE.get();
-			float[] rows = ws.rows = Workspace.grow(ws.rows, WR * rowStride);
+			float[] rows = ws.rows = Workspace.grow(ws.rows, cinG * band * pr.rowLen);
 			float[] acc = ws.acc = Workspace.grow(ws.acc, accSize);
 			float[] d = ws.dyRows = Workspace.grow(ws.dyRows, WR * dStride);
 			java.util.Arrays.fill(acc, 0, accSize, 0f);
 			java.util.Arrays.fill(d, 0, WR * dStride, 0f);
 			int r0 = (int) ((long) part * allRows / parts), r1 = (int) ((long) (part + 1) * allRows / parts);
-			for (int r = r0; r < r1; r += WR) {
-				int slots = Math.min(WR, r1 - r);
-				for (int k = 0; k < slots; k++) {
-					int n = (r + k) / g.oh, oy = (r + k) % g.oh;
-					pr.fill(x, n, grp * cinG, cinG, oy, rows, k * rowStride);
+			for (int r = r0; r < r1; ) {
+				int n = r / g.oh, oy = r % g.oh;
+				int slots = Math.min(WR, Math.min(r1 - r, g.oh - oy)); // a band stays within one image
+				pr.fillBand(x, n, grp * cinG, cinG, oy, band, rows);
+				for (int k = 0; k < slots; k++)
 					for (int c = 0; c < count; c++)
-						System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy) * g.ow, d, k * dStride + c * pr.owPad, g.ow);
-				}
+						System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy + k) * g.ow, d, k * dStride + c * pr.owPad, g.ow);
 				for (int tb = 0; tb < tapBlocks; tb++)
 					weights8x3(rows, tapOff[WT * tb], tapOff[WT * tb + 1], tapOff[WT * tb + 2], xOffsets, dOffsets, slots * perRow,
 							d, pr.owPad, acc, tb * WC * WT * L);
+				r += slots;
 			}
 			float[] target = partial == null ? dw : partial;
 			int base = partial == null ? 0 : part * wSize;
