@@ -3,10 +3,11 @@ package sc.fiji.convnet.engine.kernels;
 import java.util.Arrays;
 
 /**
- * The layout the vector kernels read input rows from: for each (input channel, kernel row) one zero-padded
- * copy of the input row that the kernel row touches, split into {@code strideW} phases so that every tap
- * reads consecutive values: padded column c = phase + strideW·j is stored at phase·phaseLen + j.
- * Output column ox and tap kx then read position {@link #tapOffset}(kx) + ox of the row.
+ * The layout the vector kernels read input rows from: zero-padded copies of input rows, each split into
+ * {@code strideW} phases so that every tap reads consecutive values: padded column c = phase + strideW·j
+ * is stored at phase·phaseLen + j, and output column ox of tap kx reads position tapOffset + ox. Two
+ * arrangements of rows: a ring per channel indexed by input row modulo the dilated kernel height (forward),
+ * and a band of the input rows that a few consecutive output rows read (weight gradient).
  */
 final class PaddedRows {
 
@@ -23,9 +24,6 @@ final class PaddedRows {
 		this.phaseLen = owPad + (g.kw - 1) * g.dilationW / g.strideW + 1;
 		this.rowLen = g.strideW * phaseLen;
 	}
-
-	/** Floats needed for {@code channels} input channels. */
-	int size(int channels) { return channels * g.kh * rowLen; }
 
 	// ---- ring layout: one slot per input row modulo the dilated kernel height, so that consecutive output
 	// rows reuse the input rows they share and each input row is copied once per task, not once per kernel row
@@ -66,26 +64,6 @@ final class PaddedRows {
 		int slots = ringSlots();
 		for (int ci = 0; ci < channels; ci++)
 			copyRow(x, (n * g.cin + c0 + ci) * g.h * g.w, iy, rows, (ci * slots + slot) * rowLen);
-	}
-
-	/** Offset, within the row of kernel row ky of channel ci, of tap kx at output column 0. */
-	int tapOffset(int ci, int ky, int kx) {
-		int c = kx * g.dilationW;
-		return (ci * g.kh + ky) * rowLen + (c % g.strideW) * phaseLen + c / g.strideW;
-	}
-
-	/** Fills the rows of output row oy for input channels c0..c0+channels of image n. */
-	void fill(float[] x, int n, int c0, int channels, int oy, float[] rows) {
-		fill(x, n, c0, channels, oy, rows, 0);
-	}
-
-	/** The same, writing the rows from position {@code at} of the buffer on. */
-	void fill(float[] x, int n, int c0, int channels, int oy, float[] rows, int at) {
-		for (int ci = 0; ci < channels; ci++) {
-			int plane = (n * g.cin + c0 + ci) * g.h * g.w;
-			for (int ky = 0; ky < g.kh; ky++)
-				copyRow(x, plane, oy * g.strideH - g.padTop + ky * g.dilationH, rows, at + (ci * g.kh + ky) * rowLen);
-		}
 	}
 
 	/** Writes the padded, phase-split copy of input row iy of one plane (zeros if iy is outside) at {@code base}. */

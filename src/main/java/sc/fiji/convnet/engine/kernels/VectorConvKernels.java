@@ -4,15 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Direct convolution with {@code jdk.incubator.vector}: each step keeps 4 output channels × 4 vectors of
- * output columns (16 accumulators) in registers while it runs over every (input channel, kernel row,
- * kernel column) tap, so one input vector load feeds four fused multiply-adds. Input rows are first copied
- * into a zero-padded, stride-phase-split row buffer ({@link PaddedRows}), which removes every border test
- * from the inner loop.
+ * Direct convolution with {@code jdk.incubator.vector}: each step keeps 8 output channels × 3 vectors of
+ * output columns (24 accumulators) in registers while it runs over every (input channel, kernel row,
+ * kernel column) tap, so one input vector load feeds eight fused multiply-adds (smaller blocks take the
+ * remaining channels). Input rows are first copied into a zero-padded, stride-phase-split row buffer
+ * ({@link PaddedRows}), which removes every border test from the inner loop.
  * <p>
  * backwardInput is the forward convolution of dy with the flipped, channel-transposed kernel (stride 1;
- * strided cases use the scalar kernels). backwardWeights runs 4 output channels × 4 taps of dot products
- * along the rows.
+ * strided cases use the scalar kernels). backwardWeights accumulates 8 output channels × 3 taps of dot
+ * products over bands of 4 output rows.
  * <p>
  * Only {@link Kernels} loads this class, by name, and only when the module is present. Memory: the output
  * plus one {@link Workspace} per thread (padded rows, packed weights), and for backwardWeights with few
@@ -22,8 +22,6 @@ final class VectorConvKernels implements ConvKernels {
 
 	static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 	static final int L = S.length();
-	/** Output channels per register block. */
-	static final int CB = 4;
 
 	private final ScalarConvKernels scalar = new ScalarConvKernels();
 
