@@ -136,25 +136,37 @@ public final class ConvBenchmark {
 	private static final com.sun.management.OperatingSystemMXBean OS =
 			(com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-	/** Median {ORT wall s, ours wall s, ORT process CPU s, ours process CPU s}, run alternately after warm-up. */
+	/** Each timed sample lasts at least this long, so that the coarse process CPU clock is precise enough. */
+	private static final double MIN_SAMPLE_S = 0.4;
+
+	/**
+	 * Median seconds per run {ORT wall, ours wall, ORT process CPU, ours process CPU}, sampled alternately
+	 * after warm-up; a sample repeats a run as often as needed to last {@link #MIN_SAMPLE_S}.
+	 */
 	private static double[] timeAlternating(Runnable ort, Runnable ours, int warmup, int repeat) {
-		for (int i = 0; i < warmup; i++) {
-			ort.run();
-			ours.run();
-		}
+		long w0 = System.nanoTime();
+		for (int i = 0; i < warmup; i++) ort.run();
+		long w1 = System.nanoTime();
+		for (int i = 0; i < warmup; i++) ours.run();
+		long w2 = System.nanoTime();
+		int batchOrt = batch((w1 - w0) * 1e-9 / warmup), batchOurs = batch((w2 - w1) * 1e-9 / warmup);
 		double[] a = new double[repeat], b = new double[repeat], ca = new double[repeat], cb = new double[repeat];
 		for (int i = 0; i < repeat; i++) {
 			long c0 = OS.getProcessCpuTime(), t0 = System.nanoTime();
-			ort.run();
+			for (int k = 0; k < batchOrt; k++) ort.run();
 			long c1 = OS.getProcessCpuTime(), t1 = System.nanoTime();
-			ours.run();
+			for (int k = 0; k < batchOurs; k++) ours.run();
 			long c2 = OS.getProcessCpuTime(), t2 = System.nanoTime();
-			a[i] = (t1 - t0) * 1e-9;
-			b[i] = (t2 - t1) * 1e-9;
-			ca[i] = (c1 - c0) * 1e-9;
-			cb[i] = (c2 - c1) * 1e-9;
+			a[i] = (t1 - t0) * 1e-9 / batchOrt;
+			b[i] = (t2 - t1) * 1e-9 / batchOurs;
+			ca[i] = (c1 - c0) * 1e-9 / batchOrt;
+			cb[i] = (c2 - c1) * 1e-9 / batchOurs;
 		}
 		return new double[] { median(a), median(b), median(ca), median(cb) };
+	}
+
+	private static int batch(double secondsPerRun) {
+		return (int) Math.max(1, Math.min(1000, Math.ceil(MIN_SAMPLE_S / Math.max(secondsPerRun, 1e-6))));
 	}
 
 	private static double median(double[] v) {

@@ -33,7 +33,7 @@ public final class ScalarConvKernels implements ConvKernels {
 		double[] sums = new double[64];
 
 		static float[][] rows(float[][] a, int count, int len) {
-			if (a.length < count) a = java.util.Arrays.copyOf(a, count);
+			if (a.length < count) a = Arrays.copyOf(a, count);
 			for (int i = 0; i < count; i++) if (a[i] == null || a[i].length < len) a[i] = new float[len];
 			return a;
 		}
@@ -77,7 +77,7 @@ public final class ScalarConvKernels implements ConvKernels {
 			for (int oy = tile * rows; oy < oy1; oy++)
 				for (int cb = 0; cb < coutG; cb += block) {
 					int count = Math.min(block, coutG - cb);
-					for (int c = 0; c < count; c++) java.util.Arrays.fill(acc[c], 0, ow, b == null ? 0f : b[grp * coutG + cb + c]);
+					for (int c = 0; c < count; c++) Arrays.fill(acc[c], 0, ow, b == null ? 0f : b[grp * coutG + cb + c]);
 					for (int ci = 0; ci < cinG; ci++) {
 						int xPlane = (n * g.cin + grp * cinG + ci) * g.h * g.w;
 						for (int ky = 0; ky < g.kh; ky++) {
@@ -118,12 +118,12 @@ public final class ScalarConvKernels implements ConvKernels {
 	/** xs[i] = x[start + i·stride] for i in [lo, hi), zero elsewhere in [0, n). */
 	static void paddedShiftedRow(float[] x, int start, int stride, float[] xs, int lo, int hi, int n) {
 		if (lo >= hi) {
-			java.util.Arrays.fill(xs, 0, n, 0f);
+			Arrays.fill(xs, 0, n, 0f);
 			return;
 		}
-		java.util.Arrays.fill(xs, 0, lo, 0f);
+		Arrays.fill(xs, 0, lo, 0f);
 		shiftedRow(x, start, stride, xs, lo, hi);
-		java.util.Arrays.fill(xs, hi, n, 0f);
+		Arrays.fill(xs, hi, n, 0f);
 	}
 
 	/** xs[i] = x[start + i·stride] for i in [lo, hi). */
@@ -253,7 +253,7 @@ public final class ScalarConvKernels implements ConvKernels {
 		float[][] acc = ws.acc = Workspace.rows(ws.acc, count * kk, ow);
 		float[][] d = ws.dyRows = Workspace.rows(ws.dyRows, 3 * count, ow);
 		float[][] xs = ws.shifted = Workspace.rows(ws.shifted, 3, ow);
-		for (int r = 0; r < count * kk; r++) java.util.Arrays.fill(acc[r], 0, ow, 0f);
+		for (int r = 0; r < count * kk; r++) Arrays.fill(acc[r], 0, ow, 0f);
 		for (int n = 0; n < g.n; n++) {
 			int xPlane = (n * g.cin + grp * cinG + ci) * g.h * g.w;
 			for (int oy0 = 0; oy0 < g.oh; oy0 += 3) {
@@ -261,7 +261,7 @@ public final class ScalarConvKernels implements ConvKernels {
 				for (int c = 0; c < count; c++)
 					for (int r = 0; r < 3; r++) {
 						if (r < rowsNow) System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy0 + r) * ow, d[3 * c + r], 0, ow);
-						else java.util.Arrays.fill(d[3 * c + r], 0, ow, 0f);
+						else Arrays.fill(d[3 * c + r], 0, ow, 0f);
 					}
 				for (int ky = 0; ky < kh; ky++)
 					for (int kx = 0; kx < kw; kx++) {

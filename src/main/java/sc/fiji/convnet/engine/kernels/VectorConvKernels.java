@@ -4,15 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Direct convolution with {@code jdk.incubator.vector}: each step keeps 4 output channels × 4 vectors of
- * output columns (16 accumulators) in registers while it runs over every (input channel, kernel row,
- * kernel column) tap, so one input vector load feeds four fused multiply-adds. Input rows are first copied
- * into a zero-padded, stride-phase-split row buffer ({@link PaddedRows}), which removes every border test
- * from the inner loop.
+ * Direct convolution with {@code jdk.incubator.vector}: each step keeps 8 output channels × 3 vectors of
+ * output columns (24 accumulators) in registers while it runs over every (input channel, kernel row,
+ * kernel column) tap, so one input vector load feeds eight fused multiply-adds (smaller blocks take the
+ * remaining channels). Input rows are first copied into a zero-padded, stride-phase-split row buffer
+ * ({@link PaddedRows}), which removes every border test from the inner loop.
  * <p>
  * backwardInput is the forward convolution of dy with the flipped, channel-transposed kernel (stride 1;
- * strided cases use the scalar kernels). backwardWeights runs 4 output channels × 4 taps of dot products
- * along the rows.
+ * strided cases use the scalar kernels). backwardWeights accumulates 8 output channels × 3 taps of dot
+ * products over bands of 4 output rows.
  * <p>
  * Only {@link Kernels} loads this class, by name, and only when the module is present. Memory: the output
  * plus one {@link Workspace} per thread (padded rows, packed weights), and for backwardWeights with few
@@ -22,14 +22,15 @@ final class VectorConvKernels implements ConvKernels {
 
 	static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 	static final int L = S.length();
-	/** Output channels per register block. */
-	static final int CB = 4;
 
 	private final ScalarConvKernels scalar = new ScalarConvKernels();
 
 	/** Reusable per-thread buffers, grown on demand and never shrunk. */
 	static final class Workspace {
 		float[] rows = new float[0], weights = new float[0], tmp = new float[0], acc = new float[0], dyRows = new float[0];
+		int[] taps = new int[0], slotRow = new int[0];
+
+		static int[] grow(int[] a, int size) { return a.length >= size ? a : new int[size]; }
 
 		static float[] grow(float[] a, int size) { return a.length >= size ? a : new float[size]; }
 	}
@@ -55,26 +56,36 @@ final class VectorConvKernels implements ConvKernels {
 		PaddedRows pr = new PaddedRows(g, L);
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kk = g.kh * g.kw, taps = cinG * kk;
 		int[] blockWidth = blockWidths(coutG);
-		int[] tapOff = new int[taps];
-		for (int ci = 0; ci < cinG; ci++)
-			for (int ky = 0; ky < g.kh; ky++)
-				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.tapOffset(ci, ky, kx);
-		int outer = g.n * g.groups, plane = g.oh * g.ow;
+		int outer = g.n * g.groups, plane = g.oh * g.ow, slots = pr.ringSlots();
 		int rowsPer = ConvChecks.rowsPerTask(g.oh, outer, threads);
 		int tiles = (g.oh + rowsPer - 1) / rowsPer;
 		Parallel.forEach(outer * tiles, threads, t -> {
 			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
 			Workspace ws = WORKSPACE.get();
-			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.size(cinG));
+			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.ringSize(cinG));
 			float[] wp = ws.weights = Workspace.grow(ws.weights, packedSize(blockWidth, taps));
 			float[] tmp = ws.tmp = Workspace.grow(ws.tmp, 32 * L);
+			int[] tapOff = ws.taps = Workspace.grow(ws.taps, taps);
+			int[] slotRow = ws.slotRow = Workspace.grow(ws.slotRow, slots);
+			java.util.Arrays.fill(slotRow, 0, slots, Integer.MIN_VALUE); // which input row each ring slot holds
 			packWeights(g, w, transposedOf, grp, blockWidth, wp);
 			int oy1 = Math.min(g.oh, (tile + 1) * rowsPer);
 			for (int oy = tile * rowsPer; oy < oy1; oy++) {
-				pr.fill(x, n, grp * cinG, cinG, oy, rows);
+				for (int ky = 0; ky < g.kh; ky++) {
+					int iy = oy * g.strideH - g.padTop + ky * g.dilationH, slot = Math.floorMod(iy, slots);
+					if (slotRow[slot] != iy) {
+						pr.fillSlot(x, n, grp * cinG, cinG, iy, slot, rows);
+						slotRow[slot] = iy;
+					}
+					for (int ci = 0; ci < cinG; ci++)
+						for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.ringTapOffset(ci, slot, kx);
+				}
 				// column chunks outside, channel blocks inside: the chunk's input columns stay in L1 for every block
+				// blocks of 8 or 4 channels take 3 vectors of columns, single channels (only when the group has
+				// at most two) 6, so that each has enough independent accumulators
+				int chunk = blockWidth[0] == 1 ? 6 * L : 3 * L;
 				for (int ox0 = 0; ox0 < pr.owPad; ) {
-					boolean wide = ox0 + 3 * L <= pr.owPad;
+					boolean wide = ox0 + chunk <= pr.owPad;
 					int coLocal = 0, wb = 0;
 					for (int width : blockWidth) {
 						int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal);
@@ -86,8 +97,8 @@ final class VectorConvKernels implements ConvKernels {
 							if (wide) forward4x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
 							else forward4x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
 						} else {
-							if (wide && ox0 + 6 * L <= pr.owPad) forward1x6(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
-							else if (wide) {
+							if (wide && chunk == 6 * L) forward1x6(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
+							else if (wide) { // a last channel or two after blocks of 4 or 8: the chunk is 3 vectors
 								forward1x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
 								forward1x1(rows, tapOff, taps, wp, wb, ox0 + L, b, co0, count, y, rowBase, plane, g.ow, tmp);
 								forward1x1(rows, tapOff, taps, wp, wb, ox0 + 2 * L, b, co0, count, y, rowBase, plane, g.ow, tmp);
@@ -96,7 +107,7 @@ final class VectorConvKernels implements ConvKernels {
 						coLocal += width;
 						wb += width * taps;
 					}
-					ox0 += wide ? 3 * L : L;
+					ox0 += wide ? chunk : L;
 				}
 			}
 		});
@@ -175,34 +186,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w7 = FloatVector.broadcast(S, wp[wi + 7]);
 			a70 = x0.fma(w7, a70); a71 = x1.fma(w7, a71); a72 = x2.fma(w7, a72);
 		}
-		if (count == 8 && ox0 + 3 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
-			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a11.intoArray(y, rowBase + 1 * plane + ox0 + 1 * L);
-			a12.intoArray(y, rowBase + 1 * plane + ox0 + 2 * L);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a21.intoArray(y, rowBase + 2 * plane + ox0 + 1 * L);
-			a22.intoArray(y, rowBase + 2 * plane + ox0 + 2 * L);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			a31.intoArray(y, rowBase + 3 * plane + ox0 + 1 * L);
-			a32.intoArray(y, rowBase + 3 * plane + ox0 + 2 * L);
-			a40.intoArray(y, rowBase + 4 * plane + ox0);
-			a41.intoArray(y, rowBase + 4 * plane + ox0 + 1 * L);
-			a42.intoArray(y, rowBase + 4 * plane + ox0 + 2 * L);
-			a50.intoArray(y, rowBase + 5 * plane + ox0);
-			a51.intoArray(y, rowBase + 5 * plane + ox0 + 1 * L);
-			a52.intoArray(y, rowBase + 5 * plane + ox0 + 2 * L);
-			a60.intoArray(y, rowBase + 6 * plane + ox0);
-			a61.intoArray(y, rowBase + 6 * plane + ox0 + 1 * L);
-			a62.intoArray(y, rowBase + 6 * plane + ox0 + 2 * L);
-			a70.intoArray(y, rowBase + 7 * plane + ox0);
-			a71.intoArray(y, rowBase + 7 * plane + ox0 + 1 * L);
-			a72.intoArray(y, rowBase + 7 * plane + ox0 + 2 * L);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
@@ -267,18 +252,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w7 = FloatVector.broadcast(S, wp[wi + 7]);
 			a70 = x0.fma(w7, a70);
 		}
-		if (count == 8 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			a40.intoArray(y, rowBase + 4 * plane + ox0);
-			a50.intoArray(y, rowBase + 5 * plane + ox0);
-			a60.intoArray(y, rowBase + 6 * plane + ox0);
-			a70.intoArray(y, rowBase + 7 * plane + ox0);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a10.intoArray(tmp, 1 * L);
 		a20.intoArray(tmp, 2 * L);
@@ -317,22 +292,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
 			a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32);
 		}
-		if (count == 4 && ox0 + 3 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
-			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a11.intoArray(y, rowBase + 1 * plane + ox0 + 1 * L);
-			a12.intoArray(y, rowBase + 1 * plane + ox0 + 2 * L);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a21.intoArray(y, rowBase + 2 * plane + ox0 + 1 * L);
-			a22.intoArray(y, rowBase + 2 * plane + ox0 + 2 * L);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			a31.intoArray(y, rowBase + 3 * plane + ox0 + 1 * L);
-			a32.intoArray(y, rowBase + 3 * plane + ox0 + 2 * L);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
@@ -369,14 +330,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w3 = FloatVector.broadcast(S, wp[wi + 3]);
 			a30 = x0.fma(w3, a30);
 		}
-		if (count == 4 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a10.intoArray(y, rowBase + 1 * plane + ox0);
-			a20.intoArray(y, rowBase + 2 * plane + ox0);
-			a30.intoArray(y, rowBase + 3 * plane + ox0);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a10.intoArray(tmp, 1 * L);
 		a20.intoArray(tmp, 2 * L);
@@ -401,16 +356,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
 			a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03); a04 = x4.fma(w0, a04); a05 = x5.fma(w0, a05);
 		}
-		if (count == 1 && ox0 + 6 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			a01.intoArray(y, rowBase + 0 * plane + ox0 + 1 * L);
-			a02.intoArray(y, rowBase + 0 * plane + ox0 + 2 * L);
-			a03.intoArray(y, rowBase + 0 * plane + ox0 + 3 * L);
-			a04.intoArray(y, rowBase + 0 * plane + ox0 + 4 * L);
-			a05.intoArray(y, rowBase + 0 * plane + ox0 + 5 * L);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		a01.intoArray(tmp, 1 * L);
 		a02.intoArray(tmp, 2 * L);
@@ -429,11 +376,8 @@ final class VectorConvKernels implements ConvKernels {
 			FloatVector w0 = FloatVector.broadcast(S, wp[wi]);
 			a00 = x0.fma(w0, a00);
 		}
-		if (count == 1 && ox0 + 1 * L <= ow) { // whole block inside the output: store directly
-			a00.intoArray(y, rowBase + 0 * plane + ox0);
-			return;
-		}
-		// through the block buffer; no helper takes vector arguments (they would be boxed if it were not inlined)
+		// one way out, through the block buffer: a second, direct store path makes C2 compile the loop above
+		// markedly worse, and no helper takes vector arguments (they would be boxed if it were not inlined)
 		a00.intoArray(tmp, 0 * L);
 		if (0 < count) copyRow(tmp, 0 * L, y, rowBase + 0 * plane, ox0, 1 * L, ow);
 	}
@@ -458,44 +402,65 @@ final class VectorConvKernels implements ConvKernels {
 
 	// ---------------------------------------------------------------- backward to the weights
 
+	/** Output channels and taps per register block of the weight gradient. */
+	static final int WC = 8, WT = 3;
+	/** Output rows whose products a weight-gradient block sums in registers before adding them to memory. */
+	static final int WR = 4;
+
 	@Override
 	public void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads) {
 		ConvChecks.backwardWeights(g, x, dy, dw, db);
 		PaddedRows pr = new PaddedRows(g, L);
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), taps = cinG * g.kh * g.kw;
-		int tapBlocks = (taps + 3) / 4, coBlocks = (coutG + CB - 1) / CB;
-		int[] tapOff = new int[tapBlocks * 4];
+		int tapBlocks = (taps + WT - 1) / WT, coBlocks = (coutG + WC - 1) / WC;
+		// the input rows of WR consecutive output rows form one band per channel; tap t of output row k of
+		// the band reads from tapOff[t] + k·strideH·rowLen
+		int band = pr.bandRows(WR);
+		int[] tapOff = new int[tapBlocks * WT];
 		for (int ci = 0; ci < cinG; ci++)
 			for (int ky = 0; ky < g.kh; ky++)
-				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.tapOffset(ci, ky, kx);
-		// taps past the end read tap 0 again; their sums are thrown away
+				for (int kx = 0; kx < g.kw; kx++) tapOff[(ci * g.kh + ky) * g.kw + kx] = pr.bandTapOffset(ci, ky, kx, band);
+		// taps past the end read tap 0 again, and channels past the end see zero dy: their sums are thrown away
 		int jobs = g.groups * coBlocks, allRows = g.n * g.oh;
 		int parts = jobs >= 2 * threads ? 1 : Math.max(1, Math.min(threads, allRows));
-		int wSize = (int) g.weightSize();
+		int wSize = (int) g.weightSize(), accSize = tapBlocks * WC * WT * L;
 		float[] partial = parts > 1 ? new float[parts * wSize] : null;
+		// one flat loop over (output row of the band, column vector): offsets come from two small tables,
+		// because a nested loop carrying the 24 accumulators makes C2 box them
+		int dStride = WC * pr.owPad, perRow = pr.owPad / L;
+		int[] xOffsets = new int[WR * perRow], dOffsets = new int[WR * perRow];
+		for (int k = 0; k < WR; k++)
+			for (int v = 0; v < perRow; v++) {
+				xOffsets[k * perRow + v] = k * g.strideH * pr.rowLen + v * L;
+				dOffsets[k * perRow + v] = k * dStride + v * L;
+			}
 		Parallel.forEach(jobs * parts, threads, t -> {
 			int job = t / parts, part = t % parts, grp = job / coBlocks, blk = job % coBlocks;
-			int co0 = grp * coutG + blk * CB, count = Math.min(CB, coutG - blk * CB);
+			int co0 = grp * coutG + blk * WC, count = Math.min(WC, coutG - blk * WC);
 			Workspace ws = WORKSPACE.get();
-			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.size(cinG));
-			float[] acc = ws.acc = Workspace.grow(ws.acc, tapBlocks * 16 * L);
-			float[] d = ws.dyRows = Workspace.grow(ws.dyRows, CB * pr.owPad);
-			java.util.Arrays.fill(acc, 0, tapBlocks * 16 * L, 0f);
-			java.util.Arrays.fill(d, 0, CB * pr.owPad, 0f);
+			float[] rows = ws.rows = Workspace.grow(ws.rows, cinG * band * pr.rowLen);
+			float[] acc = ws.acc = Workspace.grow(ws.acc, accSize);
+			float[] d = ws.dyRows = Workspace.grow(ws.dyRows, WR * dStride);
+			java.util.Arrays.fill(acc, 0, accSize, 0f);
+			java.util.Arrays.fill(d, 0, WR * dStride, 0f);
 			int r0 = (int) ((long) part * allRows / parts), r1 = (int) ((long) (part + 1) * allRows / parts);
-			for (int r = r0; r < r1; r++) {
+			for (int r = r0; r < r1; ) {
 				int n = r / g.oh, oy = r % g.oh;
-				pr.fill(x, n, grp * cinG, cinG, oy, rows);
-				for (int c = 0; c < count; c++)
-					System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy) * g.ow, d, c * pr.owPad, g.ow);
+				int slots = Math.min(WR, Math.min(r1 - r, g.oh - oy)); // a band stays within one image
+				pr.fillBand(x, n, grp * cinG, cinG, oy, band, rows);
+				for (int k = 0; k < slots; k++)
+					for (int c = 0; c < count; c++)
+						System.arraycopy(dy, ((n * g.cout + co0 + c) * g.oh + oy + k) * g.ow, d, k * dStride + c * pr.owPad, g.ow);
 				for (int tb = 0; tb < tapBlocks; tb++)
-					weights4x4(rows, tapOff[4 * tb], tapOff[4 * tb + 1], tapOff[4 * tb + 2], tapOff[4 * tb + 3], d, pr.owPad, acc, tb * 16 * L);
+					weights8x3(rows, tapOff[WT * tb], tapOff[WT * tb + 1], tapOff[WT * tb + 2], xOffsets, dOffsets, slots * perRow,
+							d, pr.owPad, acc, tb * WC * WT * L);
+				r += slots;
 			}
 			float[] target = partial == null ? dw : partial;
 			int base = partial == null ? 0 : part * wSize;
 			for (int c = 0; c < count; c++)
 				for (int tap = 0; tap < taps; tap++)
-					target[base + (co0 + c) * taps + tap] = FloatVector.fromArray(S, acc, ((tap / 4) * 16 + c * 4 + tap % 4) * L).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+					target[base + (co0 + c) * taps + tap] = sumLanes(acc, ((tap / WT) * WC * WT + c * WT + tap % WT) * L);
 		});
 		if (partial != null) {
 			Parallel.forEach(threads, threads, p -> {
@@ -507,44 +472,95 @@ final class VectorConvKernels implements ConvKernels {
 				}
 			});
 		}
-		if (db != null) ScalarConvKernels.biasGradient(g, dy, db, threads);
+		if (db != null) biasGradient(g, dy, db, threads);
 	}
 
-	/** acc[(c·4 + t)·L ..] += Σ_j dy_c[j..] · rows[o_t + j..] along one output row, 4 channels × 4 taps. */
-	private static void weights4x4(float[] rows, int o0, int o1, int o2, int o3, float[] d, int owPad, float[] acc, int ab) {
+	/** db[co] = Σ dy[·, co, ·, ·], in vector partial sums per plane, then in double across planes. */
+	private static void biasGradient(ConvGeometry g, float[] dy, float[] db, int threads) {
+		int plane = g.oh * g.ow, full = plane - plane % (4 * L);
+		Parallel.forEach(g.cout, threads, co -> {
+			double total = 0;
+			for (int n = 0; n < g.n; n++) {
+				int p = (n * g.cout + co) * plane;
+				FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+				for (int i = 0; i < full; i += 4 * L) {
+					s0 = s0.add(FloatVector.fromArray(S, dy, p + i));
+					s1 = s1.add(FloatVector.fromArray(S, dy, p + i + L));
+					s2 = s2.add(FloatVector.fromArray(S, dy, p + i + 2 * L));
+					s3 = s3.add(FloatVector.fromArray(S, dy, p + i + 3 * L));
+				}
+				total += s0.add(s1).add(s2).add(s3).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+				for (int i = full; i < plane; i++) total += dy[p + i];
+			}
+			db[co] = (float) total;
+		});
+	}
+
+	/** The sum of L consecutive floats, in double. */
+	private static float sumLanes(float[] a, int from) {
+		double s = 0;
+		for (int i = 0; i < L; i++) s += a[from + i];
+		return (float) s;
+	}
+
+	/** acc[(c·3 + t)·L ..] += Σ_i dy_c[dOffsets[i]..] · rows[o_t + xOffsets[i]..] over several output rows, 8 channels × 3 taps. */
+	private static void weights8x3(float[] rows, int o0, int o1, int o2, int[] xOffsets, int[] dOffsets, int steps,
+			float[] d, int owPad, float[] acc, int ab) {
 		FloatVector z = FloatVector.zero(S);
-		FloatVector a00 = z, a01 = z, a02 = z, a03 = z, a10 = z, a11 = z, a12 = z, a13 = z;
-		FloatVector a20 = z, a21 = z, a22 = z, a23 = z, a30 = z, a31 = z, a32 = z, a33 = z;
-		for (int j = 0; j < owPad; j += L) {
-			FloatVector x0 = FloatVector.fromArray(S, rows, o0 + j);
-			FloatVector x1 = FloatVector.fromArray(S, rows, o1 + j);
-			FloatVector x2 = FloatVector.fromArray(S, rows, o2 + j);
-			FloatVector x3 = FloatVector.fromArray(S, rows, o3 + j);
+		FloatVector a00 = z, a01 = z, a02 = z;
+		FloatVector a10 = z, a11 = z, a12 = z;
+		FloatVector a20 = z, a21 = z, a22 = z;
+		FloatVector a30 = z, a31 = z, a32 = z;
+		FloatVector a40 = z, a41 = z, a42 = z;
+		FloatVector a50 = z, a51 = z, a52 = z;
+		FloatVector a60 = z, a61 = z, a62 = z;
+		FloatVector a70 = z, a71 = z, a72 = z;
+		for (int i = 0; i < steps; i++) {
+			int xj = xOffsets[i], j = dOffsets[i];
+			FloatVector x0 = FloatVector.fromArray(S, rows, o0 + xj);
+			FloatVector x1 = FloatVector.fromArray(S, rows, o1 + xj);
+			FloatVector x2 = FloatVector.fromArray(S, rows, o2 + xj);
 			FloatVector d0 = FloatVector.fromArray(S, d, j);
-			a00 = d0.fma(x0, a00); a01 = d0.fma(x1, a01); a02 = d0.fma(x2, a02); a03 = d0.fma(x3, a03);
-			FloatVector d1 = FloatVector.fromArray(S, d, owPad + j);
-			a10 = d1.fma(x0, a10); a11 = d1.fma(x1, a11); a12 = d1.fma(x2, a12); a13 = d1.fma(x3, a13);
+			a00 = d0.fma(x0, a00); a01 = d0.fma(x1, a01); a02 = d0.fma(x2, a02);
+			FloatVector d1 = FloatVector.fromArray(S, d, 1 * owPad + j);
+			a10 = d1.fma(x0, a10); a11 = d1.fma(x1, a11); a12 = d1.fma(x2, a12);
 			FloatVector d2 = FloatVector.fromArray(S, d, 2 * owPad + j);
-			a20 = d2.fma(x0, a20); a21 = d2.fma(x1, a21); a22 = d2.fma(x2, a22); a23 = d2.fma(x3, a23);
+			a20 = d2.fma(x0, a20); a21 = d2.fma(x1, a21); a22 = d2.fma(x2, a22);
 			FloatVector d3 = FloatVector.fromArray(S, d, 3 * owPad + j);
-			a30 = d3.fma(x0, a30); a31 = d3.fma(x1, a31); a32 = d3.fma(x2, a32); a33 = d3.fma(x3, a33);
+			a30 = d3.fma(x0, a30); a31 = d3.fma(x1, a31); a32 = d3.fma(x2, a32);
+			FloatVector d4 = FloatVector.fromArray(S, d, 4 * owPad + j);
+			a40 = d4.fma(x0, a40); a41 = d4.fma(x1, a41); a42 = d4.fma(x2, a42);
+			FloatVector d5 = FloatVector.fromArray(S, d, 5 * owPad + j);
+			a50 = d5.fma(x0, a50); a51 = d5.fma(x1, a51); a52 = d5.fma(x2, a52);
+			FloatVector d6 = FloatVector.fromArray(S, d, 6 * owPad + j);
+			a60 = d6.fma(x0, a60); a61 = d6.fma(x1, a61); a62 = d6.fma(x2, a62);
+			FloatVector d7 = FloatVector.fromArray(S, d, 7 * owPad + j);
+			a70 = d7.fma(x0, a70); a71 = d7.fma(x1, a71); a72 = d7.fma(x2, a72);
 		}
 		// written out: a helper taking vectors as arguments may not be inlined, and then every vector is boxed
 		FloatVector.fromArray(S, acc, ab + 0 * L).add(a00).intoArray(acc, ab + 0 * L);
 		FloatVector.fromArray(S, acc, ab + 1 * L).add(a01).intoArray(acc, ab + 1 * L);
 		FloatVector.fromArray(S, acc, ab + 2 * L).add(a02).intoArray(acc, ab + 2 * L);
-		FloatVector.fromArray(S, acc, ab + 3 * L).add(a03).intoArray(acc, ab + 3 * L);
-		FloatVector.fromArray(S, acc, ab + 4 * L).add(a10).intoArray(acc, ab + 4 * L);
-		FloatVector.fromArray(S, acc, ab + 5 * L).add(a11).intoArray(acc, ab + 5 * L);
-		FloatVector.fromArray(S, acc, ab + 6 * L).add(a12).intoArray(acc, ab + 6 * L);
-		FloatVector.fromArray(S, acc, ab + 7 * L).add(a13).intoArray(acc, ab + 7 * L);
-		FloatVector.fromArray(S, acc, ab + 8 * L).add(a20).intoArray(acc, ab + 8 * L);
-		FloatVector.fromArray(S, acc, ab + 9 * L).add(a21).intoArray(acc, ab + 9 * L);
-		FloatVector.fromArray(S, acc, ab + 10 * L).add(a22).intoArray(acc, ab + 10 * L);
-		FloatVector.fromArray(S, acc, ab + 11 * L).add(a23).intoArray(acc, ab + 11 * L);
-		FloatVector.fromArray(S, acc, ab + 12 * L).add(a30).intoArray(acc, ab + 12 * L);
-		FloatVector.fromArray(S, acc, ab + 13 * L).add(a31).intoArray(acc, ab + 13 * L);
-		FloatVector.fromArray(S, acc, ab + 14 * L).add(a32).intoArray(acc, ab + 14 * L);
-		FloatVector.fromArray(S, acc, ab + 15 * L).add(a33).intoArray(acc, ab + 15 * L);
+		FloatVector.fromArray(S, acc, ab + 3 * L).add(a10).intoArray(acc, ab + 3 * L);
+		FloatVector.fromArray(S, acc, ab + 4 * L).add(a11).intoArray(acc, ab + 4 * L);
+		FloatVector.fromArray(S, acc, ab + 5 * L).add(a12).intoArray(acc, ab + 5 * L);
+		FloatVector.fromArray(S, acc, ab + 6 * L).add(a20).intoArray(acc, ab + 6 * L);
+		FloatVector.fromArray(S, acc, ab + 7 * L).add(a21).intoArray(acc, ab + 7 * L);
+		FloatVector.fromArray(S, acc, ab + 8 * L).add(a22).intoArray(acc, ab + 8 * L);
+		FloatVector.fromArray(S, acc, ab + 9 * L).add(a30).intoArray(acc, ab + 9 * L);
+		FloatVector.fromArray(S, acc, ab + 10 * L).add(a31).intoArray(acc, ab + 10 * L);
+		FloatVector.fromArray(S, acc, ab + 11 * L).add(a32).intoArray(acc, ab + 11 * L);
+		FloatVector.fromArray(S, acc, ab + 12 * L).add(a40).intoArray(acc, ab + 12 * L);
+		FloatVector.fromArray(S, acc, ab + 13 * L).add(a41).intoArray(acc, ab + 13 * L);
+		FloatVector.fromArray(S, acc, ab + 14 * L).add(a42).intoArray(acc, ab + 14 * L);
+		FloatVector.fromArray(S, acc, ab + 15 * L).add(a50).intoArray(acc, ab + 15 * L);
+		FloatVector.fromArray(S, acc, ab + 16 * L).add(a51).intoArray(acc, ab + 16 * L);
+		FloatVector.fromArray(S, acc, ab + 17 * L).add(a52).intoArray(acc, ab + 17 * L);
+		FloatVector.fromArray(S, acc, ab + 18 * L).add(a60).intoArray(acc, ab + 18 * L);
+		FloatVector.fromArray(S, acc, ab + 19 * L).add(a61).intoArray(acc, ab + 19 * L);
+		FloatVector.fromArray(S, acc, ab + 20 * L).add(a62).intoArray(acc, ab + 20 * L);
+		FloatVector.fromArray(S, acc, ab + 21 * L).add(a70).intoArray(acc, ab + 21 * L);
+		FloatVector.fromArray(S, acc, ab + 22 * L).add(a71).intoArray(acc, ab + 22 * L);
+		FloatVector.fromArray(S, acc, ab + 23 * L).add(a72).intoArray(acc, ab + 23 * L);
 	}
 }

@@ -1,0 +1,28 @@
+package sc.fiji.convnet.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+	@Test
+	void everyTaskRunsExactlyOnce() {
+		for (int threads : new int[] { 1, 2, 5 }) {
+			AtomicIntegerArray runs = new AtomicIntegerArray(97);
+			Parallel.forEach(97, threads, runs::incrementAndGet);
+			for (int i = 0; i < 97; i++) assertEquals(1, runs.get(i), "task " + i + " with " + threads + " threads");
+		}
+	}
+
+	@Test
+	void aFailingTaskFailsTheCallWithItsOwnException() {
+		IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forEach(50, 3, i -> {
+			if (i == 31) throw new IllegalStateException("task 31 failed");
+		}));
+		assertEquals("task 31 failed", e.getMessage());
+	}
+}
