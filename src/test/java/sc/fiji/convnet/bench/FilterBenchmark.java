@@ -101,7 +101,7 @@ public final class FilterBenchmark {
 				+ "around the engine (output allocation, border strips).\n");
 		if (conv.kernelsName().equals("reference"))
 			md.append("\nThese numbers use the engine's slow reference kernels (double precision, one thread); rerun "
-					+ "`FilterBenchmark --out BENCHMARKS-filters.md` once `Kernels.best()` returns the fast kernels.\n");
+					+ "`FilterBenchmark --out FILE` once `Kernels.best()` returns the fast kernels.\n");
 		System.out.print(md);
 		if (out != null) Files.writeString(out, md.toString());
 	}
