@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Initializer;
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Parameter;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
@@ -128,16 +129,15 @@ public final class ConvTranspose2d extends Layer {
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		ConvGeometry g = geometry(inputs[0].shape());
-		Tensor y = Tensor.zeros(g.n, cout, g.h, g.w);
+		Tensor y = buffer(0, g.n, cout, g.h, g.w); // the kernels overwrite it
 		Kernels.best().backwardInput(g, inputs[0].data(), weight.value().data(), y.data(), Kernels.defaultThreads());
 		if (bias != null) {
 			float[] b = bias.value().data(), yd = y.data();
 			int plane = g.h * g.w;
-			for (int n = 0; n < g.n; n++)
-				for (int c = 0; c < cout; c++) {
-					int off = (n * cout + c) * plane;
-					for (int i = 0; i < plane; i++) yd[off + i] += b[c];
-				}
+			Loops.tasks(g.n * cout, t -> {
+				float bc = b[t % cout];
+				for (int i = t * plane, end = i + plane; i < end; i++) yd[i] += bc;
+			});
 		}
 		input = phase.records() ? inputs[0] : null;
 		return y;
@@ -150,7 +150,7 @@ public final class ConvTranspose2d extends Layer {
 		if (!Arrays.equals(dy.shape(), new int[] { g.n, cout, g.h, g.w }))
 			throw error("output gradient " + dy.shapeString() + " does not match the output of input " + input.shapeString());
 		int threads = Kernels.defaultThreads();
-		Tensor dx = Tensor.zeros(input.shape());
+		Tensor dx = buffer(1, input.shape()); // the kernels overwrite it
 		Kernels.best().forward(g, dy.data(), weight.value().data(), null, dx.data(), threads);
 		if (weightWorkspace == null || weightWorkspace.length != (int) weight.size()) weightWorkspace = new float[(int) weight.size()];
 		Kernels.best().backwardWeights(g, dy.data(), input.data(), weightWorkspace, null, threads);
@@ -158,13 +158,15 @@ public final class ConvTranspose2d extends Layer {
 		if (bias != null) {
 			float[] db = bias.grad().data(), d = dy.data();
 			int plane = g.h * g.w;
-			for (int n = 0; n < g.n; n++)
-				for (int c = 0; c < cout; c++) {
+			// per channel, samples in order: the same sums whatever the number of threads
+			Loops.tasks(cout, c -> {
+				for (int n = 0; n < g.n; n++) {
 					int off = (n * cout + c) * plane;
 					double s = 0;
 					for (int i = 0; i < plane; i++) s += d[off + i];
 					db[c] += (float) s;
 				}
+			});
 		}
 		return new Tensor[] { dx };
 	}
