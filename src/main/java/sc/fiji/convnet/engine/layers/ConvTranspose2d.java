@@ -34,6 +34,7 @@ public final class ConvTranspose2d extends Layer {
 
 	private Tensor input;
 	private float[] weightWorkspace;
+	private boolean directAllowed = true;
 
 	public ConvTranspose2d(int cin, int cout, int kernel) { this(cin, cout, kernel, kernel); }
 
@@ -130,6 +131,12 @@ public final class ConvTranspose2d extends Layer {
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		ConvGeometry g = geometry(inputs[0].shape());
 		Tensor y = buffer(0, g.n, cout, g.h, g.w); // the kernels overwrite it
+		NonOverlappingTransposedConv direct = nonOverlapping(inputs[0].shape());
+		if (direct != null) {
+			direct.forward(inputs[0].data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+			input = phase.records() ? inputs[0] : null;
+			return y;
+		}
 		Kernels.best().backwardInput(g, inputs[0].data(), weight.value().data(), y.data(), Kernels.defaultThreads());
 		if (bias != null) {
 			float[] b = bias.value().data(), yd = y.data();
@@ -151,9 +158,15 @@ public final class ConvTranspose2d extends Layer {
 			throw error("output gradient " + dy.shapeString() + " does not match the output of input " + input.shapeString());
 		int threads = Kernels.defaultThreads();
 		Tensor dx = buffer(1, input.shape()); // the kernels overwrite it
-		Kernels.best().forward(g, dy.data(), weight.value().data(), null, dx.data(), threads);
 		if (weightWorkspace == null || weightWorkspace.length != (int) weight.size()) weightWorkspace = new float[(int) weight.size()];
-		Kernels.best().backwardWeights(g, dy.data(), input.data(), weightWorkspace, null, threads);
+		NonOverlappingTransposedConv direct = nonOverlapping(input.shape());
+		if (direct != null) {
+			direct.backwardInput(dy.data(), weight.value().data(), dx.data());
+			direct.backwardWeights(input.data(), dy.data(), weightWorkspace);
+		} else {
+			Kernels.best().forward(g, dy.data(), weight.value().data(), null, dx.data(), threads);
+			Kernels.best().backwardWeights(g, dy.data(), input.data(), weightWorkspace, null, threads);
+		}
 		Conv2d.addInto(weight.grad().data(), weightWorkspace);
 		if (bias != null) {
 			float[] db = bias.grad().data(), d = dy.data();
@@ -170,6 +183,17 @@ public final class ConvTranspose2d extends Layer {
 		}
 		return new Tensor[] { dx };
 	}
+
+	/** The direct computation where stride = kernel without padding, dilation or groups (U-Net up-sampling), else null. */
+	private NonOverlappingTransposedConv nonOverlapping(int[] s) {
+		if (strideH != kh || strideW != kw || dilationH != 1 || dilationW != 1 || groups != 1 || outPadH != 0 || outPadW != 0
+				|| padTop != 0 || padLeft != 0 || padBottom != 0 || padRight != 0 || !directAllowed)
+			return null;
+		return new NonOverlappingTransposedConv(s[0], cin, cout, s[2], s[3], kh, kw);
+	}
+
+	/** For tests: {@code false} sends every geometry through the general kernels. */
+	ConvTranspose2d direct(boolean allowed) { directAllowed = allowed; return this; }
 
 	@Override
 	public ReceptiveField receptiveField(ReceptiveField... in) {
