@@ -159,14 +159,8 @@ public final class ConvTranspose2d extends Layer {
 		int threads = Kernels.defaultThreads();
 		Tensor dx = buffer(1, input.shape()); // the kernels overwrite it
 		if (weightWorkspace == null || weightWorkspace.length != (int) weight.size()) weightWorkspace = new float[(int) weight.size()];
-		NonOverlappingTransposedConv direct = nonOverlapping(input.shape());
-		if (direct != null) {
-			direct.backwardInput(dy.data(), weight.value().data(), dx.data());
-			direct.backwardWeights(input.data(), dy.data(), weightWorkspace);
-		} else {
-			Kernels.best().forward(g, dy.data(), weight.value().data(), null, dx.data(), threads);
-			Kernels.best().backwardWeights(g, dy.data(), input.data(), weightWorkspace, null, threads);
-		}
+		Kernels.best().forward(g, dy.data(), weight.value().data(), null, dx.data(), threads);
+		Kernels.best().backwardWeights(g, dy.data(), input.data(), weightWorkspace, null, threads);
 		Conv2d.addInto(weight.grad().data(), weightWorkspace);
 		if (bias != null) {
 			float[] db = bias.grad().data(), d = dy.data();
@@ -184,7 +178,7 @@ public final class ConvTranspose2d extends Layer {
 		return new Tensor[] { dx };
 	}
 
-	/** The direct computation where stride = kernel without padding, dilation or groups (U-Net up-sampling), else null. */
+	/** The direct forward pass where stride = kernel without padding, dilation or groups (U-Net up-sampling), else null. */
 	private NonOverlappingTransposedConv nonOverlapping(int[] s) {
 		if (strideH != kh || strideW != kw || dilationH != 1 || dilationW != 1 || groups != 1 || outPadH != 0 || outPadW != 0
 				|| padTop != 0 || padLeft != 0 || padBottom != 0 || padRight != 0 || !directAllowed)
@@ -202,4 +196,10 @@ public final class ConvTranspose2d extends Layer {
 	}
 
 	@Override public void clearCache() { input = null; }
+
+	@Override
+	public void releaseBuffers() {
+		super.releaseBuffers();
+		weightWorkspace = null;
+	}
 }

@@ -7,7 +7,9 @@ import sc.fiji.convnet.engine.Loops;
  * no padding, dilation or groups: every input pixel writes its own KH×KW block of the output, so
  * nothing overlaps and each pass is a small matrix product per pixel,
  * y[n, o, KH·i + a, KW·j + b] = Σ_c x[n, c, i, j]·w[c, o, a, b].
- * The general kernels handle this as the input-gradient of a strided convolution, which is far slower.
+ * The general kernels compute this forward pass as the input-gradient of a strided convolution, which
+ * is slower; the backward passes (a strided convolution and its weight gradient) stay with the kernels,
+ * which do them faster than a direct loop over this layout.
  * Arrays are row-major; x is N×C_in×H×W, w C_in×C_out×KH×KW, y N×C_out×(KH·H)×(KW·W).
  * Every method overwrites its output, and each output value is summed in a fixed order, so the results
  * do not depend on the number of threads.
@@ -48,54 +50,6 @@ final class NonOverlappingTransposedConv {
 					}
 				}
 			}
-		});
-	}
-
-	/** dx[n, c, i, j] = Σ_o Σ_ab dy[n, o, KH·i + a, KW·j + b]·w[c, o, a, b]. */
-	void backwardInput(float[] dy, float[] wt, float[] dx) {
-		int taps = kh * kw, ow = w * kw, inPlane = h * w, outPlane = inPlane * taps;
-		Loops.tasks(n * cin, t -> {
-			int s = t / cin, c = t % cin;
-			float[] row = new float[w];
-			for (int i = 0; i < h; i++) {
-				java.util.Arrays.fill(row, 0f);
-				for (int o = 0; o < cout; o++) {
-					int wb = (c * cout + o) * taps, yBase = (s * cout + o) * outPlane;
-					for (int a = 0; a < kh; a++) {
-						int yr = yBase + (kh * i + a) * ow;
-						for (int bb = 0; bb < kw; bb++) {
-							float wv = wt[wb + a * kw + bb];
-							for (int j = 0; j < w; j++) row[j] += dy[yr + kw * j + bb] * wv;
-						}
-					}
-				}
-				System.arraycopy(row, 0, dx, (s * cin + c) * inPlane + i * w, w);
-			}
-		});
-	}
-
-	/** dw[c, o, a, b] = Σ_n Σ_ij x[n, c, i, j]·dy[n, o, KH·i + a, KW·j + b]. */
-	void backwardWeights(float[] x, float[] dy, float[] dw) {
-		int taps = kh * kw, ow = w * kw, inPlane = h * w, outPlane = inPlane * taps;
-		Loops.tasks(cin * cout, t -> {
-			int c = t / cout, o = t % cout;
-			double[] sum = new double[taps];
-			float[] part = new float[taps];
-			for (int s = 0; s < n; s++)
-				for (int i = 0; i < h; i++) {
-					int xr = (s * cin + c) * inPlane + i * w, yBase = (s * cout + o) * outPlane;
-					java.util.Arrays.fill(part, 0f);
-					for (int a = 0; a < kh; a++) {
-						int yr = yBase + (kh * i + a) * ow;
-						for (int bb = 0; bb < kw; bb++) {
-							float p = 0;
-							for (int j = 0; j < w; j++) p += x[xr + j] * dy[yr + kw * j + bb];
-							part[a * kw + bb] = p;
-						}
-					}
-					for (int k = 0; k < taps; k++) sum[k] += part[k]; // rows in float, the total in double
-				}
-			for (int k = 0; k < taps; k++) dw[(c * cout + o) * taps + k] = (float) sum[k];
 		});
 	}
 }

@@ -12,8 +12,8 @@ import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * The direct path for stride = kernel (U-Net up-sampling) against a double-precision evaluation of the
- * definition (forward) and against the general kernels' path (input and weight gradients).
+ * The direct forward pass for stride = kernel (U-Net up-sampling) against a double-precision evaluation
+ * of the definition and against the general kernels' path.
  */
 class ConvTranspose2dDirectTest {
 
@@ -44,17 +44,11 @@ class ConvTranspose2dDirectTest {
 		Tensor yGeneral = general.forward(x, Phase.TRAINING);
 		assertArrayEquals(yGeneral.data(), y.data(), 1e-5f);
 
+		// the backward pass reads the cache that the direct forward pass left: same gradients as after the general one
 		Tensor dy = fill(Tensor.zeros(y.shape()), r);
 		Tensor dx = direct.backward(dy)[0], dxGeneral = general.backward(dy)[0];
-		assertClose(dxGeneral.data(), dx.data(), "input gradient");
-		assertClose(general.weight().grad().data(), direct.weight().grad().data(), "weight gradient");
-		assertClose(general.biasParameter().grad().data(), direct.biasParameter().grad().data(), "bias gradient");
-	}
-
-	private static void assertClose(float[] expected, float[] actual, String what) {
-		assertEquals(expected.length, actual.length, what);
-		for (int i = 0; i < expected.length; i++)
-			assertEquals(expected[i], actual[i], 1e-4 * (1 + Math.abs(expected[i])), what + " at " + i);
+		assertArrayEquals(dxGeneral.data(), dx.data(), 0f);
+		assertArrayEquals(general.weight().grad().data(), direct.weight().grad().data(), 0f);
 	}
 
 	private static Tensor fill(Tensor t, SplittableRandom r) {
