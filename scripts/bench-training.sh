@@ -31,16 +31,19 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 import re, statistics, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
 def results(who):
-    step, fwd = [], []
+    rows = []
     for r in range(1, rounds + 1):
-        m = re.search(r"RESULT step_ms=([\d.]+) forward_ms=([\d.]+)", open(f"{out}/{who}-{r}.txt").read())
-        step.append(float(m.group(1))); fwd.append(float(m.group(2)))
-    return statistics.median(step), statistics.median(fwd), step
-ts, tf, tall = results("torch")
-os_, of, oall = results("ours")
-print(f"torch step per round (ms): {', '.join(f'{v:.0f}' for v in tall)}")
-print(f"ours  step per round (ms): {', '.join(f'{v:.0f}' for v in oall)}")
-print(f"training step: torch {ts:.0f} ms, ours {os_:.0f} ms, ours/torch {os_ / ts:.2f}x")
-print(f"forward (inference): torch {tf:.0f} ms, ours {of:.0f} ms, ours/torch {of / tf:.2f}x")
+        m = re.search(r"RESULT step_ms=([\d.]+) forward_ms=([\d.]+) step_min_ms=([\d.]+) forward_min_ms=([\d.]+)",
+                      open(f"{out}/{who}-{r}.txt").read())
+        rows.append([float(g) for g in m.groups()])
+    return [statistics.median(c) for c in zip(*rows)], [r[0] for r in rows], [min(c) for c in zip(*rows)]
+(ts, tf, _, _), tall, tmin = results("torch")
+(os_, of, _, _), oall, omin = results("ours")
+print(f"torch step median per round (ms): {', '.join(f'{v:.0f}' for v in tall)}")
+print(f"ours  step median per round (ms): {', '.join(f'{v:.0f}' for v in oall)}")
+print(f"training step, median of round medians: torch {ts:.0f} ms, ours {os_:.0f} ms, ours/torch {os_ / ts:.2f}x")
+print(f"training step, fastest single step:     torch {tmin[2]:.0f} ms, ours {omin[2]:.0f} ms, ours/torch {omin[2] / tmin[2]:.2f}x")
+print(f"forward (inference), median: torch {tf:.0f} ms, ours {of:.0f} ms, ours/torch {of / tf:.2f}x")
+print(f"forward (inference), fastest: torch {tmin[3]:.0f} ms, ours {omin[3]:.0f} ms, ours/torch {omin[3] / tmin[3]:.2f}x")
 PYEOF
 rm -rf "$OUT"

@@ -1,7 +1,7 @@
 """PyTorch reference for TrainingStepBenchmark: the same U-Net (depth 3, base width 16, 1 -> 3 classes),
 the same batch (8x1x128x128), softmax cross-entropy, one Adam step; warm-up, then the median of repeats.
 Usage: /usr/bin/python3 scripts/bench_training_torch.py [threads=2] [batch=8] [size=128] [warmup=3] [repeat=7]
-Prints 'RESULT step_ms=... forward_ms=...' last."""
+Prints 'RESULT step_ms=... forward_ms=... step_min_ms=... forward_min_ms=...' last."""
 import statistics
 import sys
 import time
@@ -86,7 +86,8 @@ def main():
           f"warm-up {opts['warmup']}, repeats {opts['repeat']} (median)")
     print(f"training step: median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}), last loss {loss:.5f}")
     print(f"forward (inference, no_grad): median {statistics.median(fwd):.1f} ms")
-    print(f"RESULT step_ms={statistics.median(times):.2f} forward_ms={statistics.median(fwd):.2f}")
+    print(f"RESULT step_ms={statistics.median(times):.2f} forward_ms={statistics.median(fwd):.2f} "
+          f"step_min_ms={min(times):.2f} forward_min_ms={min(fwd):.2f}")
 
 
 if __name__ == "__main__":

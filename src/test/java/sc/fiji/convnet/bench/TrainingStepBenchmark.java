@@ -24,7 +24,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * {@link Network#forward}/{@link Network#backward}, each timed with {@code System.nanoTime}).
  * <p>
  * Arguments: {@code batch=8 size=128 warmup=3 repeat=7 breakdown=true}. The number of threads is
- * {@code -Dconvnet.threads} (default: all processors). Prints {@code RESULT step_ms=… forward_ms=…} last,
+ * {@code -Dconvnet.threads} (default: all processors). Prints {@code RESULT step_ms=… forward_ms=… step_min_ms=… forward_min_ms=…} last,
  * for scripts/bench-training.sh.
  */
 public final class TrainingStepBenchmark {
@@ -96,7 +96,7 @@ public final class TrainingStepBenchmark {
 			System.out.printf("| loss, zeroGrad, Adam | %.1f | | %.0f%% |%n", other[0] / reps, 100 * other[0] / total);
 			System.out.printf("(instrumented step total %.1f ms, mean of %d)%n", total / reps, reps);
 		}
-		System.out.printf("RESULT step_ms=%.2f forward_ms=%.2f%n", median(step), median(fwd));
+		System.out.printf("RESULT step_ms=%.2f forward_ms=%.2f step_min_ms=%.2f forward_min_ms=%.2f%n", median(step), median(fwd), min(step), min(fwd));
 	}
 
 	/** One training step with the same layer calls as Trainer.step, timing each layer. */
