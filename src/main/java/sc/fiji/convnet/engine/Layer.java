@@ -53,6 +53,49 @@ public abstract class Layer {
 	/** Frees the forward caches. */
 	public void clearCache() {}
 
+	// ---- buffer reuse: a training loop calls forward and backward with the same shapes again and again
+
+	private boolean reuseBuffers;
+	private Tensor[] buffers = new Tensor[0];
+
+	/**
+	 * Lets {@link #buffer} hand out the same arrays in the next passes: set by {@link Network} for
+	 * training passes of layers whose output it does not return, so that a caller never holds a tensor
+	 * that a later pass overwrites.
+	 */
+	final void reuseBuffers(boolean reuse) { reuseBuffers = reuse; }
+
+	/**
+	 * A tensor of this shape for an output or a gradient that the caller overwrites completely: a fresh
+	 * zero tensor, or, while {@link Network} allows it, the one this slot returned last time (stale values).
+	 * Slot 0 is the output; slots 1… are input gradients, one per input.
+	 */
+	protected final Tensor buffer(int slot, int... shape) {
+		if (!reuseBuffers) return Tensor.zeros(shape);
+		if (slot >= buffers.length) buffers = Arrays.copyOf(buffers, slot + 1);
+		Tensor b = buffers[slot];
+		if (b == null || !sameShape(b, shape)) buffers[slot] = b = Tensor.zeros(shape);
+		return b;
+	}
+
+	private static boolean sameShape(Tensor t, int[] shape) {
+		if (t.rank() != shape.length) return false;
+		for (int i = 0; i < shape.length; i++) if (t.dim(i) != shape[i]) return false;
+		return true;
+	}
+
+	/** Whether {@code data} is one of this layer's reusable buffers. */
+	final boolean ownsBuffer(float[] data) {
+		for (Tensor b : buffers) if (b != null && b.data() == data) return true;
+		return false;
+	}
+
+	/** Drops the reusable buffers (and the caches), giving their memory back. */
+	public void releaseBuffers() {
+		buffers = new Tensor[0];
+		clearCache();
+	}
+
 	public String name() { return name == null ? type() : name; }
 
 	/** Sets the name and returns this layer, typed as the caller needs it ({@code Conv2d c = new Conv2d(…).named("c")}). */

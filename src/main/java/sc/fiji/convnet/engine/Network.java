@@ -31,6 +31,9 @@ public final class Network {
 	private final int sizeMultiple;
 	private final int[] lastUse;
 	private boolean checkFinite;
+	private boolean reuseBuffers = true;
+	private boolean lastPassReuses; // whether the last forward pass let layers reuse their buffers
+	private Tensor[] sumBuffers; // per node: where the gradients of its consumers are summed
 
 	Network(List<Layer> layers, List<int[]> inputsOf, int inputChannels, int sizeMultiple) {
 		this.layers = List.copyOf(layers);
@@ -48,6 +51,9 @@ public final class Network {
 
 	public Tensor forward(Tensor input, Phase phase) {
 		checkInput(input);
+		boolean reuse = reuseBuffers && phase.training();
+		lastPassReuses = reuse;
+		for (int k = 1; k <= layers.size(); k++) layers.get(k - 1).reuseBuffers(reuse && k < layers.size());
 		Tensor[] values = new Tensor[layers.size() + 1];
 		values[0] = input;
 		for (int k = 1; k <= layers.size(); k++) {
@@ -59,7 +65,33 @@ public final class Network {
 			for (int j : in)
 				if (lastUse[j] == k) values[j] = null; // nobody else needs it
 		}
-		return values[layers.size()];
+		return detached(values[layers.size()]);
+	}
+
+	/** The tensor, or a copy where it is (a view of) a buffer that the next pass overwrites. */
+	private Tensor detached(Tensor t) {
+		if (!lastPassReuses || t == null) return t;
+		for (Layer l : layers) if (l.ownsBuffer(t.data())) return t.copy();
+		if (sumBuffers != null)
+			for (Tensor s : sumBuffers) if (s != null && s.data() == t.data()) return t.copy();
+		return t;
+	}
+
+	/**
+	 * With {@code true} (the default), layers keep their output and gradient arrays between training
+	 * passes and overwrite them in the next one instead of allocating new ones; the network's output and
+	 * input gradient are never such arrays. {@code false} also frees the arrays kept so far.
+	 */
+	public Network reuseBuffers(boolean reuse) {
+		reuseBuffers = reuse;
+		if (!reuse) releaseBuffers();
+		return this;
+	}
+
+	/** Frees the arrays that layers keep for the next training pass, and the caches. */
+	public void releaseBuffers() {
+		for (Layer l : layers) l.releaseBuffers();
+		sumBuffers = null;
 	}
 
 	/**
@@ -74,17 +106,30 @@ public final class Network {
 			Tensor[] gin = layers.get(k - 1).backward(grads[k]);
 			grads[k] = null;
 			int[] in = inputsOf[k - 1];
-			for (int j = 0; j < in.length; j++) grads[in[j]] = accumulate(grads[in[j]], gin[j]);
+			for (int j = 0; j < in.length; j++) grads[in[j]] = accumulate(in[j], grads[in[j]], gin[j]);
 		}
-		return grads[0];
+		return detached(grads[0]);
 	}
 
-	private static Tensor accumulate(Tensor acc, Tensor g) {
+	private Tensor accumulate(int node, Tensor acc, Tensor g) {
 		if (acc == null) return g;
-		// a fresh sum: either tensor may be a view that another node still owns
-		float[] a = acc.data(), b = g.data(), s = new float[a.length];
-		for (int i = 0; i < a.length; i++) s[i] = a[i] + b[i];
-		return new Tensor(s, acc.shape());
+		float[] a = acc.data(), b = g.data();
+		if (!lastPassReuses) {
+			// a fresh sum: either tensor may be a view that another node still owns
+			float[] s = new float[a.length];
+			for (int i = 0; i < a.length; i++) s[i] = a[i] + b[i];
+			return new Tensor(s, acc.shape());
+		}
+		if (sumBuffers == null) sumBuffers = new Tensor[layers.size() + 1];
+		Tensor sum = sumBuffers[node];
+		if (sum == null || sum.size() != a.length) sumBuffers[node] = sum = Tensor.zeros(acc.shape());
+		float[] s = sum.data();
+		if (s == b) throw new IllegalStateException("Network: gradient buffer of node " + node + " used twice");
+		// s == a when a third consumer adds to the sum of the first two: in place is fine then
+		Loops.range(a.length, (from, to) -> {
+			for (int i = from; i < to; i++) s[i] = a[i] + b[i];
+		});
+		return sum.reshape(acc.shape());
 	}
 
 	/**

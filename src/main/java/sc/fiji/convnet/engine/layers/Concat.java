@@ -5,6 +5,7 @@ import java.util.Arrays;
 import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -35,17 +36,15 @@ public final class Concat extends Layer {
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		int[][] s = shapes(inputs);
 		int[] o = outputShape(s);
-		Tensor out = Tensor.zeros(o);
+		Tensor out = buffer(0, o);
 		int plane = o[2] * o[3];
 		float[] y = out.data();
-		for (int n = 0; n < o[0]; n++) {
-			int at = n * o[1] * plane;
-			for (int i = 0; i < inputs.length; i++) {
-				int len = s[i][1] * plane;
-				System.arraycopy(inputs[i].data(), n * len, y, at, len);
-				at += len;
-			}
-		}
+		int[] start = channelStarts(s);
+		// one task per sample and input: a contiguous block of channels
+		Loops.tasks(o[0] * inputs.length, t -> {
+			int n = t / inputs.length, i = t % inputs.length, len = s[i][1] * plane;
+			System.arraycopy(inputs[i].data(), n * len, y, (n * o[1] + start[i]) * plane, len);
+		});
 		inputShapes = s;
 		return out;
 	}
@@ -56,18 +55,23 @@ public final class Concat extends Layer {
 		int[] o = outputShape(inputShapes);
 		if (!Arrays.equals(dy.shape(), o)) throw error("output gradient " + dy.shapeString() + " does not match output " + Arrays.toString(o));
 		int plane = o[2] * o[3];
-		Tensor[] dx = new Tensor[inputShapes.length];
-		for (int i = 0; i < dx.length; i++) dx[i] = Tensor.zeros(inputShapes[i]);
+		int[][] s = inputShapes;
+		Tensor[] dx = new Tensor[s.length];
+		for (int i = 0; i < dx.length; i++) dx[i] = buffer(1 + i, s[i]);
 		float[] d = dy.data();
-		for (int n = 0; n < o[0]; n++) {
-			int at = n * o[1] * plane;
-			for (int i = 0; i < dx.length; i++) {
-				int len = inputShapes[i][1] * plane;
-				System.arraycopy(d, at, dx[i].data(), n * len, len);
-				at += len;
-			}
-		}
+		int[] start = channelStarts(s);
+		Loops.tasks(o[0] * s.length, t -> {
+			int n = t / s.length, i = t % s.length, len = s[i][1] * plane;
+			System.arraycopy(d, (n * o[1] + start[i]) * plane, dx[i].data(), n * len, len);
+		});
 		return dx;
+	}
+
+	/** The first output channel of each input. */
+	private static int[] channelStarts(int[][] shapes) {
+		int[] start = new int[shapes.length];
+		for (int i = 1; i < shapes.length; i++) start[i] = start[i - 1] + shapes[i - 1][1];
+		return start;
 	}
 
 	@Override public void clearCache() { inputShapes = null; }

@@ -142,7 +142,7 @@ public final class Conv2d extends Layer {
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		ConvGeometry g = geometry(inputs[0].shape());
 		Tensor x = paddingMode == PaddingMode.ZEROS ? inputs[0] : pad(inputs[0], g);
-		Tensor y = Tensor.zeros(g.n, g.cout, g.oh, g.ow);
+		Tensor y = buffer(0, g.n, g.cout, g.oh, g.ow); // the kernels overwrite it
 		Kernels.best().forward(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(),
 				y.data(), Kernels.defaultThreads());
 		input = phase.records() ? x : null;
@@ -156,7 +156,7 @@ public final class Conv2d extends Layer {
 		ConvGeometry g = geometry(originalShape);
 		if (!Arrays.equals(dy.shape(), new int[] { g.n, g.cout, g.oh, g.ow }))
 			throw error("output gradient " + dy.shapeString() + " does not match output shape of input " + Arrays.toString(originalShape));
-		Tensor dx = Tensor.zeros(input.shape());
+		Tensor dx = buffer(1, input.shape()); // the kernels overwrite it
 		int threads = Kernels.defaultThreads();
 		Kernels.best().backwardInput(g, dy.data(), weight.value().data(), dx.data(), threads);
 		if (weightWorkspace == null || weightWorkspace.length != (int) weight.size()) weightWorkspace = new float[(int) weight.size()];

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Initializer;
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Parameter;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
@@ -33,6 +34,7 @@ public final class ConvTranspose2d extends Layer {
 
 	private Tensor input;
 	private float[] weightWorkspace;
+	private boolean directAllowed = true;
 
 	public ConvTranspose2d(int cin, int cout, int kernel) { this(cin, cout, kernel, kernel); }
 
@@ -128,16 +130,21 @@ public final class ConvTranspose2d extends Layer {
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		ConvGeometry g = geometry(inputs[0].shape());
-		Tensor y = Tensor.zeros(g.n, cout, g.h, g.w);
+		Tensor y = buffer(0, g.n, cout, g.h, g.w); // the kernels overwrite it
+		NonOverlappingTransposedConv direct = nonOverlapping(inputs[0].shape());
+		if (direct != null) {
+			direct.forward(inputs[0].data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+			input = phase.records() ? inputs[0] : null;
+			return y;
+		}
 		Kernels.best().backwardInput(g, inputs[0].data(), weight.value().data(), y.data(), Kernels.defaultThreads());
 		if (bias != null) {
 			float[] b = bias.value().data(), yd = y.data();
 			int plane = g.h * g.w;
-			for (int n = 0; n < g.n; n++)
-				for (int c = 0; c < cout; c++) {
-					int off = (n * cout + c) * plane;
-					for (int i = 0; i < plane; i++) yd[off + i] += b[c];
-				}
+			Loops.tasks(g.n * cout, t -> {
+				float bc = b[t % cout];
+				for (int i = t * plane, end = i + plane; i < end; i++) yd[i] += bc;
+			});
 		}
 		input = phase.records() ? inputs[0] : null;
 		return y;
@@ -150,24 +157,37 @@ public final class ConvTranspose2d extends Layer {
 		if (!Arrays.equals(dy.shape(), new int[] { g.n, cout, g.h, g.w }))
 			throw error("output gradient " + dy.shapeString() + " does not match the output of input " + input.shapeString());
 		int threads = Kernels.defaultThreads();
-		Tensor dx = Tensor.zeros(input.shape());
-		Kernels.best().forward(g, dy.data(), weight.value().data(), null, dx.data(), threads);
+		Tensor dx = buffer(1, input.shape()); // the kernels overwrite it
 		if (weightWorkspace == null || weightWorkspace.length != (int) weight.size()) weightWorkspace = new float[(int) weight.size()];
+		Kernels.best().forward(g, dy.data(), weight.value().data(), null, dx.data(), threads);
 		Kernels.best().backwardWeights(g, dy.data(), input.data(), weightWorkspace, null, threads);
 		Conv2d.addInto(weight.grad().data(), weightWorkspace);
 		if (bias != null) {
 			float[] db = bias.grad().data(), d = dy.data();
 			int plane = g.h * g.w;
-			for (int n = 0; n < g.n; n++)
-				for (int c = 0; c < cout; c++) {
+			// per channel, samples in order: the same sums whatever the number of threads
+			Loops.tasks(cout, c -> {
+				for (int n = 0; n < g.n; n++) {
 					int off = (n * cout + c) * plane;
 					double s = 0;
 					for (int i = 0; i < plane; i++) s += d[off + i];
 					db[c] += (float) s;
 				}
+			});
 		}
 		return new Tensor[] { dx };
 	}
+
+	/** The direct forward pass where stride = kernel without padding, dilation or groups (U-Net up-sampling), else null. */
+	private NonOverlappingTransposedConv nonOverlapping(int[] s) {
+		if (strideH != kh || strideW != kw || dilationH != 1 || dilationW != 1 || groups != 1 || outPadH != 0 || outPadW != 0
+				|| padTop != 0 || padLeft != 0 || padBottom != 0 || padRight != 0 || !directAllowed)
+			return null;
+		return new NonOverlappingTransposedConv(s[0], cin, cout, s[2], s[3], kh, kw);
+	}
+
+	/** For tests: {@code false} sends every geometry through the general kernels. */
+	ConvTranspose2d direct(boolean allowed) { directAllowed = allowed; return this; }
 
 	@Override
 	public ReceptiveField receptiveField(ReceptiveField... in) {
@@ -176,4 +196,10 @@ public final class ConvTranspose2d extends Layer {
 	}
 
 	@Override public void clearCache() { input = null; }
+
+	@Override
+	public void releaseBuffers() {
+		super.releaseBuffers();
+		weightWorkspace = null;
+	}
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
@@ -67,10 +68,10 @@ public final class MaxPool2d extends Layer {
 		int[] s = inputs[0].shape(), o = outputShape(s);
 		int h = s[2], w = s[3], oh = o[2], ow = o[3], planes = s[0] * s[1];
 		float[] x = inputs[0].data();
-		Tensor out = Tensor.zeros(o);
+		Tensor out = buffer(0, o);
 		float[] y = out.data();
-		int[] idx = phase.records() || keepIndices ? new int[y.length] : null;
-		for (int p = 0; p < planes; p++) {
+		int[] idx = phase.records() || keepIndices ? indexArray(y.length, phase) : null;
+		Loops.tasks(planes, p -> {
 			int in0 = p * h * w, out0 = p * oh * ow;
 			for (int oy = 0; oy < oh; oy++)
 				for (int ox = 0; ox < ow; ox++) {
@@ -89,10 +90,16 @@ public final class MaxPool2d extends Layer {
 					y[out0 + oy * ow + ox] = best;
 					if (idx != null) idx[out0 + oy * ow + ox] = bestAt;
 				}
-		}
+		});
 		argmax = idx;
 		inputShape = s;
 		return out;
+	}
+
+	/** The index array for this pass: the last one again in training (nobody else keeps it then), else a new one. */
+	private int[] indexArray(int length, Phase phase) {
+		if (phase.training() && argmax != null && argmax.length == length) return argmax;
+		return new int[length];
 	}
 
 	/** Records the indices even in inference, for a {@link MaxUnpool2d} that reads them. */
@@ -114,12 +121,15 @@ public final class MaxPool2d extends Layer {
 	public Tensor[] backward(Tensor dy) {
 		if (argmax == null) throw noCache();
 		if (dy.size() != argmax.length) throw error("output gradient " + dy.shapeString() + " does not match the last output for input " + Arrays.toString(inputShape));
-		Tensor dx = Tensor.zeros(inputShape);
+		Tensor dx = buffer(1, inputShape);
 		float[] d = dy.data(), g = dx.data();
+		int[] idx = argmax;
 		int planes = inputShape[0] * inputShape[1], inPlane = inputShape[2] * inputShape[3], outPlane = argmax.length / planes;
-		for (int p = 0; p < planes; p++)
+		Loops.tasks(planes, p -> {
+			java.util.Arrays.fill(g, p * inPlane, (p + 1) * inPlane, 0f); // the buffer may hold the last pass
 			for (int i = 0; i < outPlane; i++)
-				g[p * inPlane + argmax[p * outPlane + i]] += d[p * outPlane + i];
+				g[p * inPlane + idx[p * outPlane + i]] += d[p * outPlane + i];
+		});
 		return new Tensor[] { dx };
 	}
 

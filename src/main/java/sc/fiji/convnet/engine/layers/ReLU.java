@@ -3,6 +3,7 @@ package sc.fiji.convnet.engine.layers;
 import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -24,9 +25,11 @@ public final class ReLU extends Layer {
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		float[] x = inputs[0].data();
-		float[] y = new float[x.length];
-		for (int i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : 0f;
-		Tensor out = new Tensor(y, inputs[0].shape());
+		Tensor out = buffer(0, inputs[0].shape());
+		float[] y = out.data();
+		Loops.range(x.length, (from, to) -> {
+			for (int i = from; i < to; i++) y[i] = x[i] > 0 ? x[i] : 0f;
+		});
 		output = phase.records() ? out : null;
 		return out;
 	}
@@ -36,9 +39,12 @@ public final class ReLU extends Layer {
 		if (output == null) throw noCache();
 		if (dy.size() != output.size()) throw error("output gradient " + dy.shapeString() + " does not match output " + output.shapeString());
 		float[] y = output.data(), d = dy.data();
-		float[] dx = new float[y.length];
-		for (int i = 0; i < y.length; i++) dx[i] = y[i] > 0 ? d[i] : 0f;
-		return new Tensor[] { new Tensor(dx, output.shape()) };
+		Tensor dxT = buffer(1, output.shape());
+		float[] dx = dxT.data();
+		Loops.range(y.length, (from, to) -> {
+			for (int i = from; i < to; i++) dx[i] = y[i] > 0 ? d[i] : 0f;
+		});
+		return new Tensor[] { dxT };
 	}
 
 	@Override public void clearCache() { output = null; }

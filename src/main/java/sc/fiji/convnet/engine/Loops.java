@@ -1,0 +1,40 @@
+package sc.fiji.convnet.engine;
+
+import java.util.function.IntConsumer;
+
+import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.engine.kernels.Parallel;
+
+/**
+ * Parallel loops for the layers outside the convolution kernels, on the kernels' thread pool and
+ * thread count ({@link Kernels#defaultThreads()}). Work is split into pieces that do not depend on the
+ * number of threads, so that results are the same whatever it is.
+ */
+public final class Loops {
+
+	private Loops() {}
+
+	/** Elements per piece of an element-wise loop: large enough to hide the hand-over, small enough to balance. */
+	static final int CHUNK = 1 << 15;
+
+	/** The body of a loop over the index range [from, to). */
+	@FunctionalInterface
+	public interface Range {
+		void run(int from, int to);
+	}
+
+	/** Runs {@code body} over [0, length) in fixed pieces, in parallel. */
+	public static void range(int length, Range body) {
+		int pieces = (length + CHUNK - 1) / CHUNK;
+		if (pieces <= 1) {
+			if (length > 0) body.run(0, length);
+			return;
+		}
+		Parallel.forEach(pieces, Kernels.defaultThreads(), p -> body.run(p * CHUNK, Math.min(length, (p + 1) * CHUNK)));
+	}
+
+	/** Calls {@code body} for each task 0..count−1 (e.g. channels or planes), in parallel. */
+	public static void tasks(int count, IntConsumer body) {
+		Parallel.forEach(count, Kernels.defaultThreads(), body);
+	}
+}
