@@ -97,8 +97,10 @@ public final class BigImageBenchmark {
 				System.out.printf(Locale.ROOT, "| throughput | %.1f Mpx/s (output pixels) |%n", pixels / (tPredict / 1e9) / 1e6);
 				if (fraction < 1)
 					System.out.printf(Locale.ROOT, "| extrapolated full image | %.0f s |%n", (tPredict / 1e9) / fraction + tStats / 1e9);
-				System.out.printf(Locale.ROOT, "| peak Java heap (sampled every 20 ms) | %.0f MB of -Xmx %.0f MB |%n", memory.peakHeapBytes() / 1e6,
+				System.out.printf(Locale.ROOT, "| peak Java heap used, garbage included (sampled every 20 ms) | %.0f MB of -Xmx %.0f MB |%n", memory.peakHeapBytes() / 1e6,
 						Runtime.getRuntime().maxMemory() / 1e6);
+				System.out.printf(Locale.ROOT, "| peak live heap (in use right after a GC; %d GCs; cell cache %d cells = %.0f MB) | %.0f MB |%n", memory.collections(),
+						cacheCells, cacheCells * (double) cell * cell * 4 / 1e6, memory.peakLiveHeapBytes() / 1e6);
 				System.out.printf(Locale.ROOT, "| VmHWM (peak RSS) / RssAnon / RssFile at end | %.0f / %.0f / %.0f MB |%n", MemoryMonitor.statusKb("VmHWM") / 1e3,
 						MemoryMonitor.statusKb("RssAnon") / 1e3, MemoryMonitor.statusKb("RssFile") / 1e3);
 				System.out.printf(Locale.ROOT, "| output file | %.2f GB, %d cells written, %d read back |%n", out.fileBytes() / 1e9, out.cellsWritten(), out.cellsRead());

@@ -59,16 +59,19 @@ public final class TilingOverheadBenchmark {
 			Img<FloatType> input = ArrayImgs.floats(pixels, size, size);
 			net.imglib2.img.array.ArrayImg<FloatType, net.imglib2.img.basictypeaccess.array.FloatArray> output = ArrayImgs.floats(size, size);
 			StreamingTiledPredictor streaming = StreamingTiledPredictor.builder(predictor).tileSize(tile).halo(halo).batchSize(batch).build();
+			StreamingTiledPredictor single = StreamingTiledPredictor.builder(predictor).tileSize(tile).halo(halo).batchSize(1).build();
 			TiledPredictor inMemory = new TiledPredictor(predictor, tile, halo);
 			TileGrid grid = streaming.grid(input);
 			int n = (int) grid.count();
 			Tensor sameTiles = new Tensor(new float[n * grid.inputWidth() * grid.inputHeight()], n, 1, grid.inputHeight(), grid.inputWidth());
 
 			String[] names = { "one raw ORT call, whole image", "StreamingTiledPredictor (ImgLib2 → ImgLib2, batch " + streaming.batchSize() + ")",
-					"TiledPredictor (in-memory tensor, 1 tile per call)", "one raw ORT call on the tiles' pixels (" + n + " tiles, halo included)" };
+					"TiledPredictor (in-memory tensor, 1 tile per call)", "one raw ORT call on the tiles' pixels (" + n + " tiles, halo included)",
+					"StreamingTiledPredictor, batch 1" };
 			@SuppressWarnings("unchecked")
 			Supplier<Object>[] runs = new Supplier[] { () -> session.run(whole), () -> streaming.predict(input, output, Progress.NONE),
-					() -> inMemory.predict(whole, Progress.NONE), () -> session.run(sameTiles) };
+					() -> inMemory.predict(whole, Progress.NONE), () -> session.run(sameTiles),
+					() -> single.predict(input, output, Progress.NONE) };
 			for (int w = 0; w < warmup; w++) for (Supplier<Object> r : runs) r.get();
 			double[][] ms = new double[runs.length][repeat];
 			for (int i = 0; i < repeat; i++)
@@ -79,6 +82,7 @@ public final class TilingOverheadBenchmark {
 				}
 			// the tiled output must equal the whole-image call (seam check, outside the timing) away from the image border,
 			// where the raw call pads with zeros and tiling mirrors
+			streaming.predict(input, output, Progress.NONE);
 			float[] a = session.run(whole).data(), b = output.update(null).getCurrentStorageArray();
 			double maxDiff = 0;
 			for (int y = 4; y < size - 4; y++)

@@ -105,6 +105,28 @@ class StreamingTiledPredictorTest {
 	}
 
 	@Test
+	void oneOutputChannelIntoATwoDimensionalImage() {
+		int w = 61, h = 45;
+		EnginePredictor predictor = new EnginePredictor(UNet.builder().inChannels(1).classes(1).depth(2).baseWidth(4).seed(3).build(), "test");
+		Img<UnsignedShortType> input = cellInput(w, h, 1, 9);
+		Tensor whole = new TiledPredictor(predictor, 4 * w + 2 * predictor.halo(), predictor.halo()).predict(toTensor(input), Progress.NONE);
+		Img<FloatType> output = new CellImgFactory<>(new FloatType(), 16, 16).create(w, h);
+		StreamingTiledPredictor.builder(predictor).tileSize(32 + 2 * predictor.halo()).batchSize(2).build()
+				.predict(Views.hyperSlice(input, 2, 0), output, Progress.NONE);
+		assertSame(whole, Views.addDimension(output, 0, 0), 0, 0);
+	}
+
+	@Test
+	void mirrorMatchesTheInMemoryTiler() {
+		for (int n : new int[] { 1, 2, 3, 7, 50 })
+			for (int i = -200; i < 250; i++) assertEquals(TiledPredictor.mirror(i, n), TileReader.mirror(i, n), "mirror(" + i + ", " + n + ")");
+		// far outside and past 2^31: still a reflection with period 2(n − 1)
+		long big = 50_000L * 50_000L;
+		assertEquals(TileReader.mirror(big % 99_998, 50_000), TileReader.mirror(big, 50_000));
+		assertEquals(49_998, TileReader.mirror(50_000, 50_000));
+	}
+
+	@Test
 	void wrongOutputChannelsNamed() {
 		EnginePredictor predictor = new EnginePredictor(unet(1), "test");
 		Img<UnsignedShortType> input = cellInput(40, 40, 1, 1);
