@@ -1,6 +1,8 @@
 package sc.fiji.convnet.predict;
 
 import net.imglib2.RandomAccess;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -16,6 +18,8 @@ final class TileReader {
 	private final TileNormalizer normalizer;
 	private final long minX, minY, minC, width, height;
 	private final int channels;
+	/** The pixels of a float {@link ArrayImg} input, copied row by row; null for other images. */
+	private final float[] array;
 
 	TileReader(RandomAccessibleInterval<? extends RealType<?>> image, TileNormalizer normalizer) {
 		this.image = image;
@@ -27,6 +31,13 @@ final class TileReader {
 		this.height = image.dimension(1);
 		this.channels = image.numDimensions() == 3 ? Math.toIntExact(image.dimension(2)) : 1;
 		this.minC = image.numDimensions() == 3 ? image.min(2) : 0;
+		this.array = floatArray(image);
+	}
+
+	/** The backing array of a float ArrayImg (ImageJ's 32-bit images wrap as those), else null. */
+	static float[] floatArray(RandomAccessibleInterval<?> img) {
+		if (img instanceof ArrayImg<?, ?> a && a.update(null) instanceof FloatArray f) return f.getCurrentStorageArray();
+		return null;
 	}
 
 	int channels() { return channels; }
@@ -40,8 +51,15 @@ final class TileReader {
 		for (int c = 0; c < channels; c++) {
 			if (image.numDimensions() == 3) access.setPosition(minC + c, 2);
 			for (int y = 0; y < th; y++) {
-				access.setPosition(minY + mirror(y0 + y, height), 1);
+				long sy = mirror(y0 + y, height);
 				int d = offset + c * plane + y * tw;
+				if (array != null) {
+					int row = (int) ((c * height + sy) * width);
+					if (rowInside) System.arraycopy(array, row + (int) x0, dst, d, tw);
+					else for (int x = 0; x < tw; x++) dst[d + x] = array[row + (int) mirror(x0 + x, width)];
+					continue;
+				}
+				access.setPosition(minY + sy, 1);
 				if (rowInside) {
 					access.setPosition(minX + x0, 0);
 					for (int x = 0; x < tw; x++) {

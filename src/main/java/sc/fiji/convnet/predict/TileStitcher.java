@@ -15,12 +15,15 @@ final class TileStitcher {
 	private final RandomAccess<FloatType> access;
 	private final int outChannels;
 	private final long minK;
+	/** The pixels of a float {@link net.imglib2.img.array.ArrayImg} output, written row by row; null for other images. */
+	private final float[] array;
 
 	TileStitcher(RandomAccessibleInterval<FloatType> output) {
 		this.output = output;
 		this.access = output.randomAccess();
 		this.outChannels = output.numDimensions() == 3 ? Math.toIntExact(output.dimension(2)) : 1;
 		this.minK = output.numDimensions() == 3 ? output.min(2) : 0;
+		this.array = TileReader.floatArray(output);
 	}
 
 	int channels() { return outChannels; }
@@ -36,9 +39,13 @@ final class TileStitcher {
 		for (int k = 0; k < outChannels; k++) {
 			if (output.numDimensions() == 3) access.setPosition(minK + k, 2);
 			for (long y = y0; y <= y1; y++) {
+				int s = offset + k * plane + (int) (y - tile.inputY()) * tw + (int) (x0 - tile.inputX());
+				if (array != null) { // an ArrayImg starts at 0
+					System.arraycopy(src, s, array, (int) ((k * o.dimension(1) + y) * o.dimension(0) + x0), n);
+					continue;
+				}
 				access.setPosition(y, 1);
 				access.setPosition(x0, 0);
-				int s = offset + k * plane + (int) (y - tile.inputY()) * tw + (int) (x0 - tile.inputX());
 				for (int x = 0; x < n; x++) {
 					access.get().set(src[s + x]);
 					access.fwd(0);

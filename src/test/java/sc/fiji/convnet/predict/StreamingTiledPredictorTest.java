@@ -117,6 +117,19 @@ class StreamingTiledPredictorTest {
 	}
 
 	@Test
+	void floatArrayImagesTakeTheRowCopyPathWithTheSameResult() {
+		int w = 83, h = 70;
+		EnginePredictor predictor = new EnginePredictor(unet(2), "test");
+		Img<UnsignedShortType> cells = cellInput(w, h, 2, 12);
+		Img<FloatType> array = ArrayImgs.floats(w, h, 2);
+		net.imglib2.loops.LoopBuilder.setImages(cells, array).forEachPixel((a, b) -> b.setReal(a.getRealFloat()));
+		Tensor whole = new TiledPredictor(predictor, 4 * w + 2 * predictor.halo(), predictor.halo()).predict(toTensor(cells), Progress.NONE);
+		Img<FloatType> out = ArrayImgs.floats(w, h, 2);
+		StreamingTiledPredictor.builder(predictor).tileSize(40 + 2 * predictor.halo()).batchSize(3).build().predict(array, out, Progress.NONE);
+		assertSame(whole, out, 0, 0);
+	}
+
+	@Test
 	void mirrorMatchesTheInMemoryTiler() {
 		for (int n : new int[] { 1, 2, 3, 7, 50 })
 			for (int i = -200; i < 250; i++) assertEquals(TiledPredictor.mirror(i, n), TileReader.mirror(i, n), "mirror(" + i + ", " + n + ")");
