@@ -84,7 +84,9 @@ class StreamingTiledPredictorTest {
 
 		Img<FloatType> output = new CellImgFactory<>(new FloatType(), 19, 13, 1).create(w, h, 2);
 		StreamingTiledPredictor streaming = StreamingTiledPredictor.builder(predictor).tileSize(Math.max(tile, 2 * halo + 8) + 8)
-				.batchSize(batch).pipelined(pipelined).normalizer(stats.scaleRange(1, 99.8, 1e-6)).build();
+				.batchSize(batch).pipelined(pipelined)
+				.normalizer(batch % 2 == 0 ? stats.scaleRange(1, 99.8, 1e-6) : ScaleRangeNormalizer.of(new ScaleRange(List.of("y", "x"), 1, 99.8, 1e-6), input))
+				.build();
 		StreamingTiledPredictor.Report report = streaming.predict(input, output, Progress.NONE);
 		assertEquals(streaming.grid(input).count(), report.tiles());
 		assertEquals((report.tiles() + batch - 1) / batch, report.batches());
@@ -137,6 +139,14 @@ class StreamingTiledPredictorTest {
 		long big = 50_000L * 50_000L;
 		assertEquals(TileReader.mirror(big % 99_998, 50_000), TileReader.mirror(big, 50_000));
 		assertEquals(49_998, TileReader.mirror(50_000, 50_000));
+	}
+
+	@Test
+	void scaleRangeAcrossChannelsRefused() {
+		Img<UnsignedShortType> input = cellInput(20, 20, 2, 1);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> ScaleRangeNormalizer.of(new ScaleRange(List.of("x", "y", "c"), 1, 99, 1e-6), input));
+		assertTrue(e.getMessage().contains("scale_range over [x, y, c]") && e.getMessage().contains("2 channels"), e.getMessage());
 	}
 
 	@Test
