@@ -28,6 +28,10 @@ public final class EnginePredictor implements Predictor {
 		return (radius + m - 1) / m * m;
 	}
 
+	/** The engine runs any batch size; memory grows with it. */
+	@Override
+	public int maxBatch() { return Integer.MAX_VALUE; }
+
 	@Override
 	public String describe() { return "ConvNet engine, " + name; }
 }

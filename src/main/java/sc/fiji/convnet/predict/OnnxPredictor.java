@@ -7,12 +7,14 @@ import sc.fiji.convnet.tensor.Tensor;
 public final class OnnxPredictor implements Predictor {
 
 	private final OnnxSession session;
-	private final int sizeMultiple, halo, fixedSize;
+	private final int sizeMultiple, halo, fixedSize, maxBatch;
 
 	public OnnxPredictor(OnnxSession session, int sizeMultiple, int halo) {
 		this.session = session;
 		long[] shape = session.inputs().get(0).shape();
 		this.fixedSize = shape.length == 4 && shape[2] > 0 && shape[2] == shape[3] ? (int) shape[2] : 0;
+		// a symbolic batch dimension takes any N; a fixed one (usually 1) one tile at a time
+		this.maxBatch = shape.length == 4 && shape[0] < 0 ? Integer.MAX_VALUE : 1;
 		this.sizeMultiple = Math.max(1, sizeMultiple);
 		this.halo = halo;
 	}
@@ -28,6 +30,9 @@ public final class OnnxPredictor implements Predictor {
 
 	@Override
 	public int halo() { return halo; }
+
+	@Override
+	public int maxBatch() { return maxBatch; }
 
 	@Override
 	public String describe() { return "ONNX Runtime, " + session.file().getFileName(); }

@@ -19,6 +19,9 @@ public interface Predictor extends AutoCloseable {
 	/** Pixels of context each output pixel depends on, per side: the default tile halo. */
 	default int halo() { return 32; }
 
+	/** Most tiles one {@link #predict} call accepts (N of N×C×H×W); 1 unless the backend says more. */
+	default int maxBatch() { return 1; }
+
 	/** A short name for logs: the backend and the model. */
 	String describe();
 
