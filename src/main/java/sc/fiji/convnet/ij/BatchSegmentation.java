@@ -48,13 +48,15 @@ public final class BatchSegmentation {
 		public final List<String> processed = new ArrayList<>();
 		public final List<String> skipped = new ArrayList<>();
 		public final List<String> failed = new ArrayList<>();
+		/** Files that are no images at all (a README, a table): logged and passed over, not failures. */
+		public final List<String> notImages = new ArrayList<>();
 		public int objects;
 		public File measurements;
 
 		@Override
 		public String toString() {
-			return processed.size() + " segmented, " + skipped.size() + " skipped (outputs exist), " + failed.size()
-					+ " failed; " + objects + " objects" + (measurements != null ? "; table: " + measurements : "");
+			return processed.size() + " segmented, " + skipped.size() + " skipped (outputs exist), " + notImages.size() + " not images, "
+					+ failed.size() + " failed; " + objects + " objects" + (measurements != null ? "; table: " + measurements : "");
 		}
 	}
 
@@ -79,6 +81,11 @@ public final class BatchSegmentation {
 			if (!overwrite && (labelsFile.exists() || roisFile.exists())) {
 				log.accept(file.getName() + ": skipped, outputs exist in " + outputDir + " (turn on overwrite to replace them)");
 				report.skipped.add(file.getName());
+				continue;
+			}
+			if (!looksLikeImage(file)) {
+				log.accept(file.getName() + ": skipped: not an image");
+				report.notImages.add(file.getName());
 				continue;
 			}
 			try {
@@ -134,6 +141,19 @@ public final class BatchSegmentation {
 		ImagePlus imp = new Opener().openImage(file.getPath());
 		if (imp == null || imp.getWidth() == 0) throw new IOException("not a readable image (corrupt or unsupported)");
 		return imp;
+	}
+
+	/** Image file endings ImageJ reads; a file with one of them that fails to open is a failure, not a non-image. */
+	private static final java.util.Set<String> IMAGE_ENDINGS = java.util.Set.of("tif", "tiff", "png", "jpg", "jpeg", "gif", "bmp", "pgm", "ppm",
+			"pnm", "dcm", "dicom", "fits", "fit", "fts", "lsm", "zip", "avi", "raw", "img", "hdr", "nrrd", "nhdr", "ics", "ids", "mha", "mhd");
+
+	/** An image ending, or content ImageJ recognises as an image. */
+	static boolean looksLikeImage(File file) {
+		String name = file.getName().toLowerCase();
+		int dot = name.lastIndexOf('.');
+		if (dot > 0 && IMAGE_ENDINGS.contains(name.substring(dot + 1))) return true;
+		int type = new Opener().getFileType(file.getPath());
+		return type != Opener.UNKNOWN && type != Opener.TEXT && type != Opener.JAVA_OR_TEXT && type != Opener.ROI && type != Opener.TABLE;
 	}
 
 	private static boolean isOurOutput(String name) {

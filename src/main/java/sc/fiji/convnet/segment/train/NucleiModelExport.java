@@ -30,14 +30,19 @@ public final class NucleiModelExport {
 		return d.length == 0 ? 0 : d[d.length / 2];
 	}
 
-	public static Path export(Network net, Path folder, double trainedDiameter, Map<String, Object> training, NucleiSample testSample)
-			throws IOException {
+	private static String depthOf(Network net) {
+		return String.valueOf(Integer.numberOfTrailingZeros(Math.max(1, net.sizeMultiple())));
+	}
+
+	public static Path export(Network net, Path folder, double trainedDiameter, Map<String, Object> training, NucleiSample testSample,
+			double valAp50) throws IOException {
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("task", "nuclei");
 		config.put("output", "background_interior_boundary");
 		config.put("softmax", true);
 		config.put("diameter", Math.round(trainedDiameter * 10) / 10.0);
 		config.put("training", training);
+		config.put("val_ap50", Math.round(valAp50 * 10000) / 10000.0);
 		int side = Math.min(256, Math.min(testSample.width(), testSample.height())) / net.sizeMultiple() * net.sizeMultiple();
 		float[] crop = new float[side * side];
 		for (int y = 0; y < side; y++) System.arraycopy(testSample.pixels(), y * testSample.width(), crop, y * side, side);
@@ -51,6 +56,17 @@ public final class NucleiModelExport {
 				.cite("Caicedo et al., Nucleus segmentation across imaging experiments: the 2018 Data Science Bowl, Nature Methods 16, 1247 (2019)",
 						"10.1038/s41592-019-0612-7")
 				.tags("nuclei", "segmentation", "fluorescence", "unet", "2d")
+				.documentation(String.join("\n", "# ConvNet nuclei U-Net", "",
+						"Three-class (background, interior, boundary) U-Net (depth " + depthOf(net) + ", " + net.parameterCount()
+								+ " parameters) for fluorescence nuclei, trained with the ConvNet for Fiji engine on the `train` split of the",
+						"nuclei-dsb2018 images (DSB 2018 stage-1 test set, BBBC038; Caicedo et al. 2019). Nuclei are separated by a seeded",
+						"watershed: interior pixels seed them, every non-background pixel is flooded from the seeds.", "",
+						"- Pre-processing: percentiles 1 and 99.8 of the whole image map to 0 and 1 (`scale_range`).",
+						"- Output: logits of background, interior, boundary; a softmax over channels gives probabilities.",
+						String.format(java.util.Locale.ROOT, "- Median nucleus diameter in the training images: %.1f px (the `--diameter` option rescales to it).",
+								trainedDiameter),
+						String.format(java.util.Locale.ROOT, "- Validation (`val` split, 11 images, default decoding): AP@0.5 = %.4f.", valAp50),
+						"- Training: `" + training.get("command") + "`, log in `training.log`.", ""))
 				.outputChannelNames("background", "interior", "boundary")
 				.preprocessing(ProcessingStep.scaleRange(NucleiTraining.LOW_PERCENTILE, NucleiTraining.HIGH_PERCENTILE))
 				.config(config)
