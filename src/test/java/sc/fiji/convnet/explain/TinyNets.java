@@ -56,13 +56,16 @@ final class TinyNets {
 	}
 
 	/** A random classifier with pooling and nonlinearities after the layers Grad-CAM looks at. */
-	static Network randomClassifier(long seed, int classes) {
+	static Network randomClassifier(long seed, int classes) { return randomClassifier(seed, classes, true); }
+
+	/** With {@code tanh} false, ReLU replaces the tanh: the scores are unbounded in the image. */
+	static Network randomClassifier(long seed, int classes, boolean tanh) {
 		NetworkBuilder b = new NetworkBuilder(1).seed(seed);
 		b.then(new Conv2d(1, 4, 3).padding(1).named("conv1"));
 		b.then(new ReLU().named("relu1"));
 		b.then(new MaxPool2d(2).named("pool1"));
 		b.then(new Conv2d(4, 6, 3).padding(1).named("conv2"));
-		b.then(Activation.tanh().named("tanh2"));
+		b.then(tanh ? Activation.tanh().named("tanh2") : new ReLU().named("relu2"));
 		b.then(new Conv2d(6, 5, 3).padding(1).named("conv3"));
 		b.then(new ReLU().named("relu3"));
 		b.then(new GlobalAvgPool2d().named("gap"));
