@@ -1,0 +1,94 @@
+package sc.fiji.convnet.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.IJ;
+import ij.process.FloatProcessor;
+
+class PointingGameTest {
+
+	@TempDir
+	Path tmp;
+
+	private static String voc(String... objects) {
+		StringBuilder b = new StringBuilder("<annotation><filename>x.jpg</filename>");
+		for (String o : objects) {
+			String[] f = o.split(" ");
+			b.append("<object><name>").append(f[0]).append("</name><bndbox><xmin>").append(f[1]).append("</xmin><ymin>").append(f[2])
+					.append("</ymin><xmax>").append(f[3]).append("</xmax><ymax>").append(f[4]).append("</ymax></bndbox></object>");
+		}
+		return b.append("</annotation>").toString();
+	}
+
+	private static SaliencyMap peakAt(int w, int h, int x, int y) {
+		float[] v = new float[w * h];
+		v[y * w + x] = 1;
+		return new SaliencyMap(v, w, h, 0, 0, "test");
+	}
+
+	@Test
+	void hitWithinTheToleranceOfABoxOfTheClass() {
+		List<PointingGame.Box> boxes = List.of(new PointingGame.Box("WBC", 20, 10, 40, 30));
+		assertTrue(PointingGame.hit(peakAt(100, 60, 30, 20), boxes, 0));
+		assertTrue(PointingGame.hit(peakAt(100, 60, 40, 30), boxes, 0), "inclusive");
+		assertFalse(PointingGame.hit(peakAt(100, 60, 41, 30), boxes, 0));
+		assertTrue(PointingGame.hit(peakAt(100, 60, 55, 45), boxes, 15));
+		assertFalse(PointingGame.hit(peakAt(100, 60, 56, 20), boxes, 15));
+	}
+
+	@Test
+	void readsTheRealBccdAnnotations() throws IOException {
+		Path f = Path.of("../shared/data/bccd/Annotations/BloodImage_00000.xml");
+		assumeTrue(Files.exists(f), "BCCD data not found at " + f.toAbsolutePath());
+		List<PointingGame.Box> boxes = PointingGame.readVoc(f);
+		assertEquals(new PointingGame.Box("WBC", 260, 177, 491, 376), boxes.get(0));
+		assertTrue(boxes.stream().anyMatch(b -> b.label().equals("RBC")));
+		Path bad = Files.writeString(tmp.resolve("bad.xml"), "<annotation><object><name>RBC</name><bndbox><xmin>a</xmin></bndbox></object></annotation>");
+		IOException e = assertThrows(IOException.class, () -> PointingGame.readVoc(bad));
+		assertTrue(e.getMessage().contains("bad.xml"), e.getMessage());
+	}
+
+	/** Our evaluation and the project-independent pointing_game.py agree on maps written as TIFF by ImageJ. */
+	@Test
+	void folderScoreAgreesWithTheIndependentScript() throws Exception {
+		Path ann = Files.createDirectories(tmp.resolve("ann")), sal = Files.createDirectories(tmp.resolve("sal"));
+		Files.writeString(ann.resolve("a.xml"), voc("WBC 20 10 40 30", "RBC 0 0 5 5"));
+		Files.writeString(ann.resolve("b.xml"), voc("WBC 60 40 90 55"));
+		Files.writeString(ann.resolve("c.xml"), voc("RBC 1 1 9 9")); // no WBC: does not count
+		Files.writeString(ann.resolve("d.xml"), voc("WBC 5 5 10 10")); // no map: missing
+		Files.writeString(ann.resolve("e.xml"), voc("WBC 0 0 3 3", "WBC 70 50 80 55"));
+		Map<String, SaliencyMap> maps = new HashMap<>();
+		maps.put("a", peakAt(100, 60, 33, 12)); // hit
+		maps.put("b", peakAt(100, 60, 10, 10)); // miss
+		maps.put("c", peakAt(100, 60, 5, 5));
+		maps.put("e", peakAt(100, 60, 92, 45)); // hit on the second box, 12 px away
+		for (Map.Entry<String, SaliencyMap> m : maps.entrySet())
+			IJ.saveAsTiff(new ImagePlus(m.getKey(), new FloatProcessor(100, 60, m.getValue().values())), sal.resolve(m.getKey() + "_saliency.tif").toString());
+		PointingGame.Score s = PointingGame.evaluate(ann, "WBC", 15, maps::get);
+		assertEquals(new PointingGame.Score("WBC", 2, 4, 1), s);
+		assertEquals(0.5, s.accuracy());
+		Path script = Path.of("../shared/tools/pointing_game.py");
+		boolean python = Files.exists(script) && new ProcessBuilder("python3", "-c", "import numpy, tifffile").start().waitFor() == 0;
+		assumeTrue(python, "python3 with numpy and tifffile, and " + script + ", are needed for the cross-check");
+		Process p = new ProcessBuilder("python3", script.toString(), ann.toString(), sal.toString(), "WBC").redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertEquals(0, p.waitFor(), out);
+		assertTrue(out.contains("pointing game WBC: 2/4 = 0.5000") && out.contains("missing saliency maps: 1 of 4"), out);
+	}
+}
