@@ -171,4 +171,25 @@ public final class ConvNet {
 	public static ImagePlus upsample(ImagePlus imp, String method, int factor) {
 		return upsample(imp, method, factor, Progress.NONE);
 	}
+
+	// ---------------------------------------------------------------- explain
+
+	/**
+	 * Grad-CAM (§10.3.3) of the current plane for a classifier (engine network file or ONNX model); returns the
+	 * 32-bit map and, with {@code opacity > 0}, adds a heat map to the image's overlay. {@code layer} empty: the
+	 * last convolution; {@code classIndex} −1: the top class; normalization {@code none|0-1|zero mean, unit variance}.
+	 */
+	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.ImageSaliency.gradCam(imp, model, layer, classIndex, opacity, normalization);
+	}
+
+	public static ImagePlus gradCam(ImagePlus imp, String model) throws IOException {
+		return gradCam(imp, model, "", -1, 0.5, sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_NONE);
+	}
+
+	/** Occlusion sensitivity through ONNX Runtime, for models the engine cannot import. */
+	public static ImagePlus occlusion(ImagePlus imp, String model, int patch, int stride, int batchSize, double baseline, int classIndex,
+			boolean softmax, double opacity, String normalization, Progress progress) {
+		return sc.fiji.convnet.ij.ImageSaliency.occlusion(imp, model, patch, stride, batchSize, baseline, classIndex, softmax, opacity, normalization, progress);
+	}
 }

@@ -14,7 +14,7 @@ import sc.fiji.convnet.engine.layers.ReLU;
 import sc.fiji.convnet.tensor.Tensor;
 
 /** Small networks whose behaviour is known, for the explain tests. */
-final class TinyNets {
+public final class TinyNets {
 
 	static final float BIAS = -0.1f, HEAD = 4f;
 
@@ -24,7 +24,7 @@ final class TinyNets {
 	 * Channel 0 of "conv" is a 3×3 box mean (bright blobs), channel 1 its negative (dark blobs), both with
 	 * bias −0.1; then "relu", global average pooling and a diagonal head: class 0 = bright, class 1 = dark.
 	 */
-	static Network blobDetector() {
+	public static Network blobDetector() {
 		NetworkBuilder b = new NetworkBuilder(1).seed(1);
 		Conv2d conv = new Conv2d(1, 2, 3).padding(1).named("conv");
 		b.then(conv);

@@ -1,0 +1,57 @@
+package sc.fiji.convnet.ij;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.explain.BatchClassifier;
+import sc.fiji.convnet.explain.ExplainModels;
+import sc.fiji.convnet.explain.GradCam;
+import sc.fiji.convnet.explain.OcclusionSensitivity;
+import sc.fiji.convnet.explain.SaliencyMap;
+import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.onnx.SessionCache;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Saliency for an ImageJ image: Grad-CAM through the engine, occlusion through ONNX Runtime. The map is returned
+ * as a 32-bit image and, when {@code opacity > 0}, added to the image's overlay as a heat map.
+ */
+public final class ImageSaliency {
+
+	private ImageSaliency() {}
+
+	/**
+	 * @param model      an engine network file or an ONNX classifier (imported for this image's size)
+	 * @param layer      the layer whose maps are weighted; empty or null for the last convolution
+	 * @param classIndex the class to explain; −1 for the top class
+	 */
+	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
+		if (imp == null) throw new IllegalArgumentException("Grad-CAM: no image");
+		Network net = ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
+		return show(imp, r.map(), opacity, "_gradcam");
+	}
+
+	/** Occlusion sensitivity of an ONNX classifier run by ONNX Runtime (any model it can run, no import needed). */
+	public static ImagePlus occlusion(ImagePlus imp, String model, int patch, int stride, int batchSize, double baseline, int classIndex,
+			boolean softmax, double opacity, String normalization, Progress progress) {
+		if (imp == null) throw new IllegalArgumentException("Occlusion: no image");
+		Path file = Path.of(model);
+		OnnxSession session = SessionCache.shared().get(file, Math.max(1, Runtime.getRuntime().availableProcessors()));
+		int channels = session.inputs().get(0).shape().length == 4 ? (int) session.inputs().get(0).shape()[1] : -1;
+		Tensor x = SaliencyImages.tensor(imp, channels, normalization);
+		SaliencyMap m = OcclusionSensitivity.of(BatchClassifier.of(session)).patch(patch).stride(stride).batchSize(batchSize)
+				.baseline(baseline).classIndex(classIndex).softmax(softmax).progress(progress).compute(x);
+		return show(imp, m, opacity, "_occlusion");
+	}
+
+	private static ImagePlus show(ImagePlus imp, SaliencyMap m, double opacity, String suffix) {
+		if (opacity > 0) SaliencyImages.addOverlay(imp, m, opacity);
+		String title = imp.getShortTitle() + suffix;
+		return SaliencyImages.toImagePlus(m, title);
+	}
+}
