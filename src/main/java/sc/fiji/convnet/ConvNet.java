@@ -192,4 +192,21 @@ public final class ConvNet {
 			boolean softmax, double opacity, String normalization, Progress progress) {
 		return sc.fiji.convnet.ij.ImageSaliency.occlusion(imp, model, patch, stride, batchSize, baseline, classIndex, softmax, opacity, normalization, progress);
 	}
+
+	/**
+	 * The pointing game (is each map's maximum within {@code tolerance} pixels of a box of {@code label}) over VOC
+	 * annotations and saliency maps named {@code <image><suffix>}; one row in a ResultsTable.
+	 */
+	public static ij.measure.ResultsTable evaluateSaliency(String annotations, String maps, String label, String suffix, double tolerance) throws IOException {
+		sc.fiji.convnet.explain.PointingGame.Score s = sc.fiji.convnet.ij.ImageSaliency.pointingGame(annotations, maps, label, suffix, tolerance);
+		ij.measure.ResultsTable t = new ij.measure.ResultsTable();
+		t.incrementCounter();
+		t.addValue("Class", s.label());
+		t.addValue("Hits", s.hits());
+		t.addValue("Images", s.total());
+		t.addValue("Missing maps", s.missing());
+		t.addValue("Pointing game", s.accuracy());
+		t.addValue("Tolerance", tolerance);
+		return t;
+	}
 }

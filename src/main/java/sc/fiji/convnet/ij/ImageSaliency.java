@@ -54,4 +54,21 @@ public final class ImageSaliency {
 		String title = imp.getShortTitle() + suffix;
 		return SaliencyImages.toImagePlus(m, title);
 	}
+
+	/**
+	 * The pointing game over a folder of Pascal VOC annotations and a folder of saliency maps
+	 * ({@code <name><suffix>}, e.g. {@code BloodImage_00001_saliency.tif}), for one class.
+	 */
+	public static sc.fiji.convnet.explain.PointingGame.Score pointingGame(String annotations, String maps, String label, String suffix, double tolerance)
+			throws IOException {
+		Path dir = Path.of(maps);
+		return sc.fiji.convnet.explain.PointingGame.evaluate(Path.of(annotations), label, tolerance, name -> {
+			Path f = dir.resolve(name + suffix);
+			if (!java.nio.file.Files.isRegularFile(f)) return null;
+			ImagePlus imp = ij.IJ.openImage(f.toString());
+			if (imp == null) throw new IllegalArgumentException("Evaluate Saliency: cannot open " + f);
+			float[] v = (float[]) imp.getProcessor().convertToFloatProcessor().getPixels();
+			return new SaliencyMap(v, imp.getWidth(), imp.getHeight(), -1, 0, f.getFileName().toString());
+		});
+	}
 }

@@ -83,6 +83,12 @@ class PointingGameTest {
 		PointingGame.Score s = PointingGame.evaluate(ann, "WBC", 15, maps::get);
 		assertEquals(new PointingGame.Score("WBC", 2, 4, 1), s);
 		assertEquals(0.5, s.accuracy());
+		// the same through the facade, reading the TIFF maps
+		ij.measure.ResultsTable t = sc.fiji.convnet.ConvNet.evaluateSaliency(ann.toString(), sal.toString(), "WBC", "_saliency.tif", 15);
+		assertEquals(2, t.getValue("Hits", 0));
+		assertEquals(4, t.getValue("Images", 0));
+		assertEquals(1, t.getValue("Missing maps", 0));
+		assertEquals(0.5, t.getValue("Pointing game", 0));
 		Path script = Path.of("../shared/tools/pointing_game.py");
 		boolean python = Files.exists(script) && new ProcessBuilder("python3", "-c", "import numpy, tifffile").start().waitFor() == 0;
 		assumeTrue(python, "python3 with numpy and tifffile, and " + script + ", are needed for the cross-check");
