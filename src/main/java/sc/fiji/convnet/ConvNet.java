@@ -209,4 +209,32 @@ public final class ConvNet {
 		t.addValue("Tolerance", tolerance);
 		return t;
 	}
+
+	/** The first convolutional layer's kernels as a montage (Bishop §10.3.2); {@code columns} 0: one row per filter. */
+	public static ImagePlus firstLayerFilters(String model, int columns, int scale) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.firstLayerFilters(model, columns, scale);
+	}
+
+	/** The feature maps of {@code layer} for the image's current plane, a slice per channel. */
+	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.featureMaps(imp, model, layer, normalization);
+	}
+
+	/** FGSM (eq. 10.11): x' = x + ε·sign(∇ₓE); {@code label} −1: the predicted class. */
+	public static sc.fiji.convnet.ij.NetworkPictures.FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.fgsm(imp, model, epsilon, label, normalization);
+	}
+
+	/** DeepDream (eq. 10.12) on {@code layer} (empty: the last convolution). */
+	public static ImagePlus deepDream(ImagePlus imp, String model, String layer, int iterations, double step, int octaves, double octaveScale, double smoothing,
+			String normalization, Progress progress) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.deepDream(imp, model, layer, iterations, step, octaves, octaveScale, smoothing, normalization, progress);
+	}
+
+	/** Activation maximization of a class pre-activation with L2 decay, periodic blur and small-pixel clipping. */
+	public static ImagePlus activationMaximization(String model, int classIndex, int height, int width, int iterations, double learningRate, double l2,
+			int blurEvery, double blurSigma, double clipFraction, Progress progress) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.activationMaximization(model, classIndex, height, width, iterations, learningRate, l2, blurEvery, blurSigma,
+				clipFraction, progress);
+	}
 }

@@ -1,6 +1,7 @@
 package sc.fiji.convnet.commands;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,5 +51,52 @@ class ExplainCommandsTest {
 		String menu = GradCamCommand.class.getAnnotation(Plugin.class).menuPath();
 		assertTrue(Files.readAllLines(Path.of("plugins.config")).contains("Plugins>ConvNet>Explain, \"Grad-CAM\", sc.fiji.convnet.commands.ij1.GradCamPlugin"));
 		assertTrue(menu.endsWith(">Grad-CAM"), menu);
+	}
+
+	@Test
+	void visualisationCommandsGiveWhatTheLibraryGives() throws Exception {
+		Path blobs = tmp.resolve("blobs.convnet"), random = tmp.resolve("random.convnet");
+		TinyNets.blobDetector().save(blobs);
+		sc.fiji.convnet.engine.Network net = TinyNets.randomClassifier(81, 3, false);
+		net.save(random);
+		FloatProcessor fp = new FloatProcessor(16, 16, TinyNets.random(82, 1, 1, 16, 16).data());
+		ImagePlus imp = new ImagePlus("noise", fp);
+		Context context = new Context(CommandService.class);
+		try {
+			CommandService commands = context.service(CommandService.class);
+			ImagePlus filters = (ImagePlus) commands.run(FirstLayerFiltersCommand.class, false, "model", blobs.toFile(), "columns", 0, "scale", 8).get().getOutput("result");
+			assertEquals(24, filters.getWidth()); // one column of 3×3 kernels zoomed ×8
+			assertEquals(2 * 24 + 1, filters.getHeight());
+			assertEquals(1f / 9, filters.getProcessor().getf(5, 5), 1e-7);
+			assertEquals(-1f / 9, filters.getProcessor().getf(5, 30), 1e-7);
+
+			ImagePlus maps = (ImagePlus) commands.run(FeatureMapsCommand.class, false, "image", imp, "model", random.toFile(), "layer", "conv2",
+					"normalization", "none").get().getOutput("result");
+			assertEquals(6, maps.getStackSize());
+			assertEquals(8, maps.getWidth());
+			sc.fiji.convnet.tensor.Tensor expected = sc.fiji.convnet.explain.NetworkViews.featureMaps(net, "conv2",
+					new sc.fiji.convnet.tensor.Tensor(((float[]) fp.getPixels()).clone(), 1, 1, 16, 16));
+			assertEquals(expected.get(0, 5, 3, 4), maps.getStack().getProcessor(6).getf(4, 3), 1e-6);
+
+			var fgsm = commands.run(FgsmCommand.class, false, "image", imp, "model", random.toFile(), "epsilon", 0.05, "label", -1, "normalization", "none").get();
+			ij.measure.ResultsTable t = (ij.measure.ResultsTable) fgsm.getOutput("probabilities");
+			assertEquals(3, t.size());
+			ImagePlus delta = (ImagePlus) fgsm.getOutput("perturbation");
+			assertEquals(0.05f, Math.abs(delta.getProcessor().getf(7, 7)), 1e-6);
+			int predicted = 0;
+			for (int k = 1; k < 3; k++) if (t.getValue("Before", k) > t.getValue("Before", predicted)) predicted = k;
+			assertTrue(t.getValue("After", predicted) < t.getValue("Before", predicted));
+
+			ImagePlus dream = (ImagePlus) commands.run(DeepDreamCommand.class, false, "image", imp, "model", random.toFile(), "layer", "relu2", "iterations", 3,
+					"step", 0.02, "octaves", 2, "octaveScale", 1.4, "smoothing", 0.5, "normalization", "none").get().getOutput("result");
+			assertEquals(16, dream.getWidth());
+			assertEquals(16, dream.getHeight());
+
+			ImagePlus am = (ImagePlus) commands.run(ActivationMaximizationCommand.class, false, "model", random.toFile(), "classIndex", 1, "width", 16,
+					"height", 16, "iterations", 5, "learningRate", 1.0, "l2", 1e-3, "blurEvery", 2, "blurSigma", 0.5, "clip", 0.1).get().getOutput("result");
+			assertEquals(16, am.getWidth());
+		} finally {
+			context.dispose();
+		}
 	}
 }

@@ -59,7 +59,7 @@ public final class TinyNets {
 	static Network randomClassifier(long seed, int classes) { return randomClassifier(seed, classes, true); }
 
 	/** With {@code tanh} false, ReLU replaces the tanh: the scores are unbounded in the image. */
-	static Network randomClassifier(long seed, int classes, boolean tanh) {
+	public static Network randomClassifier(long seed, int classes, boolean tanh) {
 		NetworkBuilder b = new NetworkBuilder(1).seed(seed);
 		b.then(new Conv2d(1, 4, 3).padding(1).named("conv1"));
 		b.then(new ReLU().named("relu1"));
@@ -86,7 +86,7 @@ public final class TinyNets {
 		return net;
 	}
 
-	static Tensor random(long seed, int... shape) {
+	public static Tensor random(long seed, int... shape) {
 		SplittableRandom r = new SplittableRandom(seed);
 		Tensor t = Tensor.zeros(shape);
 		for (int i = 0; i < t.size(); i++) t.data()[i] = (float) (2 * r.nextDouble() - 1);
