@@ -41,7 +41,7 @@ public final class ActivationMaximization {
 		return this;
 	}
 	public ActivationMaximization seed(long s) { seed = s; return this; }
-	public ActivationMaximization progress(Progress p) { progress = p; return this; }
+	public ActivationMaximization progress(Progress p) { progress = p == null ? Progress.NONE : p; return this; }
 
 	/** @param image the result; @param scoreBefore the class score of the starting noise; @param scoreAfter of the result */
 	public record Result(Tensor image, double scoreBefore, double scoreAfter, float[] scores) {}

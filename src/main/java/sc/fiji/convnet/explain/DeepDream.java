@@ -42,7 +42,7 @@ public final class DeepDream {
 	public DeepDream step(double eta) { step = eta; return this; }
 	/** σ of the Gaussian that smooths the gradient (0: none). */
 	public DeepDream smoothing(double sigma) { this.sigma = sigma; return this; }
-	public DeepDream progress(Progress p) { progress = p; return this; }
+	public DeepDream progress(Progress p) { progress = p == null ? Progress.NONE : p; return this; }
 
 	private static int check(int n, String what) {
 		if (n <= 0) throw new IllegalArgumentException("DeepDream: " + what + " must be positive, got " + n);
@@ -53,8 +53,9 @@ public final class DeepDream {
 
 	/** F(x) = Σ a² over the layer's units. */
 	public double objective(Tensor image) {
-		try (NodePass pass = NodePass.run(net, image, Phase.INFERENCE)) {
-			return sumOfSquares(pass.value(node()));
+		int node = node();
+		try (NodePass pass = NodePass.run(net, image, Phase.INFERENCE, node)) {
+			return sumOfSquares(pass.value(node));
 		}
 	}
 
@@ -85,7 +86,7 @@ public final class DeepDream {
 			for (int it = 0; it < iterations; it++) {
 				if (progress.cancelled()) throw new CancelledException();
 				Tensor g;
-				try (NodePass pass = NodePass.run(net, x, Phase.EVAL_WITH_GRADIENTS)) {
+				try (NodePass pass = NodePass.run(net, x, Phase.EVAL_WITH_GRADIENTS, node)) {
 					Tensor a = pass.value(node);
 					Tensor seed = Tensor.zeros(a.shape());
 					for (int i = 0; i < a.size(); i++) seed.data()[i] = 2 * a.data()[i]; // ∂Σa²/∂a

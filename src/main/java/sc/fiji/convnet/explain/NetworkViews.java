@@ -42,7 +42,7 @@ public final class NetworkViews {
 	public static Tensor featureMaps(Network net, String layer, Tensor image) {
 		if (image.rank() != 4 || image.dim(0) != 1) throw new IllegalArgumentException("featureMaps: expects one image 1×C×H×W, got " + image.shapeString());
 		int node = Nodes.byName(net, layer);
-		try (NodePass pass = NodePass.run(net, image, Phase.INFERENCE)) {
+		try (NodePass pass = NodePass.run(net, image, Phase.INFERENCE, node)) {
 			Tensor a = pass.value(node);
 			if (a.rank() != 4) throw new IllegalArgumentException("featureMaps: layer '" + layer + "' gives " + a.shapeString() + ", not feature maps N×C×H×W");
 			return a.copy();

@@ -31,19 +31,32 @@ public final class NodePass implements AutoCloseable {
 
 	/** Runs the network on {@code input} (N×C×H×W) and keeps every node's value. */
 	public static NodePass run(Network net, Tensor input, Phase phase) {
-		net.shapes(input.shape()); // shape errors name the layer before anything is computed
+		return run(net, input, phase, net.layers().size());
+	}
+
+	/**
+	 * Runs the layers up to node {@code last} only (later values stay null): an inner layer's maps for images of
+	 * any size, even when the classifier's head accepts only one.
+	 */
+	public static NodePass run(Network net, Tensor input, Phase phase, int last) {
 		if (input.rank() != 4 || input.dim(1) != net.inputChannels())
 			throw new IllegalArgumentException("NodePass: the network expects N×" + net.inputChannels() + "×H×W, got " + input.shapeString());
 		int n = net.layers().size();
+		if (last < 0 || last > n) throw new IllegalArgumentException("NodePass: node " + last + " does not exist (0.." + n + ")");
+		// shape errors name the layer before anything is computed
+		int[][] shapes = new int[last + 1][];
+		shapes[0] = input.shape();
+		for (int k = 1; k <= last; k++) {
+			int[] in = net.inputsOf(k);
+			int[][] args = new int[in.length][];
+			for (int j = 0; j < in.length; j++) args[j] = shapes[in[j]];
+			shapes[k] = net.layers().get(k - 1).outputShape(args);
+		}
 		Tensor[] values = new Tensor[n + 1];
 		values[0] = input;
 		NodePass pass = new NodePass(net, phase, values);
-		pass.forwardFrom(1);
+		for (int k = 1; k <= last; k++) values[k] = net.layers().get(k - 1).forward(pass.argsOf(k), phase);
 		return pass;
-	}
-
-	private void forwardFrom(int first) {
-		for (int k = first; k < values.length; k++) values[k] = net.layers().get(k - 1).forward(argsOf(k), phase);
 	}
 
 	private Tensor[] argsOf(int k) {
@@ -56,11 +69,12 @@ public final class NodePass implements AutoCloseable {
 	public Network network() { return net; }
 	public int nodes() { return values.length; }
 	public Tensor input() { return values[0]; }
-	public Tensor output() { return values[values.length - 1]; }
+	public Tensor output() { return value(values.length - 1); }
 
 	/** The value of node {@code k} (0 = input). */
 	public Tensor value(int node) {
 		checkNode(node);
+		if (values[node] == null) throw new IllegalStateException("NodePass: node " + node + " (" + nameOf(node) + ") was not computed; this pass stopped earlier");
 		return values[node];
 	}
 

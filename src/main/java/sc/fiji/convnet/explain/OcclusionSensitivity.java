@@ -36,7 +36,7 @@ public final class OcclusionSensitivity {
 	public OcclusionSensitivity classIndex(int c) { classIndex = c; return this; }
 	/** Compare softmax probabilities instead of the model's raw outputs (for models that give logits). */
 	public OcclusionSensitivity softmax(boolean s) { softmax = s; return this; }
-	public OcclusionSensitivity progress(Progress p) { progress = p; return this; }
+	public OcclusionSensitivity progress(Progress p) { progress = p == null ? Progress.NONE : p; return this; }
 
 	private static void positive(int v, String what) {
 		if (v <= 0) throw new IllegalArgumentException("OcclusionSensitivity: " + what + " must be positive, got " + v);

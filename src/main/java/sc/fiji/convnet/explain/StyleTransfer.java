@@ -51,7 +51,7 @@ public final class StyleTransfer {
 	public StyleTransfer learningRate(double eta) { learningRate = eta; return this; }
 	/** Start from Gaussian noise (σ = the content image's standard deviation) instead of the content image. */
 	public StyleTransfer fromNoise(long seed) { fromNoise = true; this.seed = seed; return this; }
-	public StyleTransfer progress(Progress p) { progress = p; return this; }
+	public StyleTransfer progress(Progress p) { progress = p == null ? Progress.NONE : p; return this; }
 
 	/** The total loss, its two parts and ∂E/∂x for an image. */
 	public record Evaluation(double loss, double content, double style, Tensor gradient) {}
@@ -64,15 +64,18 @@ public final class StyleTransfer {
 		private final Tensor content;
 		private final Map<Integer, double[]> grams = new HashMap<>();
 		private final Map<Integer, Double> lambdas = new HashMap<>();
-		private final int contentNode;
+		private final int contentNode, deepest;
 
 		private Targets(Tensor contentImage, Tensor styleImage) {
 			if (contentLayer == null || styleLayers.isEmpty()) throw new IllegalStateException("StyleTransfer: set a content layer and at least one style layer (layers: " + Nodes.names(net) + ")");
 			contentNode = Nodes.byName(net, contentLayer);
-			try (NodePass pass = NodePass.run(net, contentImage, Phase.INFERENCE)) {
+			int deepest = contentNode;
+			for (String l : styleLayers.keySet()) deepest = Math.max(deepest, Nodes.byName(net, l));
+			this.deepest = deepest;
+			try (NodePass pass = NodePass.run(net, contentImage, Phase.INFERENCE, deepest)) {
 				content = features(pass, contentNode).copy();
 			}
-			try (NodePass pass = NodePass.run(net, styleImage, Phase.INFERENCE)) {
+			try (NodePass pass = NodePass.run(net, styleImage, Phase.INFERENCE, deepest)) {
 				for (Map.Entry<String, Double> e : styleLayers.entrySet()) {
 					int node = Nodes.byName(net, e.getKey());
 					grams.put(node, gram(features(pass, node)));
@@ -83,7 +86,7 @@ public final class StyleTransfer {
 
 		/** E(x) and ∂E/∂x. */
 		public Evaluation evaluate(Tensor x) {
-			try (NodePass pass = NodePass.run(net, x, Phase.EVAL_WITH_GRADIENTS)) {
+			try (NodePass pass = NodePass.run(net, x, Phase.EVAL_WITH_GRADIENTS, deepest)) {
 				Map<Integer, Tensor> seeds = new HashMap<>();
 				Tensor f = features(pass, contentNode);
 				float[] fv = f.data(), pv = content.data();

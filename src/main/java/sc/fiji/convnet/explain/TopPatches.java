@@ -38,7 +38,7 @@ public final class TopPatches {
 		for (int i = 0; i < images.size(); i++) {
 			Tensor image = images.get(i);
 			Tensor a;
-			try (NodePass pass = NodePass.run(net, image, Phase.INFERENCE)) {
+			try (NodePass pass = NodePass.run(net, image, Phase.INFERENCE, node)) {
 				a = pass.value(node);
 			}
 			if (a.rank() != 4) throw new IllegalArgumentException("TopPatches: layer '" + layer + "' gives " + a.shapeString() + ", not feature maps");

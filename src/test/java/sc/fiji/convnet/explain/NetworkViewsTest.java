@@ -99,4 +99,27 @@ class NetworkViewsTest {
 		assertEquals(4, m.height());
 		assertEquals(5, TopPatches.find(net, "pool", 0, images, 5, 6, true).size());
 	}
+
+	@Test
+	void innerLayersWorkForImageSizesTheHeadRefuses() {
+		Network net = TinyNets.randomClassifier(90, 3, false);
+		// the head (GAP + Linear) takes any size here, so cut the network: a Linear on a flattened 8×8 map does not
+		NetworkBuilder b = new NetworkBuilder(1).seed(2);
+		b.then(new Conv2d(1, 3, 3).padding(1).named("c"));
+		b.then(new ReLU().named("r"));
+		b.then(new sc.fiji.convnet.engine.layers.Flatten().named("f"));
+		b.then(new sc.fiji.convnet.engine.layers.Linear(3 * 8 * 8, 2).named("head"));
+		Network fixed = b.build();
+		Tensor big = TinyNets.random(91, 1, 1, 12, 20);
+		assertThrows(IllegalArgumentException.class, () -> fixed.forward(big));
+		Tensor maps = NetworkViews.featureMaps(fixed, "r", big);
+		assertEquals("[1, 3, 12, 20]", maps.shapeString());
+		assertTrue(DeepDream.of(fixed).layer("r").iterations(2).objective(big) > 0);
+		assertEquals("[1, 1, 12, 20]", DeepDream.of(fixed).layer("r").iterations(2).dream(big).shapeString());
+		try (NodePass pass = NodePass.run(fixed, big, sc.fiji.convnet.engine.Phase.INFERENCE, 2)) {
+			var e = assertThrows(IllegalStateException.class, () -> pass.output());
+			assertTrue(e.getMessage().contains("head"), e.getMessage());
+		}
+		assertEquals("[1, 5, 6, 10]", NetworkViews.featureMaps(net, "conv3", big).shapeString()); // after one 2×2 pooling
+	}
 }
