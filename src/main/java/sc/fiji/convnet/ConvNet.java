@@ -237,4 +237,17 @@ public final class ConvNet {
 		return sc.fiji.convnet.ij.NetworkPictures.activationMaximization(model, classIndex, height, width, iterations, learningRate, l2, blurEvery, blurSigma,
 				clipFraction, progress);
 	}
+
+	/** The top-k patches of a folder's images that most activate a channel of a layer, as a montage (Fig. 10.13). */
+	public static ImagePlus topPatches(String folder, String model, String layer, int channel, int k, int size, String normalization, Progress progress)
+			throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.topPatches(folder, model, layer, channel, k, size, normalization, progress == null ? Progress.NONE : progress);
+	}
+
+	/** Neural style transfer (eqs. 10.13–10.17); {@code styleLayers} as {@code "relu1:0.5, relu2:1"}. */
+	public static ImagePlus styleTransfer(ImagePlus content, ImagePlus style, String model, String contentLayer, String styleLayers, double alpha, double beta,
+			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.styleTransfer(content, style, model, contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise,
+				normalization, progress);
+	}
 }

@@ -100,4 +100,51 @@ public final class NetworkPictures {
 		imp.setProperty("Info", "class " + classIndex + " score " + r.scoreBefore() + " -> " + r.scoreAfter() + "; layers " + Nodes.names(net));
 		return imp;
 	}
+
+	/**
+	 * The top-k patches of a folder's images (files ending in {@code .tif, .tiff, .png, .jpg}) that most activate a
+	 * channel of a layer, as a montage (best first); {@code size} 0: the layer's receptive field.
+	 */
+	public static ImagePlus topPatches(String folder, String model, String layer, int channel, int k, int size, String normalization, Progress progress)
+			throws IOException {
+		java.util.List<Path> files;
+		try (var s = java.nio.file.Files.list(Path.of(folder))) {
+			files = s.filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(tif|tiff|png|jpg|jpeg)$")).sorted().toList();
+		}
+		if (files.isEmpty()) throw new IOException("Top Patches: no images (.tif, .png, .jpg) in " + folder);
+		java.util.List<Tensor> images = new java.util.ArrayList<>();
+		Network net = null;
+		for (int i = 0; i < files.size(); i++) {
+			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
+			if (imp == null) throw new IOException("Top Patches: cannot open " + files.get(i));
+			if (net == null) net = load(model, imp.getHeight(), imp.getWidth());
+			images.add(SaliencyImages.tensor(imp, net.inputChannels(), normalization));
+			progress.update(i + 1, files.size());
+		}
+		var patches = sc.fiji.convnet.explain.TopPatches.find(net, layer, channel, images, k, size, true);
+		ImagePlus out = toImagePlus("top " + k + " of " + layer + " channel " + channel, sc.fiji.convnet.explain.TopPatches.montage(patches, 0, 4));
+		StringBuilder info = new StringBuilder();
+		for (var p : patches) info.append(files.get(p.image()).getFileName()).append(" at ").append(p.x()).append(",").append(p.y()).append(": ").append(p.activation()).append('\n');
+		out.setProperty("Info", info.toString());
+		return out;
+	}
+
+	/** Style transfer (eqs. 10.13–10.17); {@code styleLayers} as "name:λ, name:λ". */
+	public static ImagePlus styleTransfer(ImagePlus content, ImagePlus style, String model, String contentLayer, String styleLayers, double alpha, double beta,
+			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
+		Network net = load(model, content.getHeight(), content.getWidth());
+		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentLayer.strip()).weights(alpha, beta)
+				.iterations(iterations).learningRate(learningRate).progress(progress);
+		for (String part : styleLayers.split(",")) {
+			if (part.isBlank()) continue;
+			String[] nl = part.strip().split(":");
+			st.styleLayer(nl[0].strip(), nl.length > 1 ? Double.parseDouble(nl[1].strip()) : 1);
+		}
+		if (fromNoise) st.fromNoise(1);
+		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), normalization), s = SaliencyImages.tensor(style, net.inputChannels(), normalization);
+		var r = st.transfer(c, s);
+		ImagePlus out = toImagePlus(content.getShortTitle() + "_styled", r.image());
+		out.setProperty("Info", "loss " + r.losses()[0] + " -> " + r.losses()[r.losses().length - 1] + " (content " + r.last().content() + ", style " + r.last().style() + ")");
+		return out;
+	}
 }

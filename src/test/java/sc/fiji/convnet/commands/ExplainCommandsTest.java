@@ -99,4 +99,44 @@ class ExplainCommandsTest {
 			context.dispose();
 		}
 	}
+
+	@Test
+	void occlusionTopPatchesAndStyleTransferCommands() throws Exception {
+		Path onnx = tmp.resolve("blobs.onnx"), blobs = tmp.resolve("blobs.convnet"), random = tmp.resolve("random.convnet");
+		sc.fiji.convnet.onnx.export.OnnxExporter.export(TinyNets.blobDetector(), onnx);
+		TinyNets.blobDetector().save(blobs);
+		TinyNets.randomClassifier(83, 3, false).save(random);
+		Path folder = java.nio.file.Files.createDirectories(tmp.resolve("images"));
+		for (int i = 0; i < 3; i++) {
+			FloatProcessor fp = new FloatProcessor(16, 16);
+			if (i == 1) for (int y = 3; y <= 5; y++) for (int x = 10; x <= 12; x++) fp.setf(x, y, 1f);
+			else for (int p = 0; p < 256; p++) fp.setf(p, 0.1f * (p % 3));
+			ij.IJ.saveAsTiff(new ImagePlus("img" + i, fp), folder.resolve("img" + i + ".tif").toString());
+		}
+		Files.writeString(folder.resolve("notes.txt"), "not an image");
+		ImagePlus square = ij.IJ.openImage(folder.resolve("img1.tif").toString());
+		Context context = new Context(CommandService.class);
+		try {
+			CommandService commands = context.service(CommandService.class);
+			ImagePlus occ = (ImagePlus) commands.run(OcclusionCommand.class, false, "image", square, "model", onnx.toFile(), "patch", 4, "stride", 2,
+					"batchSize", 5, "baseline", 0.0, "classIndex", 0, "softmax", false, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
+			ImagePlus direct = ConvNet.occlusion(square, onnx.toString(), 4, 2, 5, 0, 0, false, 0, "none", null);
+			assertArrayEquals((float[]) direct.getProcessor().getPixels(), (float[]) occ.getProcessor().getPixels());
+
+			ImagePlus top = (ImagePlus) commands.run(TopPatchesCommand.class, false, "folder", folder.toFile(), "model", blobs.toFile(), "layer", "relu",
+					"channel", 0, "k", 2, "size", 5, "normalization", "none").get().getOutput("result");
+			assertNotNull(top);
+			assertEquals(2 * 5 * 4 + 1, top.getWidth()); // two 5×5 patches zoomed ×4, one gap
+			String info = (String) top.getProperty("Info");
+			assertTrue(info.startsWith("img1.tif at 11,4"), info);
+
+			ImagePlus styled = (ImagePlus) commands.run(StyleTransferCommand.class, false, "content", square, "style", ij.IJ.openImage(folder.resolve("img0.tif").toString()),
+					"model", random.toFile(), "contentLayer", "relu2", "styleLayers", "relu1:0.5, relu2:1", "alpha", 1.0, "beta", 100.0, "iterations", 5,
+					"learningRate", 0.05, "fromNoise", false, "normalization", "none").get().getOutput("result");
+			assertEquals(16, styled.getWidth());
+			assertTrue(((String) styled.getProperty("Info")).startsWith("loss "));
+		} finally {
+			context.dispose();
+		}
+	}
 }
