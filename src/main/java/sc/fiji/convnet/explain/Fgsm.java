@@ -61,8 +61,11 @@ public final class Fgsm {
 		}
 	}
 
-	/** ∇_x of −ln softmax(scores)_label, and the probabilities, for one image. */
-	static Tensor lossGradient(Network net, Tensor image, int label, double[][] probabilities) {
+	/** ∇_x E for one image, the class it is taken for, and the probabilities of the image. */
+	record LossGradient(Tensor gradient, int label, double[] probabilities) {}
+
+	/** ∇_x of E = −ln softmax(scores)_label; {@code label} −1: the predicted class. */
+	static LossGradient lossGradient(Network net, Tensor image, int label) {
 		int scoreNode = Nodes.scores(net);
 		try (NodePass pass = NodePass.run(net, image, Phase.EVAL_WITH_GRADIENTS)) {
 			float[] s = ClassScores.of(pass.value(scoreNode), 0);
@@ -71,20 +74,17 @@ public final class Fgsm {
 			ClassScores.checkClass(c, s.length, "Fgsm");
 			Tensor seed = Tensor.zeros(pass.value(scoreNode).shape());
 			for (int k = 0; k < p.length; k++) seed.data()[k] = (float) (p[k] - (k == c ? 1 : 0)); // ∂E/∂scores
-			probabilities[0] = p;
-			probabilities[1] = new double[] { c };
-			return pass.inputGradient(Map.of(scoreNode, seed));
+			return new LossGradient(pass.inputGradient(Map.of(scoreNode, seed)), c, p);
 		}
 	}
 
 	public Result attack(Tensor image) {
 		if (image.rank() != 4 || image.dim(0) != 1) throw new IllegalArgumentException("Fgsm: expects one image 1×C×H×W, got " + image.shapeString());
-		double[][] info = new double[2][];
-		Tensor g = lossGradient(net, image, label, info);
-		double[] before = info[0];
-		int c = (int) info[1][0];
+		LossGradient lg = lossGradient(net, image, label);
+		double[] before = lg.probabilities();
+		int c = lg.label();
 		Tensor adv = image.copy();
-		float[] x = adv.data(), d = g.data();
+		float[] x = adv.data(), d = lg.gradient().data();
 		for (int i = 0; i < x.length; i++) {
 			double v = x[i] + epsilon * Math.signum(d[i]);
 			x[i] = (float) Math.min(max, Math.max(min, v));

@@ -77,9 +77,4 @@ public final class Nodes {
 		Layer last = net.layers().get(out - 1);
 		return SOFTMAX.contains(last.type()) ? net.inputsOf(out)[0] : out;
 	}
-
-	/** Whether the network's output is already a softmax. */
-	public static boolean endsWithSoftmax(Network net) {
-		return SOFTMAX.contains(net.layers().get(net.layers().size() - 1).type()) && !"LogSoftmax".equals(net.layers().get(net.layers().size() - 1).type());
-	}
 }

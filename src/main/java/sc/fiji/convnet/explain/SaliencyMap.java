@@ -23,5 +23,8 @@ public record SaliencyMap(float[] values, int width, int height, int classIndex,
 		return new int[] { best % width, best / width };
 	}
 
-	public float max() { return values[argmax()[1] * width + argmax()[0]]; }
+	public float max() {
+		int[] p = argmax();
+		return values[p[1] * width + p[0]];
+	}
 }
