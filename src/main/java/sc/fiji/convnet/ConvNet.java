@@ -250,4 +250,10 @@ public final class ConvNet {
 		return sc.fiji.convnet.ij.NetworkPictures.styleTransfer(content, style, model, contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise,
 				normalization, progress);
 	}
+
+	/** Grad-CAM of every image of a folder, as {@code <image>_saliency.tif} in {@code output} (for the pointing game); returns the count written. */
+	public static int gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization, boolean overwrite)
+			throws IOException {
+		return sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input, output, model, layer, classIndex, normalization, overwrite, Progress.NONE);
+	}
 }

@@ -71,4 +71,41 @@ public final class ImageSaliency {
 			return new SaliencyMap(v, imp.getWidth(), imp.getHeight(), -1, 0, f.getFileName().toString());
 		});
 	}
+
+	/**
+	 * Grad-CAM of every image of a folder (names ending in .tif, .tiff, .png, .jpg, .jpeg) written as
+	 * {@code <image>_saliency.tif} (32-bit) into {@code output}, for the pointing game; existing maps are kept
+	 * unless {@code overwrite}. Returns how many maps were written.
+	 */
+	public static int gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization, boolean overwrite,
+			Progress progress) throws IOException {
+		java.util.List<Path> files;
+		try (var s = java.nio.file.Files.list(Path.of(input))) {
+			files = s.filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(tif|tiff|png|jpg|jpeg)$")).sorted().toList();
+		}
+		Path out = java.nio.file.Files.createDirectories(Path.of(output));
+		java.util.Map<String, Network> networks = new java.util.HashMap<>(); // one import per image size
+		int written = 0;
+		for (int i = 0; i < files.size(); i++) {
+			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
+			String name = files.get(i).getFileName().toString();
+			Path target = out.resolve(name.replaceFirst("\\.[^.]+$", "") + "_saliency.tif");
+			if (!overwrite && java.nio.file.Files.exists(target)) continue;
+			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
+			if (imp == null) throw new IOException("Grad-CAM: cannot open " + files.get(i));
+			Network net = networks.computeIfAbsent(imp.getWidth() + "x" + imp.getHeight(), k -> {
+				try {
+					return ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+			Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+			SaliencyMap m = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x).map();
+			if (!ij.IJ.saveAsTiff(SaliencyImages.toImagePlus(m, name), target.toString())) throw new IOException("Grad-CAM: cannot write " + target);
+			written++;
+			progress.update(i + 1, files.size());
+		}
+		return written;
+	}
 }

@@ -94,4 +94,26 @@ class ImageSaliencyTest {
 		assertEquals(-1f, z.get(0, 0, 0, 0), 1e-6);
 		assertThrows(IllegalArgumentException.class, () -> SaliencyImages.tensor(new ImagePlus("rgb", cp), 1, "bogus"));
 	}
+
+	@Test
+	void folderOfImagesGivesSaliencyTiffsThatThePointingGameReads() throws Exception {
+		Path model = tmp.resolve("blobs.convnet");
+		TinyNets.blobDetector().save(model);
+		Path in = java.nio.file.Files.createDirectories(tmp.resolve("in")), ann = java.nio.file.Files.createDirectories(tmp.resolve("ann"));
+		int[][] at = { { 4, 4 }, { 11, 9 }, { 7, 13 } };
+		for (int i = 0; i < at.length; i++) {
+			FloatProcessor fp = new FloatProcessor(16 + 4 * i, 16); // different sizes: one import each
+			for (int y = at[i][1] - 1; y <= at[i][1] + 1; y++) for (int x = at[i][0] - 1; x <= at[i][0] + 1; x++) fp.setf(x, y, 1f);
+			ij.IJ.saveAsTiff(new ImagePlus("c" + i, fp), in.resolve("c" + i + ".tif").toString());
+			java.nio.file.Files.writeString(ann.resolve("c" + i + ".xml"), "<annotation><object><name>bright</name><bndbox><xmin>" + (at[i][0] - 1) + "</xmin><ymin>"
+					+ (at[i][1] - 1) + "</ymin><xmax>" + (at[i][0] + 1) + "</xmax><ymax>" + (at[i][1] + 1) + "</ymax></bndbox></object></annotation>");
+		}
+		Path out = tmp.resolve("out");
+		assertEquals(3, ConvNet.gradCamFolder(in.toString(), out.toString(), model.toString(), "", 0, "none", false));
+		assertEquals(0, ConvNet.gradCamFolder(in.toString(), out.toString(), model.toString(), "", 0, "none", false), "existing maps are kept");
+		assertEquals(20, ij.IJ.openImage(out.resolve("c1_saliency.tif").toString()).getWidth());
+		ij.measure.ResultsTable t = ConvNet.evaluateSaliency(ann.toString(), out.toString(), "bright", "_saliency.tif", 0);
+		assertEquals(3, t.getValue("Hits", 0));
+		assertEquals(3, t.getValue("Images", 0));
+	}
 }
