@@ -171,4 +171,89 @@ public final class ConvNet {
 	public static ImagePlus upsample(ImagePlus imp, String method, int factor) {
 		return upsample(imp, method, factor, Progress.NONE);
 	}
+
+	// ---------------------------------------------------------------- explain
+
+	/**
+	 * Grad-CAM (§10.3.3) of the current plane for a classifier (engine network file or ONNX model); returns the
+	 * 32-bit map and, with {@code opacity > 0}, adds a heat map to the image's overlay. {@code layer} empty: the
+	 * last convolution; {@code classIndex} −1: the top class; normalization {@code none|0-1|zero mean, unit variance}.
+	 */
+	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.ImageSaliency.gradCam(imp, model, layer, classIndex, opacity, normalization);
+	}
+
+	public static ImagePlus gradCam(ImagePlus imp, String model) throws IOException {
+		return gradCam(imp, model, "", -1, 0.5, sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_NONE);
+	}
+
+	/** Occlusion sensitivity through ONNX Runtime, for models the engine cannot import. */
+	public static ImagePlus occlusion(ImagePlus imp, String model, int patch, int stride, int batchSize, double baseline, int classIndex,
+			boolean softmax, double opacity, String normalization, Progress progress) {
+		return sc.fiji.convnet.ij.ImageSaliency.occlusion(imp, model, patch, stride, batchSize, baseline, classIndex, softmax, opacity, normalization, progress);
+	}
+
+	/**
+	 * The pointing game (is each map's maximum within {@code tolerance} pixels of a box of {@code label}) over VOC
+	 * annotations and saliency maps named {@code <image><suffix>}; one row in a ResultsTable.
+	 */
+	public static ij.measure.ResultsTable evaluateSaliency(String annotations, String maps, String label, String suffix, double tolerance) throws IOException {
+		sc.fiji.convnet.explain.PointingGame.Score s = sc.fiji.convnet.ij.ImageSaliency.pointingGame(annotations, maps, label, suffix, tolerance);
+		ij.measure.ResultsTable t = new ij.measure.ResultsTable();
+		t.incrementCounter();
+		t.addValue("Class", s.label());
+		t.addValue("Hits", s.hits());
+		t.addValue("Images", s.total());
+		t.addValue("Missing maps", s.missing());
+		t.addValue("Pointing game", s.accuracy());
+		t.addValue("Tolerance", tolerance);
+		return t;
+	}
+
+	/** The first convolutional layer's kernels as a montage (Bishop §10.3.2); {@code columns} 0: one row per filter. */
+	public static ImagePlus firstLayerFilters(String model, int columns, int scale) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.firstLayerFilters(model, columns, scale);
+	}
+
+	/** The feature maps of {@code layer} for the image's current plane, a slice per channel. */
+	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.featureMaps(imp, model, layer, normalization);
+	}
+
+	/** FGSM (eq. 10.11): x' = x + ε·sign(∇ₓE); {@code label} −1: the predicted class. */
+	public static sc.fiji.convnet.ij.NetworkPictures.FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.fgsm(imp, model, epsilon, label, normalization);
+	}
+
+	/** DeepDream (eq. 10.12) on {@code layer} (empty: the last convolution). */
+	public static ImagePlus deepDream(ImagePlus imp, String model, String layer, int iterations, double step, int octaves, double octaveScale, double smoothing,
+			String normalization, Progress progress) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.deepDream(imp, model, layer, iterations, step, octaves, octaveScale, smoothing, normalization, progress);
+	}
+
+	/** Activation maximization of a class pre-activation with L2 decay, periodic blur and small-pixel clipping. */
+	public static ImagePlus activationMaximization(String model, int classIndex, int height, int width, int iterations, double learningRate, double l2,
+			int blurEvery, double blurSigma, double clipFraction, Progress progress) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.activationMaximization(model, classIndex, height, width, iterations, learningRate, l2, blurEvery, blurSigma,
+				clipFraction, progress);
+	}
+
+	/** The top-k patches of a folder's images that most activate a channel of a layer, as a montage (Fig. 10.13). */
+	public static ImagePlus topPatches(String folder, String model, String layer, int channel, int k, int size, String normalization, Progress progress)
+			throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.topPatches(folder, model, layer, channel, k, size, normalization, progress == null ? Progress.NONE : progress);
+	}
+
+	/** Neural style transfer (eqs. 10.13–10.17); {@code styleLayers} as {@code "relu1:0.5, relu2:1"}. */
+	public static ImagePlus styleTransfer(ImagePlus content, ImagePlus style, String model, String contentLayer, String styleLayers, double alpha, double beta,
+			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
+		return sc.fiji.convnet.ij.NetworkPictures.styleTransfer(content, style, model, contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise,
+				normalization, progress);
+	}
+
+	/** Grad-CAM of every image of a folder, as {@code <image>_saliency.tif} in {@code output} (for the pointing game); returns the count written. */
+	public static int gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization, boolean overwrite)
+			throws IOException {
+		return sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input, output, model, layer, classIndex, normalization, overwrite, Progress.NONE);
+	}
 }

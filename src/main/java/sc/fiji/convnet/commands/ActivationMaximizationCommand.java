@@ -1,0 +1,67 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.predict.CancelledException;
+
+/** Plugins › ConvNet › Explain › Activation Maximization: an image that a class's pre-activation likes most (Yosinski et al. 2015). */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Activation Maximization", headless = true)
+public class ActivationMaximizationCommand implements Command {
+
+	@Parameter(label = "Classifier (engine file or .onnx)")
+	private File model;
+
+	@Parameter(label = "Class", min = "0")
+	private int classIndex = 0;
+
+	@Parameter(label = "Width", min = "1")
+	private int width = 64;
+
+	@Parameter(label = "Height", min = "1")
+	private int height = 64;
+
+	@Parameter(label = "Iterations", min = "1")
+	private int iterations = 200;
+
+	@Parameter(label = "Learning rate")
+	private double learningRate = 1;
+
+	@Parameter(label = "L2 decay (lambda)", min = "0")
+	private double l2 = 1e-3;
+
+	@Parameter(label = "Blur every (steps, 0: never)", min = "0")
+	private int blurEvery = 4;
+
+	@Parameter(label = "Blur sigma", min = "0")
+	private double blurSigma = 0.5;
+
+	@Parameter(label = "Clip smallest pixels (fraction)", min = "0", max = "0.99")
+	private double clip = 0.1;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.activationMaximization(model.getPath(), classIndex, height, width, iterations, learningRate, l2, blurEvery, blurSigma, clip,
+					new IJProgress("Activation Maximization"));
+		} catch (CancelledException e) {
+			log.info("Activation Maximization: cancelled");
+		} catch (Exception e) {
+			log.error("Activation Maximization: " + model + ": " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.predict.CancelledException;
+
+/** Plugins › ConvNet › Explain › DeepDream: gradient ascent on Σ a² of a layer (eq. 10.12). */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>DeepDream", headless = true)
+public class DeepDreamCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Network (engine file or .onnx)")
+	private File model;
+
+	@Parameter(label = "Layer (empty: last convolution)", required = false)
+	private String layer = "";
+
+	@Parameter(label = "Iterations per octave", min = "1")
+	private int iterations = 20;
+
+	@Parameter(label = "Step (image units)")
+	private double step = 0.01;
+
+	@Parameter(label = "Octaves", min = "1")
+	private int octaves = 3;
+
+	@Parameter(label = "Octave scale")
+	private double octaveScale = 1.4;
+
+	@Parameter(label = "Gradient smoothing (sigma)", min = "0")
+	private double smoothing = 0.5;
+
+	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
+	private String normalization = SaliencyImages.NORMALIZE_UNIT;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.deepDream(image, model.getPath(), layer, iterations, step, octaves, octaveScale, smoothing, normalization, new IJProgress("DeepDream"));
+		} catch (CancelledException e) {
+			log.info("DeepDream: cancelled");
+		} catch (Exception e) {
+			log.error("DeepDream: " + image.getTitle() + ": " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.SaliencyImages;
+
+/** Plugins › ConvNet › Explain › Feature Maps: a layer's activations for the image, a slice per channel. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Feature Maps", headless = true)
+public class FeatureMapsCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Network (engine file or .onnx)")
+	private File model;
+
+	@Parameter(label = "Layer")
+	private String layer;
+
+	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
+	private String normalization = SaliencyImages.NORMALIZE_NONE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.featureMaps(image, model.getPath(), layer, normalization);
+		} catch (Exception e) {
+			log.error("Feature Maps: " + image.getTitle() + ": " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.NetworkPictures;
+import sc.fiji.convnet.ij.SaliencyImages;
+
+/** Plugins › ConvNet › Explain › Adversarial Example (FGSM): x' = x + ε·sign(∇ₓE) (eq. 10.11). */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Adversarial Example (FGSM)", headless = true)
+public class FgsmCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Classifier (engine file or .onnx)")
+	private File model;
+
+	@Parameter(label = "Epsilon (image units)", min = "0")
+	private double epsilon = 0.01;
+
+	@Parameter(label = "True class (-1: predicted)", min = "-1")
+	private int label = -1;
+
+	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
+	private String normalization = SaliencyImages.NORMALIZE_NONE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus adversarial;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus perturbation;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable probabilities;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			NetworkPictures.FgsmOutput out = ConvNet.fgsm(image, model.getPath(), epsilon, label, normalization);
+			adversarial = out.adversarial();
+			perturbation = out.perturbation();
+			probabilities = out.probabilities();
+		} catch (Exception e) {
+			log.error("FGSM: " + image.getTitle() + ": " + e.getMessage());
+		}
+	}
+}

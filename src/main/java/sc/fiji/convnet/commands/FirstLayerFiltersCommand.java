@@ -1,0 +1,41 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+
+/** Plugins › ConvNet › Explain › First Layer Filters: the first convolution's kernels as a montage. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>First Layer Filters", headless = true)
+public class FirstLayerFiltersCommand implements Command {
+
+	@Parameter(label = "Network (engine file or .onnx)")
+	private File model;
+
+	@Parameter(label = "Columns (0: input channels)", min = "0")
+	private int columns = 0;
+
+	@Parameter(label = "Zoom", min = "1")
+	private int scale = 8;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.firstLayerFilters(model.getPath(), columns, scale);
+		} catch (Exception e) {
+			log.error("First Layer Filters: " + model + ": " + e.getMessage());
+		}
+	}
+}

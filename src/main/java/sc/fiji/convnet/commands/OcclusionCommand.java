@@ -1,0 +1,68 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.predict.CancelledException;
+
+/** Plugins › ConvNet › Explain › Occlusion Sensitivity: saliency for any ONNX classifier, through ONNX Runtime. */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Occlusion Sensitivity", headless = true)
+public class OcclusionCommand implements Command {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Classifier (.onnx)")
+	private File model;
+
+	@Parameter(label = "Patch size (pixels)", min = "1")
+	private int patch = 16;
+
+	@Parameter(label = "Stride (pixels)", min = "1")
+	private int stride = 8;
+
+	@Parameter(label = "Batch size", min = "1")
+	private int batchSize = 16;
+
+	@Parameter(label = "Baseline value (NaN: image mean)")
+	private double baseline = Double.NaN;
+
+	@Parameter(label = "Class (-1: top class)", min = "-1")
+	private int classIndex = -1;
+
+	@Parameter(label = "Apply softmax to the outputs")
+	private boolean softmax = true;
+
+	@Parameter(label = "Overlay opacity (0: none)", min = "0", max = "1", stepSize = "0.1")
+	private double opacity = 0.5;
+
+	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
+	private String normalization = SaliencyImages.NORMALIZE_NONE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus saliency;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			saliency = ConvNet.occlusion(image, model.getPath(), patch, stride, batchSize, baseline, classIndex, softmax, opacity, normalization,
+					new IJProgress("Occlusion"));
+		} catch (CancelledException e) {
+			log.info("Occlusion: cancelled");
+		} catch (Exception e) {
+			log.error("Occlusion: " + image.getTitle() + ": " + e.getMessage());
+		}
+	}
+}

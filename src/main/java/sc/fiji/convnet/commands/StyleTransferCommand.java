@@ -1,0 +1,71 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.predict.CancelledException;
+
+/** Plugins › ConvNet › Explain › Style Transfer: content of one image in the style of another (eqs. 10.13–10.17). */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Style Transfer", headless = true)
+public class StyleTransferCommand implements Command {
+
+	@Parameter(label = "Content image")
+	private ImagePlus content;
+
+	@Parameter(label = "Style image")
+	private ImagePlus style;
+
+	@Parameter(label = "Network (engine file or .onnx)")
+	private File model;
+
+	@Parameter(label = "Content layer")
+	private String contentLayer;
+
+	@Parameter(label = "Style layers (name:weight, …)")
+	private String styleLayers;
+
+	@Parameter(label = "Content weight (alpha)")
+	private double alpha = 1;
+
+	@Parameter(label = "Style weight (beta)")
+	private double beta = 1000;
+
+	@Parameter(label = "Iterations", min = "1")
+	private int iterations = 200;
+
+	@Parameter(label = "Learning rate (Adam)")
+	private double learningRate = 0.05;
+
+	@Parameter(label = "Start from noise")
+	private boolean fromNoise = false;
+
+	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
+	private String normalization = SaliencyImages.NORMALIZE_UNIT;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.styleTransfer(content, style, model.getPath(), contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise,
+					normalization, new IJProgress("Style Transfer"));
+		} catch (CancelledException e) {
+			log.info("Style Transfer: cancelled");
+		} catch (Exception e) {
+			log.error("Style Transfer: " + content.getTitle() + ": " + e.getMessage());
+		}
+	}
+}

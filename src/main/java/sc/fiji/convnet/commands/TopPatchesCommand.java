@@ -1,0 +1,55 @@
+package sc.fiji.convnet.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.SaliencyImages;
+
+/** Plugins › ConvNet › Explain › Top Patches: the image patches that most activate a channel (Fig. 10.13). */
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Top Patches", headless = true)
+public class TopPatchesCommand implements Command {
+
+	@Parameter(label = "Folder of images", style = "directory")
+	private File folder;
+
+	@Parameter(label = "Network (engine file or .onnx)")
+	private File model;
+
+	@Parameter(label = "Layer")
+	private String layer;
+
+	@Parameter(label = "Channel", min = "0")
+	private int channel = 0;
+
+	@Parameter(label = "How many patches", min = "1")
+	private int k = 9;
+
+	@Parameter(label = "Patch size (0: receptive field)", min = "0")
+	private int size = 0;
+
+	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
+	private String normalization = SaliencyImages.NORMALIZE_NONE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			result = ConvNet.topPatches(folder.getPath(), model.getPath(), layer, channel, k, size, normalization, new IJProgress("Top Patches"));
+		} catch (Exception e) {
+			log.error("Top Patches: " + folder + ": " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package sc.fiji.convnet.explain;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import sc.fiji.convnet.engine.Initializer;
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.engine.Parameter;
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.engine.optim.Adam;
+import sc.fiji.convnet.predict.CancelledException;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Neural style transfer (Gatys et al. 2016; Bishop eqs. 10.13–10.17). With F^l the C_l × M_l matrix of a layer's
+ * feature maps (M_l = H·W positions) for the image x, P^l those of the content image and A^l the Gram matrix
+ * of the style image:
+ * <ul>
+ * <li>content loss on one layer: E_C = ½ Σ (F − P)²;</li>
+ * <li>Gram matrix G^l = F^l F^lᵀ (C_l × C_l) and per style layer E_l = Σ (G^l − A^l)² / (4 C_l² M_l²);</li>
+ * <li>total loss E = α·E_C + β·Σ_l λ_l E_l, minimised over the image by Adam.</li>
+ * </ul>
+ * The image starts from the content image or from noise. Any network the engine runs gives the features;
+ * deeper layers carry more of the content, shallower ones the texture.
+ */
+public final class StyleTransfer {
+
+	private final Network net;
+	private String contentLayer;
+	private final Map<String, Double> styleLayers = new LinkedHashMap<>();
+	private double alpha = 1, beta = 1e3, learningRate = 0.05;
+	private int iterations = 100;
+	private boolean fromNoise;
+	private long seed = 1;
+	private Progress progress = Progress.NONE;
+
+	private StyleTransfer(Network net) { this.net = net; }
+
+	public static StyleTransfer of(Network net) { return new StyleTransfer(net); }
+
+	public StyleTransfer contentLayer(String name) { contentLayer = name; return this; }
+	/** A style layer with its weight λ_l. */
+	public StyleTransfer styleLayer(String name, double lambda) { styleLayers.put(name, lambda); return this; }
+	/** α (content) and β (style). */
+	public StyleTransfer weights(double alpha, double beta) { this.alpha = alpha; this.beta = beta; return this; }
+	public StyleTransfer iterations(int n) { iterations = n; return this; }
+	public StyleTransfer learningRate(double eta) { learningRate = eta; return this; }
+	/** Start from Gaussian noise (σ = the content image's standard deviation) instead of the content image. */
+	public StyleTransfer fromNoise(long seed) { fromNoise = true; this.seed = seed; return this; }
+	public StyleTransfer progress(Progress p) { progress = p == null ? Progress.NONE : p; return this; }
+
+	/** The total loss, its two parts and ∂E/∂x for an image. */
+	public record Evaluation(double loss, double content, double style, Tensor gradient) {}
+
+	/** @param losses the total loss before each step and, last, of the result */
+	public record Result(Tensor image, double[] losses, Evaluation last) {}
+
+	/** The targets: P (content features) and A^l (style Gram matrices). */
+	public final class Targets {
+		private final Tensor content;
+		private final Map<Integer, double[]> grams = new HashMap<>();
+		private final Map<Integer, Double> lambdas = new HashMap<>();
+		private final int contentNode, deepest;
+
+		private Targets(Tensor contentImage, Tensor styleImage) {
+			if (contentLayer == null || styleLayers.isEmpty()) throw new IllegalStateException("StyleTransfer: set a content layer and at least one style layer (layers: " + Nodes.names(net) + ")");
+			contentNode = Nodes.byName(net, contentLayer);
+			int deepest = contentNode;
+			for (String l : styleLayers.keySet()) deepest = Math.max(deepest, Nodes.byName(net, l));
+			this.deepest = deepest;
+			try (NodePass pass = NodePass.run(net, contentImage, Phase.INFERENCE, deepest)) {
+				content = features(pass, contentNode).copy();
+			}
+			try (NodePass pass = NodePass.run(net, styleImage, Phase.INFERENCE, deepest)) {
+				for (Map.Entry<String, Double> e : styleLayers.entrySet()) {
+					int node = Nodes.byName(net, e.getKey());
+					grams.put(node, gram(features(pass, node)));
+					lambdas.merge(node, e.getValue(), Double::sum);
+				}
+			}
+		}
+
+		/** E(x) and ∂E/∂x. */
+		public Evaluation evaluate(Tensor x) {
+			try (NodePass pass = NodePass.run(net, x, Phase.EVAL_WITH_GRADIENTS, deepest)) {
+				Map<Integer, Tensor> seeds = new HashMap<>();
+				Tensor f = features(pass, contentNode);
+				float[] fv = f.data(), pv = content.data();
+				Tensor gc = Tensor.zeros(f.shape());
+				double ec = 0;
+				for (int i = 0; i < fv.length; i++) {
+					double d = fv[i] - pv[i];
+					ec += 0.5 * d * d;
+					gc.data()[i] = (float) (alpha * d);
+				}
+				seeds.put(contentNode, gc);
+				double es = 0;
+				for (Map.Entry<Integer, double[]> e : grams.entrySet()) {
+					int node = e.getKey();
+					Tensor fl = features(pass, node);
+					int c = fl.dim(1), m = fl.dim(2) * fl.dim(3);
+					double[] g = gram(fl), a = e.getValue();
+					double norm = 4.0 * c * c * (double) m * m, el = 0;
+					double[] diff = new double[c * c];
+					for (int i = 0; i < c * c; i++) {
+						diff[i] = g[i] - a[i];
+						el += diff[i] * diff[i];
+					}
+					el /= norm;
+					double lambda = lambdas.get(node);
+					es += lambda * el;
+					// ∂E_l/∂F = (G − A)·F / (C² M²), G − A being symmetric
+					Tensor gs = Tensor.zeros(fl.shape());
+					float[] fd = fl.data();
+					double scale = beta * lambda * 4 / norm;
+					for (int i = 0; i < c; i++)
+						for (int k = 0; k < m; k++) {
+							double s = 0;
+							for (int j = 0; j < c; j++) s += diff[i * c + j] * fd[j * m + k];
+							gs.data()[i * m + k] = (float) (scale * s);
+						}
+					seeds.merge(node, gs, StyleTransfer::sum);
+				}
+				Tensor grad = pass.inputGradient(seeds);
+				return new Evaluation(alpha * ec + beta * es, ec, es, grad);
+			}
+		}
+	}
+
+	public Targets targets(Tensor contentImage, Tensor styleImage) { return new Targets(contentImage, styleImage); }
+
+	public Result transfer(Tensor contentImage, Tensor styleImage) {
+		if (contentImage.rank() != 4 || contentImage.dim(0) != 1 || styleImage.rank() != 4 || styleImage.dim(0) != 1)
+			throw new IllegalArgumentException("StyleTransfer: expects single images 1×C×H×W, got content " + contentImage.shapeString() + " and style " + styleImage.shapeString());
+		Targets targets = targets(contentImage, styleImage);
+		Parameter image = new Parameter("image", Initializer.uniform(0), true, contentImage.shape());
+		image.set(start(contentImage));
+		Adam adam = new Adam(List.of(image), learningRate);
+		double[] losses = new double[iterations + 1];
+		for (int it = 0; it < iterations; it++) {
+			if (progress.cancelled()) throw new CancelledException();
+			Evaluation e = targets.evaluate(image.value());
+			losses[it] = e.loss();
+			System.arraycopy(e.gradient().data(), 0, image.grad().data(), 0, e.gradient().size());
+			adam.step();
+			progress.update(it + 1, iterations);
+		}
+		Evaluation last = targets.evaluate(image.value());
+		losses[iterations] = last.loss();
+		return new Result(image.value().copy(), losses, last);
+	}
+
+	private float[] start(Tensor content) {
+		float[] c = content.data();
+		if (!fromNoise) return c.clone();
+		double mean = 0, sq = 0;
+		for (float v : c) { mean += v; sq += (double) v * v; }
+		mean /= c.length;
+		double sd = Math.sqrt(Math.max(1e-12, sq / c.length - mean * mean));
+		SplittableRandom r = new SplittableRandom(seed);
+		float[] x = new float[c.length];
+		for (int i = 0; i < x.length; i++) x[i] = (float) (mean + sd * r.nextGaussian());
+		return x;
+	}
+
+	private Tensor features(NodePass pass, int node) {
+		Tensor f = pass.value(node);
+		if (f.rank() != 4) throw new IllegalArgumentException("StyleTransfer: layer '" + pass.nameOf(node) + "' gives " + f.shapeString() + ", not feature maps N×C×H×W");
+		return f;
+	}
+
+	/** G = F Fᵀ of the C × (H·W) feature matrix, in double. */
+	static double[] gram(Tensor f) {
+		int c = f.dim(1), m = f.dim(2) * f.dim(3);
+		float[] d = f.data();
+		double[] g = new double[c * c];
+		for (int i = 0; i < c; i++)
+			for (int j = i; j < c; j++) {
+				double s = 0;
+				for (int k = 0; k < m; k++) s += (double) d[i * m + k] * d[j * m + k];
+				g[i * c + j] = g[j * c + i] = s;
+			}
+		return g;
+	}
+
+	private static Tensor sum(Tensor a, Tensor b) {
+		float[] s = new float[a.size()];
+		for (int i = 0; i < s.length; i++) s[i] = a.data()[i] + b.data()[i];
+		return new Tensor(s, a.shape());
+	}
+}

@@ -1,0 +1,111 @@
+package sc.fiji.convnet.ij;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.explain.BatchClassifier;
+import sc.fiji.convnet.explain.ExplainModels;
+import sc.fiji.convnet.explain.GradCam;
+import sc.fiji.convnet.explain.OcclusionSensitivity;
+import sc.fiji.convnet.explain.SaliencyMap;
+import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.onnx.SessionCache;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Saliency for an ImageJ image: Grad-CAM through the engine, occlusion through ONNX Runtime. The map is returned
+ * as a 32-bit image and, when {@code opacity > 0}, added to the image's overlay as a heat map.
+ */
+public final class ImageSaliency {
+
+	private ImageSaliency() {}
+
+	/**
+	 * @param model      an engine network file or an ONNX classifier (imported for this image's size)
+	 * @param layer      the layer whose maps are weighted; empty or null for the last convolution
+	 * @param classIndex the class to explain; −1 for the top class
+	 */
+	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
+		if (imp == null) throw new IllegalArgumentException("Grad-CAM: no image");
+		Network net = ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
+		return show(imp, r.map(), opacity, "_gradcam");
+	}
+
+	/** Occlusion sensitivity of an ONNX classifier run by ONNX Runtime (any model it can run, no import needed). */
+	public static ImagePlus occlusion(ImagePlus imp, String model, int patch, int stride, int batchSize, double baseline, int classIndex,
+			boolean softmax, double opacity, String normalization, Progress progress) {
+		if (imp == null) throw new IllegalArgumentException("Occlusion: no image");
+		Path file = Path.of(model);
+		OnnxSession session = SessionCache.shared().get(file, Math.max(1, Runtime.getRuntime().availableProcessors()));
+		int channels = session.inputs().get(0).shape().length == 4 ? (int) session.inputs().get(0).shape()[1] : -1;
+		Tensor x = SaliencyImages.tensor(imp, channels, normalization);
+		SaliencyMap m = OcclusionSensitivity.of(BatchClassifier.of(session)).patch(patch).stride(stride).batchSize(batchSize)
+				.baseline(baseline).classIndex(classIndex).softmax(softmax).progress(progress).compute(x);
+		return show(imp, m, opacity, "_occlusion");
+	}
+
+	private static ImagePlus show(ImagePlus imp, SaliencyMap m, double opacity, String suffix) {
+		if (opacity > 0) SaliencyImages.addOverlay(imp, m, opacity);
+		String title = imp.getShortTitle() + suffix;
+		return SaliencyImages.toImagePlus(m, title);
+	}
+
+	/**
+	 * The pointing game over a folder of Pascal VOC annotations and a folder of saliency maps
+	 * ({@code <name><suffix>}, e.g. {@code BloodImage_00001_saliency.tif}), for one class.
+	 */
+	public static sc.fiji.convnet.explain.PointingGame.Score pointingGame(String annotations, String maps, String label, String suffix, double tolerance)
+			throws IOException {
+		Path dir = Path.of(maps);
+		return sc.fiji.convnet.explain.PointingGame.evaluate(Path.of(annotations), label, tolerance, name -> {
+			Path f = dir.resolve(name + suffix);
+			if (!java.nio.file.Files.isRegularFile(f)) return null;
+			ImagePlus imp = ij.IJ.openImage(f.toString());
+			if (imp == null) throw new IllegalArgumentException("Evaluate Saliency: cannot open " + f);
+			float[] v = (float[]) imp.getProcessor().convertToFloatProcessor().getPixels();
+			return new SaliencyMap(v, imp.getWidth(), imp.getHeight(), -1, 0, f.getFileName().toString());
+		});
+	}
+
+	/**
+	 * Grad-CAM of every image of a folder (names ending in .tif, .tiff, .png, .jpg, .jpeg) written as
+	 * {@code <image>_saliency.tif} (32-bit) into {@code output}, for the pointing game; existing maps are kept
+	 * unless {@code overwrite}. Returns how many maps were written.
+	 */
+	public static int gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization, boolean overwrite,
+			Progress progress) throws IOException {
+		java.util.List<Path> files;
+		try (var s = java.nio.file.Files.list(Path.of(input))) {
+			files = s.filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(tif|tiff|png|jpg|jpeg)$")).sorted().toList();
+		}
+		Path out = java.nio.file.Files.createDirectories(Path.of(output));
+		java.util.Map<String, Network> networks = new java.util.HashMap<>(); // one import per image size
+		int written = 0;
+		for (int i = 0; i < files.size(); i++) {
+			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
+			String name = files.get(i).getFileName().toString();
+			Path target = out.resolve(name.replaceFirst("\\.[^.]+$", "") + "_saliency.tif");
+			if (!overwrite && java.nio.file.Files.exists(target)) continue;
+			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
+			if (imp == null) throw new IOException("Grad-CAM: cannot open " + files.get(i));
+			Network net = networks.computeIfAbsent(imp.getWidth() + "x" + imp.getHeight(), k -> {
+				try {
+					return ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+			Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+			SaliencyMap m = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x).map();
+			if (!ij.IJ.saveAsTiff(SaliencyImages.toImagePlus(m, name), target.toString())) throw new IOException("Grad-CAM: cannot write " + target);
+			written++;
+			progress.update(i + 1, files.size());
+		}
+		return written;
+	}
+}

@@ -1,0 +1,150 @@
+package sc.fiji.convnet.ij;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.ResultsTable;
+import ij.process.FloatProcessor;
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.explain.ActivationMaximization;
+import sc.fiji.convnet.explain.DeepDream;
+import sc.fiji.convnet.explain.ExplainModels;
+import sc.fiji.convnet.explain.Fgsm;
+import sc.fiji.convnet.explain.Montage;
+import sc.fiji.convnet.explain.NetworkViews;
+import sc.fiji.convnet.explain.Nodes;
+import sc.fiji.convnet.onnx.imports.OnnxImporter;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** What a network sees and does to images, as ImageJ images: filters, feature maps, FGSM, DeepDream, activation maximization. */
+public final class NetworkPictures {
+
+	private NetworkPictures() {}
+
+	/** A model for an image size; ONNX models without a size are imported for their declared shape. */
+	static Network load(String model, int height, int width) throws IOException {
+		Path p = Path.of(model);
+		if (height <= 0 && p.getFileName().toString().toLowerCase().endsWith(".onnx")) return OnnxImporter.load(p).network();
+		return ExplainModels.load(p, height, width);
+	}
+
+	/** A 1×C×H×W tensor as a 32-bit image: one plane, or a stack of C. */
+	public static ImagePlus toImagePlus(String title, Tensor t) {
+		int c = t.dim(1), h = t.dim(2), w = t.dim(3);
+		ImageStack stack = new ImageStack(w, h);
+		for (int k = 0; k < c; k++) {
+			float[] plane = new float[w * h];
+			System.arraycopy(t.data(), k * w * h, plane, 0, w * h);
+			stack.addSlice("channel " + k, new FloatProcessor(w, h, plane));
+		}
+		ImagePlus imp = new ImagePlus(title, stack);
+		imp.resetDisplayRange();
+		return imp;
+	}
+
+	public static ImagePlus toImagePlus(String title, Montage m) {
+		ImagePlus imp = new ImagePlus(title, new FloatProcessor(m.width(), m.height(), m.pixels()));
+		imp.resetDisplayRange();
+		return imp;
+	}
+
+	/** The first convolution's kernels as a montage; {@code columns} 0: the input channels. */
+	public static ImagePlus firstLayerFilters(String model, int columns, int scale) throws IOException {
+		Network net = load(model, -1, -1);
+		int cin = NetworkViews.firstConvolution(net).weight().shape()[1];
+		return toImagePlus("filters of " + Path.of(model).getFileName(), NetworkViews.firstLayerFilters(net, columns > 0 ? columns : Math.max(cin, Montage.squareColumns(cin)), scale));
+	}
+
+	/** The activations of one layer for the image, a slice per channel. */
+	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization) throws IOException {
+		Network net = load(model, imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		return toImagePlus(imp.getShortTitle() + "_" + layer, NetworkViews.featureMaps(net, layer, x));
+	}
+
+	/** FGSM: the adversarial image and its perturbation, and the class probabilities before and after. */
+	public record FgsmOutput(ImagePlus adversarial, ImagePlus perturbation, ResultsTable probabilities, Fgsm.Result result) {}
+
+	public static FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization) throws IOException {
+		Network net = load(model, imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		Fgsm.Result r = Fgsm.of(net).epsilon(epsilon).label(label).attack(x);
+		ResultsTable t = new ResultsTable();
+		for (int k = 0; k < r.before().length; k++) {
+			t.incrementCounter();
+			t.addValue("Class", k);
+			t.addValue("Before", r.before()[k]);
+			t.addValue("After", r.after()[k]);
+		}
+		return new FgsmOutput(toImagePlus(imp.getShortTitle() + "_adversarial", r.adversarial()), toImagePlus(imp.getShortTitle() + "_perturbation", r.perturbation()), t, r);
+	}
+
+	public static ImagePlus deepDream(ImagePlus imp, String model, String layer, int iterations, double step, int octaves, double octaveScale, double smoothing,
+			String normalization, Progress progress) throws IOException {
+		Network net = load(model, imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		Tensor d = DeepDream.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).iterations(iterations).step(step).octaves(octaves)
+				.octaveScale(octaveScale).smoothing(smoothing).progress(progress).dream(x);
+		return toImagePlus(imp.getShortTitle() + "_dream", d);
+	}
+
+	public static ImagePlus activationMaximization(String model, int classIndex, int height, int width, int iterations, double learningRate, double l2,
+			int blurEvery, double blurSigma, double clipFraction, Progress progress) throws IOException {
+		Network net = load(model, height, width);
+		ActivationMaximization.Result r = ActivationMaximization.of(net).classIndex(classIndex).iterations(iterations).learningRate(learningRate).l2(l2)
+				.blur(blurEvery, blurSigma).clipSmallPixels(clipFraction).progress(progress).maximize(height, width);
+		ImagePlus imp = toImagePlus("class " + classIndex + " maximized", r.image());
+		imp.setProperty("Info", "class " + classIndex + " score " + r.scoreBefore() + " -> " + r.scoreAfter() + "; layers " + Nodes.names(net));
+		return imp;
+	}
+
+	/**
+	 * The top-k patches of a folder's images (files ending in {@code .tif, .tiff, .png, .jpg}) that most activate a
+	 * channel of a layer, as a montage (best first); {@code size} 0: the layer's receptive field.
+	 */
+	public static ImagePlus topPatches(String folder, String model, String layer, int channel, int k, int size, String normalization, Progress progress)
+			throws IOException {
+		java.util.List<Path> files;
+		try (var s = java.nio.file.Files.list(Path.of(folder))) {
+			files = s.filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(tif|tiff|png|jpg|jpeg)$")).sorted().toList();
+		}
+		if (files.isEmpty()) throw new IOException("Top Patches: no images (.tif, .png, .jpg) in " + folder);
+		java.util.List<Tensor> images = new java.util.ArrayList<>();
+		Network net = null;
+		for (int i = 0; i < files.size(); i++) {
+			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
+			if (imp == null) throw new IOException("Top Patches: cannot open " + files.get(i));
+			if (net == null) net = load(model, imp.getHeight(), imp.getWidth());
+			images.add(SaliencyImages.tensor(imp, net.inputChannels(), normalization));
+			progress.update(i + 1, files.size());
+		}
+		var patches = sc.fiji.convnet.explain.TopPatches.find(net, layer, channel, images, k, size, true);
+		ImagePlus out = toImagePlus("top " + k + " of " + layer + " channel " + channel, sc.fiji.convnet.explain.TopPatches.montage(patches, 0, 4));
+		StringBuilder info = new StringBuilder();
+		for (var p : patches) info.append(files.get(p.image()).getFileName()).append(" at ").append(p.x()).append(",").append(p.y()).append(": ").append(p.activation()).append('\n');
+		out.setProperty("Info", info.toString());
+		return out;
+	}
+
+	/** Style transfer (eqs. 10.13–10.17); {@code styleLayers} as "name:λ, name:λ". */
+	public static ImagePlus styleTransfer(ImagePlus content, ImagePlus style, String model, String contentLayer, String styleLayers, double alpha, double beta,
+			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
+		Network net = load(model, content.getHeight(), content.getWidth());
+		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentLayer.strip()).weights(alpha, beta)
+				.iterations(iterations).learningRate(learningRate).progress(progress);
+		for (String part : styleLayers.split(",")) {
+			if (part.isBlank()) continue;
+			String[] nl = part.strip().split(":");
+			st.styleLayer(nl[0].strip(), nl.length > 1 ? Double.parseDouble(nl[1].strip()) : 1);
+		}
+		if (fromNoise) st.fromNoise(1);
+		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), normalization), s = SaliencyImages.tensor(style, net.inputChannels(), normalization);
+		var r = st.transfer(c, s);
+		ImagePlus out = toImagePlus(content.getShortTitle() + "_styled", r.image());
+		out.setProperty("Info", "loss " + r.losses()[0] + " -> " + r.losses()[r.losses().length - 1] + " (content " + r.last().content() + ", style " + r.last().style() + ")");
+		return out;
+	}
+}

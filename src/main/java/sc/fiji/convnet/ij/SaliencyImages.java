@@ -1,0 +1,115 @@
+package sc.fiji.convnet.ij;
+
+import ij.ImagePlus;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.plugin.LutLoader;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+import sc.fiji.convnet.explain.SaliencyMap;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** Saliency maps as ImageJ things: a 32-bit image with a heat LUT, and a translucent heat-map overlay. */
+public final class SaliencyImages {
+
+	public static final String NORMALIZE_NONE = "none", NORMALIZE_UNIT = "0-1", NORMALIZE_ZSCORE = "zero mean, unit variance";
+	public static final String[] NORMALIZATIONS = { NORMALIZE_NONE, NORMALIZE_UNIT, NORMALIZE_ZSCORE };
+
+	private SaliencyImages() {}
+
+	/**
+	 * The image's current plane as 1×C×H×W: RGB gives 3 channels (0–255), anything else 1; a model with a
+	 * different channel count gets the grey plane repeated, or the RGB mean. Then the normalization:
+	 * "none", "0-1" (min–max of the plane) or "zero mean, unit variance".
+	 */
+	public static Tensor tensor(ImagePlus imp, int channels, String normalization) {
+		ImageProcessor ip = imp.getProcessor();
+		int w = ip.getWidth(), h = ip.getHeight(), plane = w * h;
+		float[][] planes;
+		if (ip instanceof ColorProcessor cp) {
+			byte[] r = new byte[plane], g = new byte[plane], b = new byte[plane];
+			cp.getRGB(r, g, b);
+			planes = new float[][] { unsigned(r), unsigned(g), unsigned(b) };
+		} else {
+			planes = new float[][] { (float[]) ip.convertToFloatProcessor().getPixels() };
+		}
+		if (channels > 0 && channels != planes.length) {
+			float[] grey = new float[plane];
+			for (float[] p : planes) for (int i = 0; i < plane; i++) grey[i] += p[i] / planes.length;
+			planes = new float[channels][];
+			for (int c = 0; c < channels; c++) planes[c] = grey.clone();
+		}
+		Tensor t = Tensor.zeros(1, planes.length, h, w);
+		for (int c = 0; c < planes.length; c++) System.arraycopy(planes[c], 0, t.data(), c * plane, plane);
+		normalize(t.data(), normalization);
+		return t;
+	}
+
+	private static float[] unsigned(byte[] b) {
+		float[] f = new float[b.length];
+		for (int i = 0; i < b.length; i++) f[i] = b[i] & 0xff;
+		return f;
+	}
+
+	static void normalize(float[] v, String how) {
+		if (how == null || NORMALIZE_NONE.equals(how)) return;
+		double min = Double.MAX_VALUE, max = -Double.MAX_VALUE, sum = 0, sq = 0;
+		for (float x : v) { min = Math.min(min, x); max = Math.max(max, x); sum += x; sq += (double) x * x; }
+		if (NORMALIZE_UNIT.equals(how)) {
+			double range = max > min ? max - min : 1;
+			for (int i = 0; i < v.length; i++) v[i] = (float) ((v[i] - min) / range);
+		} else if (NORMALIZE_ZSCORE.equals(how)) {
+			double mean = sum / v.length, sd = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
+			if (sd == 0) sd = 1;
+			for (int i = 0; i < v.length; i++) v[i] = (float) ((v[i] - mean) / sd);
+		} else throw new IllegalArgumentException("normalization '" + how + "' is not one of " + String.join(", ", NORMALIZATIONS));
+	}
+
+	/** ImageJ's "Fire" LUT, or a black–red–yellow–white ramp when it cannot be loaded. */
+	public static LUT heatLut() {
+		try {
+			java.awt.image.IndexColorModel fire = LutLoader.getLut("fire");
+			if (fire != null) return new LUT(fire, 0, 255);
+		} catch (RuntimeException ignored) { /* falls back to the ramp */ }
+		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+		for (int i = 0; i < 256; i++) {
+			r[i] = (byte) Math.min(255, 3 * i);
+			g[i] = (byte) Math.max(0, Math.min(255, 3 * i - 255));
+			b[i] = (byte) Math.max(0, 3 * i - 510);
+		}
+		return new LUT(r, g, b);
+	}
+
+	/** The map as a 32-bit image with the heat LUT, displayed from 0 to its maximum. */
+	public static ImagePlus toImagePlus(SaliencyMap m, String title) {
+		FloatProcessor fp = new FloatProcessor(m.width(), m.height(), m.values().clone());
+		fp.setLut(heatLut());
+		fp.setMinAndMax(0, Math.max(m.max(), Float.MIN_NORMAL));
+		ImagePlus imp = new ImagePlus(title, fp);
+		imp.setProperty("Info", m.method() + ", class " + m.classIndex() + ", score " + m.score());
+		return imp;
+	}
+
+	/** The map coloured by the heat LUT as an image ROI of the given opacity (0–1), for an overlay. */
+	public static ImageRoi heatOverlay(SaliencyMap m, double opacity) {
+		if (!(opacity >= 0 && opacity <= 1)) throw new IllegalArgumentException("opacity must be between 0 and 1, got " + opacity);
+		FloatProcessor fp = new FloatProcessor(m.width(), m.height(), m.values().clone());
+		fp.setMinAndMax(0, Math.max(m.max(), Float.MIN_NORMAL));
+		ImageProcessor bytes = fp.convertToByteProcessor(true);
+		bytes.setLut(heatLut());
+		ImageRoi roi = new ImageRoi(0, 0, bytes.convertToRGB());
+		roi.setOpacity(opacity);
+		roi.setName(m.method() + " class " + m.classIndex());
+		return roi;
+	}
+
+	/** Adds the heat map to the image's overlay, keeping what the overlay already holds. */
+	public static void addOverlay(ImagePlus imp, SaliencyMap m, double opacity) {
+		Overlay o = imp.getOverlay();
+		if (o == null) o = new Overlay();
+		o.add(heatOverlay(m, opacity));
+		imp.setOverlay(o);
+	}
+}

@@ -1,0 +1,93 @@
+package sc.fiji.convnet.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.tensor.Tensor;
+
+class StyleTransferTest {
+
+	private static StyleTransfer configured(Network net) {
+		return StyleTransfer.of(net).contentLayer("relu2").styleLayer("relu1", 0.5).styleLayer("relu2", 1.0).weights(1, 100);
+	}
+
+	/** Stripes as the style, a square as the content. */
+	private static Tensor stripes() {
+		Tensor t = Tensor.zeros(1, 1, 16, 16);
+		for (int y = 0; y < 16; y++) for (int x = 0; x < 16; x++) t.set((x / 2) % 2 == 0 ? 1f : -1f, 0, 0, y, x);
+		return t;
+	}
+
+	@Test
+	void gradientOfTheTotalLossMatchesCentralDifferences() {
+		Network net = TinyNets.randomClassifier(61, 3, false);
+		StyleTransfer st = configured(net);
+		StyleTransfer.Targets targets = st.targets(TinyNets.square(16, 16, 7, 7, 1f), stripes());
+		Tensor x = TinyNets.random(62, 1, 1, 16, 16);
+		StyleTransfer.Evaluation e = targets.evaluate(x);
+		assertTrue(e.content() > 0 && e.style() > 0);
+		double maxGrad = 0;
+		for (float v : e.gradient().data()) maxGrad = Math.max(maxGrad, Math.abs(v));
+		for (int i = 0; i < x.size(); i += 7) {
+			double h = 1e-3; // small enough that no max-pool switch or ReLU kink lies within ±h
+			Tensor p = x.copy(), m = x.copy();
+			p.data()[i] += h;
+			m.data()[i] -= h;
+			double numeric = (targets.evaluate(p).loss() - targets.evaluate(m).loss()) / (2 * h);
+			assertEquals(numeric, e.gradient().data()[i], 2e-2 * maxGrad, "pixel " + i);
+		}
+	}
+
+	@Test
+	void gramMatrixAndLossesFollowTheirDefinitions() {
+		Tensor f = TinyNets.random(70, 1, 3, 2, 4);
+		double[] g = StyleTransfer.gram(f);
+		for (int i = 0; i < 3; i++)
+			for (int j = 0; j < 3; j++) {
+				double s = 0;
+				for (int y = 0; y < 2; y++) for (int x = 0; x < 4; x++) s += f.get(0, i, y, x) * f.get(0, j, y, x);
+				assertEquals(s, g[i * 3 + j], 1e-5);
+			}
+		// the content image itself has zero content loss; the style image itself zero style loss
+		Network net = TinyNets.randomClassifier(63, 3, false);
+		Tensor content = TinyNets.square(16, 16, 7, 7, 1f), style = stripes();
+		StyleTransfer.Targets t = configured(net).targets(content, style);
+		assertEquals(0, t.evaluate(content).content(), 1e-9);
+		assertEquals(0, t.evaluate(style).style(), 1e-9);
+	}
+
+	@Test
+	void adamOnTheImageLowersTheLoss() {
+		Network net = TinyNets.randomClassifier(64, 3, false);
+		Tensor content = TinyNets.random(9, 1, 1, 16, 16);
+		TinyNets.paint(content, 7, 7, 2f);
+		Tensor style = stripes();
+		Tensor noise = TinyNets.random(8, 1, 1, 16, 16);
+		for (int i = 0; i < style.size(); i++) style.data()[i] += 0.3f * noise.data()[i];
+		double styleOfContent = configured(net).targets(content, style).evaluate(content).style();
+		for (boolean fromNoise : new boolean[] { false, true }) {
+			StyleTransfer st = configured(net).iterations(100).learningRate(0.05);
+			if (fromNoise) st.fromNoise(3);
+			StyleTransfer.Result r = st.transfer(content, style);
+			double first = r.losses()[0], last = r.losses()[r.losses().length - 1];
+			System.out.printf("Style transfer from %s: loss %.5f → %.5f (content %.5f, style %.6f; style of the content image %.6f)%n",
+					fromNoise ? "noise" : "content", first, last, r.last().content(), r.last().style(), styleOfContent);
+			assertTrue(last < (fromNoise ? 0.2 : 0.9) * first, first + " → " + last);
+			assertTrue(r.last().style() < 0.9 * styleOfContent, "the style loss falls below that of the content image");
+			assertEquals("[1, 1, 16, 16]", r.image().shapeString());
+		}
+	}
+
+	@Test
+	void missingLayersAreNamed() {
+		Network net = TinyNets.randomClassifier(65, 3, false);
+		var e = assertThrows(IllegalStateException.class, () -> StyleTransfer.of(net).contentLayer("relu2").transfer(stripes(), stripes()));
+		assertTrue(e.getMessage().contains("style layer"), e.getMessage());
+		var f = assertThrows(IllegalArgumentException.class, () -> StyleTransfer.of(net).contentLayer("relu2").styleLayer("conv9", 1).transfer(stripes(), stripes()));
+		assertTrue(f.getMessage().contains("conv9"), f.getMessage());
+	}
+}
