@@ -22,6 +22,7 @@ public final class ConvNetCli {
 			"",
 			"Commands:",
 			"  segment       segment nuclei in every image of a folder (or one file)",
+			"  saliency      Grad-CAM heat maps of every image of a folder: <image>_saliency.tif (32-bit, the input's size)",
 			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
 			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
 			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
@@ -68,6 +69,7 @@ public final class ConvNetCli {
 			switch (command) {
 				case "segment": return segment(args, out, err);
 				case "evaluate-segmentation": return evaluateSegmentation(args, out);
+				case "saliency": return saliency(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);
 				case "export-nuclei": return TrainNuclei.export(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
@@ -147,6 +149,46 @@ public final class ConvNetCli {
 			if (f.exists() && !o.flag("overwrite")) throw new java.io.IOException(f + " exists; add --overwrite to replace it");
 			sc.fiji.convnet.ij.SegmentationEvaluation.table(m).save(f.getPath());
 		}
+		return 0;
+	}
+
+	static final String SALIENCY_USAGE = String.join("\n",
+			"Usage: bin/convnet saliency --input DIR --output DIR --model FILE [options]",
+			"",
+			"Grad-CAM (Bishop eqs. 10.9-10.10) of a classifier for every image of DIR (.tif, .tiff, .png, .jpg, .jpeg), written as",
+			"<image>_saliency.tif: a 32-bit map of the input's size. The model is an engine network file or an .onnx the engine",
+			"imports. Existing maps are kept unless --overwrite is given.",
+			"",
+			"Options:",
+			"  --input DIR            images (required)",
+			"  --output DIR           folder for the maps (required)",
+			"  --model FILE           classifier: engine network file or .onnx (required)",
+			"  --class N              class index, or 'top' for the highest-scoring class of each image (default: top)",
+			"  --layer NAME           layer whose feature maps are weighted (default: the last convolution)",
+			"  --normalization MODE   how pixel values enter the network: none, 0-1 or zscore (default: 0-1)",
+			"  --overwrite            replace existing maps",
+			"");
+
+	private static int saliency(String[] args, PrintStream out) throws Exception {
+		if (args.length > 1 && isHelp(args[1])) { out.print(SALIENCY_USAGE); return 0; }
+		Options o = new Options(args, 1, Set.of("input", "output", "model", "class", "layer", "normalization"), Set.of("overwrite", "help"));
+		if (o.flag("help")) { out.print(SALIENCY_USAGE); return 0; }
+		File input = new File(o.require("input"));
+		if (!input.isDirectory()) throw new Options.UsageException("--input " + input + " is not a folder");
+		File model = new File(o.require("model"));
+		if (!model.isFile()) throw new Options.UsageException("--model " + model + " does not exist");
+		String cls = o.get("class", "top");
+		int classIndex;
+		try {
+			classIndex = cls.equals("top") ? -1 : Integer.parseInt(cls);
+		} catch (NumberFormatException e) {
+			throw new Options.UsageException("--class expects a class index or 'top', got '" + cls + "'");
+		}
+		String normalization = o.get("normalization", "0-1");
+		if (normalization.equals("zscore")) normalization = sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_ZSCORE;
+		int written = ConvNet.gradCamFolder(input.getPath(), o.require("output"), model.getPath(), o.get("layer", null), classIndex,
+				normalization, o.flag("overwrite"));
+		out.println("saliency: " + written + " maps written to " + o.require("output"));
 		return 0;
 	}
 

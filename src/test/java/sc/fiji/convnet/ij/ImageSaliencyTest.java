@@ -115,5 +115,13 @@ class ImageSaliencyTest {
 		ij.measure.ResultsTable t = ConvNet.evaluateSaliency(ann.toString(), out.toString(), "bright", "_saliency.tif", 0);
 		assertEquals(3, t.getValue("Hits", 0));
 		assertEquals(3, t.getValue("Images", 0));
+
+		// the command line's saliency writes the same maps
+		Path viaCli = tmp.resolve("cli");
+		assertEquals(0, sc.fiji.convnet.cli.ConvNetCli.run(new String[] { "saliency", "--input", in.toString(), "--output", viaCli.toString(), "--model",
+				model.toString(), "--class", "0", "--normalization", "none" }, System.out, System.err));
+		ImagePlus a = ij.IJ.openImage(out.resolve("c2_saliency.tif").toString()), b = ij.IJ.openImage(viaCli.resolve("c2_saliency.tif").toString());
+		assertEquals(ImagePlus.GRAY32, b.getType());
+		org.junit.jupiter.api.Assertions.assertArrayEquals((float[]) a.getProcessor().getPixels(), (float[]) b.getProcessor().getPixels());
 	}
 }
