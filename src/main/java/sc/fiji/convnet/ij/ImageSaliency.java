@@ -92,7 +92,10 @@ public final class ImageSaliency {
 			Path target = out.resolve(name.replaceFirst("\\.[^.]+$", "") + "_saliency.tif");
 			if (!overwrite && java.nio.file.Files.exists(target)) continue;
 			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
-			if (imp == null) throw new IOException("Grad-CAM: cannot open " + files.get(i));
+			if (imp == null) { // a batch logs a bad file and goes on
+				System.err.println(name + ": skipped: not a readable image");
+				continue;
+			}
 			Network net = networks.computeIfAbsent(imp.getWidth() + "x" + imp.getHeight(), k -> {
 				try {
 					return ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
