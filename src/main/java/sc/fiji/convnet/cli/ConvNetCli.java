@@ -25,6 +25,7 @@ public final class ConvNetCli {
 			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
 			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
 			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
+			"  train-detector  train the blood-cell grid detector with the engine on BCCD (reports val mAP@0.5; --export DIR)",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
 			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
 			"");
@@ -70,6 +71,7 @@ public final class ConvNetCli {
 				case "evaluate-segmentation": return evaluateSegmentation(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);
 				case "export-nuclei": return TrainNuclei.export(args, out);
+				case "train-detector": return TrainDetector.run(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
 				default:
 					err.println("convnet: unknown command '" + command + "'");
