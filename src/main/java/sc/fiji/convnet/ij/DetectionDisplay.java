@@ -58,7 +58,8 @@ public final class DetectionDisplay {
 
 	/** Adds the boxes to the ROI Manager without clearing what it holds. */
 	public static void addToRoiManager(ImagePlus imp, List<Box> boxes, List<String> classes) {
-		RoiManager rm = RoiManager.getRoiManager();
+		RoiManager rm = RoiManager.getInstance();
+		if (rm == null) rm = ij.macro.Interpreter.isBatchMode() || java.awt.GraphicsEnvironment.isHeadless() ? RoiManager.getRoiManager() : new RoiManager();
 		int position = imp.getStackSize() > 1 ? imp.getCurrentSlice() : 0;
 		for (Box b : boxes) rm.addRoi(roi(b, classes, position));
 	}
