@@ -63,8 +63,31 @@ public final class DetectorExport {
 				.outputChannelNames(channels)
 				// the network sees (v/255 − 0.5)/0.25 for 8-bit RGB at input_scale of the original size
 				.preprocessing(new ProcessingStep("scale_linear", Map.of("gain", 4.0 / 255, "offset", -2.0)))
+				.documentation(readme(layout, inputScale, command, valMap))
 				.config(config)
 				.testInput(small.toInput(layout.stride()))
 				.export(folder);
+	}
+
+	static String readme(GridLayout layout, double inputScale, String command, double valMap) {
+		return String.join("\n",
+				"# ConvNet BCCD blood-cell detector",
+				"",
+				"A small fully convolutional grid detector (Bishop, Deep Learning, section 10.4) trained from scratch with the ConvNet for Fiji",
+				"engine on the `train` split of BCCD (Shenggan/BCCD_Dataset, MIT licence). Classes: " + String.join(", ", layout.classes()) + ".",
+				"",
+				"- Input: RGB, resized to " + inputScale + " × the original size (640×480 → 320×240), normalised (v/255 − 0.5)/0.25,",
+				"  height and width multiples of " + layout.stride() + ".",
+				"- Output: one cell per " + layout.stride() + "×" + layout.stride() + " input pixels with " + layout.channels() + " channels:",
+				"  objectness logit, class logits, b_x, b_y (centre offset in the cell, 0..1), b_W, b_H (ln(size / " + layout.referenceSize() + " px)).",
+				"- Decoding: score = sigmoid(objectness) × softmax(class), boxes mapped back to the original pixels, per-class non-max",
+				"  suppression (`config: convnet: decoder: grid`).",
+				"",
+				String.format(java.util.Locale.ROOT, "Validation (BCCD `val`, 87 images, IoU 0.5, Pascal VOC all-point AP): mAP@0.5 = %.4f.", valMap),
+				"",
+				"Use: `bin/convnet detect --input DIR --output DIR --model bccd-detector`, or Plugins › ConvNet › Detect Objects.",
+				"",
+				"Produced by: `bin/convnet " + command + "`; the training log is `training.log`.",
+				"");
 	}
 }
