@@ -68,14 +68,14 @@ final class TrainDetector {
 	}
 
 	static final String EXPORT_USAGE = String.join("\n",
-			"Usage: bin/convnet export-detector --network FILE --data DIR --output DIR",
+			"Usage: bin/convnet export-detector --network FILE --data DIR --output DIR [--command 'TRAINING COMMAND']",
 			"",
 			"Scores a network trained by train-detector on the 'val' split of DIR (mAP@0.5, AP@[.5:.95]) and writes it as a",
 			"model folder: model.onnx, bioimageio.yaml (config: decoder grid, classes, stride, input scale), test tensors, README.md.",
 			"");
 
 	static int export(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, Set.of("network", "data", "output"), Set.of("help"));
+		Options o = new Options(args, 1, Set.of("network", "data", "output", "command"), Set.of("help"));
 		if (o.flag("help")) { out.print(EXPORT_USAGE); return 0; }
 		sc.fiji.convnet.engine.Network net = sc.fiji.convnet.engine.Network.load(Path.of(o.require("network")));
 		Path data = Path.of(o.require("data"));
@@ -86,8 +86,8 @@ final class TrainDetector {
 		StringBuilder per = new StringBuilder();
 		for (String c : m.classes()) per.append(String.format(Locale.ROOT, "%s %.3f, ", c, m.averagePrecision(c, 0.5)));
 		out.printf(Locale.ROOT, "export-detector: val mAP@0.5 %.4f (%s) AP@[.5:.95] %.4f%n", m.meanAveragePrecision(0.5), per, m.meanAveragePrecision50to95());
-		Path yaml = DetectorExport.export(net, layout, new DetectorTraining.Settings().inputScale, Path.of(o.require("output")), String.join(" ", args),
-				m.meanAveragePrecision(0.5), val.get(0).image());
+		Path yaml = DetectorExport.export(net, layout, new DetectorTraining.Settings().inputScale, Path.of(o.require("output")),
+				o.get("command", String.join(" ", args)), m.meanAveragePrecision(0.5), val.get(0).image());
 		out.println("export-detector: " + yaml);
 		return 0;
 	}
