@@ -59,6 +59,19 @@ class DetectionCommandsTest {
 	}
 
 	@Test
+	void batchDetectWritesOneCsvPerImageAndCounts() throws Exception {
+		GridLayout layout = new GridLayout(List.of("Platelets", "RBC", "WBC"), 16, 32);
+		Path model = dir.resolve("batch-model"), in = Files.createDirectories(dir.resolve("batch-in")), out = dir.resolve("batch-out");
+		ColorProcessor cp = new ColorProcessor(64, 48);
+		DetectorExport.export(GridDetectorNet.build(layout, 8, 4), layout, 1, model, "test", 0, RgbImage.of(cp.getBufferedImage()));
+		javax.imageio.ImageIO.write(cp.getBufferedImage(), "png", in.resolve("a.png").toFile());
+		commands.run(BatchDetectObjectsCommand.class, false, "input_directory", in.toFile(), "file_filter", "*.png", "output_directory", out.toFile(),
+				"model", model.toString(), "scales", "1", "score", 0.0, "iou", 0.45, "overwrite", false).get();
+		assertEquals(BoxCsv.HEADER, Files.readAllLines(out.resolve("a_boxes.csv")).get(0));
+		assertTrue(Files.readAllLines(out.resolve("counts.csv")).get(1).startsWith("a.png,"));
+	}
+
+	@Test
 	void evaluateDetectionScoresPerfectPredictionsAsOne() throws Exception {
 		Path truth = Files.createDirectories(dir.resolve("t")), pred = Files.createDirectories(dir.resolve("p"));
 		List<sc.fiji.convnet.detect.Box> boxes = List.of(new sc.fiji.convnet.detect.Box("RBC", 1, 10, 10, 20, 20));
@@ -74,7 +87,7 @@ class DetectionCommandsTest {
 	@Test
 	void menusMatchPluginsConfig() throws Exception {
 		List<String> config = Files.readAllLines(Path.of("plugins.config"));
-		for (Class<?> c : List.of(DetectObjectsCommand.class, EvaluateDetectionCommand.class)) {
+		for (Class<?> c : List.of(DetectObjectsCommand.class, BatchDetectObjectsCommand.class, EvaluateDetectionCommand.class)) {
 			String path = c.getAnnotation(Plugin.class).menuPath(), name = path.substring(path.lastIndexOf('>') + 1);
 			String ij1 = "sc.fiji.convnet.commands.ij1." + name.replace(" ", "") + "Plugin";
 			assertTrue(config.contains("Plugins>ConvNet, \"" + name + "\", " + ij1), "plugins.config lists " + name);
