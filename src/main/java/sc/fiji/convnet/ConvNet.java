@@ -96,6 +96,26 @@ public final class ConvNet {
 		return SegmentationEvaluation.table(SegmentationEvaluation.evaluateFolders(new File(truthDir), new File(predictionDir), suffix, System.out::println));
 	}
 
+	// ---------------------------------------------------------------- detection (Plugins › ConvNet › Detect Objects)
+
+	/**
+	 * Detects objects (by default blood cells with {@code bccd-detector}) on the current plane: boxes in the
+	 * overlay, optionally in the ROI Manager; returns the boxes with their table and counts per class.
+	 * {@code scales} e.g. {@code "1"} or {@code "0.8,1,1.25"}.
+	 */
+	public static sc.fiji.convnet.ij.DetectionRun.Output detectObjects(ImagePlus imp, String model, String scales, double scoreThreshold,
+			double iouThreshold, boolean addToRoiManager) throws IOException {
+		sc.fiji.convnet.detect.DetectionSettings s = new sc.fiji.convnet.detect.DetectionSettings(
+				sc.fiji.convnet.detect.DetectionSettings.parseScales(scales), scoreThreshold, iouThreshold, false);
+		return sc.fiji.convnet.ij.DetectionRun.run(imp, sc.fiji.convnet.detect.DetectionModels.load(model), s, true, addToRoiManager);
+	}
+
+	/** AP@0.5 per class, mAP and AP@[.5:.95] of {@code <image>_boxes.csv} predictions against VOC XML or CSV ground truth. */
+	public static ij.measure.ResultsTable evaluateDetection(String truthDir, String predictionDir) throws IOException {
+		return sc.fiji.convnet.ij.DetectionScoresTable.of(sc.fiji.convnet.detect.DetectionEvaluation.evaluate(java.nio.file.Path.of(truthDir),
+				java.nio.file.Path.of(predictionDir)));
+	}
+
 	/** Java, ONNX Runtime, vector kernels, threads and memory, as text. */
 	public static String diagnostics() {
 		return Diagnostics.report();

@@ -26,6 +26,10 @@ public final class ConvNetCli {
 			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
 			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
 			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
+			"  detect        find objects (e.g. blood cells) in every image of a folder: <image>_boxes.csv + counts.csv",
+			"  evaluate-detection  score <image>_boxes.csv against VOC XML or CSV ground truth (AP@0.5 per class, mAP, AP@[.5:.95])",
+			"  train-detector  train the blood-cell grid detector with the engine on BCCD (reports val mAP@0.5; --export DIR)",
+			"  export-detector  write a trained detector as models/<name>/ (ONNX + bioimage.io description)",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
 			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
 			"");
@@ -72,6 +76,10 @@ public final class ConvNetCli {
 				case "saliency": return saliency(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);
 				case "export-nuclei": return TrainNuclei.export(args, out);
+				case "detect": return DetectCli.detect(args, out, err);
+				case "evaluate-detection": return DetectCli.evaluate(args, out);
+				case "train-detector": return TrainDetector.run(args, out);
+				case "export-detector": return TrainDetector.export(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
 				default:
 					err.println("convnet: unknown command '" + command + "'");

@@ -1,0 +1,94 @@
+package sc.fiji.convnet.detect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.yaml.snakeyaml.Yaml;
+
+import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.model.ModelDescriptor;
+import sc.fiji.convnet.model.ModelFormatException;
+import sc.fiji.convnet.model.ModelResolver;
+import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.onnx.SessionCache;
+import sc.fiji.convnet.predict.OnnxPredictor;
+import sc.fiji.convnet.segment.ModelLocations;
+
+/**
+ * Opens detection models: a name in the models folder (e.g. {@code bccd-detector}) or a path to a model
+ * folder or its description. The description's {@code config: convnet:} block says how to decode:
+ * {@code decoder: grid} (ours: {@code classes}, {@code stride}, {@code reference_size}, {@code input_scale}),
+ * {@code decoder: n6} (rows x1, y1, x2, y2, score, class) or {@code decoder: boxes_scores} (SSD-style,
+ * with {@code box_order: xyxy|yxyx|cxcywh}, {@code normalized}, {@code background_first},
+ * {@code boxes_output}, {@code scores_output}); external models also take {@code input_size: [h, w]}
+ * and {@code input_range} (1 or 255). A bare .onnx takes the decoder given by {@code decoderOverride}.
+ */
+public final class DetectionModels {
+
+	public static final String DEFAULT_MODEL = "bccd-detector";
+
+	private DetectionModels() {}
+
+	public static Detector load(String nameOrPath) throws IOException { return load(nameOrPath, null); }
+
+	/** @param decoderOverride "grid", "n6" or "boxes_scores" to override the description, or null */
+	public static Detector load(String nameOrPath, String decoderOverride) throws IOException {
+		ModelDescriptor d;
+		try {
+			d = new ModelResolver(ModelLocations.modelsDirectory(nameOrPath)).resolve(nameOrPath);
+		} catch (ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+		Map<String, Object> c = convnetConfig(d.source());
+		String decoder = decoderOverride != null && !decoderOverride.isBlank() ? decoderOverride : String.valueOf(c.getOrDefault("decoder", ""));
+		List<String> classes = new ArrayList<>();
+		if (c.get("classes") instanceof List<?> l) for (Object o : l) classes.add(String.valueOf(o));
+		OnnxSession session = SessionCache.shared().get(d.weights(), Kernels.defaultThreads());
+		switch (decoder.toLowerCase(Locale.ROOT)) {
+			case "grid" -> {
+				if (classes.isEmpty()) throw new IOException(d.source() + ": config.convnet.classes is missing; the grid decoder needs the class names");
+				int stride = number(c, "stride", 16).intValue();
+				GridLayout layout = new GridLayout(classes, stride, number(c, "reference_size", 32).doubleValue());
+				GridDetector grid = new GridDetector(new OnnxPredictor(session, stride, 0), layout, number(c, "input_scale", 1).doubleValue());
+				return new GridModelDetector(grid, d.name());
+			}
+			case "n6", "boxes_scores" -> {
+				int w = 0, h = 0;
+				if (c.get("input_size") instanceof List<?> size && size.size() == 2) {
+					h = ((Number) size.get(0)).intValue();
+					w = ((Number) size.get(1)).intValue();
+				}
+				ExternalDecoders.BoxOrder order = ExternalDecoders.BoxOrder.valueOf(String.valueOf(c.getOrDefault("box_order", "xyxy")).toUpperCase(Locale.ROOT));
+				ExternalModelDetector.Config config = new ExternalModelDetector.Config(
+						decoder.equalsIgnoreCase("n6") ? ExternalModelDetector.Layout.N6 : ExternalModelDetector.Layout.BOXES_SCORES, classes, w, h,
+						number(c, "input_range", 1).doubleValue(), order, Boolean.TRUE.equals(c.get("normalized")),
+						Boolean.TRUE.equals(c.get("background_first")), (String) c.get("boxes_output"), (String) c.get("scores_output"));
+				return new ExternalModelDetector(session, config, d.input()::preprocess, d.name());
+			}
+			default -> throw new IOException(d.source() + ": no detection decoder: config.convnet.decoder is '" + decoder
+					+ "'; expected grid, n6 or boxes_scores (or choose one in the dialog)");
+		}
+	}
+
+	private static Number number(Map<String, Object> c, String key, Number fallback) {
+		return c.get(key) instanceof Number n ? n : fallback;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> convnetConfig(Path source) throws IOException {
+		String file = source.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (!file.endsWith(".yaml") && !file.endsWith(".yml")) return Map.of();
+		try (InputStream s = Files.newInputStream(source)) {
+			Object root = new Yaml().load(s);
+			if (root instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> cfg && cfg.get("convnet") instanceof Map<?, ?> cn)
+				return (Map<String, Object>) cn;
+			return Map.of();
+		}
+	}
+}

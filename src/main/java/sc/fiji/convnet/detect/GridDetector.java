@@ -1,0 +1,56 @@
+package sc.fiji.convnet.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import sc.fiji.convnet.predict.Predictor;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * The grid detector as a whole: the image is resized by {@code inputScale} (the scale it was trained
+ * at) times each requested scale (Bishop 10.4.4: the same network on rescaled copies finds objects of
+ * other sizes), normalised, run through the network in one fully convolutional pass (10.4.3), decoded
+ * (see {@link GridDecoder}) and mapped back to the original pixel coordinates; the boxes of all scales
+ * then go through one non-max suppression (10.4.5).
+ */
+public final class GridDetector {
+
+	private final Predictor predictor;
+	private final GridDecoder decoder;
+	private final double inputScale;
+
+	public GridDetector(Predictor predictor, GridLayout layout, double inputScale) {
+		if (!(inputScale > 0)) throw new IllegalArgumentException("GridDetector: input scale must be positive, got " + inputScale);
+		this.predictor = predictor;
+		this.decoder = new GridDecoder(layout);
+		this.inputScale = inputScale;
+	}
+
+	public GridLayout layout() { return decoder.layout(); }
+	public double inputScale() { return inputScale; }
+
+	/** Boxes in the image's pixels after suppression; {@code scales} multiply the training input scale (1 = as trained). */
+	public List<Box> detect(RgbImage image, double[] scales, double minScore, NonMaxSuppression nms) {
+		if (scales.length == 0) throw new IllegalArgumentException("GridDetector: no scales");
+		List<Box> all = new ArrayList<>();
+		for (double s : scales) all.addAll(detectAtScale(image, s, minScore));
+		return nms.apply(all);
+	}
+
+	/** Boxes at one scale, mapped back to the image's pixels, before suppression. */
+	public List<Box> detectAtScale(RgbImage image, double scale, double minScore) {
+		if (!(scale > 0)) throw new IllegalArgumentException("GridDetector: scale must be positive, got " + scale);
+		int stride = decoder.layout().stride();
+		int w = Math.max(stride, (int) Math.round(image.width() * inputScale * scale));
+		int h = Math.max(stride, (int) Math.round(image.height() * inputScale * scale));
+		RgbImage resized = image.resized(w, h);
+		Tensor out = predictor.predict(resized.toInput(Math.max(stride, predictor.sizeMultiple())));
+		double fx = image.width() / (double) w, fy = image.height() / (double) h;
+		List<Box> boxes = new ArrayList<>();
+		for (Box b : decoder.decode(out, 0, minScore)) {
+			Box m = b.mapped(fx, fy, 0, 0).clipped(image.width(), image.height());
+			if (m.width() > 0 && m.height() > 0) boxes.add(m);
+		}
+		return boxes;
+	}
+}
