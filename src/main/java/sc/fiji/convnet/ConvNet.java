@@ -110,6 +110,18 @@ public final class ConvNet {
 		return sc.fiji.convnet.ij.DetectionRun.run(imp, sc.fiji.convnet.detect.DetectionModels.load(model), s, true, addToRoiManager);
 	}
 
+	/**
+	 * Detects objects in every image of a folder: {@code <image>_boxes.csv} per image and {@code counts.csv},
+	 * exactly as Batch Detect Objects and {@code bin/convnet detect} write them; logs to standard output.
+	 */
+	public static sc.fiji.convnet.ij.BatchDetection.Report detectFolder(String input, String output, String fileFilter, String model, String scales,
+			double scoreThreshold, double iouThreshold, boolean overwrite) throws IOException {
+		sc.fiji.convnet.detect.DetectionSettings s = new sc.fiji.convnet.detect.DetectionSettings(
+				sc.fiji.convnet.detect.DetectionSettings.parseScales(scales), scoreThreshold, iouThreshold, false);
+		return new sc.fiji.convnet.ij.BatchDetection(sc.fiji.convnet.detect.DetectionModels.load(model), s, overwrite, System.out::println)
+				.run(new File(input), new File(output), fileFilter, Progress.NONE);
+	}
+
 	/** AP@0.5 per class, mAP and AP@[.5:.95] of {@code <image>_boxes.csv} predictions against VOC XML or CSV ground truth. */
 	public static ij.measure.ResultsTable evaluateDetection(String truthDir, String predictionDir) throws IOException {
 		return sc.fiji.convnet.ij.DetectionScoresTable.of(sc.fiji.convnet.detect.DetectionEvaluation.evaluate(java.nio.file.Path.of(truthDir),

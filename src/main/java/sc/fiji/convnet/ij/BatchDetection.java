@@ -44,12 +44,15 @@ public final class BatchDetection {
 
 	public static final class Report {
 		public final List<String> processed = new ArrayList<>(), skipped = new ArrayList<>(), failed = new ArrayList<>();
+		/** Files that are no images at all: logged and passed over, not failures. */
+		public final List<String> notImages = new ArrayList<>();
 		public final Map<String, Map<String, Integer>> counts = new TreeMap<>();
 		public File countsFile;
 
 		@Override
 		public String toString() {
-			return processed.size() + " images with detections written, " + skipped.size() + " skipped (outputs exist), " + failed.size() + " failed"
+			return processed.size() + " images with detections written, " + skipped.size() + " skipped (outputs exist), " + notImages.size()
+					+ " not images, " + failed.size() + " failed"
 					+ (countsFile != null ? "; counts: " + countsFile : "");
 		}
 	}
@@ -78,6 +81,11 @@ public final class BatchDetection {
 			if (!overwrite && out.exists()) {
 				log.accept(file.getName() + ": skipped, " + out.getName() + " exists in " + outputDir + " (turn on overwrite to replace it)");
 				report.skipped.add(file.getName());
+				continue;
+			}
+			if (!BatchSegmentation.looksLikeImage(file)) {
+				log.accept(file.getName() + ": skipped: not an image");
+				report.notImages.add(file.getName());
 				continue;
 			}
 			try {

@@ -50,7 +50,8 @@ class BatchDetectionTest {
 		BatchDetection batch = new BatchDetection(new Counting(), DetectionSettings.defaults(), false, log::add);
 		BatchDetection.Report r = batch.run(in.toFile(), out.toFile(), null, Progress.NONE);
 		assertEquals(List.of("a.png", "b.png"), r.processed);
-		assertEquals(List.of("notes.txt"), r.failed);
+		assertEquals(List.of("notes.txt"), r.notImages, "a non-image is passed over");
+		assertEquals(List.of(), r.failed);
 		assertTrue(log.stream().anyMatch(l -> l.startsWith("notes.txt: skipped")), log.toString());
 		assertEquals(4, BoxCsv.read(out.resolve("a_boxes.csv")).size());
 		assertEquals(BoxCsv.HEADER, Files.readAllLines(out.resolve("b_boxes.csv")).get(0));

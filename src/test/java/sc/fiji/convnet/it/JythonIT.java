@@ -40,7 +40,7 @@ class JythonIT {
 	void everyScriptIsCovered() throws Exception {
 		try (var s = Files.list(Path.of("scripts"))) {
 			List<String> py = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.startsWith("bench")).sorted().toList();
-			assertEquals(List.of("batch_segment_folder.py", "diagnostics.py", "filters_demo.py", "segment_nuclei.py"), py, "a new script needs a test here");
+			assertEquals(List.of("batch_segment_folder.py", "detect_cells.py", "diagnostics.py", "filters_demo.py", "segment_nuclei.py"), py, "a new script needs a test here");
 		}
 	}
 
@@ -104,5 +104,25 @@ class JythonIT {
 		cv.setNormalize(false);
 		cv.convolve(fp, kernel, size, size);
 		return (float[]) fp.getPixels();
+	}
+
+	/** The Jython folder detection writes the same box tables as the command line's detect, and prints a blood count. */
+	@Test
+	void detectCellsMatchesTheCommandLine() throws Exception {
+		Path bccd = TestData.shared("bccd");
+		Path in = Files.createDirectories(tmp.resolve("bccd-in"));
+		List<String> ids = Files.readAllLines(bccd.resolve("val.txt")).stream().map(String::trim).filter(l -> !l.isEmpty()).limit(2).toList();
+		for (String id : ids) Files.copy(bccd.resolve("JPEGImages/" + id + ".jpg"), in.resolve(id + ".jpg"));
+		Path viaJython = tmp.resolve("det-jython"), viaCli = tmp.resolve("det-cli");
+		String out = run("detect_cells.py", in.toString(), viaJython.toString());
+		assertTrue(out.contains("RBC: "), out);
+		assertEquals(0, sc.fiji.convnet.cli.ConvNetCli.run(new String[] { "detect", "--input", in.toString(), "--output", viaCli.toString() },
+				System.out, System.err));
+		for (String id : ids) {
+			List<String> a = Files.readAllLines(viaJython.resolve(id + "_boxes.csv")), b = Files.readAllLines(viaCli.resolve(id + "_boxes.csv"));
+			assertEquals("class,score,x,y,width,height", a.get(0));
+			assertTrue(a.size() > 5, id + ": boxes found");
+			assertEquals(b, a, id + ": same boxes from Jython and the command line");
+		}
 	}
 }

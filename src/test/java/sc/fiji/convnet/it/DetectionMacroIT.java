@@ -1,0 +1,49 @@
+package sc.fiji.convnet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.convnet.TestData;
+
+/** The batch detection macro in real ImageJ 1.54p under Xvfb: the same box tables as the command line. */
+class DetectionMacroIT {
+
+	@TempDir
+	static Path home;
+	static ImageJInstall imagej;
+
+	@BeforeAll
+	static void install() throws Exception {
+		imagej = ImageJInstall.create(home.resolve("ImageJ"));
+	}
+
+	@Test
+	void batchDetectionMacroWritesBoxTablesAndCounts() throws Exception {
+		Path bccd = TestData.shared("bccd");
+		Path in = Files.createDirectories(home.resolve("in"));
+		List<String> ids = Files.readAllLines(bccd.resolve("val.txt")).stream().map(String::trim).filter(l -> !l.isEmpty()).limit(2).toList();
+		for (String id : ids) Files.copy(bccd.resolve("JPEGImages/" + id + ".jpg"), in.resolve(id + ".jpg"));
+		Files.writeString(in.resolve("notes.txt"), "not an image");
+		Path out = home.resolve("out"), cli = home.resolve("cli");
+		ImageJInstall.Run r = imagej.macro(Path.of("macros/batch_detect_cells.ijm").toAbsolutePath(), "input=[" + in + "] output=[" + out + "]", 300);
+		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
+		assertEquals(0, sc.fiji.convnet.cli.ConvNetCli.run(new String[] { "detect", "--input", in.toString(), "--output", cli.toString() },
+				System.out, System.err));
+		for (String id : ids) {
+			List<String> viaMacro = Files.readAllLines(out.resolve(id + "_boxes.csv"));
+			assertTrue(viaMacro.size() > 5, id + ": " + r.output());
+			assertEquals(Files.readAllLines(cli.resolve(id + "_boxes.csv")), viaMacro, id + ": macro and command line agree");
+		}
+		assertTrue(Files.readString(out.resolve("counts.csv")).contains("RBC"), "a blood count per image");
+		assertFalse(Files.exists(out.resolve("notes_boxes.csv")));
+	}
+}
