@@ -40,10 +40,13 @@ final class TrainClassifier {
 			"  --width N         channels of the first layer (default 16)",
 			"  --lr X            peak learning rate of Adam (default 0.002)",
 			"  --eval-every N    validate every N steps (default 200)",
+			"  --one-vs-rest W   add W × the one-vs-rest binary cross-entropy to the softmax loss (default 0: softmax only);",
+			"                    keeps a class's map low on other cell types, for Grad-CAM on whole images",
+			"  --jitter PX       largest shift of a crop centre, at most a quarter of the object's size (default 12)",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, Set.of("data", "output", "export", "seed", "steps", "minutes", "batch", "crop", "width", "lr", "eval-every"),
+		Options o = new Options(args, 1, Set.of("data", "output", "export", "seed", "steps", "minutes", "batch", "crop", "width", "lr", "eval-every", "one-vs-rest", "jitter"),
 				Set.of("help"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		ClassifierTraining.Settings s = new ClassifierTraining.Settings();
@@ -55,6 +58,8 @@ final class TrainClassifier {
 		s.width = o.integer("width", s.width);
 		s.learningRate = o.number("lr", s.learningRate);
 		s.evalEvery = o.integer("eval-every", s.evalEvery);
+		s.oneVsRest = o.number("one-vs-rest", s.oneVsRest);
+		s.maxJitter = o.number("jitter", s.maxJitter);
 		if (s.crop % 8 != 0 || s.crop < 8) throw new Options.UsageException("--crop " + s.crop + " is not a positive multiple of 8");
 		Path data = Path.of(o.require("data")), output = Path.of(o.require("output"));
 		List<DetectionSample> train = DetectionDataset.load(data, "train"), val = DetectionDataset.load(data, "val");

@@ -29,7 +29,7 @@ public final class ClassifierTraining {
 		public long seed = 42;
 		public int steps = 2000, batch = 32, crop = 64, width = 16, evalEvery = 200, warmup = 100;
 		public int backgroundPerImage = 20, valPerClass = 200, clearance = 32;
-		public double learningRate = 2e-3, maxJitter = 12, maxMinutes = 0;
+		public double learningRate = 2e-3, maxJitter = 12, maxMinutes = 0, oneVsRest = 0;
 	}
 
 	/** Crop accuracy on val: overall, balanced (mean recall) and per class, with the confusion counts. */
@@ -53,6 +53,7 @@ public final class ClassifierTraining {
 	public Accuracy train(List<DetectionSample> train, List<DetectionSample> val, Path best) throws IOException {
 		List<String> classes = CellCrops.CLASSES;
 		Network net = CellClassifierNet.build(s.width, classes.size(), s.seed);
+		if (s.oneVsRest > 0) log.printf(Locale.ROOT, "loss: softmax cross-entropy + %.2f × one-vs-rest binary cross-entropy; centre jitter up to %.0f px%n", s.oneVsRest, s.maxJitter);
 		log.printf(Locale.ROOT, "cell classifier width %d: %,d parameters, receptive field of %s %.0f px, crops %d px%n", s.width, net.parameterCount(),
 				CellClassifierNet.LAST_CONV, net.receptiveFields().get(CellClassifierNet.LAST_CONV).size(), s.crop);
 		List<List<CellCrop>> pool = CellCrops.objects(train);
@@ -63,7 +64,7 @@ public final class ClassifierTraining {
 		List<CellCrop> valCrops = validationCrops(val);
 		log.println("validation crops: " + valCrops.size() + " (up to " + s.valPerClass + " per class, no augmentation)");
 		Adam adam = new Adam(net.parameters(), s.learningRate);
-		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(), adam);
+		Trainer trainer = new Trainer(net, s.oneVsRest > 0 ? new SoftmaxAndOneVsRestLoss(s.oneVsRest) : new SoftmaxCrossEntropy(), adam);
 		CropSampler sampler = new CropSampler(s.crop, s.maxJitter);
 		SplittableRandom rng = new SplittableRandom(s.seed);
 		int plane = s.crop * s.crop;
