@@ -15,7 +15,8 @@ import sc.fiji.convnet.tensor.Tensor;
  * A classifier with its class names, for whole images, regions and sliding windows (Bishop §10.1, §10.2.8).
  * Inputs are 1×C×H×W tensors already in the model's value range. A model with a fixed input size (an ONNX
  * classifier with a Flatten) gets every region resized to that size; a fully convolutional one (the engine's
- * cell-type classifier) gets regions at their own size, padded by edge repetition to its size multiple.
+ * cell-type classifier) gets regions at their own size, grown with the surrounding image to its size multiple
+ * (edges repeated only where the image ends).
  */
 public final class ImageClassifier {
 
@@ -65,6 +66,14 @@ public final class ImageClassifier {
 
 	/** The k most probable classes of the region x, y, w, h (clipped to the image). */
 	public List<TopClasses.Ranked> top(Tensor image, int x, int y, int w, int h, int k) {
+		if (fixedHeight <= 0 && sizeMultiple > 1) { // grow the region to the size multiple with more of the image, not with repeated edges
+			int gw = Math.min(image.dim(3), (w + sizeMultiple - 1) / sizeMultiple * sizeMultiple);
+			int gh = Math.min(image.dim(2), (h + sizeMultiple - 1) / sizeMultiple * sizeMultiple);
+			x = Math.max(0, Math.min(image.dim(3) - gw, x - (gw - w) / 2));
+			y = Math.max(0, Math.min(image.dim(2) - gh, y - (gh - h) / 2));
+			w = gw;
+			h = gh;
+		}
 		return TopClasses.of(logits(crop(image, x, y, w, h)), names, k);
 	}
 
