@@ -288,4 +288,20 @@ public final class ConvNet {
 			throws IOException {
 		return sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input, output, model, layer, classIndex, normalization, overwrite, Progress.NONE);
 	}
+
+	/** Classify: the top-k classes of the whole image, one ResultsTable row (class names from the model's bioimageio.yaml). */
+	public static ij.measure.ResultsTable classify(ImagePlus imp, String model, int k, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.ImageClassification.image(imp, model, k, normalization);
+	}
+
+	/** Classify: the top-k classes of each ROI (ROI Manager, else overlay), from the crop of its bounds. */
+	public static ij.measure.ResultsTable classifyRois(ImagePlus imp, String model, int k, String normalization) throws IOException {
+		return sc.fiji.convnet.ij.ImageClassification.rois(imp, model, k, normalization);
+	}
+
+	/** Classify: the top class of every window (a class map and its table). */
+	public static sc.fiji.convnet.ij.ImageClassification.ClassMap classMap(ImagePlus imp, String model, int window, int stride, String normalization)
+			throws IOException {
+		return sc.fiji.convnet.ij.ImageClassification.slidingWindow(imp, model, window, stride, normalization);
+	}
 }

@@ -23,6 +23,7 @@ public final class ConvNetCli {
 			"Commands:",
 			"  segment       segment nuclei in every image of a folder (or one file)",
 			"  saliency      Grad-CAM heat maps of every image of a folder: <image>_saliency.tif (32-bit, the input's size)",
+			"  evaluate-saliency  the pointing game of <image>_saliency.tif maps against VOC boxes of one class",
 			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
 			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
 			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
@@ -30,6 +31,7 @@ public final class ConvNetCli {
 			"  evaluate-detection  score <image>_boxes.csv against VOC XML or CSV ground truth (AP@0.5 per class, mAP, AP@[.5:.95])",
 			"  train-detector  train the blood-cell grid detector with the engine on BCCD (reports val mAP@0.5; --export DIR)",
 			"  export-detector  write a trained detector as models/<name>/ (ONNX + bioimage.io description)",
+			"  train-classifier  train the BCCD cell-type classifier (RBC, WBC, Platelets, background) for Grad-CAM (--export DIR)",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
 			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
 			"");
@@ -74,12 +76,14 @@ public final class ConvNetCli {
 				case "segment": return segment(args, out, err);
 				case "evaluate-segmentation": return evaluateSegmentation(args, out);
 				case "saliency": return saliency(args, out);
+				case "evaluate-saliency": return evaluateSaliency(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);
 				case "export-nuclei": return TrainNuclei.export(args, out);
 				case "detect": return DetectCli.detect(args, out, err);
 				case "evaluate-detection": return DetectCli.evaluate(args, out);
 				case "train-detector": return TrainDetector.run(args, out);
 				case "export-detector": return TrainDetector.export(args, out);
+				case "train-classifier": return TrainClassifier.run(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
 				default:
 					err.println("convnet: unknown command '" + command + "'");
@@ -171,7 +175,8 @@ public final class ConvNetCli {
 			"  --input DIR            images (required)",
 			"  --output DIR           folder for the maps (required)",
 			"  --model FILE           classifier: engine network file or .onnx (required)",
-			"  --class N              class index, or 'top' for the highest-scoring class of each image (default: top)",
+			"  --class N|NAME         class index, a class name listed by the bioimageio.yaml beside the model (config: convnet:",
+			"                         classes), or 'top' for the highest-scoring class of each image (default: top)",
 			"  --layer NAME           layer whose feature maps are weighted (default: the last convolution)",
 			"  --normalization MODE   how pixel values enter the network: none, 0-1 or zscore (default: 0-1)",
 			"  --overwrite            replace existing maps",
@@ -185,19 +190,44 @@ public final class ConvNetCli {
 		if (!input.isDirectory()) throw new Options.UsageException("--input " + input + " is not a folder");
 		File model = new File(o.require("model"));
 		if (!model.isFile()) throw new Options.UsageException("--model " + model + " does not exist");
-		String cls = o.get("class", "top");
-		int classIndex;
-		try {
-			classIndex = cls.equals("top") ? -1 : Integer.parseInt(cls);
-		} catch (NumberFormatException e) {
-			throw new Options.UsageException("--class expects a class index or 'top', got '" + cls + "'");
-		}
+		int classIndex = classIndex(model, o.get("class", "top"));
 		String normalization = o.get("normalization", "0-1");
 		if (normalization.equals("zscore")) normalization = sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_ZSCORE;
 		int written = ConvNet.gradCamFolder(input.getPath(), o.require("output"), model.getPath(), o.get("layer", null), classIndex,
 				normalization, o.flag("overwrite"));
 		out.println("saliency: " + written + " maps written to " + o.require("output"));
 		return 0;
+	}
+
+	static final String EVALUATE_SALIENCY_USAGE = String.join("\n",
+			"Usage: bin/convnet evaluate-saliency --annotations DIR --maps DIR --class NAME [--suffix _saliency.tif] [--tolerance 15]",
+			"",
+			"The pointing game (Zhang et al. 2016): for every NAME.xml (Pascal VOC) of --annotations with a box of the class, a hit",
+			"when the maximum of the map NAME<suffix> in --maps lies within --tolerance pixels of such a box. A missing map is a miss.",
+			"");
+
+	private static int evaluateSaliency(String[] args, PrintStream out) throws Exception {
+		if (args.length > 1 && isHelp(args[1])) { out.print(EVALUATE_SALIENCY_USAGE); return 0; }
+		Options o = new Options(args, 1, Set.of("annotations", "maps", "class", "suffix", "tolerance"), Set.of("help"));
+		if (o.flag("help")) { out.print(EVALUATE_SALIENCY_USAGE); return 0; }
+		File annotations = new File(o.require("annotations")), maps = new File(o.require("maps"));
+		if (!annotations.isDirectory()) throw new Options.UsageException("--annotations " + annotations + " is not a folder");
+		if (!maps.isDirectory()) throw new Options.UsageException("--maps " + maps + " is not a folder");
+		ij.measure.ResultsTable t = ConvNet.evaluateSaliency(annotations.getPath(), maps.getPath(), o.require("class"), o.get("suffix", "_saliency.tif"),
+				o.number("tolerance", 15));
+		out.printf(java.util.Locale.ROOT, "pointing game %s: %d/%d = %.4f (tolerance %.0f px, %d maps missing)%n", t.getStringValue("Class", 0),
+				(int) t.getValue("Hits", 0), (int) t.getValue("Images", 0), t.getValue("Pointing game", 0), t.getValue("Tolerance", 0),
+				(int) t.getValue("Missing maps", 0));
+		return 0;
+	}
+
+	/** --class: 'top' (−1), an index, or a name from the model's description. */
+	static int classIndex(File model, String spec) throws java.io.IOException {
+		try {
+			return sc.fiji.convnet.explain.ClassNames.resolve(model.toPath(), spec);
+		} catch (IllegalArgumentException e) {
+			throw new Options.UsageException("--class: " + e.getMessage());
+		}
 	}
 
 	private static void setThreads(Options o) {

@@ -1,0 +1,109 @@
+package sc.fiji.convnet.ij;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+import ij.plugin.frame.RoiManager;
+import ij.process.ByteProcessor;
+import sc.fiji.convnet.explain.ImageClassifier;
+import sc.fiji.convnet.explain.TopClasses;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Classify for ImageJ images: the top-k classes with probabilities of the whole image, of each ROI (the crop of
+ * its bounds) or of every window of a sliding window (a class map), as a ResultsTable.
+ */
+public final class ImageClassification {
+
+	private ImageClassification() {}
+
+	/** Pixel values divided by 255: the shipped cell-type classifier's input ("rgb 0-1"). */
+	public static final String NORMALIZE_DIVIDE_255 = "value/255";
+	public static final String[] NORMALIZATIONS = { NORMALIZE_DIVIDE_255, SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT,
+			SaliencyImages.NORMALIZE_ZSCORE };
+
+	/** The image's current plane as the classifier's input. */
+	public static Tensor input(ImagePlus imp, ImageClassifier classifier, String normalization) {
+		if (imp == null) throw new IllegalArgumentException("Classify: no image");
+		boolean divide = NORMALIZE_DIVIDE_255.equals(normalization);
+		Tensor t = SaliencyImages.tensor(imp, classifier.channels(), divide ? SaliencyImages.NORMALIZE_NONE : normalization);
+		if (divide) for (int i = 0; i < t.size(); i++) t.data()[i] /= 255f;
+		return t;
+	}
+
+	/** One row for the whole image. */
+	public static ResultsTable image(ImagePlus imp, String model, int k, String normalization) throws IOException {
+		ImageClassifier c = ImageClassifier.load(Path.of(model));
+		ResultsTable t = new ResultsTable();
+		row(t, imp.getTitle(), new Rectangle(0, 0, imp.getWidth(), imp.getHeight()), c.top(input(imp, c, normalization), k));
+		return t;
+	}
+
+	/** One row per ROI (the ROI Manager's, else the overlay's), each classified from the crop of its bounds. */
+	public static ResultsTable rois(ImagePlus imp, String model, int k, String normalization) throws IOException {
+		List<Roi> rois = rois(imp);
+		if (rois.isEmpty()) throw new IllegalArgumentException("Classify: " + imp.getTitle() + " has no ROIs in the ROI Manager or overlay");
+		ImageClassifier c = ImageClassifier.load(Path.of(model));
+		Tensor x = input(imp, c, normalization);
+		ResultsTable t = new ResultsTable();
+		for (int i = 0; i < rois.size(); i++) {
+			Rectangle b = rois.get(i).getBounds();
+			String name = rois.get(i).getName() != null ? rois.get(i).getName() : "ROI " + (i + 1);
+			row(t, name, b, c.top(x, b.x, b.y, b.width, b.height, k));
+		}
+		return t;
+	}
+
+	/** The ROIs of the ROI Manager when it holds any, else those of the image's overlay. */
+	public static List<Roi> rois(ImagePlus imp) {
+		RoiManager rm = RoiManager.getInstance();
+		if (rm != null && rm.getCount() > 0) return List.of(rm.getRoisAsArray());
+		Overlay o = imp.getOverlay();
+		List<Roi> out = new ArrayList<>();
+		if (o != null) for (Roi r : o.toArray()) out.add(r);
+		return out;
+	}
+
+	/** A class map: table rows per window and an 8-bit image of the class indices, one pixel per window. */
+	public record ClassMap(ResultsTable table, ImagePlus map) {}
+
+	public static ClassMap slidingWindow(ImagePlus imp, String model, int window, int stride, String normalization) throws IOException {
+		ImageClassifier c = ImageClassifier.load(Path.of(model));
+		List<ImageClassifier.Cell> cells = c.slidingWindow(input(imp, c, normalization), window, stride, 32);
+		int cols = (imp.getWidth() - window) / stride + 1, rows = (imp.getHeight() - window) / stride + 1;
+		ByteProcessor bp = new ByteProcessor(cols, rows);
+		ResultsTable t = new ResultsTable();
+		for (ImageClassifier.Cell cell : cells) {
+			bp.set(cell.x() / stride, cell.y() / stride, cell.top().index());
+			row(t, imp.getTitle(), new Rectangle(cell.x(), cell.y(), window, window), List.of(cell.top()));
+		}
+		bp.setMinAndMax(0, Math.max(1, c.names().size() - 1));
+		ImagePlus map = new ImagePlus(imp.getShortTitle() + "_classmap", bp);
+		ij.measure.Calibration cal = map.getCalibration();
+		cal.pixelWidth = cal.pixelHeight = stride;
+		cal.xOrigin = cal.yOrigin = -(window / 2.0) / stride;
+		map.setProperty("Info", "Class map of " + imp.getTitle() + ": classes " + c.names() + ", window " + window + ", stride " + stride);
+		return new ClassMap(t, map);
+	}
+
+	private static void row(ResultsTable t, String label, Rectangle b, List<TopClasses.Ranked> top) {
+		t.incrementCounter();
+		t.addLabel(label);
+		t.addValue("X", b.x);
+		t.addValue("Y", b.y);
+		t.addValue("Width", b.width);
+		t.addValue("Height", b.height);
+		for (int r = 0; r < top.size(); r++) {
+			t.addValue("Class " + (r + 1), top.get(r).name());
+			t.addValue("Index " + (r + 1), top.get(r).index());
+			t.addValue("P " + (r + 1), top.get(r).probability());
+		}
+	}
+}
