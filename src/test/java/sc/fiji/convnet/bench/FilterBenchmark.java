@@ -21,7 +21,7 @@ import sc.fiji.convnet.filters.Kernel2D;
  * {@link Convolver} (single-threaded, as ImageJ runs it on one image) on a 2048×2048 32-bit image.
  * Prints a markdown table of medians after warm-up; with {@code --out FILE} also writes it there.
  * <p>
- * Usage: {@code FilterBenchmark [--size 2048] [--threads 2] [--warmup 2] [--repeats 7] [--out BENCHMARKS-filters.md]}
+ * Usage: {@code FilterBenchmark [--size 2048] [--threads 2] [--warmup 2] [--repeats 7] [--out FILE]}
  */
 public final class FilterBenchmark {
 
