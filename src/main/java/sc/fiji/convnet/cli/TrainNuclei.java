@@ -74,7 +74,7 @@ final class TrainNuclei {
 		double diameter = sc.fiji.convnet.segment.train.NucleiModelExport.medianDiameter(train);
 		java.util.Map<String, Object> training = new java.util.LinkedHashMap<>();
 		training.put("data", "nuclei-dsb2018 (train split; best checkpoint by val AP@0.5)");
-		training.put("command", "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net --steps 800 --eval-every 200 --seed 42");
+		training.put("command", "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net --steps 1600 --eval-every 200 --seed 42");
 		training.put("log", "training.log");
 		double valAp = NucleiTraining.validate(net, val);
 		Path yaml = sc.fiji.convnet.segment.train.NucleiModelExport.export(net, Path.of(o.require("output")), diameter, training, val.get(0), valAp);
