@@ -15,15 +15,15 @@ output = value(args, "output", "");
 filter = value(args, "filter", "*");
 model = value(args, "model", "nuclei");
 channel = value(args, "channel", "1");
-threshold = value(args, "threshold", "0.5");
+threshold = value(args, "threshold", "0.6");
 diameter = value(args, "diameter", "0");
 overwrite = value(args, "overwrite", "false");
 if (input == "") input = getDirectory("Choose the folder of images to segment");
 if (output == "") output = getDirectory("Choose the folder for the results");
 
 options = "input=[" + input + "] file=[" + filter + "] output=[" + output + "] model=[" + model + "]"
-	+ " channel=" + channel + " threshold=" + threshold + " seed=0.6 diameter=" + diameter
-	+ " minimum=15 maximum=0 tile=512";
+	+ " channel=" + channel + " threshold=" + threshold + " seed=0.7 diameter=" + diameter
+	+ " minimum=20 maximum=0 tile=512";
 if (overwrite == "true") options = options + " overwrite";
 setBatchMode(true);
 run("Batch Segment Nuclei", options);

@@ -49,10 +49,10 @@ public final class ConvNetCli {
 			"  --model NAME|PATH     a model name in models/ or a path to a model folder, descriptor or .onnx (default: nuclei)",
 			"  --filter GLOB         which files of the folder to process, e.g. '*.tif' (default: every file)",
 			"  --channel N           1-based channel holding the nuclei (default: 1)",
-			"  --threshold P         foreground probability threshold in (0,1) (default: 0.5)",
-			"  --seed-threshold P    interior probability that seeds a nucleus (default: 0.6)",
+			"  --threshold P         foreground probability threshold in (0,1) (default: 0.6)",
+			"  --seed-threshold P    interior probability that seeds a nucleus (default: 0.7)",
 			"  --diameter PX         expected nucleus diameter in pixels; rescales the image to the model's training scale (default: 0 = off)",
-			"  --min-area PX         smallest object kept, in pixels (default: 15)",
+			"  --min-area PX         smallest object kept, in pixels (default: 20)",
 			"  --max-area PX         largest object kept, in pixels (default: no limit)",
 			"  --tile PX             tile edge for prediction, including the halo (default: 512)",
 			"  --threads N           worker threads (default: all processors)",
@@ -113,10 +113,10 @@ public final class ConvNetCli {
 		if (!input.exists()) throw new Options.UsageException("input " + input + " does not exist");
 		setThreads(o);
 		NucleiSegmenter segmenter = ConvNet.segmenter(o.get("model", ConvNet.DEFAULT_SEGMENTATION_MODEL))
-				.threshold(o.number("threshold", 0.5))
-				.seedThreshold(o.number("seed-threshold", 0.6))
+				.threshold(o.number("threshold", 0.6))
+				.seedThreshold(o.number("seed-threshold", 0.7))
 				.diameter(o.number("diameter", 0))
-				.minArea(o.integer("min-area", 15))
+				.minArea(o.integer("min-area", 20))
 				.maxArea(o.integer("max-area", Integer.MAX_VALUE))
 				.tileSize(o.integer("tile", 512))
 				.build();

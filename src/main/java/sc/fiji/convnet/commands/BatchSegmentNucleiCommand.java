@@ -32,7 +32,7 @@ public class BatchSegmentNucleiCommand implements Command {
 	private int channel = 1;
 
 	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99")
-	private double threshold = 0.5;
+	private double threshold = 0.6;
 
 	@Parameter(label = "Diameter of nuclei (0 = as trained)", min = "0")
 	private double diameter = 0;

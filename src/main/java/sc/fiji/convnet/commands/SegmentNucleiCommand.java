@@ -26,16 +26,16 @@ public class SegmentNucleiCommand implements Command {
 	private int channel = 1;
 
 	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99", stepSize = "0.05")
-	private double threshold = 0.5;
+	private double threshold = 0.6;
 
 	@Parameter(label = "Seed threshold", min = "0.01", max = "0.99", stepSize = "0.05")
-	private double seedThreshold = 0.6;
+	private double seedThreshold = 0.7;
 
 	@Parameter(label = "Diameter of nuclei (0 = as trained)", min = "0")
 	private double diameter = 0;
 
 	@Parameter(label = "Minimum area (pixels)", min = "0")
-	private int minArea = 15;
+	private int minArea = 20;
 
 	@Parameter(label = "Tile size (pixels)", min = "32")
 	private int tileSize = 512;

@@ -16,10 +16,10 @@ public final class SegmentSettings {
 
 	public String model = ConvNet.DEFAULT_SEGMENTATION_MODEL;
 	public int channel = 1;
-	public double threshold = 0.5;
-	public double seedThreshold = 0.6;
+	public double threshold = 0.6;
+	public double seedThreshold = 0.7;
 	public double diameter = 0;
-	public int minArea = 15;
+	public int minArea = 20;
 	public int maxArea = 0;
 	public int tileSize = 512;
 

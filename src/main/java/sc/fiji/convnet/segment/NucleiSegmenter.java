@@ -73,8 +73,8 @@ public final class NucleiSegmenter {
 	/** Settings with the defaults a user sees in the dialog. */
 	public static final class Builder {
 		private final SegmentationModel model;
-		private double threshold = 0.5, seedThreshold = 0.6, prominence = 1.0, diameter = 0;
-		private int tileSize = 512, halo = -1, minArea = 15, maxArea = Integer.MAX_VALUE;
+		private double threshold = 0.6, seedThreshold = 0.7, prominence = 1.0, diameter = 0;
+		private int tileSize = 512, halo = -1, minArea = 20, maxArea = Integer.MAX_VALUE;
 		private boolean fillHoles = true;
 
 		private Builder(SegmentationModel model) {
