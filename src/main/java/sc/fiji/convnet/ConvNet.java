@@ -39,7 +39,7 @@ public final class ConvNet {
 	private ConvNet() {}
 
 	static {
-		Offline.ensure();
+		sc.fiji.convnet.onnx.DjlSetup.offline();
 	}
 
 	/** Loads (once per session) a segmentation model by name in {@code models/} or by path. */

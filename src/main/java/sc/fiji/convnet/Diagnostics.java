@@ -14,7 +14,7 @@ public final class Diagnostics {
 	private Diagnostics() {}
 
 	public static String report() {
-		Offline.ensure();
+		sc.fiji.convnet.onnx.DjlSetup.offline();
 		StringBuilder sb = new StringBuilder("ConvNet for Fiji diagnostics\n");
 		Package p = Diagnostics.class.getPackage();
 		line(sb, "ConvNet version", p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "development build");

@@ -13,7 +13,14 @@ public final class DjlSetup {
 	public static final String ENGINE_NAME = "OnnxRuntime";
 
 	static {
-		// must be set before any DJL class looks at it: no network, no native downloads
+		offline();
+	}
+
+	/**
+	 * Keeps DJL from ever reaching the network (update checks, engine downloads). Must run before any DJL
+	 * class looks at the property; every entry point (facade, commands, command line) calls it first.
+	 */
+	public static void offline() {
 		if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
 	}
 

@@ -1,5 +1,6 @@
 package sc.fiji.convnet.predict;
 
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import java.util.function.BooleanSupplier;
 
 import sc.fiji.convnet.tensor.Tensor;
@@ -69,10 +70,7 @@ public final class TiledPredictor {
 
 	/** Mirror index into [0, n) (reflection without repeating the edge pixel). */
 	static int mirror(int i, int n) {
-		if (n == 1) return 0;
-		int period = 2 * (n - 1);
-		i = Math.floorMod(i, period);
-		return i < n ? i : period - i;
+		return PaddingMode.REFLECT.sourceIndex(i, n);
 	}
 
 	private static void copyMirrored(Tensor src, Tensor dst, int sy0, int sx0) {

@@ -1,5 +1,6 @@
 package sc.fiji.convnet.segment.train;
 
+import sc.fiji.convnet.engine.kernels.PaddingMode;
 import java.util.SplittableRandom;
 
 /**
@@ -52,10 +53,7 @@ public final class Augmenter {
 	}
 
 	static int mirror(int i, int n) {
-		if (n == 1) return 0;
-		int period = 2 * (n - 1);
-		i = Math.floorMod(i, period);
-		return i < n ? i : period - i;
+		return PaddingMode.REFLECT.sourceIndex(i, n);
 	}
 
 	private static float bilinear(float[] img, int w, int h, double x, double y) {
