@@ -32,11 +32,13 @@ final class TrainNuclei {
 			"  --depth N         U-Net depth (default 3)",
 			"  --width N         channels of the first level (default 16)",
 			"  --lr X            peak learning rate of Adam (default 0.002)",
+			"  --min-scale X     smallest random zoom of a training crop (default 0.6)",
+			"  --max-scale X     largest random zoom of a training crop (default 1.7)",
 			"  --eval-every N    validate every N steps (default 250)",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, Set.of("data", "output", "seed", "steps", "minutes", "batch", "crop", "depth", "width", "lr", "eval-every"),
+		Options o = new Options(args, 1, Set.of("data", "output", "seed", "steps", "minutes", "batch", "crop", "depth", "width", "lr", "min-scale", "max-scale", "eval-every"),
 				Set.of("help"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
@@ -48,6 +50,8 @@ final class TrainNuclei {
 		s.depth = o.integer("depth", s.depth);
 		s.baseWidth = o.integer("width", s.baseWidth);
 		s.learningRate = o.number("lr", s.learningRate);
+		s.minScale = o.number("min-scale", s.minScale);
+		s.maxScale = o.number("max-scale", s.maxScale);
 		s.evalEvery = o.integer("eval-every", s.evalEvery);
 		Path data = Path.of(o.require("data"));
 		List<NucleiSample> train = NucleiDataset.load(data, "train"), val = NucleiDataset.load(data, "val");

@@ -64,6 +64,7 @@ public final class NucleiTraining {
 		Network net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.baseWidth).seed(s.seed).build();
 		log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.baseWidth, net.parameterCount(),
 				net.receptiveField().size());
+		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, zoom %.2f–%.2f%n", s.crop, s.batch, s.steps, s.learningRate, s.minScale, s.maxScale);
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
 		List<float[]> normalized = new ArrayList<>();
