@@ -28,6 +28,13 @@ public final class EnginePredictor implements Predictor {
 		return (radius + m - 1) / m * m;
 	}
 
+	/**
+	 * 1024 × 1024: the engine holds its activations on the Java heap (a U-Net's first level alone is
+	 * channels × pixels floats), which in Fiji is smaller than the native memory ONNX Runtime may use.
+	 */
+	@Override
+	public long tilePixels() { return 1024L * 1024; }
+
 	/** The engine runs any batch size; memory grows with it. */
 	@Override
 	public int maxBatch() { return Integer.MAX_VALUE; }

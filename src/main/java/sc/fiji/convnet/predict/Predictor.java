@@ -19,6 +19,12 @@ public interface Predictor extends AutoCloseable {
 	/** Pixels of context each output pixel depends on, per side: the default tile halo. */
 	default int halo() { return 32; }
 
+	/**
+	 * Largest input, in pixels (tile width × height, halo included), this backend runs comfortably in one
+	 * call: the automatic tile budget. An image within it is predicted as one tile, without any halo.
+	 */
+	default long tilePixels() { return TileGrid.DEFAULT_TILE_PIXELS; }
+
 	/** Most tiles one {@link #predict} call accepts (N of N×C×H×W); 1 unless the backend says more. */
 	default int maxBatch() { return 1; }
 

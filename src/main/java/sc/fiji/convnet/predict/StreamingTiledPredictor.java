@@ -22,7 +22,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * output's x/y interval are computed, so the output may be any region of the input (a view of the far
  * corner of a huge image gives the same pixels as the whole run would there).
  * <pre>
- * StreamingTiledPredictor p = StreamingTiledPredictor.builder(predictor).tileSize(512).batchSize(4)
+ * StreamingTiledPredictor p = StreamingTiledPredictor.builder(predictor).batchSize(4)
  *         .normalizer(SampledPercentiles.of(input).scaleRange(1, 99.8, 1e-6)).build();
  * p.predict(input, output, Progress.NONE);
  * </pre>
@@ -45,12 +45,15 @@ public final class StreamingTiledPredictor {
 
 	public static Builder builder(Predictor predictor) { return new Builder(predictor); }
 
-	/** Tiles per predictor call (the requested batch size, limited by what the predictor accepts). */
+	/**
+	 * Most tiles per predictor call: the requested batch size, limited by what the predictor accepts; a run
+	 * also keeps each batch within {@link Predictor#tilePixels()} pixels (at least one tile).
+	 */
 	public int batchSize() { return batchSize; }
 
 	/** The tile grid this predictor uses for an input image. */
 	public TileGrid grid(RandomAccessibleInterval<?> input) {
-		return new TileGrid(input, tileSize, halo, predictor.sizeMultiple(), predictor.fixedSize());
+		return TileGrid.of(input, predictor, tileSize, halo);
 	}
 
 	/** How many tiles and batches were run, and where the time went (nanoseconds; read and write overlap prediction). */
@@ -72,26 +75,28 @@ public final class StreamingTiledPredictor {
 		TileReader reader = new TileReader(input, normalizer);
 		TileStitcher stitcher = new TileStitcher(output);
 		int c = reader.channels(), tw = grid.inputWidth(), th = grid.inputHeight();
+		// a batch holds at most the predictor's tile budget of pixels (large tiles go one at a time)
+		int batchSize = (int) Math.max(1, Math.min(this.batchSize, predictor.tilePixels() / ((long) tw * th)));
 		long tiles = range.count(), batches = TileGrid.ceilDiv(tiles, batchSize);
 		long[] time = new long[3];
 
 		ExecutorService readThread = pipelined ? Executors.newSingleThreadExecutor(daemon("tile-reader")) : null;
 		ExecutorService writeThread = pipelined ? Executors.newSingleThreadExecutor(daemon("tile-writer")) : null;
 		try {
-			Future<Tensor> next = submit(readThread, () -> readBatch(reader, range, 0, c, th, tw, time));
+			Future<Tensor> next = submit(readThread, () -> readBatch(reader, range, 0, batchSize, c, th, tw, time));
 			Future<?> written = null;
 			for (long b = 0; b < batches; b++) {
 				if (progress.cancelled()) throw new CancelledException();
 				Tensor in = await(next);
 				long nextBatch = b + 1;
-				if (nextBatch < batches) next = submit(readThread, () -> readBatch(reader, range, nextBatch, c, th, tw, time));
+				if (nextBatch < batches) next = submit(readThread, () -> readBatch(reader, range, nextBatch, batchSize, c, th, tw, time));
 				long t0 = System.nanoTime();
 				Tensor out = predictor.predict(in);
 				time[1] += System.nanoTime() - t0;
 				check(out, in, stitcher.channels());
 				if (written != null) await(written);
 				long batch = b;
-				written = submit(writeThread, () -> { writeBatch(stitcher, range, batch, out, time); return null; });
+				written = submit(writeThread, () -> { writeBatch(stitcher, range, batch * batchSize, out, time); return null; });
 				long done = Math.min(tiles, (b + 1) * batchSize);
 				progress.update((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(tiles, Integer.MAX_VALUE));
 			}
@@ -111,7 +116,7 @@ public final class StreamingTiledPredictor {
 		return new Report(tiles, batches, time[0], time[1], time[2]);
 	}
 
-	private Tensor readBatch(TileReader reader, TileGrid.TileRange range, long batch, int c, int th, int tw, long[] time) {
+	private static Tensor readBatch(TileReader reader, TileGrid.TileRange range, long batch, int batchSize, int c, int th, int tw, long[] time) {
 		long t0 = System.nanoTime();
 		long first = batch * batchSize;
 		int n = (int) Math.min(batchSize, range.count() - first);
@@ -122,9 +127,8 @@ public final class StreamingTiledPredictor {
 		return new Tensor(data, n, c, th, tw);
 	}
 
-	private void writeBatch(TileStitcher stitcher, TileGrid.TileRange range, long batch, Tensor out, long[] time) {
+	private static void writeBatch(TileStitcher stitcher, TileGrid.TileRange range, long first, Tensor out, long[] time) {
 		long t0 = System.nanoTime();
-		long first = batch * batchSize;
 		int per = out.c() * out.h() * out.w();
 		for (int i = 0; i < out.n(); i++) stitcher.write(range.get(first + i), out.data(), i * per);
 		time[2] += System.nanoTime() - t0;
@@ -175,7 +179,7 @@ public final class StreamingTiledPredictor {
 	/** Settings; the halo defaults to the predictor's. */
 	public static final class Builder {
 		private final Predictor predictor;
-		private int tileSize = 512, halo = -1, batchSize = 4;
+		private int tileSize = 0, halo = -1, batchSize = 4;
 		private TileNormalizer normalizer = TileNormalizer.NONE;
 		private boolean pipelined = true;
 
@@ -184,10 +188,17 @@ public final class StreamingTiledPredictor {
 			this.predictor = predictor;
 		}
 
-		/** Largest input tile edge in pixels, halo included (ignored when the model has a fixed size). */
-		public Builder tileSize(int pixels) { this.tileSize = pixels; return this; }
+		/**
+		 * Largest input tile edge in pixels, halo included (ignored when the model has a fixed size); 0 (the
+		 * default) sizes tiles from {@link Predictor#tilePixels()}, so an image within it is one tile.
+		 */
+		public Builder tileSize(int pixels) {
+			if (pixels < 0) throw new IllegalArgumentException("Tiling: tile size must be ≥ 0 (0 = automatic), got " + pixels);
+			this.tileSize = pixels;
+			return this;
+		}
 
-		/** Context pixels per side computed and discarded; rounded up to the model's size multiple. */
+		/** Context pixels per side between neighbouring tiles (none at the image border); rounded up to the model's size multiple. */
 		public Builder halo(int pixels) { this.halo = pixels; return this; }
 
 		/** Tiles per predictor call, at most {@link Predictor#maxBatch()}. */

@@ -1,14 +1,17 @@
 package sc.fiji.convnet.predict;
 
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
 import sc.fiji.convnet.engine.kernels.PaddingMode;
-import java.util.function.BooleanSupplier;
-
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * Runs a {@link Predictor} over an image of any size in tiles with a halo and keeps only each
- * tile's centre, so every output pixel sees the same context as in one whole-image pass. Outside
- * the image the input is mirrored. Tiles are also padded up to the predictor's size multiple.
+ * Runs a {@link Predictor} over an in-memory image in tiles and keeps each tile's core, so that the result
+ * equals one whole-image pass (the image mirrored at its far side up to the size multiple). The tiles are
+ * those of {@link TileGrid}, the same as {@link StreamingTiledPredictor} uses: an image within the tile
+ * budget is one call on exactly its (padded) pixels; larger ones overlap by the halo between tiles only.
  */
 public final class TiledPredictor {
 
@@ -17,15 +20,26 @@ public final class TiledPredictor {
 	private final int halo;
 
 	/**
-	 * @param tileSize edge of the input tiles in pixels (including the halo)
-	 * @param halo     context pixels on each side that are computed but discarded
+	 * @param tileSize largest input tile edge in pixels (halo included); 0 takes the predictor's pixel
+	 *                 budget ({@link Predictor#tilePixels()})
+	 * @param halo     context pixels kept on each side between neighbouring tiles
 	 */
 	public TiledPredictor(Predictor predictor, int tileSize, int halo) {
-		if (tileSize <= 2 * halo)
-			throw new IllegalArgumentException("Tiling: tile size " + tileSize + " must exceed twice the halo (" + halo + ")");
+		if (tileSize < 0) throw new IllegalArgumentException("Tiling: tile size must be ≥ 0 (0 = automatic), got " + tileSize);
+		if (halo < 0) throw new IllegalArgumentException("Tiling: negative halo " + halo);
 		this.predictor = predictor;
 		this.tileSize = tileSize;
 		this.halo = halo;
+	}
+
+	/** Tiles sized from the predictor's pixel budget, halo from the predictor. */
+	public TiledPredictor(Predictor predictor) {
+		this(predictor, 0, predictor.halo());
+	}
+
+	/** The tile grid used for an image of this width and height. */
+	public TileGrid grid(int width, int height) {
+		return TileGrid.of(new net.imglib2.FinalInterval(width, height), predictor, tileSize, halo);
 	}
 
 	/**
@@ -36,60 +50,39 @@ public final class TiledPredictor {
 		image.requireRank(4);
 		if (image.n() != 1) throw new IllegalArgumentException("Tiling: expected one image (N=1), got " + image.shapeString());
 		int c = image.c(), h = image.h(), w = image.w();
-		int fixed = predictor.fixedSize();
-		int edge = fixed > 0 ? fixed : tileSize;
-		if (edge <= 2 * halo) throw new IllegalArgumentException("Tiling: the model's input size " + edge + " does not exceed twice its halo (" + halo + ")");
-		int multiple = predictor.sizeMultiple();
-		// tiles start on the model's pooling grid (core and halo multiples of the size multiple), so that
-		// every tile pools the same pixel blocks as a whole-image pass would
-		int core = (edge - 2 * halo) / multiple * multiple;
-		if (core <= 0) throw new IllegalArgumentException("Tiling: tile size " + edge + " leaves no centre beside a halo of " + halo
-				+ " in steps of " + multiple);
-		int tilesY = (h + core - 1) / core, tilesX = (w + core - 1) / core;
+		TileGrid grid = grid(w, h);
+		// zero-copy (x, y[, c]) views of the tensors, so the streaming tiler's reader and stitcher apply
+		TileReader reader = new TileReader(c == 1 ? ArrayImgs.floats(image.data(), w, h) : ArrayImgs.floats(image.data(), w, h, c), TileNormalizer.NONE);
+		int tw = grid.inputWidth(), th = grid.inputHeight();
+		long total = grid.count();
 		Tensor out = null;
-		int done = 0, total = tilesX * tilesY;
-		for (int ty = 0; ty < tilesY; ty++)
-			for (int tx = 0; tx < tilesX; tx++) {
-				if (progress.cancelled()) throw new CancelledException();
-				int y0 = ty * core, x0 = tx * core;
-				int coreH = Math.min(core, h - y0), coreW = Math.min(core, w - x0);
-				int inH = fixed > 0 ? fixed : roundUp(coreH + 2 * halo, multiple), inW = fixed > 0 ? fixed : roundUp(coreW + 2 * halo, multiple);
-				Tensor tile = Tensor.zeros(1, c, inH, inW);
-				copyMirrored(image, tile, y0 - halo, x0 - halo);
-				Tensor result = predictor.predict(tile);
-				if (out == null) out = Tensor.zeros(1, result.c(), h, w);
-				copyCore(result, out, halo, halo, y0, x0, coreH, coreW);
-				progress.update(++done, total);
-			}
+		TileStitcher stitcher = null;
+		for (long i = 0; i < total; i++) {
+			if (progress.cancelled()) throw new CancelledException();
+			Tile tile = grid.tile(i);
+			float[] in = new float[c * th * tw];
+			reader.read(tile, in, 0);
+			Tensor result = predictor.predict(new Tensor(in, 1, c, th, tw));
+			if (result.rank() != 4 || result.n() != 1 || result.h() != th || result.w() != tw)
+				throw new IllegalStateException("Tiling: " + predictor.describe() + " mapped a tile 1×" + c + "×" + th + "×" + tw + " to "
+						+ result.shapeString() + "; expected 1×K×" + th + "×" + tw);
+			if (out == null) {
+				out = Tensor.zeros(1, result.c(), h, w);
+				stitcher = new TileStitcher(view(out));
+			} else if (result.c() != out.c())
+				throw new IllegalStateException("Tiling: tiles gave " + result.c() + " and " + out.c() + " output channels");
+			stitcher.write(tile, result.data(), 0);
+			progress.update((int) Math.min(i + 1, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE));
+		}
 		return out;
 	}
 
-	private static int roundUp(int value, int multiple) {
-		return (value + multiple - 1) / multiple * multiple;
+	private static ArrayImg<FloatType, FloatArray> view(Tensor t) {
+		return t.c() == 1 ? ArrayImgs.floats(t.data(), t.w(), t.h()) : ArrayImgs.floats(t.data(), t.w(), t.h(), t.c());
 	}
 
 	/** Mirror index into [0, n) (reflection without repeating the edge pixel). */
 	static int mirror(int i, int n) {
 		return PaddingMode.REFLECT.sourceIndex(i, n);
-	}
-
-	private static void copyMirrored(Tensor src, Tensor dst, int sy0, int sx0) {
-		int c = src.c(), h = src.h(), w = src.w(), th = dst.h(), tw = dst.w();
-		float[] s = src.data(), d = dst.data();
-		for (int ch = 0; ch < c; ch++)
-			for (int y = 0; y < th; y++) {
-				int sy = mirror(sy0 + y, h);
-				int srow = (ch * h + sy) * w, drow = (ch * th + y) * tw;
-				for (int x = 0; x < tw; x++) d[drow + x] = s[srow + mirror(sx0 + x, w)];
-			}
-	}
-
-	private static void copyCore(Tensor tile, Tensor out, int ty0, int tx0, int oy0, int ox0, int hh, int ww) {
-		int k = tile.c(), th = tile.h(), tw = tile.w(), oh = out.h(), ow = out.w();
-		if (k != out.c()) throw new IllegalStateException("Tiling: tiles gave " + k + " and " + out.c() + " output channels");
-		float[] s = tile.data(), d = out.data();
-		for (int ch = 0; ch < k; ch++)
-			for (int y = 0; y < hh; y++)
-				System.arraycopy(s, (ch * th + ty0 + y) * tw + tx0, d, (ch * oh + oy0 + y) * ow + ox0, ww);
 	}
 }

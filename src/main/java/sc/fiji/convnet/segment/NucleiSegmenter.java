@@ -45,7 +45,7 @@ public final class NucleiSegmenter {
 		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
 		if (sw != width || sh != height) normalized = resize(normalized, width, height, sw, sh);
 
-		TiledPredictor tiler = new TiledPredictor(model.predictor(), Math.max(tileSize, 2 * halo + 16), halo);
+		TiledPredictor tiler = new TiledPredictor(model.predictor(), tileSize > 0 ? Math.max(tileSize, 2 * halo + 16) : 0, halo);
 		Tensor out = tiler.predict(new Tensor(normalized, 1, 1, sh, sw), progress);
 		float[][] maps = planes(model.postprocess(out));
 		if (sw != width || sh != height)
@@ -74,7 +74,7 @@ public final class NucleiSegmenter {
 	public static final class Builder {
 		private final SegmentationModel model;
 		private double threshold = 0.6, seedThreshold = 0.7, prominence = 1.0, diameter = 0;
-		private int tileSize = 512, halo = -1, minArea = 20, maxArea = Integer.MAX_VALUE;
+		private int tileSize = 0, halo = -1, minArea = 20, maxArea = Integer.MAX_VALUE;
 		private boolean fillHoles = true;
 
 		private Builder(SegmentationModel model) {
@@ -90,6 +90,7 @@ public final class NucleiSegmenter {
 		public Builder prominence(double p) { this.prominence = p; return this; }
 		/** Expected nucleus diameter in pixels; 0 keeps the image's scale. */
 		public Builder diameter(double d) { this.diameter = d; return this; }
+		/** Largest tile edge in pixels; 0 (default) sizes tiles from the backend's pixel budget, so most images are one tile. */
 		public Builder tileSize(int s) { this.tileSize = s; return this; }
 		/** Context pixels per tile side; negative takes the model's receptive field. */
 		public Builder halo(int h) { this.halo = h; return this; }
@@ -101,7 +102,7 @@ public final class NucleiSegmenter {
 			if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("Segment: threshold must lie in (0, 1), got " + threshold);
 			if (minArea < 0 || maxArea < minArea) throw new IllegalArgumentException("Segment: size range " + minArea + "–" + maxArea + " is empty");
 			if (diameter < 0) throw new IllegalArgumentException("Segment: diameter must be ≥ 0, got " + diameter);
-			if (tileSize < 32) throw new IllegalArgumentException("Segment: tile size must be ≥ 32, got " + tileSize);
+			if (tileSize != 0 && tileSize < 32) throw new IllegalArgumentException("Segment: tile size must be 0 (automatic) or ≥ 32, got " + tileSize);
 			return new NucleiSegmenter(this);
 		}
 	}

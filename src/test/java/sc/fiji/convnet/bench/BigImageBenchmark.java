@@ -15,6 +15,7 @@ import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.predict.SampledPercentiles;
 import sc.fiji.convnet.predict.ScaleRangeNormalizer;
 import sc.fiji.convnet.predict.StreamingTiledPredictor;
+import sc.fiji.convnet.predict.Tile;
 import sc.fiji.convnet.predict.TileGrid;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -118,9 +119,12 @@ public final class BigImageBenchmark {
 			RandomAccessibleInterval<FloatType> output, TileGrid grid, long x0) {
 		RandomAccess<FloatType> in = input.randomAccess(), out = output.randomAccess();
 		long max = output.max(0);
-		long seamX = (x0 / grid.coreWidth() + 1) * grid.coreWidth(), seamY = (x0 / grid.coreHeight() + 1) * grid.coreHeight();
+		// the seams after the tile whose core holds (x0, x0)
+		TileGrid.TileRange first = grid.covering(new net.imglib2.FinalInterval(new long[] { x0, x0 }, new long[] { x0, x0 }));
+		Tile t = grid.tile(first.firstColumn(), first.firstRow());
+		long seamX = t.coreX() + t.coreWidth(), seamY = t.coreY() + t.coreHeight();
 		long[][] points = { { seamX - 1, seamY - 1 }, { seamX, seamY }, { seamX, seamY - 1 }, { seamX - 1, seamY }, { x0 + 5, x0 + 5 }, { max - 5, max - 5 },
-				{ (x0 + max) / 2, (x0 + max) / 2 + 1 }, { seamX + 3 * grid.coreWidth(), max - 7 } };
+				{ (x0 + max) / 2, (x0 + max) / 2 + 1 }, { seamX + 3 * t.coreWidth(), max - 7 } };
 		double worst = 0;
 		for (long[] p : points) {
 			if (p[0] < x0 + 4 || p[1] < x0 + 4 || p[0] > max - 4 || p[1] > max - 4) continue;

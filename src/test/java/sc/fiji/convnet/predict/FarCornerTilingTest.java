@@ -18,14 +18,16 @@ import net.imglib2.view.Views;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * Index arithmetic past 2^31 pixels (the StarDist #245 lesson): a lazily generated 50,000 × 50,000 image
+ * Index arithmetic past 2^31 pixels (the StarDist #245 lesson): a lazily generated 49,999 × 49,999 image
  * (2.5·10^9 pixels) whose two channels hold each pixel's own x and y; only the tiles of the far corner are
  * computed (the output is a view of that corner), through a predictor that returns its input and records
- * what each tile saw. Then every output pixel must hold its own coordinates.
+ * what each tile saw. Then every output pixel must hold its own coordinates, and each tile must have read
+ * the window the grid names, mirrored only past the image's far side (49,999 is padded to 50,000, the size
+ * multiple, as a whole-image pass would be).
  */
 class FarCornerTilingTest {
 
-	private static final long SIZE = 50_000;
+	private static final long SIZE = 49_999;
 
 	/** Channel 0 = x, channel 1 = y (exact in float below 2^24); generated on demand, never stored. */
 	private static RandomAccessibleInterval<FloatType> coordinates() {
@@ -34,20 +36,16 @@ class FarCornerTilingTest {
 		return Views.interval(f, new FinalInterval(SIZE, SIZE, 2));
 	}
 
-	/** Identity with a size multiple; records each tile's value at its top-left corner and at its core's corner. */
+	/** Identity with a size multiple; records each tile's values at its first and last pixel. */
 	private static final class Recording implements Predictor {
 		final List<float[]> seen = new ArrayList<>();
-		final int coreOffset;
 		int calls;
-
-		Recording(int coreOffset) { this.coreOffset = coreOffset; }
 
 		@Override
 		public Tensor predict(Tensor in) {
 			calls++;
 			for (int n = 0; n < in.n(); n++)
-				seen.add(new float[] { in.get(n, 0, 0, 0), in.get(n, 1, 0, 0), in.get(n, 0, coreOffset, coreOffset), in.get(n, 1, coreOffset, coreOffset),
-						in.get(n, 0, 0, in.w() - 1), in.get(n, 1, in.h() - 1, 0) });
+				seen.add(new float[] { in.get(n, 0, 0, 0), in.get(n, 1, 0, 0), in.get(n, 0, 0, in.w() - 1), in.get(n, 1, in.h() - 1, 0) });
 			return in.copy();
 		}
 
@@ -57,38 +55,39 @@ class FarCornerTilingTest {
 		@Override public String describe() { return "recording identity"; }
 	}
 
+	private static long mirrored(long x) { return x < SIZE ? x : 2 * (SIZE - 1) - x; }
+
 	@Test
 	void farCornerOfA50kImage() {
 		RandomAccessibleInterval<FloatType> input = coordinates();
-		Recording rec = new Recording(24); // halo 20 rounded up to the size multiple 8
+		Recording rec = new Recording();
 		StreamingTiledPredictor p = StreamingTiledPredictor.builder(rec).tileSize(256).batchSize(5).build();
 		TileGrid grid = p.grid(input);
-		assertEquals(24, grid.halo());
-		int core = grid.coreWidth();
-		assertTrue(core % 8 == 0 && core <= 256 - 48 && core > 0, "core " + core);
+		assertEquals(24, grid.halo()); // 20 rounded up to the size multiple 8
+		assertEquals(256, grid.inputWidth());
 		assertTrue(SIZE * SIZE > Integer.MAX_VALUE);
 
 		long x0 = 49_300, y0 = 49_500;
 		RandomAccessibleInterval<FloatType> corner = Views.translate(ArrayImgs.floats(SIZE - x0, SIZE - y0, 2), x0, y0, 0);
 		StreamingTiledPredictor.Report report = p.predict(input, corner, Progress.NONE);
 
-		// the tiles: every core origin that is a multiple of the core size and meets the corner
-		long firstCol = x0 / core, firstRow = y0 / core, lastCol = (SIZE - 1) / core, lastRow = (SIZE - 1) / core;
-		long expectedTiles = (lastCol - firstCol + 1) * (lastRow - firstRow + 1);
+		// the tiles: every column and row whose core reaches into the corner
+		long firstCol = -1, firstRow = -1;
+		for (long i = grid.columns() - 1; i >= 0 && grid.tile(i, 0).coreX() + grid.tile(i, 0).coreWidth() > x0; i--) firstCol = i;
+		for (long i = grid.rows() - 1; i >= 0 && grid.tile(0, i).coreY() + grid.tile(0, i).coreHeight() > y0; i--) firstRow = i;
+		long cols = grid.columns() - firstCol, expectedTiles = cols * (grid.rows() - firstRow);
 		assertEquals(expectedTiles, report.tiles());
 		assertEquals(expectedTiles, rec.seen.size());
 		assertEquals((expectedTiles + 4) / 5, rec.calls);
 		for (int i = 0; i < rec.seen.size(); i++) {
 			float[] s = rec.seen.get(i);
-			long col = firstCol + i % (lastCol - firstCol + 1), row = firstRow + i / (lastCol - firstCol + 1);
-			assertEquals(col * core, (long) s[2], "core x of tile " + i);
-			assertEquals(row * core, (long) s[3], "core y of tile " + i);
-			assertEquals(col * core - 24, (long) s[0], "input x of tile " + i);
-			assertEquals(row * core - 24, (long) s[1], "input y of tile " + i);
-			// the tile's far edge, mirrored back into the image where it leaves it: 50,000 + d reads 49,998 − d
-			long farX = col * core - 24 + 255, farY = row * core - 24 + 255;
-			assertEquals(farX < SIZE ? farX : 2 * (SIZE - 1) - farX, (long) s[4], "far x of tile " + i);
-			assertEquals(farY < SIZE ? farY : 2 * (SIZE - 1) - farY, (long) s[5], "far y of tile " + i);
+			Tile t = grid.tile(firstCol + i % cols, firstRow + i / cols);
+			assertEquals(t.inputX(), (long) s[0], "input x of tile " + i);
+			assertEquals(t.inputY(), (long) s[1], "input y of tile " + i);
+			assertTrue(t.inputX() % 8 == 0 && t.inputX() + 256 <= SIZE + 1, "window " + t);
+			// the tile's far edge, mirrored back into the image where it leaves it: 49,999 reads 49,997
+			assertEquals(mirrored(t.inputX() + 255), (long) s[2], "far x of tile " + i);
+			assertEquals(mirrored(t.inputY() + 255), (long) s[3], "far y of tile " + i);
 		}
 		// every output pixel holds its own position
 		RandomAccess<FloatType> ra = corner.randomAccess();
@@ -105,35 +104,47 @@ class FarCornerTilingTest {
 	void gridArithmeticBeyondIntRange() {
 		long side = 3_000_000_000L; // 9·10^18 pixels, 4.5·10^13 tiles
 		TileGrid g = new TileGrid(new FinalInterval(side, side), 512, 32, 16, 0);
-		assertEquals(448, g.coreWidth());
-		long cols = (side + 447) / 448;
+		// the fewest windows of at most 512 that overlap by 2 × 32: ⌈(side − 64) / (512 − 64)⌉
+		long cols = (side - 64 + 447) / 448;
 		assertEquals(cols, g.columns());
+		assertEquals(512, g.inputWidth());
 		assertEquals(Math.multiplyExact(cols, cols), g.count());
 		Tile last = g.tile(g.count() - 1);
 		assertEquals(cols - 1, last.column());
 		assertEquals(cols - 1, last.row());
-		assertEquals((cols - 1) * 448, last.coreX());
-		assertEquals(side - (cols - 1) * 448, last.coreWidth());
-		assertEquals(last.coreX() - 32, last.inputX());
+		assertEquals(side - 512, last.inputX()); // the last window ends at the image's far side
+		assertEquals(side, last.coreX() + last.coreWidth());
+		assertTrue(last.coreX() - last.inputX() >= 32);
 		Tile middle = g.tile(cols * (cols / 2) + 7);
-		assertEquals(7 * 448, middle.coreX());
-		assertEquals(cols / 2 * 448, middle.coreY());
+		assertEquals(7, middle.column());
+		assertEquals(cols / 2, middle.row());
+		assertTrue(middle.inputY() % 16 == 0 && middle.coreY() - middle.inputY() >= 32
+				&& middle.inputY() + 512 - (middle.coreY() + middle.coreHeight()) >= 32, middle.toString());
+		Tile below = g.tile(cols * (cols / 2 + 1) + 7);
+		assertEquals(middle.coreY() + middle.coreHeight(), below.coreY());
 		// a region near the far corner maps to the right tile rectangle
 		TileGrid.TileRange r = g.covering(new FinalInterval(new long[] { side - 1000, side - 10 }, new long[] { side - 1, side - 1 }));
-		assertEquals((side - 1000) / 448, r.firstColumn());
+		Tile firstCovered = g.tile(r.firstColumn(), r.firstRow());
+		assertTrue(firstCovered.coreX() <= side - 1000 && side - 1000 < firstCovered.coreX() + firstCovered.coreWidth(), firstCovered.toString());
 		assertEquals(cols - 1, r.lastColumn());
+		assertEquals(cols - 1, r.lastRow());
 		assertEquals(r.columns() * (r.lastRow() - r.firstRow() + 1), r.count());
 	}
 
 	@Test
-	void balancedTilesWasteAtMostOneMultiple() {
-		// 1000 px with tiles of 512 and halo 32 (core ≤ 448): three cores of 336 instead of 448 + 448 + 104
+	void fewestWindowsAsSmallAsTheyCanBe() {
+		// 1000 px (padded to 1008) with tiles of at most 512 and a halo of 32: three windows of 384 at 0, 304, 624
+		// (3 · 384 − 2 · 64 ≥ 1008); 300 px fit one window of 304 with no halo at all
 		TileGrid g = new TileGrid(new FinalInterval(1000, 300), 512, 32, 16, 0);
 		assertEquals(3, g.columns());
-		assertEquals(336, g.coreWidth());
-		assertEquals(400, g.inputWidth());
+		assertEquals(384, g.inputWidth());
 		assertEquals(1, g.rows());
-		assertEquals(304, g.coreHeight());
-		assertEquals(1000 - 2 * 336, g.tile(2, 0).coreWidth());
+		assertEquals(304, g.inputHeight());
+		assertEquals(300, g.tile(0, 0).coreHeight());
+		assertEquals(0, g.tile(0, 0).inputX());
+		assertEquals(1008 - 384, g.tile(2, 0).inputX());
+		assertEquals(304, g.tile(1, 0).inputX()); // 39 steps of 16 between the first and the last, split 19 + 20
+		assertEquals((0 + 304 + 384) / 2, g.tile(0, 0).coreWidth());
+		assertEquals(1000, g.tile(2, 0).coreX() + g.tile(2, 0).coreWidth());
 	}
 }
