@@ -23,7 +23,7 @@ if (output == "") output = getDirectory("Choose the folder for the results");
 
 options = "input=[" + input + "] file=[" + filter + "] output=[" + output + "] model=[" + model + "]"
 	+ " channel=" + channel + " threshold=" + threshold + " seed=0.7 diameter=" + diameter
-	+ " minimum=20 maximum=0 tile=512";
+	+ " minimum=20 maximum=0 tile=0";
 if (overwrite == "true") options = options + " overwrite";
 setBatchMode(true);
 run("Batch Segment Nuclei", options);

@@ -54,7 +54,7 @@ public final class ConvNetCli {
 			"  --diameter PX         expected nucleus diameter in pixels; rescales the image to the model's training scale (default: 0 = off)",
 			"  --min-area PX         smallest object kept, in pixels (default: 20)",
 			"  --max-area PX         largest object kept, in pixels (default: no limit)",
-			"  --tile PX             tile edge for prediction, including the halo (default: 512)",
+			"  --tile PX             largest tile edge for prediction, halo included (default: 0 = automatic, one tile up to 2048×2048 px)",
 			"  --threads N           worker threads (default: all processors)",
 			"  --overwrite           replace existing outputs",
 			"  --help                this text",
@@ -118,7 +118,7 @@ public final class ConvNetCli {
 				.diameter(o.number("diameter", 0))
 				.minArea(o.integer("min-area", 20))
 				.maxArea(o.integer("max-area", Integer.MAX_VALUE))
-				.tileSize(o.integer("tile", 512))
+				.tileSize(o.integer("tile", 0))
 				.build();
 		String filter = o.get("filter", "*");
 		File folder = input;

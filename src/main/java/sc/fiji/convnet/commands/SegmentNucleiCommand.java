@@ -37,8 +37,8 @@ public class SegmentNucleiCommand implements Command {
 	@Parameter(label = "Minimum area (pixels)", min = "0")
 	private int minArea = 20;
 
-	@Parameter(label = "Tile size (pixels)", min = "32")
-	private int tileSize = 512;
+	@Parameter(label = "Tile size (pixels, 0 = automatic)", min = "0")
+	private int tileSize = 0;
 
 	@Parameter(label = "Add ROIs to the ROI Manager")
 	private boolean addToRoiManager = false;

@@ -21,7 +21,7 @@ public final class SegmentSettings {
 	public double diameter = 0;
 	public int minArea = 20;
 	public int maxArea = 0;
-	public int tileSize = 512;
+	public int tileSize = 0;
 
 	public NucleiSegmenter segmenter() throws IOException {
 		return ConvNet.segmenter(model)
@@ -42,7 +42,7 @@ public final class SegmentSettings {
 		gd.addNumericField("Diameter of nuclei (0 = as trained)", diameter, 1, 6, "pixels");
 		gd.addNumericField("Minimum area", minArea, 0, 6, "pixels");
 		gd.addNumericField("Maximum area (0 = none)", maxArea, 0, 6, "pixels");
-		gd.addNumericField("Tile size", tileSize, 0, 6, "pixels");
+		gd.addNumericField("Tile size (0 = automatic)", tileSize, 0, 6, "pixels");
 	}
 
 	public void readFrom(GenericDialog gd) {

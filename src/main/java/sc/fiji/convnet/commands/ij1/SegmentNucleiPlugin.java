@@ -15,7 +15,7 @@ import sc.fiji.convnet.predict.CancelledException;
 
 /**
  * ImageJ 1.x entry for Segment Nuclei. The dialog is recorded by the macro recorder, e.g.
- * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.60 seed=0.70 diameter=0 minimum=20 maximum=0 tile=512 add display probability");}
+ * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.60 seed=0.70 diameter=0 minimum=20 maximum=0 tile=0 add display probability");}
  */
 public class SegmentNucleiPlugin implements PlugIn {
 
