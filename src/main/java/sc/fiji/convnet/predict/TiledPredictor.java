@@ -51,6 +51,14 @@ public final class TiledPredictor {
 		if (image.n() != 1) throw new IllegalArgumentException("Tiling: expected one image (N=1), got " + image.shapeString());
 		int c = image.c(), h = image.h(), w = image.w();
 		TileGrid grid = grid(w, h);
+		if (grid.count() == 1 && grid.inputWidth() == w && grid.inputHeight() == h) {
+			// the whole image is the one tile: the predictor gets the image itself, no copy in or out
+			if (progress.cancelled()) throw new CancelledException();
+			Tensor result = predictor.predict(image);
+			checkShape(result, c, h, w);
+			progress.update(1, 1);
+			return result;
+		}
 		// zero-copy (x, y[, c]) views of the tensors, so the streaming tiler's reader and stitcher apply
 		TileReader reader = new TileReader(c == 1 ? ArrayImgs.floats(image.data(), w, h) : ArrayImgs.floats(image.data(), w, h, c), TileNormalizer.NONE);
 		int tw = grid.inputWidth(), th = grid.inputHeight();
@@ -63,9 +71,7 @@ public final class TiledPredictor {
 			float[] in = new float[c * th * tw];
 			reader.read(tile, in, 0);
 			Tensor result = predictor.predict(new Tensor(in, 1, c, th, tw));
-			if (result.rank() != 4 || result.n() != 1 || result.h() != th || result.w() != tw)
-				throw new IllegalStateException("Tiling: " + predictor.describe() + " mapped a tile 1×" + c + "×" + th + "×" + tw + " to "
-						+ result.shapeString() + "; expected 1×K×" + th + "×" + tw);
+			checkShape(result, c, th, tw);
 			if (out == null) {
 				out = Tensor.zeros(1, result.c(), h, w);
 				stitcher = new TileStitcher(view(out));
@@ -75,6 +81,12 @@ public final class TiledPredictor {
 			progress.update((int) Math.min(i + 1, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE));
 		}
 		return out;
+	}
+
+	private void checkShape(Tensor result, int c, int th, int tw) {
+		if (result.rank() != 4 || result.n() != 1 || result.h() != th || result.w() != tw)
+			throw new IllegalStateException("Tiling: " + predictor.describe() + " mapped a tile 1×" + c + "×" + th + "×" + tw + " to "
+					+ result.shapeString() + "; expected 1×K×" + th + "×" + tw);
 	}
 
 	private static ArrayImg<FloatType, FloatArray> view(Tensor t) {

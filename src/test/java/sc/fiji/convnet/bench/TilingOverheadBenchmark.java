@@ -2,115 +2,190 @@ package sc.fiji.convnet.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
-import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.onnx.SessionCache;
 import sc.fiji.convnet.predict.OnnxPredictor;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.predict.StreamingTiledPredictor;
+import sc.fiji.convnet.predict.Tile;
 import sc.fiji.convnet.predict.TileGrid;
 import sc.fiji.convnet.predict.TiledPredictor;
+import sc.fiji.convnet.segment.SegmentationModel;
+import sc.fiji.convnet.segment.SegmentationModels;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * Tiling overhead: the same (already normalised) 2048×2048 pixels through the same ONNX model and session,
- * (1) as one raw ONNX Runtime call on the whole image, (2) through {@link StreamingTiledPredictor} (ImgLib2
- * image in, ImgLib2 image out, tiles batched), (3) through the in-memory {@link TiledPredictor}, and (4) one
- * raw call on a batch holding exactly the tiles' pixels (halo included) — the ORT work tiling cannot avoid,
- * so (2)/(4) is the cost of the tiling machinery itself and (4)/(1) the cost of the halo. Warm-up runs, then
- * repeats in rotation (all variants see the same background load), medians.
+ * Tiling overhead against one raw ONNX Runtime call on the same pixels, with the shipped nuclei U-Net
+ * ({@code models/nuclei}, input 1×1×H×W, H and W multiples of 8, halo 48 from its description) or a toy
+ * conv3×3 + sigmoid model (halo 1), all through one {@link OnnxSession} from {@link SessionCache} with the same
+ * intra-op threads. Per image size (synthetic nuclei, normalised once as the model describes):
+ * <ol>
+ * <li>raw: one {@code session.run} on the whole normalised image;</li>
+ * <li>in-memory {@link TiledPredictor} with the default tiles (what {@code NucleiSegmenter} runs);</li>
+ * <li>{@link StreamingTiledPredictor} with the default tiles (ImgLib2 image in and out);</li>
+ * <li>raw calls on exactly the tiles' pixels (one {@code session.run} per tile, halo included): the ORT work the
+ * grid cannot avoid — tiled / this is the tiling machinery, this / raw is the halo's share (only with more than one tile);</li>
+ * <li>optionally ({@code old=EDGE}) the in-memory tiler with square tiles of that edge, e.g. 512, the old default.</li>
+ * </ol>
+ * Warm-ups, then repeats rotating through the variants (all see the same background load), medians. The
+ * tiled outputs are compared with the raw call on every pixel, border included.
  * <p>
- * Arguments: {@code size=2048 tile=512 halo=32 batch=4 threads=2 hidden=0 warmup=3 repeat=9}
- * ({@code hidden>0}: conv–ReLU–conv model with that many hidden channels instead of one 3×3 conv)
+ * Arguments: {@code model=models/nuclei|toy sizes=1024x1024,2048x2048,3072x3072 threads=2 warmup=1 repeat=5 batch=4 old=0}
  */
 public final class TilingOverheadBenchmark {
 
 	public static void main(String[] args) throws Exception {
-		int size = 2048, tile = 512, halo = 32, batch = 4, threads = 2, hidden = 0, warmup = 3, repeat = 9;
+		String model = "models/nuclei", sizes = "1024x1024,2048x2048,3072x3072";
+		int threads = 2, warmup = 1, repeat = 5, batch = 4, old = 0;
 		for (String a : args) {
 			String[] kv = a.split("=", 2);
-			int v = Integer.parseInt(kv[1]);
 			switch (kv[0]) {
-			case "size" -> size = v;
-			case "tile" -> tile = v;
-			case "halo" -> halo = v;
-			case "batch" -> batch = v;
-			case "threads" -> threads = v;
-			case "hidden" -> hidden = v;
-			case "warmup" -> warmup = v;
-			case "repeat" -> repeat = v;
+			case "model" -> model = kv[1];
+			case "sizes" -> sizes = kv[1];
+			case "threads" -> threads = Integer.parseInt(kv[1]);
+			case "warmup" -> warmup = Integer.parseInt(kv[1]);
+			case "repeat" -> repeat = Integer.parseInt(kv[1]);
+			case "batch" -> batch = Integer.parseInt(kv[1]);
+			case "old" -> old = Integer.parseInt(kv[1]);
 			default -> throw new IllegalArgumentException("TilingOverheadBenchmark: unknown argument " + a);
 			}
 		}
-		Path model = BenchModels.convSigmoid(Files.createTempFile("overhead", ".onnx"), hidden);
+		Path toyFile = null;
+		OnnxPredictor predictor;
+		OnnxSession session;
+		SegmentationModel nuclei = null;
+		if (model.equals("toy")) {
+			toyFile = BenchModels.convSigmoid(Files.createTempFile("overhead", ".onnx"), 0);
+			session = SessionCache.shared().get(toyFile, threads);
+			predictor = new OnnxPredictor(session, 1, 1);
+		} else {
+			nuclei = SegmentationModels.load(model);
+			Path weights = Path.of(model).resolve("model.onnx");
+			session = SessionCache.shared().get(weights, threads);
+			predictor = new OnnxPredictor(session, nuclei.predictor().sizeMultiple(), nuclei.predictor().halo());
+		}
+		System.out.printf(Locale.ROOT, "model %s (size multiple %d, halo %d), ORT intra-op threads %d, tile budget %d px, %d warm-up + %d repeats (median)%n",
+				predictor.describe(), predictor.sizeMultiple(), predictor.halo(), threads, predictor.tilePixels(), warmup, repeat);
 		try {
-			OnnxSession session = SessionCache.shared().get(model, threads);
-			OnnxPredictor predictor = new OnnxPredictor(session, 1, halo);
-			float[] pixels = new float[size * size];
-			for (int y = 0; y < size; y++)
-				for (int x = 0; x < size; x++) pixels[y * size + x] = SyntheticNuclei.value(x, y) / 1000f;
-			Tensor whole = new Tensor(pixels, 1, 1, size, size);
-			Img<FloatType> input = ArrayImgs.floats(pixels, size, size);
-			net.imglib2.img.array.ArrayImg<FloatType, net.imglib2.img.basictypeaccess.array.FloatArray> output = ArrayImgs.floats(size, size);
-			StreamingTiledPredictor streaming = StreamingTiledPredictor.builder(predictor).tileSize(tile).halo(halo).batchSize(batch).build();
-			StreamingTiledPredictor single = StreamingTiledPredictor.builder(predictor).tileSize(tile).halo(halo).batchSize(1).build();
-			TiledPredictor inMemory = new TiledPredictor(predictor, tile, halo);
-			TileGrid grid = streaming.grid(input);
-			int n = (int) grid.count();
-			Tensor sameTiles = new Tensor(new float[n * grid.inputWidth() * grid.inputHeight()], n, 1, grid.inputHeight(), grid.inputWidth());
-
-			String[] names = { "one raw ORT call, whole image", "StreamingTiledPredictor (ImgLib2 → ImgLib2, batch " + streaming.batchSize() + ")",
-					"TiledPredictor (in-memory tensor, 1 tile per call)", "one raw ORT call on the tiles' pixels (" + n + " tiles, halo included)",
-					"StreamingTiledPredictor, batch 1" };
-			@SuppressWarnings("unchecked")
-			Supplier<Object>[] runs = new Supplier[] { () -> session.run(whole), () -> streaming.predict(input, output, Progress.NONE),
-					() -> inMemory.predict(whole, Progress.NONE), () -> session.run(sameTiles),
-					() -> single.predict(input, output, Progress.NONE) };
-			for (int w = 0; w < warmup; w++) for (Supplier<Object> r : runs) r.get();
-			double[][] ms = new double[runs.length][repeat];
-			for (int i = 0; i < repeat; i++)
-				for (int k = 0; k < runs.length; k++) {
-					long t0 = System.nanoTime();
-					runs[k].get();
-					ms[k][i] = (System.nanoTime() - t0) / 1e6;
-				}
-			// the tiled output must equal the whole-image call (seam check, outside the timing) away from the image border,
-			// where the raw call pads with zeros and tiling mirrors
-			streaming.predict(input, output, Progress.NONE);
-			float[] a = session.run(whole).data(), b = output.update(null).getCurrentStorageArray();
-			double maxDiff = 0;
-			for (int y = 4; y < size - 4; y++)
-				for (int x = 4; x < size - 4; x++) maxDiff = Math.max(maxDiff, Math.abs(a[y * size + x] - b[y * size + x]));
-
-			System.out.printf(Locale.ROOT, "%d×%d px, tile %d, halo %d (grid %s), model %s, ORT intra-op threads %d, %d repeats (median)%n%n", size, size, tile,
-					halo, grid, hidden > 0 ? "conv3×3 1→" + hidden + ", ReLU, conv3×3 " + hidden + "→1, sigmoid" : "conv3×3 + sigmoid", threads, repeat);
-			System.out.println("| variant | median ms | min ms | vs one raw call |");
-			System.out.println("|---|---:|---:|---:|");
-			double base = median(ms[0]);
-			for (int k = 0; k < runs.length; k++)
-				System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f |%n", names[k], median(ms[k]), Arrays.stream(ms[k]).min().getAsDouble(), median(ms[k]) / base);
-			StreamingTiledPredictor serial = StreamingTiledPredictor.builder(predictor).tileSize(tile).halo(halo).batchSize(batch).pipelined(false).build();
-			StreamingTiledPredictor.Report rep = null;
-			for (int i = 0; i < 3; i++) rep = serial.predict(input, output, Progress.NONE);
-			System.out.printf(Locale.ROOT, "%nwhere the streaming time goes (one run on the calling thread only): read + copy %.1f ms, ORT %.1f ms, write %.1f ms%n",
-					rep.readNanos() / 1e6, rep.predictNanos() / 1e6, rep.writeNanos() / 1e6);
-			System.out.printf(Locale.ROOT, "%nmachinery overhead (streaming / raw call on the same tile pixels): %.1f %%; halo cost (tile pixels / whole image): %.1f %%; "
-					+ "max |tiled − whole| = %.2e%n", 100 * (median(ms[1]) / median(ms[3]) - 1), 100 * (median(ms[3]) / base - 1), maxDiff);
+			for (String size : sizes.split(",")) {
+				String[] wh = size.split("x");
+				run(session, predictor, nuclei, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), batch, old, warmup, repeat);
+			}
 		} finally {
 			SessionCache.shared().close();
-			Files.deleteIfExists(model);
+			if (toyFile != null) Files.deleteIfExists(toyFile);
+		}
+	}
+
+	private static void run(OnnxSession session, OnnxPredictor predictor, SegmentationModel nuclei, int w, int h, int batch, int old, int warmup,
+			int repeat) {
+		if (w % predictor.sizeMultiple() != 0 || h % predictor.sizeMultiple() != 0)
+			throw new IllegalArgumentException("TilingOverheadBenchmark: " + w + "×" + h + " is not a multiple of " + predictor.sizeMultiple()
+					+ " (the raw call takes the image as it is)");
+		float[] raw = new float[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) raw[y * w + x] = SyntheticNuclei.value(x, y);
+		Tensor whole = new Tensor(raw, 1, 1, h, w);
+		whole = nuclei != null ? nuclei.preprocess(whole) : scaled(whole, 1e-3f);
+		Tensor image = whole;
+		int k = session.run(new Tensor(new float[64 * 64 * 1], 1, 1, 64, 64)).c();
+
+		TiledPredictor inMemory = new TiledPredictor(predictor);
+		TileGrid grid = inMemory.grid(w, h);
+		StreamingTiledPredictor streaming = StreamingTiledPredictor.builder(predictor).batchSize(batch).build();
+		ArrayImg<FloatType, FloatArray> input = ArrayImgs.floats(image.data(), w, h);
+		ArrayImg<FloatType, FloatArray> output = ArrayImgs.floats(w, h, k);
+		List<Tensor> tiles = new ArrayList<>();
+		if (grid.count() > 1)
+			for (long i = 0; i < grid.count(); i++) tiles.add(crop(image, grid.tile(i)));
+
+		List<String> names = new ArrayList<>();
+		List<Runnable> runs = new ArrayList<>();
+		names.add("one raw ORT call, whole image");
+		runs.add(() -> session.run(image));
+		names.add("TiledPredictor (in-memory, NucleiSegmenter's path)");
+		runs.add(() -> inMemory.predict(image, Progress.NONE));
+		names.add("StreamingTiledPredictor (ImgLib2 → ImgLib2)");
+		runs.add(() -> streaming.predict(input, output, Progress.NONE));
+		if (!tiles.isEmpty()) {
+			names.add("raw ORT calls on the tiles' pixels (" + tiles.size() + " calls, halo included)");
+			runs.add(() -> { for (Tensor t : tiles) session.run(t); });
+		}
+		TiledPredictor oldTiler = old > 0 ? new TiledPredictor(predictor, old, predictor.halo()) : null;
+		if (oldTiler != null) {
+			names.add("TiledPredictor, square tiles ≤ " + old + " (" + oldTiler.grid(w, h).count() + " tiles)");
+			runs.add(() -> oldTiler.predict(image, Progress.NONE));
+		}
+		for (int i = 0; i < warmup; i++) for (Runnable r : runs) r.run();
+		double[][] ms = new double[runs.size()][repeat];
+		for (int i = 0; i < repeat; i++)
+			for (int v = 0; v < runs.size(); v++) {
+				long t0 = System.nanoTime();
+				runs.get(v).run();
+				ms[v][i] = (System.nanoTime() - t0) / 1e6;
+			}
+
+		// every pixel, border included: tiled and streamed against the raw whole-image call
+		float[] a = session.run(image).data(), b = inMemory.predict(image, Progress.NONE).data();
+		streaming.predict(input, output, Progress.NONE);
+		float[] c = output.update(null).getCurrentStorageArray();
+		double diffTiled = 0, diffStreamed = 0, maxAbs = 0;
+		for (int i = 0; i < a.length; i++) {
+			diffTiled = Math.max(diffTiled, Math.abs(a[i] - b[i]));
+			diffStreamed = Math.max(diffStreamed, Math.abs(a[i] - c[i]));
+			maxAbs = Math.max(maxAbs, Math.abs(a[i]));
+		}
+
+		System.out.printf(Locale.ROOT, "%n%d×%d: %s, tiles hold %.3f× the image's pixels; load average %s%n%n", w, h, grid,
+				grid.inputPixels() / ((double) w * h), loadAverage());
+		System.out.println("| variant | median ms | min ms | vs one raw call |");
+		System.out.println("|---|---:|---:|---:|");
+		double base = median(ms[0]);
+		for (int v = 0; v < runs.size(); v++)
+			System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f |%n", names.get(v), median(ms[v]), Arrays.stream(ms[v]).min().getAsDouble(),
+					median(ms[v]) / base);
+		if (!tiles.isEmpty())
+			System.out.printf(Locale.ROOT, "%nmachinery (tiled / raw calls on the tiles' pixels): in-memory %+.1f %%, streaming %+.1f %%; halo share (raw on tiles / raw whole) %+.1f %%%n",
+					100 * (median(ms[1]) / median(ms[3]) - 1), 100 * (median(ms[2]) / median(ms[3]) - 1), 100 * (median(ms[3]) / base - 1));
+		System.out.printf(Locale.ROOT, "max |tiled − raw| = %.2e, max |streamed − raw| = %.2e (outputs up to %.1f)%n", diffTiled, diffStreamed, maxAbs);
+	}
+
+	/** The tile's window of a 1×1×H×W image (windows lie inside the image when H and W are multiples of the size multiple). */
+	private static Tensor crop(Tensor image, Tile t) {
+		int w = image.w(), tw = t.inputWidth(), th = t.inputHeight();
+		float[] d = new float[tw * th];
+		for (int y = 0; y < th; y++) System.arraycopy(image.data(), (int) ((t.inputY() + y) * w + t.inputX()), d, y * tw, tw);
+		return new Tensor(d, 1, 1, th, tw);
+	}
+
+	private static Tensor scaled(Tensor t, float f) {
+		float[] d = t.data().clone();
+		for (int i = 0; i < d.length; i++) d[i] *= f;
+		return new Tensor(d, t.shape());
+	}
+
+	/** The 1-, 5- and 15-minute load averages (other work on the machine). */
+	private static String loadAverage() {
+		try {
+			String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+			return f[0] + " " + f[1] + " " + f[2];
+		} catch (Exception e) {
+			return "unknown";
 		}
 	}
 
 	private static double median(double[] v) {
 		double[] s = v.clone();
 		Arrays.sort(s);
-		return s[s.length / 2];
+		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 	}
 }

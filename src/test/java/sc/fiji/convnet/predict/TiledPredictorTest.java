@@ -2,9 +2,11 @@ package sc.fiji.convnet.predict;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -85,5 +87,18 @@ class TiledPredictorTest {
 		assertEquals(1, shapes.size());
 		assertArrayEquals(new int[] { 1, 1, 64, 92 }, shapes.get(0)); // padded to multiples of 4 only, no halo
 		assertArrayEquals(wholeImagePass(engine, image).data(), tiled.data());
+
+		// already a multiple of the size multiple: the predictor gets the image tensor itself
+		List<Tensor> passed = new ArrayList<>();
+		Predictor recording = new Predictor() {
+			@Override public Tensor predict(Tensor in) { passed.add(in); return engine.predict(in); }
+			@Override public int sizeMultiple() { return engine.sizeMultiple(); }
+			@Override public String describe() { return "recording"; }
+		};
+		Tensor exact = new Tensor(Arrays.copyOf(pixels, 64 * 92), 1, 1, 64, 92);
+		Tensor out = new TiledPredictor(recording).predict(exact, Progress.NONE);
+		assertEquals(1, passed.size());
+		assertSame(exact, passed.get(0));
+		assertArrayEquals(engine.predict(exact).data(), out.data());
 	}
 }
