@@ -36,7 +36,8 @@ import sc.fiji.convnet.tensor.Tensor;
  * grid cannot avoid — tiled / this is the tiling machinery, this / raw is the halo's share (only with more than one tile);</li>
  * <li>optionally ({@code old=EDGE}) the in-memory tiler with square tiles of that edge, e.g. 512, the old default.</li>
  * </ol>
- * Warm-ups, then repeats rotating through the variants (all see the same background load), medians. The
+ * Warm-ups, then repeats rotating through the variants (all see the same background load), medians of the wall
+ * time and of the process's CPU time (ORT's threads included; less affected by other jobs on the machine). The
  * tiled outputs are compared with the raw call on every pixel, border included.
  * <p>
  * Arguments: {@code model=models/nuclei|toy sizes=1024x1024,2048x2048,3072x3072 threads=2 warmup=1 repeat=5 batch=4 old=0}
@@ -126,12 +127,13 @@ public final class TilingOverheadBenchmark {
 			runs.add(() -> oldTiler.predict(image, Progress.NONE));
 		}
 		for (int i = 0; i < warmup; i++) for (Runnable r : runs) r.run();
-		double[][] ms = new double[runs.size()][repeat];
+		double[][] ms = new double[runs.size()][repeat], cpu = new double[runs.size()][repeat];
 		for (int i = 0; i < repeat; i++)
 			for (int v = 0; v < runs.size(); v++) {
-				long t0 = System.nanoTime();
+				long c0 = processCpuNanos(), t0 = System.nanoTime();
 				runs.get(v).run();
 				ms[v][i] = (System.nanoTime() - t0) / 1e6;
+				cpu[v][i] = (processCpuNanos() - c0) / 1e6;
 			}
 
 		// every pixel, border included: tiled and streamed against the raw whole-image call
@@ -147,12 +149,12 @@ public final class TilingOverheadBenchmark {
 
 		System.out.printf(Locale.ROOT, "%n%d×%d: %s, tiles hold %.3f× the image's pixels; load average %s%n%n", w, h, grid,
 				grid.inputPixels() / ((double) w * h), loadAverage());
-		System.out.println("| variant | median ms | min ms | vs one raw call |");
-		System.out.println("|---|---:|---:|---:|");
-		double base = median(ms[0]);
+		System.out.println("| variant | median ms | min ms | vs one raw call | median CPU ms (process) | CPU vs raw |");
+		System.out.println("|---|---:|---:|---:|---:|---:|");
+		double base = median(ms[0]), baseCpu = median(cpu[0]);
 		for (int v = 0; v < runs.size(); v++)
-			System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f |%n", names.get(v), median(ms[v]), Arrays.stream(ms[v]).min().getAsDouble(),
-					median(ms[v]) / base);
+			System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %.0f | %.3f |%n", names.get(v), median(ms[v]), Arrays.stream(ms[v]).min().getAsDouble(),
+					median(ms[v]) / base, median(cpu[v]), median(cpu[v]) / baseCpu);
 		if (!tiles.isEmpty())
 			System.out.printf(Locale.ROOT, "%nmachinery (tiled / raw calls on the tiles' pixels): in-memory %+.1f %%, streaming %+.1f %%; halo share (raw on tiles / raw whole) %+.1f %%%n",
 					100 * (median(ms[1]) / median(ms[3]) - 1), 100 * (median(ms[2]) / median(ms[3]) - 1), 100 * (median(ms[3]) / base - 1));
@@ -171,6 +173,11 @@ public final class TilingOverheadBenchmark {
 		float[] d = t.data().clone();
 		for (int i = 0; i < d.length; i++) d[i] *= f;
 		return new Tensor(d, t.shape());
+	}
+
+	/** CPU time of the whole process (all threads, ORT's native ones included): less sensitive to other jobs than wall time. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	/** The 1-, 5- and 15-minute load averages (other work on the machine). */
