@@ -28,7 +28,7 @@ class ConvNetCliTest {
 	void helpDocumentsEverySegmentOption() {
 		assertEquals(0, run("segment", "--help"));
 		for (String option : List.of("--input", "--output", "--model", "--filter", "--channel", "--threshold", "--seed-threshold", "--diameter",
-				"--min-area", "--max-area", "--tile", "--threads", "--overwrite"))
+				"--min-area", "--max-area", "--tile", "--threads", "--views", "--overwrite"))
 			assertTrue(out.toString().contains(option), "help mentions " + option);
 	}
 
