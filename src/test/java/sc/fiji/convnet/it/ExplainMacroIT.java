@@ -76,7 +76,7 @@ class ExplainMacroIT {
 	/**
 	 * Top Patches, Activation Maximization and Style Transfer through their ImageJ 1.x dialogs with the recorder's keys,
 	 * every parameter away from its default: the saved images are what the library gives for the same arguments, so
-	 * each key reached its parameter.
+	 * each key reached its parameter. A missing model ends the macro with one log line, no dialog to wait on.
 	 */
 	@Test
 	void topPatchesActivationMaximizationAndStyleTransferFromAMacro() throws Exception {
@@ -107,7 +107,9 @@ class ExplainMacroIT {
 				"selectImage(\"img1.tif\");",
 				"run(\"Style Transfer\", \"style=img0.tif network=[" + random + "] content=relu2 gram=[relu1:0.5, relu2:1] alpha=2 beta=100 iterations=5 learning=0.1 normalization=none\");",
 				"print(\"title3=\" + getTitle());",
-				"saveAs(\"Tiff\", \"" + out.resolve("styled.tif") + "\");"));
+				"saveAs(\"Tiff\", \"" + out.resolve("styled.tif") + "\");",
+				"run(\"Activation Maximization\", \"classifier=[" + home.resolve("absent.convnet") + "] class=0 width=8 height=8 iterations=1\");",
+				"print(\"after the error\");"));
 		ImageJInstall.Run r = imagej.macro(macro, null, 180);
 		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
 		String log = r.output();
@@ -117,6 +119,8 @@ class ExplainMacroIT {
 		assertTrue(log.contains("title1=top 2 of relu channel 0"), log);
 		assertTrue(log.contains("title2=class 1 maximized"), log);
 		assertTrue(log.contains("title3=img1_styled"), log);
+		assertTrue(log.contains("Activation Maximization: Model file not found: " + home.resolve("absent.convnet")), "one log line names the missing model: " + log);
+		assertFalse(log.contains("after the error"), "the failed step stops the macro: " + log);
 
 		ImagePlus top = IJ.openImage(out.resolve("top.tif").toString());
 		assertEquals(2 * 5 * 4 + 1, top.getWidth(), "two 5×5 patches zoomed ×4, one gap");
@@ -158,7 +162,7 @@ class ExplainMacroIT {
 			ImagePlus imp = IJ.openImage(smear.toString());
 			imp.setRoi(b[0], b[1], b[2], b[3]);
 			String name = "crop" + b[0] + "_" + b[1] + ".png";
-			IJ.saveAs(imp.crop(), "png", crops.resolve(name).toString());
+			new ij.io.FileSaver(imp.crop()).saveAsPng(crops.resolve(name).toString());
 			names.add(name);
 			macro.append("open(\"").append(crops.resolve(name)).append("\");\n");
 			macro.append("run(\"Classify\", \"classifier=[").append(model).append("] classify=[whole image] top=4 window=64 stride=32 normalization=value/255\");\n");
@@ -170,6 +174,7 @@ class ExplainMacroIT {
 		for (String name : names) {
 			Path csv = crops.resolve(name + ".csv");
 			assertTrue(Files.isRegularFile(csv), name + ": " + r.output());
+			System.out.println(name + ": " + Files.readAllLines(csv));
 			ResultsTable macroTable = ResultsTable.open(csv.toString());
 			assertEquals(1, macroTable.size(), name);
 			List<String> ranked = new ArrayList<>();

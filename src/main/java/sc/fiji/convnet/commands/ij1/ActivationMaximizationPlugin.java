@@ -53,7 +53,7 @@ public class ActivationMaximizationPlugin implements PlugIn {
 				return ConvNet.activationMaximization(model, classIndex, height, width, iterations, learningRate, l2, blurEvery, blurSigma, clip,
 						new IJProgress(COMMAND));
 			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+				throw new java.io.UncheckedIOException(e.getMessage(), e); // the message alone, not "java.io.IOException: …"
 			}
 		});
 	}

@@ -62,7 +62,7 @@ public class StyleTransferPlugin implements PlugIn {
 				return ConvNet.styleTransfer(content, styleImage, model, contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise, normalization,
 						new IJProgress(COMMAND));
 			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+				throw new java.io.UncheckedIOException(e.getMessage(), e); // the message alone, not "java.io.IOException: …"
 			}
 		});
 	}

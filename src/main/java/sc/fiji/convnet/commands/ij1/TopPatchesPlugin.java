@@ -45,7 +45,7 @@ public class TopPatchesPlugin implements PlugIn {
 			try {
 				return ConvNet.topPatches(folder, model, layer, channel, k, size, normalization, new IJProgress(COMMAND));
 			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+				throw new java.io.UncheckedIOException(e.getMessage(), e); // the message alone, not "java.io.IOException: …"
 			}
 		});
 	}
