@@ -36,6 +36,11 @@ public final class NucleiSegmenter {
 	public static Builder builder(SegmentationModel model) { return new Builder(model); }
 
 	public SegmentationModel model() { return model; }
+	/** The decoder of these settings, the tile edge, halo and diameter: shared with {@link LargeImageSegmenter}. */
+	InstanceDecoder decoder() { return new InstanceDecoder(threshold, seedThreshold, prominence, minArea, maxArea, fillHoles); }
+	int tileSize() { return Math.max(tileSize, 2 * halo + 16); }
+	int halo() { return halo; }
+	double diameter() { return diameter; }
 
 	public SegmentationResult segment(float[] pixels, int width, int height, Progress progress) {
 		if (pixels.length != (long) width * height)
