@@ -2,6 +2,7 @@ package sc.fiji.convnet.segment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,8 @@ class LargeImageSegmenterTest {
 		assertTrue(sum.objectsAtMargin() > 0, "objects reaching a 4-pixel margin are reported: " + sum);
 		LabelImage blocks = LabelChecks.toLabelImage(labels);
 		assertEquals(sum.objects(), LabelChecks.distinctIds(blocks).size(), "still one id per written object");
+		LabelImage whole = s.segment(pixels, W, H, Progress.NONE).labels();
+		assertNotNull(LabelChecks.samePartition(whole, blocks), "a 4-pixel margin is too small to match the whole-image result");
 	}
 
 	@Test
