@@ -36,16 +36,18 @@ class LargeImageSegmenterTest {
 	private static final int W = 600, H = 500;
 
 	/** Background 0; disks with a 2-pixel rim of 1 and an interior rising to 2 towards the centre; overlapping disks touch. */
-	static float[] disks(long seed, int count) {
-		float[] img = new float[W * H];
+	static float[] disks(long seed, int count) { return disks(W, H, seed, count); }
+
+	static float[] disks(int width, int height, long seed, int count) {
+		float[] img = new float[width * height];
 		Random r = new Random(seed);
 		for (int k = 0; k < count; k++) {
-			int cx = r.nextInt(W), cy = r.nextInt(H), radius = 5 + r.nextInt(10);
-			for (int y = Math.max(0, cy - radius); y <= Math.min(H - 1, cy + radius); y++)
-				for (int x = Math.max(0, cx - radius); x <= Math.min(W - 1, cx + radius); x++) {
+			int cx = r.nextInt(width), cy = r.nextInt(height), radius = 5 + r.nextInt(10);
+			for (int y = Math.max(0, cy - radius); y <= Math.min(height - 1, cy + radius); y++)
+				for (int x = Math.max(0, cx - radius); x <= Math.min(width - 1, cx + radius); x++) {
 					double d = Math.hypot(x - cx, y - cy);
 					if (d > radius) continue;
-					img[y * W + x] = d > radius - 2 ? 1 : (float) (1 + Math.min(1, (radius - d) / 4));
+					img[y * width + x] = d > radius - 2 ? 1 : (float) (1 + Math.min(1, (radius - d) / 4));
 				}
 		}
 		return img;
@@ -99,6 +101,19 @@ class LargeImageSegmenterTest {
 		assertEquals(0, sum.conflictPixels());
 		assertEquals(0, sum.objectsAtMargin());
 		assertTrue(seamCrossing(whole, 128) >= 10, "the test image has objects across block seams: " + seamCrossing(whole, 128));
+	}
+
+	@Test
+	void anImageSmallerThanOneTileAndOneBlock() {
+		int w = 61, h = 45;
+		float[] pixels = disks(w, h, 5, 6);
+		NucleiSegmenter s = NucleiSegmenter.builder(perPixelModel()).build();
+		LabelImage whole = s.segment(pixels, w, h, Progress.NONE).labels();
+		ArrayImg<IntType, IntArray> labels = ArrayImgs.ints(w, h);
+		LargeImageSegmenter.Summary sum = blockwise(s, 2048, 128).segment(ArrayImgs.floats(pixels, w, h), labels, Progress.NONE);
+		assertEquals(1, sum.blocks());
+		assertTrue(whole.count() > 0, "objects in the small image");
+		assertNull(LabelChecks.samePartition(whole, LabelChecks.toLabelImage(labels)));
 	}
 
 	@Test
