@@ -94,7 +94,7 @@ public final class LargeImageSegmenter {
 		TileNormalizer normalizer = normalization.apply(image);
 		long statsNanos = System.nanoTime() - t0;
 		SegmentationModel model = settings.model();
-		StreamingTiledPredictor tiler = StreamingTiledPredictor.builder(model.predictor()).tileSize(settings.tileSize()).halo(settings.halo())
+		StreamingTiledPredictor tiler = StreamingTiledPredictor.builder(settings.predictor()).tileSize(settings.tileSize()).halo(settings.halo())
 				.batchSize(batchSize).normalizer(normalizer).build();
 		InstanceDecoder decoder = settings.decoder();
 		int channels = model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY ? 3 : 1;
