@@ -40,8 +40,9 @@ import sc.fiji.convnet.tensor.Tensor;
  * </ol>
  * The label image is set to 0 band by band just before blocks write there (unless
  * {@link Builder#clearLabels(boolean) clearLabels(false)} says it holds zeros already). Memory: one block's crop
- * (probabilities and decoder arrays, about 50 bytes per pixel: 270 MB for the default 2048 + 2·128) plus the
- * label image's own cache.
+ * (probabilities and decoder arrays, about 60 bytes per pixel: some 330 MB for the default 2048 + 2·128) plus
+ * the label image's own cache; nothing grows with the image. The segmenter's tile size, halo and flip views
+ * apply to the tiles; rescaling to a nucleus diameter is not done block by block (resample the image first).
  */
 public final class LargeImageSegmenter {
 

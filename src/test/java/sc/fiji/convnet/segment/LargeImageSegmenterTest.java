@@ -104,6 +104,18 @@ class LargeImageSegmenterTest {
 	}
 
 	@Test
+	void theSegmentersDecodingSettingsApplyToEveryBlock() {
+		float[] pixels = disks(13, 110);
+		NucleiSegmenter defaults = NucleiSegmenter.builder(perPixelModel()).build();
+		NucleiSegmenter strict = NucleiSegmenter.builder(perPixelModel()).minSeedArea(40).minArea(150).views(8).build();
+		LabelImage wholeDefaults = defaults.segment(pixels, W, H, Progress.NONE).labels(), wholeStrict = strict.segment(pixels, W, H, Progress.NONE).labels();
+		assertTrue(wholeStrict.count() < wholeDefaults.count(), "the settings change the result: " + wholeStrict.count() + " vs " + wholeDefaults.count());
+		ArrayImg<IntType, IntArray> labels = ArrayImgs.ints(W, H);
+		blockwise(strict, 128, 64).segment(ArrayImgs.floats(pixels, W, H), labels, Progress.NONE);
+		assertNull(LabelChecks.samePartition(wholeStrict, LabelChecks.toLabelImage(labels)));
+	}
+
+	@Test
 	void anImageSmallerThanOneTileAndOneBlock() {
 		int w = 61, h = 45;
 		float[] pixels = disks(w, h, 5, 6);
