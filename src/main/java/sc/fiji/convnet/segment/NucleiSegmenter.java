@@ -44,6 +44,12 @@ public final class NucleiSegmenter {
 	public static Builder builder(SegmentationModel model) { return new Builder(model); }
 
 	public SegmentationModel model() { return model; }
+	/** The decoder (image scale), predictor, tile edge, halo and diameter of these settings: shared with {@link LargeImageSegmenter}. */
+	InstanceDecoder decoder() { return new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, minArea, maxArea, fillHoles); }
+	Predictor predictor() { return views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor(); }
+	int tileSize() { return Math.max(tileSize, 2 * halo + 16); }
+	int halo() { return halo; }
+	double diameter() { return diameter; }
 
 	public SegmentationResult segment(float[] pixels, int width, int height, Progress progress) {
 		if (pixels.length != (long) width * height)
