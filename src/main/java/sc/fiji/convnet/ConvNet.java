@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import ij.ImagePlus;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
 import sc.fiji.convnet.filters.GaborBank;
 import sc.fiji.convnet.ij.BatchSegmentation;
 import sc.fiji.convnet.ij.FilterChoices;
@@ -15,6 +18,7 @@ import sc.fiji.convnet.ij.ImageSegmentation;
 import sc.fiji.convnet.ij.SegmentationEvaluation;
 import sc.fiji.convnet.ij.SegmentationOutput;
 import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.segment.LargeImageSegmenter;
 import sc.fiji.convnet.segment.NucleiSegmenter;
 import sc.fiji.convnet.segment.SegmentationModel;
 import sc.fiji.convnet.segment.SegmentationModels;
@@ -71,6 +75,22 @@ public final class ConvNet {
 	public static SegmentationOutput segment(ImagePlus imp, NucleiSegmenter segmenter, int channel, boolean keepProbabilities, Progress progress) {
 		if (imp == null) throw new IllegalArgumentException("Segment: no image");
 		return ImageSegmentation.segment(imp, segmenter, channel, keepProbabilities, progress);
+	}
+
+	/**
+	 * Segments a 2-D image of any size (beyond 2^31 pixels or the heap: a cell image, a file-backed one) block by
+	 * block into {@code labels}, the caller's image of the same interval (IntType or UnsignedIntType, possibly
+	 * disk-backed), with the decoding settings of {@code settings}; blocks of 2048² with a 128-pixel margin.
+	 */
+	public static <L extends IntegerType<L>> LargeImageSegmenter.Summary segmentLarge(RandomAccessibleInterval<? extends RealType<?>> image,
+			RandomAccessibleInterval<L> labels, NucleiSegmenter.Builder settings, Progress progress) {
+		return LargeImageSegmenter.builder(settings).build().segment(image, labels, progress);
+	}
+
+	/** As above with the block edge and margin (at least twice the largest nucleus) in pixels. */
+	public static <L extends IntegerType<L>> LargeImageSegmenter.Summary segmentLarge(RandomAccessibleInterval<? extends RealType<?>> image,
+			RandomAccessibleInterval<L> labels, NucleiSegmenter.Builder settings, int blockSize, int margin, Progress progress) {
+		return LargeImageSegmenter.builder(settings).blockSize(blockSize).margin(margin).build().segment(image, labels, progress);
 	}
 
 	/** Segments every matching image of a folder into label TIFFs, ROI zips and one measurements CSV. */

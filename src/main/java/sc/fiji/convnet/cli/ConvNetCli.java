@@ -49,10 +49,12 @@ public final class ConvNetCli {
 			"  --model NAME|PATH     a model name in models/ or a path to a model folder, descriptor or .onnx (default: nuclei)",
 			"  --filter GLOB         which files of the folder to process, e.g. '*.tif' (default: every file)",
 			"  --channel N           1-based channel holding the nuclei (default: 1)",
-			"  --threshold P         foreground probability threshold in (0,1) (default: 0.6)",
-			"  --seed-threshold P    interior probability that seeds a nucleus (default: 0.7)",
+			"  --threshold P         foreground probability threshold in (0,1) (default: " + NucleiSegmenter.DEFAULT_THRESHOLD + ")",
+			"  --seed-threshold P    interior probability that seeds a nucleus (default: " + NucleiSegmenter.DEFAULT_SEED_THRESHOLD + ")",
+			"  --views N             average the network over N = 1, 2, 4 or 8 flipped/rotated views (default: "
+					+ NucleiSegmenter.DEFAULT_VIEWS + ")",
 			"  --diameter PX         expected nucleus diameter in pixels; rescales the image to the model's training scale (default: 0 = off)",
-			"  --min-area PX         smallest object kept, in pixels (default: 20)",
+			"  --min-area PX         smallest object kept, in pixels (default: " + NucleiSegmenter.DEFAULT_MIN_AREA + ")",
 			"  --max-area PX         largest object kept, in pixels (default: no limit)",
 			"  --tile PX             largest tile edge for prediction, halo included (default: 0 = automatic, one tile up to 2048×2048 px)",
 			"  --threads N           worker threads (default: all processors)",
@@ -105,7 +107,7 @@ public final class ConvNetCli {
 		if (args.length > 1 && isHelp(args[1])) { out.print(SEGMENT_USAGE); return 0; }
 		Options o = new Options(args, 1,
 				Set.of("input", "output", "model", "filter", "channel", "threshold", "seed-threshold", "diameter", "min-area", "max-area",
-						"tile", "threads"),
+						"tile", "threads", "views"),
 				Set.of("overwrite", "help"));
 		if (o.flag("help")) { out.print(SEGMENT_USAGE); return 0; }
 		File input = new File(o.require("input"));
@@ -113,10 +115,11 @@ public final class ConvNetCli {
 		if (!input.exists()) throw new Options.UsageException("input " + input + " does not exist");
 		setThreads(o);
 		NucleiSegmenter segmenter = ConvNet.segmenter(o.get("model", ConvNet.DEFAULT_SEGMENTATION_MODEL))
-				.threshold(o.number("threshold", 0.6))
-				.seedThreshold(o.number("seed-threshold", 0.7))
+				.threshold(o.number("threshold", NucleiSegmenter.DEFAULT_THRESHOLD))
+				.seedThreshold(o.number("seed-threshold", NucleiSegmenter.DEFAULT_SEED_THRESHOLD))
+				.views(o.integer("views", NucleiSegmenter.DEFAULT_VIEWS))
 				.diameter(o.number("diameter", 0))
-				.minArea(o.integer("min-area", 20))
+				.minArea(o.integer("min-area", NucleiSegmenter.DEFAULT_MIN_AREA))
 				.maxArea(o.integer("max-area", Integer.MAX_VALUE))
 				.tileSize(o.integer("tile", 0))
 				.build();

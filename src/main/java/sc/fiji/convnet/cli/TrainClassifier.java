@@ -29,35 +29,18 @@ final class TrainClassifier {
 			"on 'val' and keeps the best network in FILE (engine format).",
 			"",
 			"Options:",
-			"  --data DIR        the data set folder (required)",
-			"  --output FILE     where the best network is written (required)",
+			TrainingOptions.usage(new ClassifierTraining.Settings(), ", a multiple of 8", "channels of the first layer"),
 			"  --export DIR      also write model.onnx + bioimageio.yaml of the best network there",
-			"  --seed N          random seed (default 42)",
-			"  --steps N         training steps (default 2000)",
-			"  --minutes M       stop after M minutes (default: no limit)",
-			"  --batch N         crops per step (default 32)",
-			"  --crop PX         crop edge, a multiple of 8 (default 64)",
-			"  --width N         channels of the first layer (default 16)",
-			"  --lr X            peak learning rate of Adam (default 0.002)",
-			"  --eval-every N    validate every N steps (default 200)",
 			"  --one-vs-rest W   add W × the one-vs-rest binary cross-entropy to the softmax loss (default 0: softmax only);",
 			"                    keeps a class's map low on other cell types, for Grad-CAM on whole images",
 			"  --jitter PX       largest shift of a crop centre, at most a quarter of the object's size (default 12)",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, Set.of("data", "output", "export", "seed", "steps", "minutes", "batch", "crop", "width", "lr", "eval-every", "one-vs-rest", "jitter"),
-				Set.of("help"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("export", "one-vs-rest", "jitter"), Set.of("help"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		ClassifierTraining.Settings s = new ClassifierTraining.Settings();
-		s.seed = o.integer("seed", 42);
-		s.steps = o.integer("steps", s.steps);
-		s.maxMinutes = o.number("minutes", 0);
-		s.batch = o.integer("batch", s.batch);
-		s.crop = o.integer("crop", s.crop);
-		s.width = o.integer("width", s.width);
-		s.learningRate = o.number("lr", s.learningRate);
-		s.evalEvery = o.integer("eval-every", s.evalEvery);
+		TrainingOptions.read(o, s);
 		s.oneVsRest = o.number("one-vs-rest", s.oneVsRest);
 		s.maxJitter = o.number("jitter", s.maxJitter);
 		if (s.crop % 8 != 0 || s.crop < 8) throw new Options.UsageException("--crop " + s.crop + " is not a positive multiple of 8");

@@ -23,32 +23,15 @@ final class TrainDetector {
 			"Annotations/, train.txt, val.txt), scores mAP@0.5 on 'val' and keeps the best network in FILE (engine format).",
 			"",
 			"Options:",
-			"  --data DIR        the data set folder (required)",
-			"  --output FILE     where the best network is written (required)",
+			TrainingOptions.usage(new DetectorTraining.Settings(), " at the input scale, a multiple of 16", "channels of the first layer"),
 			"  --export DIR      also write model.onnx + bioimageio.yaml of the best network there",
-			"  --seed N          random seed (default 42)",
-			"  --steps N         training steps (default 3000)",
-			"  --minutes M       stop after M minutes (default: no limit)",
-			"  --batch N         crops per step (default 8)",
-			"  --crop PX         crop edge at the input scale, a multiple of 16 (default 160)",
-			"  --width N         channels of the first layer (default 16)",
-			"  --lr X            peak learning rate of Adam (default 0.002)",
-			"  --eval-every N    validate every N steps (default 200)",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, Set.of("data", "output", "export", "seed", "steps", "minutes", "batch", "crop", "width", "lr", "eval-every"),
-				Set.of("help"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("export"), Set.of("help"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		DetectorTraining.Settings s = new DetectorTraining.Settings();
-		s.seed = o.integer("seed", 42);
-		s.steps = o.integer("steps", s.steps);
-		s.maxMinutes = o.number("minutes", 0);
-		s.batch = o.integer("batch", s.batch);
-		s.crop = o.integer("crop", s.crop);
-		s.width = o.integer("width", s.width);
-		s.learningRate = o.number("lr", s.learningRate);
-		s.evalEvery = o.integer("eval-every", s.evalEvery);
+		TrainingOptions.read(o, s);
 		if (s.crop % 16 != 0) throw new IllegalArgumentException("train-detector: --crop " + s.crop + " is not a multiple of 16");
 		Path data = Path.of(o.require("data")), output = Path.of(o.require("output"));
 		List<DetectionSample> train = DetectionDataset.load(data, "train"), val = DetectionDataset.load(data, "val");

@@ -22,37 +22,23 @@ final class TrainNuclei {
 			"best validation AP@0.5 on the 'val' split in FILE (engine format). The log goes to standard output.",
 			"",
 			"Options:",
-			"  --data DIR        the data set folder (required)",
-			"  --output FILE     where the best network is written (required)",
-			"  --seed N          random seed (default 42)",
-			"  --steps N         training steps (default 3000)",
-			"  --minutes M       stop after M minutes (default: no limit)",
-			"  --batch N         crops per step (default 8)",
-			"  --crop PX         crop edge (default 128)",
-			"  --depth N         U-Net depth (default 3)",
-			"  --width N         channels of the first level (default 16)",
-			"  --lr X            peak learning rate of Adam (default 0.002)",
-			"  --min-scale X     smallest random zoom of a training crop (default 0.6)",
-			"  --max-scale X     largest random zoom of a training crop (default 1.7)",
-			"  --eval-every N    validate every N steps (default 250)",
+			TrainingOptions.usage(new NucleiTraining.Settings(), ", a multiple of 2^depth", "channels of the first level"),
+			"  --depth N         U-Net depth (default " + new NucleiTraining.Settings().depth + ")",
+			"  --min-scale X     smallest random zoom of a training crop (default " + new NucleiTraining.Settings().minScale + ")",
+			"  --max-scale X     largest random zoom of a training crop (default " + new NucleiTraining.Settings().maxScale + ")",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, Set.of("data", "output", "seed", "steps", "minutes", "batch", "crop", "depth", "width", "lr", "min-scale", "max-scale", "eval-every"),
-				Set.of("help"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale"), Set.of("help"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
-		s.seed = o.integer("seed", 42);
-		s.steps = o.integer("steps", s.steps);
-		s.maxMinutes = o.number("minutes", 0);
-		s.batch = o.integer("batch", s.batch);
-		s.crop = o.integer("crop", s.crop);
+		TrainingOptions.read(o, s);
 		s.depth = o.integer("depth", s.depth);
-		s.baseWidth = o.integer("width", s.baseWidth);
-		s.learningRate = o.number("lr", s.learningRate);
 		s.minScale = o.number("min-scale", s.minScale);
 		s.maxScale = o.number("max-scale", s.maxScale);
-		s.evalEvery = o.integer("eval-every", s.evalEvery);
+		if (s.crop % (1 << s.depth) != 0) throw new Options.UsageException("--crop " + s.crop + " is not a multiple of 2^" + s.depth);
+		if (!(s.minScale > 0 && s.maxScale >= s.minScale))
+			throw new Options.UsageException("--min-scale " + s.minScale + " and --max-scale " + s.maxScale + " make no zoom range");
 		Path data = Path.of(o.require("data"));
 		List<NucleiSample> train = NucleiDataset.load(data, "train"), val = NucleiDataset.load(data, "val");
 		out.println("train-nuclei: " + train.size() + " training and " + val.size() + " validation images from " + data + ", seed " + s.seed);

@@ -8,6 +8,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import sc.fiji.convnet.segment.NucleiSegmenter;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.BatchSegmentation;
 import sc.fiji.convnet.ij.IJProgress;
@@ -32,7 +33,7 @@ public class BatchSegmentNucleiCommand implements Command {
 	private int channel = 1;
 
 	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99")
-	private double threshold = 0.6;
+	private double threshold = NucleiSegmenter.DEFAULT_THRESHOLD;
 
 	@Parameter(label = "Diameter of nuclei (0 = as trained)", min = "0")
 	private double diameter = 0;

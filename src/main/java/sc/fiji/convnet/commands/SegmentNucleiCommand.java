@@ -7,6 +7,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.convnet.segment.NucleiSegmenter;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SegmentationDisplay;
@@ -26,19 +27,23 @@ public class SegmentNucleiCommand implements Command {
 	private int channel = 1;
 
 	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99", stepSize = "0.05")
-	private double threshold = 0.6;
+	private double threshold = NucleiSegmenter.DEFAULT_THRESHOLD;
 
 	@Parameter(label = "Seed threshold", min = "0.01", max = "0.99", stepSize = "0.05")
-	private double seedThreshold = 0.7;
+	private double seedThreshold = NucleiSegmenter.DEFAULT_SEED_THRESHOLD;
 
 	@Parameter(label = "Diameter of nuclei (0 = as trained)", min = "0")
 	private double diameter = 0;
 
 	@Parameter(label = "Minimum area (pixels)", min = "0")
-	private int minArea = 20;
+	private int minArea = NucleiSegmenter.DEFAULT_MIN_AREA;
 
 	@Parameter(label = "Tile size (pixels, 0 = automatic)", min = "0")
 	private int tileSize = 0;
+
+	@Parameter(label = "Views averaged (flips/rotations)", choices = { "1", "2", "4", "8" },
+			description = "Test-time augmentation: the network's outputs averaged over this many flipped and rotated views")
+	private String views = String.valueOf(NucleiSegmenter.DEFAULT_VIEWS);
 
 	@Parameter(label = "Add ROIs to the ROI Manager")
 	private boolean addToRoiManager = false;
@@ -60,6 +65,7 @@ public class SegmentNucleiCommand implements Command {
 		SegmentSettings s = new SegmentSettings();
 		s.model = model; s.channel = channel; s.threshold = threshold; s.seedThreshold = seedThreshold;
 		s.diameter = diameter; s.minArea = minArea; s.tileSize = tileSize;
+		s.views = Integer.parseInt(views);
 		try {
 			SegmentationOutput out = ConvNet.segment(image, s.segmenter(), channel, showProbabilities, new IJProgress("Segment Nuclei"));
 			SegmentationDisplay.show(image, out, addToRoiManager, showTable, false);

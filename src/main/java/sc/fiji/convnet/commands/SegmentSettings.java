@@ -10,18 +10,19 @@ import sc.fiji.convnet.segment.NucleiSegmenter;
  * The parameters of nuclei segmentation with the defaults every entry point shows, and their one
  * translation into a {@link NucleiSegmenter}. Dialog labels are chosen so that the macro recorder's
  * keys (first word, lower case) are unique: model, channel, threshold, seed, diameter, minimum,
- * maximum, tile.
+ * maximum, tile, views.
  */
 public final class SegmentSettings {
 
 	public String model = ConvNet.DEFAULT_SEGMENTATION_MODEL;
 	public int channel = 1;
-	public double threshold = 0.6;
-	public double seedThreshold = 0.7;
+	public double threshold = NucleiSegmenter.DEFAULT_THRESHOLD;
+	public double seedThreshold = NucleiSegmenter.DEFAULT_SEED_THRESHOLD;
 	public double diameter = 0;
-	public int minArea = 20;
+	public int minArea = NucleiSegmenter.DEFAULT_MIN_AREA;
 	public int maxArea = 0;
 	public int tileSize = 0;
+	public int views = NucleiSegmenter.DEFAULT_VIEWS;
 
 	public NucleiSegmenter segmenter() throws IOException {
 		return ConvNet.segmenter(model)
@@ -31,6 +32,7 @@ public final class SegmentSettings {
 				.minArea(minArea)
 				.maxArea(maxArea <= 0 ? Integer.MAX_VALUE : maxArea)
 				.tileSize(tileSize)
+				.views(views)
 				.build();
 	}
 
@@ -43,6 +45,7 @@ public final class SegmentSettings {
 		gd.addNumericField("Minimum area", minArea, 0, 6, "pixels");
 		gd.addNumericField("Maximum area (0 = none)", maxArea, 0, 6, "pixels");
 		gd.addNumericField("Tile size (0 = automatic)", tileSize, 0, 6, "pixels");
+		gd.addChoice("Views averaged (flips/rotations)", new String[] { "1", "2", "4", "8" }, String.valueOf(views));
 	}
 
 	public void readFrom(GenericDialog gd) {
@@ -54,6 +57,7 @@ public final class SegmentSettings {
 		minArea = (int) gd.getNextNumber();
 		maxArea = (int) gd.getNextNumber();
 		tileSize = (int) gd.getNextNumber();
+		views = Integer.parseInt(gd.getNextChoice());
 		if (gd.invalidNumber()) throw new IllegalArgumentException("Segment Nuclei: a numeric field holds no number");
 	}
 }

@@ -18,7 +18,7 @@ import sc.fiji.convnet.model.ModelResolver;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.onnx.SessionCache;
 import sc.fiji.convnet.predict.OnnxPredictor;
-import sc.fiji.convnet.segment.ModelLocations;
+import sc.fiji.convnet.model.ModelLocations;
 
 /**
  * Opens detection models: a name in the models folder (e.g. {@code bccd-detector}) or a path to a model

@@ -36,14 +36,14 @@ public final class ImageClassifier {
 	/**
 	 * An engine network file ({@code .net}), an ONNX model ({@code .onnx}, run by ONNX Runtime), or a model folder
 	 * or {@code bioimageio.yaml} holding {@code model.onnx}, or a model name ({@code bccd-classifier}) found where
-	 * every task finds its models ({@link sc.fiji.convnet.segment.ModelLocations}); class names from the
+	 * every task finds its models ({@link sc.fiji.convnet.model.ModelLocations}); class names from the
 	 * bioimageio.yaml beside it.
 	 */
 	public static ImageClassifier load(Path model) throws IOException {
 		Path file = model;
 		String name = model.toString();
 		if (!Files.exists(file) && model.getNameCount() == 1 && !name.contains("."))
-			file = sc.fiji.convnet.segment.ModelLocations.modelsDirectory(name).resolve(name);
+			file = sc.fiji.convnet.model.ModelLocations.modelsDirectory(name).resolve(name);
 		if (Files.isDirectory(file)) file = file.resolve("model.onnx");
 		else if (file.getFileName().toString().endsWith(".yaml")) file = file.toAbsolutePath().resolveSibling("model.onnx");
 		if (!Files.isRegularFile(file)) throw new IOException("Classify: model file not found: " + file);

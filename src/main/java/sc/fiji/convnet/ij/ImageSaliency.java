@@ -100,7 +100,7 @@ public final class ImageSaliency {
 				try {
 					return ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
 				} catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
+					throw new java.io.UncheckedIOException(e.getMessage(), e);
 				}
 			});
 			Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);

@@ -23,14 +23,20 @@ public final class InstanceDecoder {
 
 	private final double threshold;
 	private final double seedThreshold;
+	private final int minSeedArea;
 	private final double prominence;
 	private final int minArea;
 	private final int maxArea;
 	private final boolean fillHoles;
 
-	public InstanceDecoder(double threshold, double seedThreshold, double prominence, int minArea, int maxArea, boolean fillHoles) {
+	/**
+	 * @param minSeedArea seed components smaller than this (pixels) are noise, not nuclei: they are
+	 *                    dropped and their pixels go to the neighbouring nucleus (three-class models)
+	 */
+	public InstanceDecoder(double threshold, double seedThreshold, int minSeedArea, double prominence, int minArea, int maxArea, boolean fillHoles) {
 		this.threshold = threshold;
 		this.seedThreshold = seedThreshold;
+		this.minSeedArea = minSeedArea;
 		this.prominence = prominence;
 		this.minArea = minArea;
 		this.maxArea = maxArea;
@@ -81,7 +87,12 @@ public final class InstanceDecoder {
 			seeds[i] = interior > seedThreshold;
 			cost[i] = 1f - interior;
 		}
-		int[] labels = ConnectedComponents.label(width, height, seeds, false).labels();
+		LabelImage seeded = ConnectedComponents.label(width, height, seeds, false);
+		int[] labels = seeded.labels();
+		if (minSeedArea > 1) {
+			int[] area = seeded.areas();
+			for (int i = 0; i < n; i++) if (labels[i] != 0 && area[labels[i]] < minSeedArea) labels[i] = 0;
+		}
 		SeededWatershed.flood(width, height, labels, cost, mask);
 		return finish(new LabelImage(width, height, labels, 0));
 	}

@@ -2,6 +2,8 @@ package sc.fiji.convnet.segment;
 
 import ij.process.FloatProcessor;
 import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.predict.FlipAveragingPredictor;
+import sc.fiji.convnet.predict.Predictor;
 import sc.fiji.convnet.predict.TiledPredictor;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -15,9 +17,13 @@ import sc.fiji.convnet.tensor.Tensor;
  */
 public final class NucleiSegmenter {
 
+	/** Defaults every entry point shows, chosen on the validation split for the shipped model. */
+	public static final double DEFAULT_THRESHOLD = 0.6, DEFAULT_SEED_THRESHOLD = 0.7;
+	public static final int DEFAULT_MIN_AREA = 20, DEFAULT_VIEWS = 1, DEFAULT_MIN_SEED_AREA = 5;
+
 	private final SegmentationModel model;
 	private final double threshold, seedThreshold, prominence, diameter;
-	private final int tileSize, halo, minArea, maxArea;
+	private final int tileSize, halo, minArea, maxArea, views, minSeedArea;
 	private final boolean fillHoles;
 
 	private NucleiSegmenter(Builder b) {
@@ -31,11 +37,20 @@ public final class NucleiSegmenter {
 		this.minArea = b.minArea;
 		this.maxArea = b.maxArea;
 		this.fillHoles = b.fillHoles;
+		this.views = b.views;
+		this.minSeedArea = b.minSeedArea;
 	}
 
 	public static Builder builder(SegmentationModel model) { return new Builder(model); }
 
 	public SegmentationModel model() { return model; }
+	/** The decoder (image scale), predictor, tile edge, halo and diameter of these settings: shared with {@link LargeImageSegmenter}. */
+	InstanceDecoder decoder() { return new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, minArea, maxArea, fillHoles); }
+	Predictor predictor() { return views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor(); }
+	/** Largest tile edge, at least the halo's twice plus a centre; 0 = automatic (the backend's pixel budget). */
+	int tileSize() { return tileSize > 0 ? Math.max(tileSize, 2 * halo + 16) : 0; }
+	int halo() { return halo; }
+	double diameter() { return diameter; }
 
 	public SegmentationResult segment(float[] pixels, int width, int height, Progress progress) {
 		if (pixels.length != (long) width * height)
@@ -45,14 +60,17 @@ public final class NucleiSegmenter {
 		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
 		if (sw != width || sh != height) normalized = resize(normalized, width, height, sw, sh);
 
-		TiledPredictor tiler = new TiledPredictor(model.predictor(), tileSize > 0 ? Math.max(tileSize, 2 * halo + 16) : 0, halo);
+		Predictor predictor = views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor();
+		TiledPredictor tiler = new TiledPredictor(predictor, tileSize(), halo);
 		Tensor out = tiler.predict(new Tensor(normalized, 1, 1, sh, sw), progress);
 		float[][] maps = planes(model.postprocess(out));
 		if (sw != width || sh != height)
 			for (int k = 0; k < maps.length; k++) maps[k] = resize(maps[k], sw, sh, width, height);
 
 		int scaledMin = minArea, scaledMax = maxArea;
-		LabelImage labels = new InstanceDecoder(threshold, seedThreshold, prominence, scaledMin, scaledMax, fillHoles)
+		// the seed minimum is in the model's pixels: the maps are back at the image's scale here
+		int seedArea = (int) Math.round(minSeedArea / (scale * scale));
+		LabelImage labels = new InstanceDecoder(threshold, seedThreshold, seedArea, prominence, scaledMin, scaledMax, fillHoles)
 				.decode(maps, width, height);
 		return new SegmentationResult(labels, maps);
 	}
@@ -73,8 +91,8 @@ public final class NucleiSegmenter {
 	/** Settings with the defaults a user sees in the dialog. */
 	public static final class Builder {
 		private final SegmentationModel model;
-		private double threshold = 0.6, seedThreshold = 0.7, prominence = 1.0, diameter = 0;
-		private int tileSize = 0, halo = -1, minArea = 20, maxArea = Integer.MAX_VALUE;
+		private double threshold = DEFAULT_THRESHOLD, seedThreshold = DEFAULT_SEED_THRESHOLD, prominence = 1.0, diameter = 0;
+		private int tileSize = 0, halo = -1, minArea = DEFAULT_MIN_AREA, maxArea = Integer.MAX_VALUE, views = DEFAULT_VIEWS, minSeedArea = DEFAULT_MIN_SEED_AREA;
 		private boolean fillHoles = true;
 
 		private Builder(SegmentationModel model) {
@@ -97,11 +115,21 @@ public final class NucleiSegmenter {
 		public Builder minArea(int a) { this.minArea = a; return this; }
 		public Builder maxArea(int a) { this.maxArea = a; return this; }
 		public Builder fillHoles(boolean f) { this.fillHoles = f; return this; }
+		/**
+		 * Test-time augmentation: average the network's outputs over 1, 2, 4 or 8 flipped and rotated
+		 * views of the image (steadier maps at that many times the prediction cost).
+		 */
+		public Builder views(int v) { this.views = v; return this; }
+		/** Interior components smaller than this (pixels at the model's scale) seed no nucleus of their own. */
+		public Builder minSeedArea(int a) { this.minSeedArea = a; return this; }
 
 		public NucleiSegmenter build() {
 			if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("Segment: threshold must lie in (0, 1), got " + threshold);
 			if (minArea < 0 || maxArea < minArea) throw new IllegalArgumentException("Segment: size range " + minArea + "–" + maxArea + " is empty");
 			if (diameter < 0) throw new IllegalArgumentException("Segment: diameter must be ≥ 0, got " + diameter);
+			if (minSeedArea < 0) throw new IllegalArgumentException("Segment: minimum seed area must be ≥ 0, got " + minSeedArea);
+			if (views != 1 && views != 2 && views != 4 && views != 8)
+				throw new IllegalArgumentException("Segment: views must be 1, 2, 4 or 8, got " + views);
 			if (tileSize != 0 && tileSize < 32) throw new IllegalArgumentException("Segment: tile size must be 0 (automatic) or ≥ 32, got " + tileSize);
 			return new NucleiSegmenter(this);
 		}

@@ -13,6 +13,7 @@ import sc.fiji.convnet.engine.kernels.Kernels;
 import sc.fiji.convnet.model.Axis;
 import sc.fiji.convnet.model.ModelDescriptor;
 import sc.fiji.convnet.model.ModelFormatException;
+import sc.fiji.convnet.model.ModelLocations;
 import sc.fiji.convnet.model.ModelResolver;
 import sc.fiji.convnet.model.TensorDescription;
 import sc.fiji.convnet.onnx.OnnxSession;

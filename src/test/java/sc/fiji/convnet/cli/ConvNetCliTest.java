@@ -28,8 +28,24 @@ class ConvNetCliTest {
 	void helpDocumentsEverySegmentOption() {
 		assertEquals(0, run("segment", "--help"));
 		for (String option : List.of("--input", "--output", "--model", "--filter", "--channel", "--threshold", "--seed-threshold", "--diameter",
-				"--min-area", "--max-area", "--tile", "--threads", "--overwrite"))
+				"--min-area", "--max-area", "--tile", "--threads", "--views", "--overwrite"))
 			assertTrue(out.toString().contains(option), "help mentions " + option);
+	}
+
+	@Test
+	void trainingCommandsShareTheirOptionsAndCheckThem() {
+		for (String command : List.of("train-nuclei", "train-detector", "train-classifier")) {
+			out.reset();
+			assertEquals(0, run(command, "--help"));
+			for (String option : List.of("--data", "--output", "--seed", "--steps", "--minutes", "--batch", "--crop", "--width", "--lr", "--eval-every"))
+				assertTrue(out.toString().contains(option), command + " help mentions " + option);
+		}
+		assertTrue(out.toString().contains("--jitter"), "train-classifier keeps its own options");
+		err.reset();
+		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--crop", "100", "--depth", "3"));
+		assertTrue(err.toString().contains("--crop 100 is not a multiple of 2^3"), err.toString());
+		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--steps", "0"));
+		assertTrue(err.toString().contains("--steps 0 must be positive"), err.toString());
 	}
 
 	@Test

@@ -18,7 +18,7 @@ class InstanceDecoderTest {
 				boolean a = Math.hypot(x - 25, y - 25) < 14, b = Math.hypot(x - 51, y - 25) < 14;
 				fg[y * w + x] = a || b ? 0.9f : 0.1f;
 			}
-		LabelImage labels = new InstanceDecoder(0.5, 0.6, 1.0, 10, Integer.MAX_VALUE, true).decode(new float[][] { fg }, w, h);
+		LabelImage labels = new InstanceDecoder(0.5, 0.6, 0, 1.0, 10, Integer.MAX_VALUE, true).decode(new float[][] { fg }, w, h);
 		assertEquals(2, labels.count());
 		int left = labels.labels()[25 * w + 20], right = labels.labels()[25 * w + 56];
 		assertTrue(left != 0 && right != 0 && left != right, "the disc centres carry different labels");
@@ -40,9 +40,31 @@ class InstanceDecoderTest {
 				p[0][i] = 0.05f;
 			}
 		for (int i = 0; i < w * h; i++) if (p[1][i] == 0 && p[2][i] == 0) p[0][i] = 1;
-		LabelImage labels = new InstanceDecoder(0.5, 0.6, 1.0, 5, Integer.MAX_VALUE, true).decode(p, w, h);
+		LabelImage labels = new InstanceDecoder(0.5, 0.6, 0, 1.0, 5, Integer.MAX_VALUE, true).decode(p, w, h);
 		assertEquals(2, labels.count());
 		assertEquals(2 * 18 * 16 - 0, labels.areas()[1] + labels.areas()[2], "every non-background pixel is claimed");
+	}
+
+	/** A speck of interior inside one nucleus's boundary is noise: with a minimum seed area it splits nothing. */
+	@Test
+	void tinySeedsDoNotSplitANucleus() {
+		int w = 30, h = 30;
+		float[][] p = new float[3][w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				double r = Math.hypot(x - 15, y - 15);
+				boolean speck = (x == 23 || x == 24) && y == 15; // 2 px of interior inside the boundary ring
+				if (r <= 6 || speck) p[1][i] = 0.9f;
+				else if (r <= 10) p[2][i] = 0.9f;
+				else p[0][i] = 1;
+			}
+		assertEquals(2, new InstanceDecoder(0.5, 0.6, 0, 1, 0, Integer.MAX_VALUE, false).decode(p, w, h).count(), "without a minimum the speck seeds a second object");
+		LabelImage labels = new InstanceDecoder(0.5, 0.6, 5, 1, 0, Integer.MAX_VALUE, false).decode(p, w, h);
+		assertEquals(1, labels.count());
+		int disc = 0;
+		for (int i = 0; i < w * h; i++) if (p[0][i] == 0) disc++;
+		assertEquals(disc, labels.areas()[1], "the speck's pixels belong to the nucleus");
 	}
 
 	@Test
@@ -51,7 +73,7 @@ class InstanceDecoderTest {
 		float[] fg = new float[w * h];
 		for (int y = 2; y < 4; y++) for (int x = 2; x < 4; x++) fg[y * w + x] = 1; // 4 px speck
 		for (int y = 10; y < 20; y++) for (int x = 10; x < 20; x++) fg[y * w + x] = 1;
-		LabelImage labels = new InstanceDecoder(0.5, 0.6, 1.0, 10, 1000, true).decode(new float[][] { fg }, w, h);
+		LabelImage labels = new InstanceDecoder(0.5, 0.6, 0, 1.0, 10, 1000, true).decode(new float[][] { fg }, w, h);
 		assertEquals(1, labels.count());
 		assertEquals(100, labels.areas()[1]);
 	}
@@ -59,7 +81,7 @@ class InstanceDecoderTest {
 	@Test
 	void wrongChannelCountIsNamed() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-				() -> new InstanceDecoder(0.5, 0.6, 1, 0, 10, false).decode(new float[2][4], 2, 2));
+				() -> new InstanceDecoder(0.5, 0.6, 0, 1, 0, 10, false).decode(new float[2][4], 2, 2));
 		assertTrue(e.getMessage().contains("got 2"), e.getMessage());
 	}
 }

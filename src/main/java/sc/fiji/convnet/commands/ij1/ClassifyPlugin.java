@@ -1,10 +1,11 @@
 package sc.fiji.convnet.commands.ij1;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
+import sc.fiji.convnet.commands.FilterMessages;
+import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.commands.ClassifyCommand;
 import sc.fiji.convnet.ij.ImageClassification;
 
@@ -51,7 +52,7 @@ public class ClassifyPlugin implements PlugIn {
 			else t = ImageClassification.image(imp, model, k, normalization);
 			t.show("Classification of " + imp.getTitle());
 		} catch (Exception e) {
-			IJ.error(COMMAND, imp.getTitle() + ": " + e.getMessage());
+			ErrorReport.error(COMMAND, FilterMessages.of(COMMAND, imp, e));
 		}
 	}
 }

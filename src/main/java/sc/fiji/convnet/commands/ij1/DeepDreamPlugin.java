@@ -46,7 +46,7 @@ public class DeepDreamPlugin implements PlugIn {
 			try {
 				return ConvNet.deepDream(imp, model, layer, iterations, step, octaves, octaveScale, smoothing, normalization, new IJProgress(COMMAND));
 			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+				throw new java.io.UncheckedIOException(e.getMessage(), e);
 			}
 		});
 	}

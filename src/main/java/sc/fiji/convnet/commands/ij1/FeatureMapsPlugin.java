@@ -30,7 +30,7 @@ public class FeatureMapsPlugin implements PlugIn {
 			try {
 				return ConvNet.featureMaps(imp, model, layer, normalization);
 			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+				throw new java.io.UncheckedIOException(e.getMessage(), e);
 			}
 		});
 	}

@@ -38,7 +38,7 @@ public class FgsmPlugin implements PlugIn {
 				out.probabilities().show("FGSM probabilities");
 				return out.adversarial();
 			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+				throw new java.io.UncheckedIOException(e.getMessage(), e);
 			}
 		});
 	}

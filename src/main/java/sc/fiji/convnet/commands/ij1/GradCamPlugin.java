@@ -43,7 +43,7 @@ public class GradCamPlugin implements PlugIn {
 				imp.updateAndDraw();
 				return map;
 			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+				throw new java.io.UncheckedIOException(e.getMessage(), e);
 			}
 		});
 	}

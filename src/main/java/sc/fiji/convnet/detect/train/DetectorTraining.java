@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import sc.fiji.convnet.engine.optim.TrainingSettings;
 import sc.fiji.convnet.detect.Box;
 import sc.fiji.convnet.detect.DetectionMetrics;
 import sc.fiji.convnet.detect.GridDetector;
@@ -29,13 +30,12 @@ import sc.fiji.convnet.tensor.Tensor;
  */
 public final class DetectorTraining {
 
-	public static final class Settings {
-		public long seed = 42;
-		public int steps = 3000, batch = 8, crop = 160, width = 16, evalEvery = 200, warmup = 100;
-		public double learningRate = 2e-3, inputScale = 0.5, minScale = 0.75, maxScale = 1.33;
+	public static final class Settings extends TrainingSettings {
+		public double inputScale = 0.5, minScale = 0.75, maxScale = 1.33;
 		public double referenceSize = 32, noObjectWeight = 0.5, boxWeight = 2;
-		public double maxMinutes = 0;
 		public double minScore = 0.01, nmsIou = 0.45;
+
+		public Settings() { crop = 160; }
 	}
 
 	private final Settings s;
@@ -71,7 +71,7 @@ public final class DetectorTraining {
 		double bestMap = -1, running = 0;
 		long start = System.nanoTime();
 		for (int step = 1; step <= s.steps; step++) {
-			adam.learningRate(rate(step));
+			adam.learningRate(s.rate(step));
 			float[] x = new float[s.batch * 3 * plane], y = new float[s.batch * layout.channels() * g * g];
 			for (int b = 0; b < s.batch; b++) {
 				int k = rng.nextInt(images.size());
@@ -81,8 +81,8 @@ public final class DetectorTraining {
 			double loss = trainer.step(new Tensor(x, s.batch, 3, s.crop, s.crop), new Tensor(y, s.batch, layout.channels(), g, g));
 			running = step == 1 ? loss : 0.98 * running + 0.02 * loss;
 			double minutes = (System.nanoTime() - start) / 6e10;
-			boolean last = step == s.steps || (s.maxMinutes > 0 && minutes >= s.maxMinutes);
-			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, rate(step), minutes);
+			boolean last = s.isLast(step, minutes);
+			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, s.rate(step), minutes);
 			if (step % s.evalEvery == 0 || last) {
 				DetectionMetrics m = validate(net, layout, val);
 				double map = m.meanAveragePrecision(0.5);
@@ -102,11 +102,6 @@ public final class DetectorTraining {
 		return bestMap;
 	}
 
-	private double rate(int step) {
-		if (step <= s.warmup) return s.learningRate * step / s.warmup;
-		double t = (step - s.warmup) / (double) Math.max(1, s.steps - s.warmup);
-		return s.learningRate * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t))));
-	}
 
 	/** Scores the pipeline on the val images at the training scale. */
 	public DetectionMetrics validate(Network net, GridLayout layout, List<DetectionSample> val) {

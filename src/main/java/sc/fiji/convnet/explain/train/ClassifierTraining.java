@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import sc.fiji.convnet.engine.optim.TrainingSettings;
 import sc.fiji.convnet.detect.train.DetectionSample;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Phase;
@@ -25,11 +26,11 @@ import sc.fiji.convnet.tensor.Tensor;
  */
 public final class ClassifierTraining {
 
-	public static final class Settings {
-		public long seed = 42;
-		public int steps = 2000, batch = 32, crop = 64, width = 16, evalEvery = 200, warmup = 100;
+	public static final class Settings extends TrainingSettings {
 		public int backgroundPerImage = 20, valPerClass = 200, clearance = 32;
-		public double learningRate = 2e-3, maxJitter = 12, maxMinutes = 0, oneVsRest = 0;
+		public double maxJitter = 12, oneVsRest = 0;
+
+		public Settings() { steps = 2000; batch = 32; crop = 64; }
 	}
 
 	/** Crop accuracy on val: overall, balanced (mean recall) and per class, with the confusion counts. */
@@ -72,7 +73,7 @@ public final class ClassifierTraining {
 		double running = 0;
 		long start = System.nanoTime();
 		for (int step = 1; step <= s.steps; step++) {
-			adam.learningRate(rate(step));
+			adam.learningRate(s.rate(step));
 			float[] x = new float[s.batch * 3 * plane], y = new float[s.batch];
 			for (int b = 0; b < s.batch; b++) {
 				int c = rng.nextInt(classes.size());
@@ -84,8 +85,8 @@ public final class ClassifierTraining {
 			double loss = trainer.step(new Tensor(x, s.batch, 3, s.crop, s.crop), new Tensor(y, s.batch));
 			running = step == 1 ? loss : 0.98 * running + 0.02 * loss;
 			double minutes = (System.nanoTime() - start) / 6e10;
-			boolean last = step == s.steps || (s.maxMinutes > 0 && minutes >= s.maxMinutes);
-			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, rate(step), minutes);
+			boolean last = s.isLast(step, minutes);
+			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, s.rate(step), minutes);
 			if (step % s.evalEvery == 0 || last) {
 				Accuracy a = accuracy(net, val, valCrops);
 				boolean better = bestAccuracy == null || a.balanced() > bestAccuracy.balanced();
@@ -102,11 +103,6 @@ public final class ClassifierTraining {
 		return bestAccuracy;
 	}
 
-	private double rate(int step) {
-		if (step <= s.warmup) return s.learningRate * step / s.warmup;
-		double t = (step - s.warmup) / (double) Math.max(1, s.steps - s.warmup);
-		return s.learningRate * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t))));
-	}
 
 	/** A fixed, seeded set of val crops: up to {@code valPerClass} boxes of each class and as many background positions. */
 	public List<CellCrop> validationCrops(List<DetectionSample> val) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import sc.fiji.convnet.engine.optim.TrainingSettings;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Trainer;
 import sc.fiji.convnet.engine.loss.SoftmaxCrossEntropy;
@@ -37,13 +38,11 @@ public final class NucleiTraining {
 	public static final double LOW_PERCENTILE = 1, HIGH_PERCENTILE = 99.8;
 	public static final float[] CLASS_WEIGHTS = { 1f, 1f, 2f };
 
-	public static final class Settings {
-		public long seed = 42;
-		public int depth = 3, baseWidth = 16, crop = 128, batch = 8;
-		public int steps = 3000, evalEvery = 250, warmup = 100;
-		public double learningRate = 2e-3, minScale = 0.6, maxScale = 1.7;
-		public double maxMinutes = 0;
-		public int boundaryWidth = 1;
+	public static final class Settings extends TrainingSettings {
+		public int depth = 3, boundaryWidth = 1;
+		public double minScale = 0.6, maxScale = 1.7;
+
+		public Settings() { evalEvery = 250; finalFraction = 0.05; }
 	}
 
 	private final Settings s;
@@ -61,8 +60,8 @@ public final class NucleiTraining {
 
 	/** Trains and writes the best network to {@code best}; returns its validation AP@0.5. */
 	public double train(List<NucleiSample> train, List<NucleiSample> val, Path best) throws IOException {
-		Network net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.baseWidth).seed(s.seed).build();
-		log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.baseWidth, net.parameterCount(),
+		Network net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
+		log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, net.parameterCount(),
 				net.receptiveField().size());
 		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, zoom %.2f–%.2f%n", s.crop, s.batch, s.steps, s.learningRate, s.minScale, s.maxScale);
 		Adam adam = new Adam(net.parameters(), s.learningRate);
@@ -77,7 +76,7 @@ public final class NucleiTraining {
 		double bestAp = -1, running = 0;
 		long start = System.nanoTime();
 		for (int step = 1; step <= s.steps; step++) {
-			adam.learningRate(rate(step));
+			adam.learningRate(s.rate(step));
 			for (int b = 0; b < s.batch; b++) {
 				int k = rng.nextInt(train.size());
 				NucleiSample t = train.get(k);
@@ -92,8 +91,8 @@ public final class NucleiTraining {
 			double loss = trainer.step(new Tensor(x.clone(), s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
 			running = step == 1 ? loss : 0.98 * running + 0.02 * loss;
 			double minutes = (System.nanoTime() - start) / 6e10;
-			boolean last = step == s.steps || (s.maxMinutes > 0 && minutes >= s.maxMinutes);
-			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, rate(step), minutes);
+			boolean last = s.isLast(step, minutes);
+			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, s.rate(step), minutes);
 			if (step % s.evalEvery == 0 || last) {
 				double ap = validate(net, val);
 				log.printf(Locale.ROOT, "step %5d  val AP@0.5 %.4f%s%n", step, ap, ap > bestAp ? "  (best, saved)" : "");
@@ -108,11 +107,6 @@ public final class NucleiTraining {
 		return bestAp;
 	}
 
-	private double rate(int step) {
-		if (step <= s.warmup) return s.learningRate * step / s.warmup;
-		double t = (step - s.warmup) / (double) Math.max(1, s.steps - s.warmup);
-		return s.learningRate * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t))));
-	}
 
 	/** AP@0.5 of the whole pipeline with default decoding settings. */
 	public static double validate(Network net, List<NucleiSample> val) {

@@ -1,4 +1,4 @@
-package sc.fiji.convnet.segment;
+package sc.fiji.convnet.model;
 
 import java.io.IOException;
 import java.io.InputStream;

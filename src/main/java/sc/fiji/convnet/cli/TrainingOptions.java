@@ -1,0 +1,54 @@
+package sc.fiji.convnet.cli;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import sc.fiji.convnet.engine.optim.TrainingSettings;
+
+/**
+ * The options every {@code train-*} command shares, read once into a {@link TrainingSettings};
+ * their help lines print the defaults of the settings themselves, so help and behaviour agree.
+ */
+final class TrainingOptions {
+
+	static final Set<String> KEYS = Set.of("data", "output", "seed", "steps", "minutes", "batch", "crop", "width", "lr", "eval-every");
+
+	private TrainingOptions() {}
+
+	/** The shared keys plus a command's own. */
+	static Set<String> keysWith(String... own) {
+		Set<String> keys = new HashSet<>(KEYS);
+		keys.addAll(Set.of(own));
+		return keys;
+	}
+
+	static void read(Options o, TrainingSettings s) {
+		s.seed = o.integer("seed", (int) s.seed);
+		s.steps = o.integer("steps", s.steps);
+		s.maxMinutes = o.number("minutes", s.maxMinutes);
+		s.batch = o.integer("batch", s.batch);
+		s.crop = o.integer("crop", s.crop);
+		s.width = o.integer("width", s.width);
+		s.learningRate = o.number("lr", s.learningRate);
+		s.evalEvery = o.integer("eval-every", s.evalEvery);
+		if (s.steps <= 0) throw new Options.UsageException("--steps " + s.steps + " must be positive");
+		if (s.batch <= 0) throw new Options.UsageException("--batch " + s.batch + " must be positive");
+		if (s.evalEvery <= 0) throw new Options.UsageException("--eval-every " + s.evalEvery + " must be positive");
+	}
+
+	/** Help lines of the shared options; {@code cropNote} says what the crop edge must be. */
+	static String usage(TrainingSettings defaults, String cropNote, String widthNote) {
+		return String.join("\n",
+				"  --data DIR        the data set folder (required)",
+				"  --output FILE     where the best network is written (required)",
+				"  --seed N          random seed (default " + defaults.seed + ")",
+				"  --steps N         training steps (default " + defaults.steps + ")",
+				"  --minutes M       stop after M minutes (default: no limit)",
+				"  --batch N         crops per step (default " + defaults.batch + ")",
+				"  --crop PX         crop edge" + cropNote + " (default " + defaults.crop + ")",
+				"  --width N         " + widthNote + " (default " + defaults.width + ")",
+				"  --lr X            peak learning rate of Adam (default " + String.format(Locale.ROOT, "%g", defaults.learningRate).replaceAll("0+$", "") + ")",
+				"  --eval-every N    validate every N steps (default " + defaults.evalEvery + ")");
+	}
+}

@@ -1,0 +1,252 @@
+package sc.fiji.convnet.segment;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+
+import net.imglib2.Interval;
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+import sc.fiji.convnet.predict.CancelledException;
+import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.predict.SampledPercentiles;
+import sc.fiji.convnet.predict.StreamingTiledPredictor;
+import sc.fiji.convnet.predict.TileNormalizer;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * Nuclei segmentation of a 2-D image of any size (beyond 2^31 pixels, beyond the heap: a cell image, a
+ * file-backed or a lazily generated one) into a label image the caller provides, block by block.
+ * <ol>
+ * <li>Normalisation statistics are computed once for the whole image: by default {@code scale_range} between
+ * the 1st and 99.8th percentiles (the shipped nuclei model's pre-processing) of the deterministic grid sample
+ * of {@link SampledPercentiles} (at most 2^22 pixels; every pixel for smaller images, then exact).</li>
+ * <li>The image is cut into blocks (cores of {@code blockSize}², {@link BlockLayout}); each core widened by a
+ * margin is predicted ({@link StreamingTiledPredictor}, whose tile grid is anchored at the image's minimum, so
+ * every block sees the same tiles and the same probabilities as one whole-image run) into memory and decoded
+ * with the {@link InstanceDecoder} of the {@link NucleiSegmenter} settings.</li>
+ * <li>A block keeps exactly the objects whose first pixel in raster order lies in its core
+ * ({@link AnchoredObjects}); objects are written whole, also into neighbouring cores, so none is cut at a
+ * seam or counted twice. The margin must exceed the largest object (twice it, so that the neighbours competing
+ * for its pixels are whole too); objects reaching a crop edge are counted in {@link Summary#objectsAtMargin()}.</li>
+ * <li>Ids are 1, 2, … in the order blocks are processed (raster order), within a block in anchor order:
+ * deterministic, consecutive, unique over the whole image. Where an object would take a pixel an earlier
+ * block's object already holds (the two decodings disagree there), the earlier keeps it
+ * ({@link Summary#conflictPixels()}); an object left without pixels gets no id.</li>
+ * </ol>
+ * The label image is set to 0 band by band just before blocks write there (unless
+ * {@link Builder#clearLabels(boolean) clearLabels(false)} says it holds zeros already). Memory: one block's crop
+ * (probabilities and decoder arrays, about 60 bytes per pixel: some 330 MB for the default 2048 + 2·128) plus
+ * the label image's own cache; nothing grows with the image. The segmenter's tile size, halo and flip views
+ * apply to the tiles; rescaling to a nucleus diameter is not done block by block (resample the image first).
+ */
+public final class LargeImageSegmenter {
+
+	/** Where the work went; times in nanoseconds. */
+	public record Summary(long width, long height, long blocks, long objects, long tiles, long conflictPixels, long objectsAtMargin,
+			long statsNanos, long predictNanos, long decodeNanos, long writeNanos, long totalNanos) {
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%d objects in a %d×%d image, %d blocks (%d tiles); statistics %.1f s, prediction %.1f s, "
+					+ "decoding %.1f s, writing %.1f s, total %.1f s; %d objects at a block margin, %d conflicting pixels", objects, width, height,
+					blocks, tiles, statsNanos / 1e9, predictNanos / 1e9, decodeNanos / 1e9, writeNanos / 1e9, totalNanos / 1e9, objectsAtMargin,
+					conflictPixels);
+		}
+	}
+
+	private final NucleiSegmenter settings;
+	private final int blockSize, margin, batchSize;
+	private final boolean clearLabels;
+	private final Function<RandomAccessibleInterval<? extends RealType<?>>, TileNormalizer> normalization;
+
+	private LargeImageSegmenter(Builder b) {
+		this.settings = b.settings;
+		this.blockSize = b.blockSize;
+		this.margin = b.margin;
+		this.batchSize = b.batchSize;
+		this.clearLabels = b.clearLabels;
+		this.normalization = b.normalization;
+	}
+
+	/** Block-wise segmentation with the given segmenter's model and decoding settings. */
+	public static Builder builder(NucleiSegmenter settings) { return new Builder(settings); }
+
+	public static Builder builder(NucleiSegmenter.Builder settings) {
+		if (settings == null) throw new IllegalArgumentException("Segment large image: no segmenter settings given");
+		return new Builder(settings.build());
+	}
+
+	/**
+	 * Segments {@code image} into {@code labels}.
+	 *
+	 * @param image  {@code (x, y)}, raw values
+	 * @param labels {@code (x, y)}, the same interval as the image; an integer type wide enough for the object
+	 *               count (IntType, UnsignedIntType, LongType)
+	 */
+	public <L extends IntegerType<L>> Summary segment(RandomAccessibleInterval<? extends RealType<?>> image, RandomAccessibleInterval<L> labels,
+			Progress progress) {
+		check(image, labels);
+		Progress p = progress == null ? Progress.NONE : progress;
+		long t0 = System.nanoTime();
+		TileNormalizer normalizer = normalization.apply(image);
+		long statsNanos = System.nanoTime() - t0;
+		SegmentationModel model = settings.model();
+		StreamingTiledPredictor tiler = StreamingTiledPredictor.builder(settings.predictor()).tileSize(settings.tileSize()).halo(settings.halo())
+				.batchSize(batchSize).normalizer(normalizer).build();
+		InstanceDecoder decoder = settings.decoder();
+		int channels = model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY ? 3 : 1;
+		BlockLayout layout = new BlockLayout(image, blockSize, margin);
+		long maxId = (long) Math.min(labels.randomAccess().get().createVariable().getMaxValue(), Long.MAX_VALUE);
+		RandomAccess<L> out = labels.randomAccess();
+
+		long nextId = 1, tiles = 0, conflicts = 0, atMargin = 0, predictNanos = 0, decodeNanos = 0, writeNanos = 0;
+		long clearedUntil = image.min(1); // rows above are zero or written
+		long blocks = layout.count();
+		int scale = blocks > 1_000_000 ? 1 : 1000;
+		int total = (int) Math.min(Integer.MAX_VALUE, blocks * scale);
+		for (long row = 0; row < layout.rows(); row++) {
+			for (long column = 0; column < layout.columns(); column++) {
+				if (p.cancelled()) throw new CancelledException();
+				long block = row * layout.columns() + column;
+				Interval core = layout.core(column, row), crop = layout.crop(column, row);
+				if (clearLabels && crop.max(1) >= clearedUntil) {
+					long t = System.nanoTime();
+					clearRows(labels, clearedUntil, crop.max(1));
+					clearedUntil = crop.max(1) + 1;
+					writeNanos += System.nanoTime() - t;
+				}
+				int w = (int) crop.dimension(0), h = (int) crop.dimension(1);
+
+				long t1 = System.nanoTime();
+				float[] data = new float[channels * w * h]; // (x, y, k) with x fastest = 1×K×H×W row-major
+				StreamingTiledPredictor.Report r = tiler.predict(image,
+						Views.translate(ArrayImgs.floats(data, w, h, channels), crop.min(0), crop.min(1), 0), blockProgress(p, block, scale, total));
+				tiles += r.tiles();
+				float[][] maps = planes(model.postprocess(new Tensor(data, 1, channels, h, w)));
+				data = null;
+				long t2 = System.nanoTime();
+				LabelImage local = decoder.decode(maps, w, h);
+				maps = null;
+				AnchoredObjects objects = AnchoredObjects.select(local, crop, core, image);
+				long t3 = System.nanoTime();
+				for (int k = 0; k < objects.count(); k++) {
+					if (objects.atCropEdge(k)) atMargin++;
+					long id = 0;
+					for (int i = objects.start(k); i < objects.end(k); i++) {
+						int pixel = objects.pixel(i);
+						out.setPosition(crop.min(0) + pixel % w, 0);
+						out.setPosition(crop.min(1) + pixel / w, 1);
+						L v = out.get();
+						if (v.getIntegerLong() != 0) { conflicts++; continue; }
+						if (id == 0) {
+							if (nextId > maxId) throw new IllegalArgumentException("Segment large image: more than " + maxId + " objects do not fit the label type "
+									+ v.getClass().getSimpleName() + "; use UnsignedIntType or LongType");
+							id = nextId++;
+						}
+						v.setInteger(id);
+					}
+				}
+				long t4 = System.nanoTime();
+				predictNanos += t2 - t1;
+				decodeNanos += t3 - t2;
+				writeNanos += t4 - t3;
+				p.update((int) Math.min(Integer.MAX_VALUE, (block + 1) * scale), total);
+			}
+		}
+		return new Summary(image.dimension(0), image.dimension(1), blocks, nextId - 1, tiles, conflicts, atMargin, statsNanos, predictNanos, decodeNanos,
+				writeNanos, System.nanoTime() - t0);
+	}
+
+	private void check(RandomAccessibleInterval<?> image, RandomAccessibleInterval<?> labels) {
+		if (image == null || labels == null) throw new IllegalArgumentException("Segment large image: no " + (image == null ? "image" : "label image"));
+		if (image.numDimensions() != 2)
+			throw new IllegalArgumentException("Segment large image: the image must be 2-D (x, y), got " + image.numDimensions() + " dimensions "
+					+ Arrays.toString(image.dimensionsAsLongArray()) + "; pass one plane (Views.hyperSlice)");
+		if (labels.numDimensions() != 2 || !Arrays.equals(image.minAsLongArray(), labels.minAsLongArray())
+				|| !Arrays.equals(image.maxAsLongArray(), labels.maxAsLongArray()))
+			throw new IllegalArgumentException("Segment large image: the label image " + describe(labels) + " must have the image's interval " + describe(image));
+		double scale = settings.diameter() > 0 && settings.model().trainedDiameter() > 0 ? settings.model().trainedDiameter() / settings.diameter() : 1;
+		if (Math.abs(scale - 1) > 1e-9)
+			throw new IllegalArgumentException("Segment large image: rescaling to the nucleus diameter " + settings.diameter() + " (the model was trained at "
+					+ settings.model().trainedDiameter() + ") is not done block by block; set diameter 0 or resample the image first");
+	}
+
+	private static String describe(RandomAccessibleInterval<?> img) {
+		return "[min " + Arrays.toString(img.minAsLongArray()) + ", size " + Arrays.toString(img.dimensionsAsLongArray()) + "]";
+	}
+
+	/** Sets rows y0..y1 (inclusive) of the label image to 0. */
+	private static <L extends IntegerType<L>> void clearRows(RandomAccessibleInterval<L> labels, long y0, long y1) {
+		long[] min = labels.minAsLongArray(), max = labels.maxAsLongArray();
+		min[1] = y0;
+		max[1] = y1;
+		for (L v : Views.flatIterable(Views.interval(labels, min, max))) v.setZero();
+	}
+
+	/** Cancellation reaches the tiles; progress is the blocks done plus the tile fraction of this one. */
+	private static Progress blockProgress(Progress p, long block, int scale, int total) {
+		return new Progress() {
+			@Override public void update(int done, int all) {
+				long value = block * scale + (all == 0 ? 0 : (long) scale * done / all);
+				p.update((int) Math.min(Integer.MAX_VALUE, value), total);
+			}
+			@Override public boolean cancelled() { return p.cancelled(); }
+		};
+	}
+
+	private static float[][] planes(Tensor out) {
+		int k = out.c(), plane = out.h() * out.w();
+		float[][] maps = new float[k][];
+		for (int c = 0; c < k; c++) maps[c] = Arrays.copyOfRange(out.data(), c * plane, (c + 1) * plane);
+		return maps;
+	}
+
+	/** Block geometry and normalisation; decoding comes from the {@link NucleiSegmenter}. */
+	public static final class Builder {
+		private final NucleiSegmenter settings;
+		private int blockSize = 2048, margin = 128, batchSize = 4;
+		private boolean clearLabels = true;
+		private Function<RandomAccessibleInterval<? extends RealType<?>>, TileNormalizer> normalization =
+				image -> SampledPercentiles.of(image).scaleRange(1, 99.8, 1e-6);
+
+		private Builder(NucleiSegmenter settings) {
+			if (settings == null) throw new IllegalArgumentException("Segment large image: no segmenter given");
+			this.settings = settings;
+		}
+
+		/** Edge of a block's core in pixels (default 2048). */
+		public Builder blockSize(int pixels) { this.blockSize = pixels; return this; }
+
+		/** Context decoded around each core (default 128): at least twice the largest object's extent. */
+		public Builder margin(int pixels) { this.margin = pixels; return this; }
+
+		/** Tiles per model call. */
+		public Builder batchSize(int tiles) { this.batchSize = tiles; return this; }
+
+		/** false: the label image holds zeros already (a new image), skip clearing it. */
+		public Builder clearLabels(boolean clear) { this.clearLabels = clear; return this; }
+
+		/**
+		 * Whole-image normalisation, computed once from the image (default: {@code scale_range} 1–99.8 % of
+		 * {@link SampledPercentiles#of}, the shipped model's pre-processing).
+		 */
+		public Builder normalization(Function<RandomAccessibleInterval<? extends RealType<?>>, TileNormalizer> fromImage) {
+			if (fromImage == null) throw new IllegalArgumentException("Segment large image: no normalisation given");
+			this.normalization = fromImage;
+			return this;
+		}
+
+		public LargeImageSegmenter build() {
+			if (blockSize < 16) throw new IllegalArgumentException("Segment large image: block size must be ≥ 16, got " + blockSize);
+			if (margin < 0) throw new IllegalArgumentException("Segment large image: margin must be ≥ 0, got " + margin);
+			if ((long) blockSize + 2L * margin > 16_384)
+				throw new IllegalArgumentException("Segment large image: a block of " + blockSize + " plus 2 × " + margin + " margin exceeds 16384 pixels per side");
+			if (batchSize < 1) throw new IllegalArgumentException("Segment large image: batch size must be ≥ 1, got " + batchSize);
+			return new LargeImageSegmenter(this);
+		}
+	}
+}
