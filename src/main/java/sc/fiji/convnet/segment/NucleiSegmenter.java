@@ -47,8 +47,12 @@ public final class NucleiSegmenter {
 	/** The decoder (image scale), predictor, tile edge, halo and diameter of these settings: shared with {@link LargeImageSegmenter}. */
 	InstanceDecoder decoder() { return new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, minArea, maxArea, fillHoles); }
 	Predictor predictor() { return views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor(); }
-	/** Largest tile edge, at least the halo's twice plus a centre; 0 = automatic (the backend's pixel budget). */
-	int tileSize() { return tileSize > 0 ? Math.max(tileSize, 2 * halo + 16) : 0; }
+	/**
+	 * Tile edge for block-wise prediction ({@link LargeImageSegmenter}): the user's, else 1024. Each block
+	 * computes every tile its margin touches, so blocks want tiles well below their own size, not the
+	 * whole-image budget that {@link #segment} uses.
+	 */
+	int tileSize() { return tileSize > 0 ? Math.max(tileSize, 2 * halo + 16) : 1024; }
 	int halo() { return halo; }
 	double diameter() { return diameter; }
 
@@ -61,7 +65,7 @@ public final class NucleiSegmenter {
 		if (sw != width || sh != height) normalized = resize(normalized, width, height, sw, sh);
 
 		Predictor predictor = views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor();
-		TiledPredictor tiler = new TiledPredictor(predictor, tileSize(), halo);
+		TiledPredictor tiler = new TiledPredictor(predictor, tileSize > 0 ? tileSize() : 0, halo); // 0: the backend's pixel budget
 		Tensor out = tiler.predict(new Tensor(normalized, 1, 1, sh, sw), progress);
 		float[][] maps = planes(model.postprocess(out));
 		if (sw != width || sh != height)
