@@ -15,7 +15,8 @@ output = value(args, "output", "");
 filter = value(args, "filter", "*");
 model = value(args, "model", "nuclei");
 channel = value(args, "channel", "1");
-threshold = value(args, "threshold", "0.6");
+threshold = value(args, "threshold", "0.7");
+views = value(args, "views", "4");
 diameter = value(args, "diameter", "0");
 overwrite = value(args, "overwrite", "false");
 if (input == "") input = getDirectory("Choose the folder of images to segment");
@@ -23,7 +24,7 @@ if (output == "") output = getDirectory("Choose the folder for the results");
 
 options = "input=[" + input + "] file=[" + filter + "] output=[" + output + "] model=[" + model + "]"
 	+ " channel=" + channel + " threshold=" + threshold + " seed=0.7 diameter=" + diameter
-	+ " minimum=20 maximum=0 tile=0";
+	+ " minimum=20 maximum=0 tile=0 views=" + views;
 if (overwrite == "true") options = options + " overwrite";
 setBatchMode(true);
 run("Batch Segment Nuclei", options);

@@ -14,7 +14,7 @@ if (output == "") output = getDirectory("Choose the folder for the results");
 input = getImageID();
 name = File.getNameWithoutExtension(getTitle());
 
-run("Segment Nuclei", "model=[" + model + "] channel=1 threshold=0.6 seed=0.7 diameter=0 minimum=20 maximum=0 tile=0 add display");
+run("Segment Nuclei", "model=[" + model + "] channel=1 threshold=0.7 seed=0.7 diameter=0 minimum=20 maximum=0 tile=0 views=4 add display");
 // the command leaves the label image active and the table named <image>_objects
 saveAs("Tiff", output + File.separator + name + "_labels.tif");
 roiManager("Save", output + File.separator + name + "_rois.zip");

@@ -25,7 +25,7 @@ if imp is None:
     raise SystemExit("segment_nuclei.py: no image (give IMAGE OUTPUT_DIR, or open an image in Fiji)")
 
 # the same builder and defaults as the menu command and the command line
-segmenter = ConvNet.segmenter(model).threshold(0.6).seedThreshold(0.7).minArea(20).build()
+segmenter = ConvNet.segmenter(model).threshold(0.7).seedThreshold(0.7).minArea(20).views(4).build()
 result = ConvNet.segment(imp, segmenter)
 
 name = os.path.splitext(imp.getTitle())[0]

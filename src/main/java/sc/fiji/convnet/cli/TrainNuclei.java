@@ -48,12 +48,22 @@ final class TrainNuclei {
 	}
 
 	static final String EXPORT_USAGE = String.join("\n",
-			"Usage: bin/convnet export-nuclei --network FILE --data DIR --output DIR",
+			"Usage: bin/convnet export-nuclei --network FILE --data DIR --output DIR [--command TEXT]",
 			"",
 			"Writes the network trained by train-nuclei as a model folder: model.onnx (opset 17), bioimageio.yaml with the",
 			"pre-processing (scale_range 1–99.8 %) and what the outputs mean, test_input.npy / test_output.npy and README.md.",
 			"The nucleus diameter recorded for the --diameter option is the median of the training split of DIR.",
+			"",
+			"Options:",
+			"  --network FILE    the network written by train-nuclei (required)",
+			"  --data DIR        the nuclei-dsb2018 folder: training diameters, validation score, test tensors (required)",
+			"  --output DIR      the model folder to write (required)",
+			"  --command TEXT    the training command recorded in bioimageio.yaml (default: the shipped model's)",
 			"");
+
+	/** The command that trained the shipped model (models/nuclei/training.log). */
+	static final String SHIPPED_COMMAND = "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net"
+			+ " --steps 4000 --depth 4 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 42";
 
 	static int export(String[] args, PrintStream out) throws Exception {
 		Options o = new Options(args, 1, Set.of("network", "data", "output", "command"), Set.of("help"));
@@ -64,7 +74,7 @@ final class TrainNuclei {
 		double diameter = sc.fiji.convnet.segment.train.NucleiModelExport.medianDiameter(train);
 		java.util.Map<String, Object> training = new java.util.LinkedHashMap<>();
 		training.put("data", "nuclei-dsb2018 (train split; best checkpoint by val AP@0.5)");
-		training.put("command", "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net --steps 1600 --eval-every 200 --seed 42");
+		training.put("command", o.get("command", SHIPPED_COMMAND));
 		training.put("log", "training.log");
 		double valAp = NucleiTraining.validate(net, val);
 		Path yaml = sc.fiji.convnet.segment.train.NucleiModelExport.export(net, Path.of(o.require("output")), diameter, training, val.get(0), valAp);

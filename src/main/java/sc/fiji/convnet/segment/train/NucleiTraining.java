@@ -39,10 +39,10 @@ public final class NucleiTraining {
 	public static final float[] CLASS_WEIGHTS = { 1f, 1f, 2f };
 
 	public static final class Settings extends TrainingSettings {
-		public int depth = 3, boundaryWidth = 1;
-		public double minScale = 0.6, maxScale = 1.7;
+		public int depth = 4, boundaryWidth = 1;
+		public double minScale = 0.5, maxScale = 2.0;
 
-		public Settings() { evalEvery = 250; finalFraction = 0.05; }
+		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}
 
 	private final Settings s;
