@@ -26,16 +26,22 @@ final class TrainNuclei {
 			"  --depth N         U-Net depth (default " + new NucleiTraining.Settings().depth + ")",
 			"  --min-scale X     smallest random zoom of a training crop (default " + new NucleiTraining.Settings().minScale + ")",
 			"  --max-scale X     largest random zoom of a training crop (default " + new NucleiTraining.Settings().maxScale + ")",
+			"  --init FILE       continue training a network written by train-nuclei (its depth and width are kept)",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale"), Set.of("help"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init"), Set.of("help"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
 		s.depth = o.integer("depth", s.depth);
 		s.minScale = o.number("min-scale", s.minScale);
 		s.maxScale = o.number("max-scale", s.maxScale);
+		String init = o.get("init", null);
+		if (init != null) {
+			s.init = Path.of(init);
+			if (!java.nio.file.Files.isRegularFile(s.init)) throw new Options.UsageException("--init " + init + " is not a file");
+		}
 		if (s.crop % (1 << s.depth) != 0) throw new Options.UsageException("--crop " + s.crop + " is not a multiple of 2^" + s.depth);
 		if (!(s.minScale > 0 && s.maxScale >= s.minScale))
 			throw new Options.UsageException("--min-scale " + s.minScale + " and --max-scale " + s.maxScale + " make no zoom range");

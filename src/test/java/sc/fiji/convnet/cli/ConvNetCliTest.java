@@ -44,6 +44,8 @@ class ConvNetCliTest {
 		err.reset();
 		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--crop", "100", "--depth", "3"));
 		assertTrue(err.toString().contains("--crop 100 is not a multiple of 2^3"), err.toString());
+		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--init", "/no/such/network.net"));
+		assertTrue(err.toString().contains("--init /no/such/network.net is not a file"), err.toString());
 		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--steps", "0"));
 		assertTrue(err.toString().contains("--steps 0 must be positive"), err.toString());
 	}

@@ -41,6 +41,8 @@ public final class NucleiTraining {
 	public static final class Settings extends TrainingSettings {
 		public int depth = 4, boundaryWidth = 1;
 		public double minScale = 0.5, maxScale = 2.0;
+		/** A trained network to continue from (its own architecture; depth and width are then ignored), or null. */
+		public Path init;
 
 		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}
@@ -60,9 +62,15 @@ public final class NucleiTraining {
 
 	/** Trains and writes the best network to {@code best}; returns its validation AP@0.5. */
 	public double train(List<NucleiSample> train, List<NucleiSample> val, Path best) throws IOException {
-		Network net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
-		log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, net.parameterCount(),
-				net.receptiveField().size());
+		Network net;
+		if (s.init != null) {
+			net = Network.load(s.init);
+			log.printf(Locale.ROOT, "continuing from %s: %,d parameters, receptive field %.0f px%n", s.init, net.parameterCount(), net.receptiveField().size());
+		} else {
+			net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
+			log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, net.parameterCount(),
+					net.receptiveField().size());
+		}
 		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, zoom %.2f–%.2f%n", s.crop, s.batch, s.steps, s.learningRate, s.minScale, s.maxScale);
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
