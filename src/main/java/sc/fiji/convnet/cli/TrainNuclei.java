@@ -68,8 +68,8 @@ final class TrainNuclei {
 			"");
 
 	/** The command that trained the shipped model (models/nuclei/training.log). */
-	static final String SHIPPED_COMMAND = "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net"
-			+ " --steps 4000 --depth 4 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 42";
+	static final String SHIPPED_COMMAND = "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/first-cycle.net --steps 4000 --depth 4 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 42"
+			+ " && bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net --init models/nuclei/first-cycle.net --steps 2000 --lr 0.001 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 43";
 
 	static int export(String[] args, PrintStream out) throws Exception {
 		Options o = new Options(args, 1, Set.of("network", "data", "output", "command"), Set.of("help"));
