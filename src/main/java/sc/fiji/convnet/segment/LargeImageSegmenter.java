@@ -126,7 +126,7 @@ public final class LargeImageSegmenter {
 				StreamingTiledPredictor.Report r = tiler.predict(image,
 						Views.translate(ArrayImgs.floats(data, w, h, channels), crop.min(0), crop.min(1), 0), blockProgress(p, block, scale, total));
 				tiles += r.tiles();
-				float[][] maps = planes(model.postprocess(new Tensor(data, 1, channels, h, w)));
+				float[][] maps = NucleiSegmenter.planes(model.postprocess(new Tensor(data, 1, channels, h, w)));
 				data = null;
 				long t2 = System.nanoTime();
 				LabelImage local = decoder.decode(maps, w, h);
@@ -196,13 +196,6 @@ public final class LargeImageSegmenter {
 			}
 			@Override public boolean cancelled() { return p.cancelled(); }
 		};
-	}
-
-	private static float[][] planes(Tensor out) {
-		int k = out.c(), plane = out.h() * out.w();
-		float[][] maps = new float[k][];
-		for (int c = 0; c < k; c++) maps[c] = Arrays.copyOfRange(out.data(), c * plane, (c + 1) * plane);
-		return maps;
 	}
 
 	/** Block geometry and normalisation; decoding comes from the {@link NucleiSegmenter}. */

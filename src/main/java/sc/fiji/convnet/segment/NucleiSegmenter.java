@@ -45,7 +45,17 @@ public final class NucleiSegmenter {
 
 	public SegmentationModel model() { return model; }
 	/** The decoder (image scale), predictor, tile edge, halo and diameter of these settings: shared with {@link LargeImageSegmenter}. */
-	InstanceDecoder decoder() { return new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, minArea, maxArea, fillHoles); }
+	InstanceDecoder decoder() { return decoder(1); }
+
+	/**
+	 * The decoder for maps that were predicted at {@code scale} × the image's size and resized back: the seed
+	 * minimum is in the model's pixels, the size filter in the image's.
+	 */
+	private InstanceDecoder decoder(double scale) {
+		int seedArea = (int) Math.round(minSeedArea / (scale * scale));
+		return new InstanceDecoder(threshold, seedThreshold, seedArea, prominence, minArea, maxArea, fillHoles);
+	}
+
 	Predictor predictor() { return views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor(); }
 	/**
 	 * Tile edge for block-wise prediction ({@link LargeImageSegmenter}): the user's, else 1024. Each block
@@ -64,22 +74,17 @@ public final class NucleiSegmenter {
 		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
 		if (sw != width || sh != height) normalized = resize(normalized, width, height, sw, sh);
 
-		Predictor predictor = views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor();
-		TiledPredictor tiler = new TiledPredictor(predictor, tileSize > 0 ? tileSize() : 0, halo); // 0: the backend's pixel budget
+		TiledPredictor tiler = new TiledPredictor(predictor(), tileSize > 0 ? tileSize() : 0, halo); // 0: the backend's pixel budget
 		Tensor out = tiler.predict(new Tensor(normalized, 1, 1, sh, sw), progress);
 		float[][] maps = planes(model.postprocess(out));
 		if (sw != width || sh != height)
 			for (int k = 0; k < maps.length; k++) maps[k] = resize(maps[k], sw, sh, width, height);
 
-		int scaledMin = minArea, scaledMax = maxArea;
-		// the seed minimum is in the model's pixels: the maps are back at the image's scale here
-		int seedArea = (int) Math.round(minSeedArea / (scale * scale));
-		LabelImage labels = new InstanceDecoder(threshold, seedThreshold, seedArea, prominence, scaledMin, scaledMax, fillHoles)
-				.decode(maps, width, height);
-		return new SegmentationResult(labels, maps);
+		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps);
 	}
 
-	private static float[][] planes(Tensor out) {
+	/** The K planes of a 1×K×H×W tensor, copied out. */
+	static float[][] planes(Tensor out) {
 		int k = out.c(), plane = out.h() * out.w();
 		float[][] maps = new float[k][plane];
 		for (int c = 0; c < k; c++) System.arraycopy(out.data(), c * plane, maps[c], 0, plane);

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import sc.fiji.convnet.onnx.OnnxSession;
@@ -22,7 +23,7 @@ import sc.fiji.convnet.tensor.Tensor;
 /**
  * A 40,000 × 40,000 synthetic image (generated lazily, {@link SyntheticNuclei}; 1.6·10^9 pixels, 6.4 GB as
  * float) predicted through a cheap ONNX model (3×3 conv + sigmoid, {@link BenchModels}) by
- * {@link StreamingTiledPredictor} into a {@link DiskBackedFloatImage}, with whole-image percentiles from
+ * {@link StreamingTiledPredictor} into a {@link DiskBackedImage}, with whole-image percentiles from
  * {@link SampledPercentiles}. Prints wall time, throughput, peak heap and resident memory. Run it with a heap
  * far below the image (-Xmx2g). {@code region=N} predicts only the N×N far corner (the same tiles as the full
  * run there) and extrapolates. Spot checks compare output pixels (seams included) with one ONNX Runtime run on
@@ -68,7 +69,7 @@ public final class BigImageBenchmark {
 			long cellsPerRow = (region + cell - 1) / cell;
 			int cacheCells = (int) (2 * cellsPerRow + 4); // a row of tiles (core ≤ cell) touches two rows of cells
 			long x0 = size - region;
-			try (DiskBackedFloatImage out = new DiskBackedFloatImage(data, new long[] { region, region }, new int[] { cell, cell }, cacheCells)) {
+			try (DiskBackedImage<FloatType, FloatArray> out = DiskBackedImage.floats(data, new long[] { region, region }, new int[] { cell, cell }, cacheCells)) {
 				RandomAccessibleInterval<FloatType> output = Views.translate(out.img(), x0, x0);
 				long t1 = System.nanoTime();
 				int[] lastTenth = { -1 };

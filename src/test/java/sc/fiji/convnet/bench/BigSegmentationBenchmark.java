@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -22,7 +23,7 @@ import sc.fiji.convnet.segment.SegmentationModels;
 /**
  * Segments a lazily generated {@link SyntheticNuclei} image (40,000 × 40,000 by default) with the shipped
  * nuclei U-Net ({@code models/nuclei}, ONNX Runtime) block by block ({@link LargeImageSegmenter}) into a
- * {@link DiskBackedIntImage} label file, with a heap far below the image (run with -Xmx1g). Normalisation uses
+ * {@link DiskBackedImage} label file, with a heap far below the image (run with -Xmx1g). Normalisation uses
  * the whole image's sampled percentiles even when only a sub-region is segmented. Prints wall time, objects,
  * peak heap and peak resident memory (VmHWM from /proc/self/status).
  * <p>
@@ -63,7 +64,7 @@ public final class BigSegmentationBenchmark {
 		Path data = Files.createTempFile(dir, "labels", ".raw");
 
 		try (MemoryMonitor memory = new MemoryMonitor(20);
-				DiskBackedIntImage labels = new DiskBackedIntImage(data, new long[] { width, height }, new int[] { cell, cell }, cache)) {
+				DiskBackedImage<IntType, IntArray> labels = DiskBackedImage.ints(data, new long[] { width, height }, new int[] { cell, cell }, cache)) {
 			long t0 = System.nanoTime();
 			SampledPercentiles stats = SampledPercentiles.of(full);
 			ScaleRangeNormalizer normalizer = stats.scaleRange(1, 99.8, 1e-6);

@@ -98,7 +98,7 @@ class PointingGameTest {
 			Files.writeString(shim.resolve("tifffile.py"), TIFF_READER);
 			pythonPath = shim.toString();
 		}
-		ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), ann.toString(), sal.toString(), "WBC").redirectErrorStream(true);
+		ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), ann.toString(), sal.toString(), "WBC").redirectErrorStream(true);
 		if (!pythonPath.isEmpty()) pb.environment().put("PYTHONPATH", pythonPath);
 		Process p = pb.start();
 		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -107,7 +107,7 @@ class PointingGameTest {
 	}
 
 	private static boolean runs(String python) throws Exception {
-		return new ProcessBuilder("python3", "-c", python).start().waitFor() == 0;
+		return new ProcessBuilder("/usr/bin/python3", "-c", python).start().waitFor() == 0;
 	}
 
 	/** Reads one plane of an uncompressed TIFF as ImageJ writes it (8/16-bit unsigned or 32-bit float, either byte order). */
