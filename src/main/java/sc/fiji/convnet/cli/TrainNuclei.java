@@ -15,28 +15,38 @@ final class TrainNuclei {
 	private TrainNuclei() {}
 
 	static final String USAGE = String.join("\n",
-			"Usage: bin/convnet train-nuclei --data DIR --output FILE [options]",
+			"Usage: bin/convnet train-nuclei --data DIR[,DIR...] --output FILE [options]",
 			"",
 			"Trains the three-class (background, interior, boundary) nuclei U-Net with the ConvNet engine on the",
-			"'train' split of DIR (nuclei-dsb2018 layout: images/, labels/, split.csv) and keeps the network with the",
-			"best validation AP@0.5 on the 'val' split in FILE (engine format). The log goes to standard output.",
+			"'train' split of each DIR (nuclei-dsb2018 layout: images/, labels/, split.csv) and keeps the network with the",
+			"best mean validation AP@0.5 over the 'val' splits in FILE (engine format). A checkpoint FILE.ckpt is written",
+			"atomically every --checkpoint-every steps; --resume continues from it. The log goes to standard output.",
 			"",
 			"Options:",
 			TrainingOptions.usage(new NucleiTraining.Settings(), ", a multiple of 2^depth", "channels of the first level"),
 			"  --depth N         U-Net depth (default " + new NucleiTraining.Settings().depth + ")",
-			"  --min-scale X     smallest random zoom of a training crop (default " + new NucleiTraining.Settings().minScale + ")",
-			"  --max-scale X     largest random zoom of a training crop (default " + new NucleiTraining.Settings().maxScale + ")",
-			"  --init FILE       continue training a network written by train-nuclei (its depth and width are kept)",
+			"  --diameter PX     nucleus diameter crops are zoomed to, from each image's own median (default "
+					+ new NucleiTraining.Settings().diameter + "; 0 = raw scale)",
+			"  --min-scale X     smallest zoom of the wide share of crops (default " + new NucleiTraining.Settings().minScale + ")",
+			"  --max-scale X     largest zoom of the wide share of crops (default " + new NucleiTraining.Settings().maxScale + ")",
+			"  --init FILE       start from a network written by train-nuclei (its depth and width are kept)",
+			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
+			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init"), Set.of("help"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
 		s.depth = o.integer("depth", s.depth);
 		s.minScale = o.number("min-scale", s.minScale);
 		s.maxScale = o.number("max-scale", s.maxScale);
+		s.diameter = o.number("diameter", s.diameter);
+		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
+		s.resume = o.flag("resume");
+		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
+		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);
 		if (init != null) {
 			s.init = Path.of(init);
@@ -45,11 +55,18 @@ final class TrainNuclei {
 		if (s.crop % (1 << s.depth) != 0) throw new Options.UsageException("--crop " + s.crop + " is not a multiple of 2^" + s.depth);
 		if (!(s.minScale > 0 && s.maxScale >= s.minScale))
 			throw new Options.UsageException("--min-scale " + s.minScale + " and --max-scale " + s.maxScale + " make no zoom range");
-		Path data = Path.of(o.require("data"));
-		List<NucleiSample> train = NucleiDataset.load(data, "train"), val = NucleiDataset.load(data, "val");
-		out.println("train-nuclei: " + train.size() + " training and " + val.size() + " validation images from " + data + ", seed " + s.seed);
+		List<NucleiSample> train = new java.util.ArrayList<>();
+		java.util.Map<String, List<NucleiSample>> val = new java.util.LinkedHashMap<>();
+		for (String dir : o.require("data").split(",")) {
+			Path data = Path.of(dir.trim());
+			List<NucleiSample> t = NucleiDataset.load(data, "train"), v = NucleiDataset.load(data, "val");
+			train.addAll(t);
+			val.put(data.getFileName().toString(), v);
+			out.println("train-nuclei: " + t.size() + " training and " + v.size() + " validation images from " + data);
+		}
+		out.println("train-nuclei: seed " + s.seed);
 		double ap = new NucleiTraining(s, out).train(train, val, Path.of(o.require("output")));
-		out.printf(java.util.Locale.ROOT, "train-nuclei: best val AP@0.5 %.4f, network in %s%n", ap, o.require("output"));
+		out.printf(java.util.Locale.ROOT, "train-nuclei: best mean val AP@0.5 %.4f, network in %s%n", ap, o.require("output"));
 		return 0;
 	}
 

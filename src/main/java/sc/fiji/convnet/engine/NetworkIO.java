@@ -1,7 +1,6 @@
 package sc.fiji.convnet.engine;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -84,9 +83,7 @@ public final class NetworkIO {
 	}
 
 	public static void save(Network net, Path file) throws IOException {
-		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-			write(net, out);
-		}
+		sc.fiji.convnet.io.AtomicFiles.write(file, out -> write(net, out));
 	}
 
 	/** Writes the whole file format to a stream (left open). */

@@ -49,4 +49,21 @@ public final class Adam extends Optimizer {
 	}
 
 	public int steps() { return t; }
+
+	/** The running moments (first, then second, one array per trainable parameter; null before the first step) for a checkpoint. */
+	public float[][][] moments() { return new float[][][] { m, v }; }
+
+	/** Continues from a checkpoint: the step count and moments that {@link #steps()} and {@link #moments()} gave. */
+	public void restore(int steps, float[][] first, float[][] second) {
+		if (first.length != m.length || second.length != v.length)
+			throw new IllegalArgumentException("Adam: the checkpoint holds moments of " + first.length + " parameters, this network has " + m.length);
+		for (int i = 0; i < m.length; i++) {
+			int n = parameters.get(i).value().data().length;
+			if ((first[i] != null && first[i].length != n) || (second[i] != null && second[i].length != n))
+				throw new IllegalArgumentException("Adam: moment " + i + " of the checkpoint does not fit parameter " + parameters.get(i).name());
+			m[i] = first[i] == null ? null : first[i].clone();
+			v[i] = second[i] == null ? null : second[i].clone();
+		}
+		this.t = steps;
+	}
 }

@@ -4,9 +4,9 @@ import sc.fiji.convnet.engine.kernels.PaddingMode;
 import java.util.SplittableRandom;
 
 /**
- * Random training crops that make the model robust to other microscopes: a random scale (other
- * pixel sizes and nucleus diameters), flips and 90° rotations, and intensity changes (gamma,
- * contrast, offset, noise) applied after the same percentile normalisation used at prediction time.
+ * Random training crops that make the model robust to other microscopes: a given zoom (other pixel
+ * sizes and nucleus diameters), flips and 90° rotations, and intensity changes (gamma, contrast,
+ * offset, blur, noise) applied after the same percentile normalisation used at prediction time.
  * Images are sampled bilinearly and labels by nearest neighbour, mirrored at the borders.
  */
 public final class Augmenter {
@@ -14,17 +14,39 @@ public final class Augmenter {
 	private final int size;
 	private final double minScale, maxScale;
 
+	/** Crops of {@code size}×{@code size}; {@link #crop} draws its zoom log-uniformly from [minScale, maxScale]. */
 	public Augmenter(int size, double minScale, double maxScale) {
 		this.size = size;
 		this.minScale = minScale;
 		this.maxScale = maxScale;
 	}
 
-	/** A crop of {@code size}×{@code size}: normalised pixels into {@code image}, instance labels into {@code labels}. */
+	/** A crop at a random zoom of the constructor's range, anywhere in the image. */
 	public void crop(float[] normalized, int[] instances, int w, int h, SplittableRandom rng, float[] image, int[] labels, int offset) {
 		double scale = Math.exp(Math.log(minScale) + rng.nextDouble() * (Math.log(maxScale) - Math.log(minScale)));
+		crop(normalized, instances, w, h, scale, -1, rng, image, labels, offset);
+	}
+
+	/**
+	 * A crop of {@code size}×{@code size} at {@code scale} (output pixels per image pixel): normalised
+	 * pixels into {@code image}, instance labels into {@code labels}. With {@code focus} ≥ 0 (a pixel
+	 * index) the crop window holds that pixel, else it lies anywhere.
+	 */
+	public void crop(float[] normalized, int[] instances, int w, int h, double scale, int focus, SplittableRandom rng, float[] image, int[] labels,
+			int offset) {
 		double window = size / scale;
-		double x0 = rng.nextDouble() * Math.max(0, w - window), y0 = rng.nextDouble() * Math.max(0, h - window);
+		double x0, y0;
+		if (focus >= 0) {
+			x0 = focus % w - rng.nextDouble() * window;
+			y0 = focus / w - rng.nextDouble() * window;
+			x0 = Math.max(Math.min(x0, w - window), 0);
+			y0 = Math.max(Math.min(y0, h - window), 0);
+			if (window > w) x0 = (w - window) / 2;
+			if (window > h) y0 = (h - window) / 2;
+		} else {
+			x0 = window >= w ? (w - window) / 2 : rng.nextDouble() * (w - window);
+			y0 = window >= h ? (h - window) / 2 : rng.nextDouble() * (h - window);
+		}
 		boolean flipX = rng.nextBoolean(), flipY = rng.nextBoolean(), transpose = rng.nextBoolean();
 		for (int j = 0; j < size; j++)
 			for (int i = 0; i < size; i++) {
@@ -34,6 +56,8 @@ public final class Augmenter {
 				image[offset + j * size + i] = bilinear(normalized, w, h, sx, sy);
 				labels[offset + j * size + i] = instances[mirror((int) Math.round(sy), h) * w + mirror((int) Math.round(sx), w)];
 			}
+		// optics: a defocus blur on a quarter of the crops
+		if (rng.nextDouble() < 0.25) blur(image, offset, size, 0.5 + 1.5 * rng.nextDouble());
 		// intensity: gamma on the positive part, contrast and offset, Gaussian noise
 		double gamma = rng.nextDouble() < 0.5 ? Math.exp((rng.nextDouble() * 2 - 1) * 0.5) : 1;
 		double contrast = 0.6 + 0.8 * rng.nextDouble(), shift = (rng.nextDouble() * 2 - 1) * 0.2;
@@ -45,6 +69,28 @@ public final class Augmenter {
 			if (noise > 0) v += noise * gaussian(rng);
 			image[offset + k] = (float) v;
 		}
+	}
+
+	/** Separable Gaussian blur of one size×size plane in place, mirrored at the borders. */
+	static void blur(float[] image, int offset, int size, double sigma) {
+		int r = (int) Math.ceil(3 * sigma);
+		float[] kernel = new float[2 * r + 1];
+		double sum = 0;
+		for (int k = -r; k <= r; k++) sum += kernel[k + r] = (float) Math.exp(-k * k / (2 * sigma * sigma));
+		for (int k = 0; k < kernel.length; k++) kernel[k] /= sum;
+		float[] row = new float[size * size];
+		for (int y = 0; y < size; y++)
+			for (int x = 0; x < size; x++) {
+				double v = 0;
+				for (int k = -r; k <= r; k++) v += kernel[k + r] * image[offset + y * size + mirror(x + k, size)];
+				row[y * size + x] = (float) v;
+			}
+		for (int y = 0; y < size; y++)
+			for (int x = 0; x < size; x++) {
+				double v = 0;
+				for (int k = -r; k <= r; k++) v += kernel[k + r] * row[mirror(y + k, size) * size + x];
+				image[offset + y * size + x] = (float) v;
+			}
 	}
 
 	private static double gaussian(SplittableRandom rng) {

@@ -5,16 +5,20 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
-import sc.fiji.convnet.engine.optim.TrainingSettings;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Trainer;
 import sc.fiji.convnet.engine.loss.SoftmaxCrossEntropy;
 import sc.fiji.convnet.engine.nets.UNet;
 import sc.fiji.convnet.engine.optim.Adam;
+import sc.fiji.convnet.engine.optim.TrainingCheckpoint;
+import sc.fiji.convnet.engine.optim.TrainingSettings;
 import sc.fiji.convnet.model.transform.ScaleRange;
 import sc.fiji.convnet.predict.EnginePredictor;
 import sc.fiji.convnet.predict.Progress;
@@ -30,7 +34,14 @@ import sc.fiji.convnet.tensor.Tensor;
  * Trains the three-class nuclei U-Net (background, interior, boundary) with the engine, seeded and
  * reproducible for a given thread count: Adam with a cosine learning-rate schedule on augmented
  * crops of the {@code train} split, validation AP@0.5 of the full pipeline (normalisation, tiled
- * prediction, watershed decoding) on the {@code val} split, and the best network kept.
+ * prediction, watershed decoding) on each {@code val} split, and the best network kept.
+ * <p>
+ * With a training {@link Settings#diameter diameter} every crop is zoomed from its image's own median
+ * nucleus size: most crops to about that diameter (the scale the segmenter rescales images to), the
+ * rest over the whole zoom range, so that a first pass at the wrong scale still finds nuclei whose size
+ * tells the right one. Images are drawn so that every nucleus size is seen about equally often.
+ * A checkpoint (network, Adam's moments, step, best score) is written atomically every
+ * {@link Settings#checkpointEvery} steps; {@link Settings#resume} continues from it on the same schedule.
  */
 public final class NucleiTraining {
 
@@ -39,10 +50,17 @@ public final class NucleiTraining {
 	public static final float[] CLASS_WEIGHTS = { 1f, 1f, 2f };
 
 	public static final class Settings extends TrainingSettings {
-		public int depth = 4, boundaryWidth = 1;
-		public double minScale = 0.5, maxScale = 2.0;
-		/** A trained network to continue from (its own architecture; depth and width are then ignored), or null. */
+		public int depth = 4, boundaryWidth = 1, checkpointEvery = 100;
+		/** Zoom range of the wide share of crops, relative to {@link #diameter} (or to the raw image when it is 0). */
+		public double minScale = 0.25, maxScale = 4.0;
+		/** Nucleus diameter in pixels that crops are zoomed to; 0 zooms raw images over [minScale, maxScale]. */
+		public double diameter = 17.6;
+		/** Share of crops zoomed to within 0.7–1.4× of {@link #diameter}; the rest spread over the whole zoom range. */
+		public double nearShare = 0.6;
+		/** A trained network to start from (its own architecture; depth and width are then ignored), or null. */
 		public Path init;
+		/** Continue from the checkpoint beside the output when there is one. */
+		public boolean resume;
 
 		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}
@@ -60,35 +78,57 @@ public final class NucleiTraining {
 				.apply(new Tensor(pixels.clone(), 1, 1, h, w), List.of("b", "c", "y", "x"));
 	}
 
-	/** Trains and writes the best network to {@code best}; returns its validation AP@0.5. */
-	public double train(List<NucleiSample> train, List<NucleiSample> val, Path best) throws IOException {
+	/** Where the checkpoint of a run writing {@code best} lies. */
+	public static Path checkpointOf(Path best) {
+		return best.resolveSibling(best.getFileName() + ".ckpt");
+	}
+
+	/**
+	 * Trains and writes the best network to {@code best}; returns its validation score (the mean AP@0.5
+	 * over the validation sets, each image at its true nucleus size when a training diameter is set).
+	 */
+	public double train(List<NucleiSample> train, Map<String, List<NucleiSample>> val, Path best) throws IOException {
+		Path checkpoint = checkpointOf(best);
 		Network net;
-		if (s.init != null) {
+		int first = 1;
+		double bestScore = -1;
+		TrainingCheckpoint resumed = s.resume && Files.isRegularFile(checkpoint) ? TrainingCheckpoint.load(checkpoint) : null;
+		if (resumed != null) {
+			net = resumed.network();
+			first = resumed.step() + 1;
+			bestScore = resumed.bestScore();
+			log.printf(Locale.ROOT, "resuming from %s after step %d (best val %.4f)%n", checkpoint, resumed.step(), bestScore);
+		} else if (s.init != null) {
 			net = Network.load(s.init);
-			log.printf(Locale.ROOT, "continuing from %s: %,d parameters, receptive field %.0f px%n", s.init, net.parameterCount(), net.receptiveField().size());
+			log.printf(Locale.ROOT, "starting from %s: %,d parameters, receptive field %.0f px%n", s.init, net.parameterCount(), net.receptiveField().size());
 		} else {
 			net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
 			log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, net.parameterCount(),
 					net.receptiveField().size());
 		}
-		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, zoom %.2f–%.2f%n", s.crop, s.batch, s.steps, s.learningRate, s.minScale, s.maxScale);
+		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, zoom %.2f–%.2f around %s%n", s.crop, s.batch, s.steps, s.learningRate,
+				s.minScale, s.maxScale, s.diameter > 0 ? String.format(Locale.ROOT, "a %.1f px diameter (%.0f %% within 0.7–1.4×)", s.diameter, 100 * s.nearShare) : "the raw scale");
 		Adam adam = new Adam(net.parameters(), s.learningRate);
+		if (resumed != null) resumed.restore(adam);
 		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
-		List<float[]> normalized = new ArrayList<>();
-		for (NucleiSample t : train) normalized.add(normalize(t.pixels(), t.width(), t.height()).data());
+		Pool pool = new Pool(train);
+		log.println(pool.describe());
 		Augmenter aug = new Augmenter(s.crop, s.minScale, s.maxScale);
-		SplittableRandom rng = new SplittableRandom(s.seed);
 		int plane = s.crop * s.crop;
 		float[] x = new float[s.batch * plane];
 		int[] instances = new int[s.batch * plane];
-		double bestAp = -1, running = 0;
-		long start = System.nanoTime();
-		for (int step = 1; step <= s.steps; step++) {
+		double running = 0;
+		long start = System.nanoTime(), lastLog = start;
+		int lastLogStep = first - 1;
+		for (int step = first; step <= s.steps; step++) {
+			SplittableRandom rng = new SplittableRandom(s.seed * 0x9E3779B97F4A7C15L + step); // per step, so a resumed run draws the same crops
 			adam.learningRate(s.rate(step));
 			for (int b = 0; b < s.batch; b++) {
-				int k = rng.nextInt(train.size());
+				int k = pool.draw(rng);
 				NucleiSample t = train.get(k);
-				aug.crop(normalized.get(k), t.labels().labels(), t.width(), t.height(), rng, x, instances, b * plane);
+				double scale = zoom(pool.diameter(k), rng);
+				int focus = rng.nextBoolean() ? pool.nucleusPixel(k, rng) : -1;
+				aug.crop(pool.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
 			}
 			float[] y = new float[s.batch * plane];
 			for (int b = 0; b < s.batch; b++) {
@@ -97,24 +137,64 @@ public final class NucleiTraining {
 				System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
 			}
 			double loss = trainer.step(new Tensor(x.clone(), s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
-			running = step == 1 ? loss : 0.98 * running + 0.02 * loss;
-			double minutes = (System.nanoTime() - start) / 6e10;
+			running = step == first ? loss : 0.98 * running + 0.02 * loss;
+			long now = System.nanoTime();
+			double minutes = (now - start) / 6e10;
 			boolean last = s.isLast(step, minutes);
-			if (step % 25 == 0) log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min%n", step, running, s.rate(step), minutes);
-			if (step % s.evalEvery == 0 || last) {
-				double ap = validate(net, val);
-				log.printf(Locale.ROOT, "step %5d  val AP@0.5 %.4f%s%n", step, ap, ap > bestAp ? "  (best, saved)" : "");
-				if (ap > bestAp) {
-					bestAp = ap;
+			if (step % 25 == 0) {
+				double rate = (step - lastLogStep) / ((now - lastLog) / 1e9);
+				log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min  %.2f steps/s%n", step, running, s.rate(step), minutes, rate);
+				lastLog = now;
+				lastLogStep = step;
+			}
+			if (step % s.evalEvery == 0 || step == s.steps) {
+				Map<String, Double> aps = validate(net, val, s.diameter);
+				double score = aps.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+				StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "step %5d  val AP@0.5", step));
+				aps.forEach((name, ap) -> line.append(String.format(Locale.ROOT, "  %s %.4f", name, ap)));
+				line.append(String.format(Locale.ROOT, "  mean %.4f%s", score, score > bestScore ? "  (best, saved)" : ""));
+				log.println(line);
+				if (score > bestScore) {
+					bestScore = score;
 					Files.createDirectories(best.toAbsolutePath().getParent());
 					net.save(best);
 				}
 			}
-			if (last) break;
+			if (step % s.checkpointEvery == 0 || last || step == s.steps) TrainingCheckpoint.of(step, bestScore, net, adam).save(checkpoint);
+			if (last) {
+				if (step < s.steps) log.printf(Locale.ROOT, "stopped after step %d (time limit); resume with --resume%n", step);
+				break;
+			}
 		}
-		return bestAp;
+		return bestScore;
 	}
 
+	/** The zoom of one crop: to about the training diameter, or anywhere in the wide range. */
+	private double zoom(double imageDiameter, SplittableRandom rng) {
+		if (s.diameter <= 0) return logUniform(s.minScale, s.maxScale, rng);
+		double factor = rng.nextDouble() < s.nearShare ? logUniform(0.7, 1.4, rng) : logUniform(s.minScale, s.maxScale, rng);
+		return imageDiameter > 0 ? Math.max(0.05, Math.min(20, s.diameter * factor / imageDiameter)) : factor;
+	}
+
+	private static double logUniform(double lo, double hi, SplittableRandom rng) {
+		return Math.exp(Math.log(lo) + rng.nextDouble() * (Math.log(hi) - Math.log(lo)));
+	}
+
+	/** Validation AP@0.5 per set; with a training diameter each image is segmented at its true nucleus size (one view). */
+	public static Map<String, Double> validate(Network net, Map<String, List<NucleiSample>> val, double trainedDiameter) {
+		Map<String, Double> aps = new LinkedHashMap<>();
+		SegmentationModel model = engineModel(net, trainedDiameter);
+		for (Map.Entry<String, List<NucleiSample>> set : val.entrySet()) {
+			SegmentationMetrics metrics = new SegmentationMetrics(0.5);
+			for (NucleiSample v : set.getValue()) {
+				double d = trainedDiameter > 0 ? v.medianDiameter() : 0;
+				NucleiSegmenter segmenter = NucleiSegmenter.builder(model).views(1).diameter(d).build();
+				metrics.add(v.labels(), segmenter.segment(v.pixels(), v.width(), v.height(), Progress.NONE).labels());
+			}
+			aps.put(set.getKey(), metrics.averagePrecision(0));
+		}
+		return aps;
+	}
 
 	/** AP@0.5 of the whole pipeline with default decoding settings. */
 	public static double validate(Network net, List<NucleiSample> val) {
@@ -128,8 +208,71 @@ public final class NucleiTraining {
 	}
 
 	/** The network as a segmentation model on the engine backend, with the training normalisation. */
-	public static SegmentationModel engineModel(Network net) {
+	public static SegmentationModel engineModel(Network net) { return engineModel(net, 0); }
+
+	/** The same, trained at a nucleus diameter (pixels) that the segmenter's diameter option rescales to. */
+	public static SegmentationModel engineModel(Network net, double trainedDiameter) {
 		return new SegmentationModel("nuclei (engine)", new EnginePredictor(net, "nuclei"), InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY,
-				t -> normalize(t.data(), t.w(), t.h()), ChannelSoftmax::apply, 0);
+				t -> normalize(t.data(), t.w(), t.h()), ChannelSoftmax::apply, trainedDiameter);
+	}
+
+	/**
+	 * The training images, normalised once, with their nucleus sizes: images are drawn with weight
+	 * 1/√(images of the same size class), size classes being half-octaves of the median diameter, so
+	 * that the rare sparse large-nucleus images are seen far more often than their count alone gives.
+	 */
+	private static final class Pool {
+		private final List<float[]> normalized = new ArrayList<>();
+		private final double[] diameters, cumulative;
+		private final int[][] nucleusPixels;
+		private final Map<Integer, Integer> classes = new HashMap<>();
+
+		Pool(List<NucleiSample> train) {
+			int n = train.size();
+			diameters = new double[n];
+			nucleusPixels = new int[n][];
+			int[] sizeClass = new int[n];
+			for (int i = 0; i < n; i++) {
+				NucleiSample t = train.get(i);
+				normalized.add(normalize(t.pixels(), t.width(), t.height()).data());
+				diameters[i] = t.medianDiameter();
+				sizeClass[i] = diameters[i] > 0 ? (int) Math.floor(2 * Math.log(diameters[i]) / Math.log(2)) : -1;
+				classes.merge(sizeClass[i], 1, Integer::sum);
+				nucleusPixels[i] = firstPixels(t.labels());
+			}
+			cumulative = new double[n];
+			double sum = 0;
+			for (int i = 0; i < n; i++) cumulative[i] = sum += 1 / Math.sqrt(classes.get(sizeClass[i]));
+		}
+
+		private static int[] firstPixels(LabelImage labels) {
+			int[] l = labels.labels();
+			int max = 0;
+			for (int v : l) max = Math.max(max, v);
+			int[] first = new int[max + 1];
+			java.util.Arrays.fill(first, -1);
+			for (int i = 0; i < l.length; i++) if (l[i] > 0 && first[l[i]] < 0) first[l[i]] = i;
+			return java.util.Arrays.stream(first).filter(p -> p >= 0).toArray();
+		}
+
+		int draw(SplittableRandom rng) {
+			double u = rng.nextDouble() * cumulative[cumulative.length - 1];
+			int i = java.util.Arrays.binarySearch(cumulative, u);
+			return Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1);
+		}
+
+		float[] normalized(int k) { return normalized.get(k); }
+		double diameter(int k) { return diameters[k]; }
+		int nucleusPixel(int k, SplittableRandom rng) {
+			int[] p = nucleusPixels[k];
+			return p.length == 0 ? -1 : p[rng.nextInt(p.length)];
+		}
+
+		String describe() {
+			StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d training images; images per diameter class:", diameters.length));
+			new java.util.TreeMap<>(classes).forEach((c, count) -> sb.append(c < 0 ? "  none " : String.format(Locale.ROOT, "  %.0f–%.0f px ", Math.pow(2, c / 2.0),
+					Math.pow(2, (c + 1) / 2.0))).append(count));
+			return sb.toString();
+		}
 	}
 }

@@ -1,0 +1,91 @@
+package sc.fiji.convnet.engine.optim;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.engine.NetworkIO;
+import sc.fiji.convnet.io.AtomicFiles;
+
+/**
+ * Everything a training run needs to go on after it was stopped: the network, Adam's moments, the
+ * last finished step and the best validation score so far. Written atomically, so a kill during the
+ * write leaves the previous checkpoint intact. Layout: ASCII {@code CNCKPT01}, int step, double best,
+ * int Adam steps, int parameter count, then per parameter its first and second moment (int length,
+ * −1 for none, then floats), then the network in {@link NetworkIO}'s format.
+ */
+public record TrainingCheckpoint(int step, double bestScore, Network network, int adamSteps, float[][] first, float[][] second) {
+
+	private static final String MAGIC = "CNCKPT01";
+
+	public static TrainingCheckpoint of(int step, double bestScore, Network network, Adam adam) {
+		float[][][] moments = adam.moments();
+		return new TrainingCheckpoint(step, bestScore, network, adam.steps(), moments[0], moments[1]);
+	}
+
+	/** Puts the optimizer back where the checkpoint left it (the network is this record's own). */
+	public void restore(Adam adam) {
+		adam.restore(adamSteps, first, second);
+	}
+
+	public void save(Path file) throws IOException {
+		AtomicFiles.write(file, raw -> {
+			DataOutputStream out = new DataOutputStream(raw);
+			out.writeBytes(MAGIC);
+			out.writeInt(step);
+			out.writeDouble(bestScore);
+			out.writeInt(adamSteps);
+			out.writeInt(first.length);
+			for (int i = 0; i < first.length; i++) {
+				writeFloats(out, first[i]);
+				writeFloats(out, second[i]);
+			}
+			NetworkIO.write(network, out);
+			out.flush();
+		});
+	}
+
+	public static TrainingCheckpoint load(Path file) throws IOException {
+		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			DataInputStream in = new DataInputStream(raw);
+			byte[] magic = new byte[MAGIC.length()];
+			in.readFully(magic);
+			if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII)))
+				throw new IOException(file + " is not a training checkpoint (missing " + MAGIC + ")");
+			int step = in.readInt();
+			double best = in.readDouble();
+			int adamSteps = in.readInt();
+			int n = in.readInt();
+			if (n < 0 || n > 1_000_000) throw new IOException(file + ": implausible parameter count " + n);
+			float[][] first = new float[n][], second = new float[n][];
+			for (int i = 0; i < n; i++) {
+				first[i] = readFloats(in, file);
+				second[i] = readFloats(in, file);
+			}
+			Network net = NetworkIO.read(in, file.toString());
+			return new TrainingCheckpoint(step, best, net, adamSteps, first, second);
+		} catch (java.io.EOFException e) {
+			throw new IOException(file + ": the checkpoint is cut short", e);
+		}
+	}
+
+	private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+		if (a == null) { out.writeInt(-1); return; }
+		out.writeInt(a.length);
+		for (float f : a) out.writeFloat(f);
+	}
+
+	private static float[] readFloats(DataInputStream in, Path file) throws IOException {
+		int n = in.readInt();
+		if (n == -1) return null;
+		if (n < 0 || n > (1 << 28)) throw new IOException(file + ": implausible moment length " + n);
+		float[] a = new float[n];
+		for (int i = 0; i < n; i++) a[i] = in.readFloat();
+		return a;
+	}
+}
