@@ -24,8 +24,8 @@ public final class LayerRegistry {
 		register("GlobalAvgPool2d", GlobalAvgPool2d::fromConfig);
 		register("Activation", Activation::fromConfig);
 		register("PReLU", PReLU::fromConfig);
-		register("Softmax", o -> Softmax.softmax());
-		register("LogSoftmax", o -> Softmax.logSoftmax());
+		register("Softmax", o -> Softmax.fromConfig(o, false));
+		register("LogSoftmax", o -> Softmax.fromConfig(o, true));
 		register("Dropout", Dropout::fromConfig);
 		register("Add", o -> Elementwise.add());
 		register("Sub", o -> Elementwise.sub());

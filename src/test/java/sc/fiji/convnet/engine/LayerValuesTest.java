@@ -91,6 +91,22 @@ class LayerValuesTest {
 		for (int i = 0; i < p.size(); i++) assertEquals(Math.log(p.data()[i]), lp.data()[i], 1e-4 + 1e-6 * Math.abs(lp.data()[i]));
 	}
 
+	/**
+	 * Logits of 10^19 (what a deep network with constant weights gives, see the ResNet-50 of onnx-zoo-light): the
+	 * log-sum-exp shortcut exp(x − (max + log Σ)) lost log Σ against the maximum and gave 1 for every class.
+	 */
+	@Test
+	void softmaxOfHugeLogitsKeepsTheirDifferences() {
+		Tensor x = new Tensor(new float[] { 1e19f, 1e19f, 1e19f, 1e19f, 1e19f, 1e19f + 2e12f }, 2, 3);
+		Tensor p = Softmax.softmax().forward(x, Phase.INFERENCE), lp = Softmax.logSoftmax().forward(x, Phase.INFERENCE);
+		assertArrayEquals(new float[] { 1 / 3f, 1 / 3f, 1 / 3f, 0, 0, 1 }, p.data(), 1e-7f);
+		assertArrayEquals(new float[] { (float) -Math.log(3), (float) -Math.log(3), (float) -Math.log(3) }, java.util.Arrays.copyOf(lp.data(), 3), 1e-6f);
+		assertEquals(0, lp.data()[5], 1e-7);
+		Tensor q = Softmax.alongAxis(0, true, false).forward(x, Phase.INFERENCE);
+		assertEquals(1, q.data()[5], 1e-7);
+		assertEquals(0, q.data()[0], 1e-7);
+	}
+
 	@Test
 	void dropoutKeepsTheExpectationAndIsIdentityInEvaluation() {
 		Tensor x = Tensor.zeros(1, 1, 200, 200).fill(1);

@@ -42,6 +42,19 @@ class MoreLayersGradientTest {
 	@Test void logSoftmax() { check(Softmax.logSoftmax(), GradCheck.random(rnd, 2, 4, 2, 3)); }
 
 	@Test
+	void softmaxAlongOtherAxes() {
+		Tensor x = GradCheck.random(rnd, 2, 3, 4);
+		Softmax last = Softmax.alongAxis(2, false, false);
+		Tensor y = last.forward(x, Phase.INFERENCE);
+		double sum = 0;
+		for (int k = 0; k < 4; k++) sum += y.get(1, 2, k);
+		org.junit.jupiter.api.Assertions.assertEquals(1, sum, 1e-6);
+		check(last, x);
+		check(Softmax.alongAxis(1, true, true), GradCheck.random(rnd, 2, 3, 4));
+		check(Softmax.alongAxis(1, false, true), GradCheck.random(rnd, 2, 3, 4));
+	}
+
+	@Test
 	void dropoutWithReplayedMask() {
 		Dropout d = new Dropout(0.3, 5);
 		GradCheck.check(d, new Tensor[] { GradCheck.random(rnd, 2, 3, 4, 4) }, Phase.TRAINING, 32, d::reseed);

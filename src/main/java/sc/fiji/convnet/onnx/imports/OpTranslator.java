@@ -24,7 +24,6 @@ import sc.fiji.convnet.engine.layers.UpsampleNearest;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Constant;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Value;
-import sc.fiji.convnet.onnx.imports.layers.AxisSoftmax;
 import sc.fiji.convnet.onnx.imports.layers.BinaryOp;
 import sc.fiji.convnet.onnx.imports.layers.BroadcastBinary;
 import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
@@ -343,11 +342,7 @@ final class OpTranslator {
 	private void softmax(Computed x, boolean log) {
 		int a = axis((int) n.getInt("axis", opset < 13 ? 1 : -1), x.rank());
 		boolean flatten = opset < 13;
-		if (a == 1 && (x.rank() == 2 || !flatten)) {
-			out(add(log ? Softmax.logSoftmax() : Softmax.softmax(), x.shape(), g.logical(x)));
-			return;
-		}
-		out(add(new AxisSoftmax(a, flatten && a < x.rank() - 1, log), x.shape(), g.logical(x)));
+		out(add(Softmax.alongAxis(a, flatten && a < x.rank() - 1, log), x.shape(), g.logical(x)));
 	}
 
 	// ---- fully connected

@@ -171,6 +171,26 @@ class OnnxImporterTest {
 		assertMatchesOrt(file, model, new Tensor(random(2 * 3 * 12 * 10, 1), 2, 3, 12, 10));
 	}
 
+	/**
+	 * The cause of ResNet-50's divergence (onnx-zoo-light), reduced to two nodes: its constant weights make every logit
+	 * about 1.3·10^19, and the engine's softmax gave 1 for every class where ONNX Runtime gives 1/classes.
+	 */
+	@Test
+	void softmaxOfHugeLogitsMatchesOrt() throws Exception {
+		OnnxWriter m = new OnnxWriter("huge").opset(9);
+		m.input("x", OnnxDim.of(1, 4));
+		m.output("y", OnnxDim.of(1, 4));
+		m.initializer(OnnxTensor.floats("big", new float[] { 1.284e19f }));
+		m.node("Add", new String[] { "x", "big" }, new String[] { "z" });
+		m.node("Softmax", new String[] { "z" }, new String[] { "y" });
+		Path file = dir.resolve("huge.onnx");
+		m.write(file);
+		Tensor x = new Tensor(new float[] { 0, 0.25f, 0.5f, 0.75f }, 1, 4);
+		ImportedModel model = OnnxImporter.load(file);
+		assertArrayEquals(new float[] { 0.25f, 0.25f, 0.25f, 0.25f }, model.run(x).data(), 1e-7f);
+		assertMatchesOrt(file, model, x);
+	}
+
 	@Test
 	void imageToImageMatchesOrt() throws Exception {
 		Path file = imageToImage();

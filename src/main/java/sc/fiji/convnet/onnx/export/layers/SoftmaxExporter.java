@@ -1,10 +1,13 @@
 package sc.fiji.convnet.onnx.export.layers;
 
+import com.google.gson.JsonObject;
+
 import sc.fiji.convnet.engine.Layer;
 import sc.fiji.convnet.onnx.export.ExportGraph;
 import sc.fiji.convnet.onnx.export.LayerExporter;
+import sc.fiji.convnet.onnx.export.OnnxExportException;
 
-/** Softmax / LogSoftmax over the channel axis → Softmax / LogSoftmax with axis 1 (opset ≥ 13: one axis). */
+/** Softmax / LogSoftmax along one axis (the channel axis by default) → Softmax / LogSoftmax with that axis (opset ≥ 13: one axis). */
 public final class SoftmaxExporter implements LayerExporter {
 
 	private final String opType;
@@ -13,6 +16,9 @@ public final class SoftmaxExporter implements LayerExporter {
 
 	@Override
 	public void export(Layer layer, ExportGraph g, String[] inputs, String output) {
-		g.node(layer, opType, inputs, output).attr("axis", 1L);
+		JsonObject c = layer.config();
+		if (c.has("flattenTail") && c.get("flattenTail").getAsBoolean())
+			throw new OnnxExportException(layer.type() + " '" + layer.name() + "': a softmax over several flattened axes has no opset-17 Softmax");
+		g.node(layer, opType, inputs, output).attr("axis", c.has("axis") ? c.get("axis").getAsLong() : 1L);
 	}
 }

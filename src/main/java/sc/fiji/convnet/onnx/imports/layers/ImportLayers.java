@@ -14,7 +14,8 @@ public final class ImportLayers {
 		LayerRegistry.register("OnnxView", View::fromConfig);
 		LayerRegistry.register("OnnxPermute", Permute::fromConfig);
 		LayerRegistry.register("OnnxSlice", Slice::fromConfig);
-		LayerRegistry.register("OnnxAxisSoftmax", AxisSoftmax::fromConfig);
+		// networks imported before the engine Softmax took an axis
+		LayerRegistry.register("OnnxAxisSoftmax", o -> sc.fiji.convnet.engine.layers.Softmax.fromConfig(o, o.get("log").getAsBoolean()));
 		LayerRegistry.register("OnnxPad", Pad::fromConfig);
 		LayerRegistry.register("OnnxPool2d", Pool2d::fromConfig);
 		LayerRegistry.register("OnnxConv3d", Conv3d::fromConfig);

@@ -95,19 +95,6 @@ class ImportLayersGradientTest {
 	}
 
 	@Test
-	void axisSoftmax() {
-		Tensor x = random(2, 3, 4);
-		AxisSoftmax last = new AxisSoftmax(2, false, false);
-		Tensor y = last.forward(x, Phase.INFERENCE);
-		double sum = 0;
-		for (int k = 0; k < 4; k++) sum += y.get(1, 2, k);
-		assertEquals(1, sum, 1e-6);
-		check(last, x);
-		check(new AxisSoftmax(1, true, true), random(2, 3, 4));
-		check(new AxisSoftmax(1, false, true), random(2, 3, 4));
-	}
-
-	@Test
 	void padModes() {
 		Tensor x = random(1, 2, 3, 4);
 		Pad reflect = new Pad(new int[] { 0, 0, 2, 1 }, new int[] { 0, 0, 1, 3 }, Pad.Mode.REFLECT, 0);
