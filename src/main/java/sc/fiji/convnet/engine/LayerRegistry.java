@@ -39,6 +39,7 @@ public final class LayerRegistry {
 		register("ChannelMaxPool", ChannelMaxPool::fromConfig);
 		register("MaxUnpool2d", MaxUnpool2d::fromConfig);
 		register("ResizeBilinear", ResizeBilinear::fromConfig);
+		register("LocalResponseNorm", LocalResponseNorm::fromConfig);
 	}
 
 	private LayerRegistry() {}

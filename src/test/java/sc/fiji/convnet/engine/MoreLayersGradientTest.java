@@ -55,6 +55,13 @@ class MoreLayersGradientTest {
 	}
 
 	@Test
+	void localResponseNorm() {
+		check(new LocalResponseNorm(3, 0.8, 0.75, 1.0), distinct(2, 5, 2, 2)); // odd window
+		check(new LocalResponseNorm(4, 2.0, 0.6, 0.5), distinct(1, 6, 3)); // even window: one more channel after than before
+		check(new LocalResponseNorm(1, 1.0, 1.5, 2.0), distinct(2, 3));
+	}
+
+	@Test
 	void dropoutWithReplayedMask() {
 		Dropout d = new Dropout(0.3, 5);
 		GradCheck.check(d, new Tensor[] { GradCheck.random(rnd, 2, 3, 4, 4) }, Phase.TRAINING, 32, d::reseed);

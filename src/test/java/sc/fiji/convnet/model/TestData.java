@@ -11,6 +11,8 @@ public final class TestData {
 	public static final Path ROOT = Path.of("../shared/data");
 	public static final Path UNET = ROOT.resolve("bioimageio/unet2d_nuclei_broad");
 	public static final Path CONFORMANCE = ROOT.resolve("onnx-conformance/pytorch-converted");
+	public static final Path OPERATORS = ROOT.resolve("onnx-conformance/pytorch-operator");
+	public static final Path ZOO = ROOT.resolve("onnx-zoo-light");
 
 	private TestData() {}
 

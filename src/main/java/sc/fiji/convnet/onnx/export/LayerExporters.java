@@ -39,6 +39,7 @@ public final class LayerExporters {
 		register("ResizeBilinear", new ResizeBilinearExporter());
 		register("ChannelMaxPool", new ChannelMaxPoolExporter());
 		register("MaxUnpool2d", new MaxUnpoolExporter());
+		register("LocalResponseNorm", new LrnExporter());
 	}
 
 	private LayerExporters() {}

@@ -37,6 +37,7 @@ final class ImportGraph {
 	private final List<int[]> engineShapes = new ArrayList<>();
 	private final Map<String, Value> values = new HashMap<>();
 	private final Map<Integer, Map<String, Integer>> viewsOf = new HashMap<>();
+	private final java.util.Set<String> consumed = new java.util.HashSet<>();
 
 	ImportGraph(int[] inputShape, long opset) {
 		int[] engine = canonical4d(inputShape);
@@ -67,6 +68,12 @@ final class ImportGraph {
 	}
 
 	boolean has(String name) { return values.containsKey(name); }
+
+	/** Marks a value as read by some node or as a graph output. */
+	void consumedBy(String name) { consumed.add(name); }
+
+	/** Whether some node reads the value or the graph gives it out. */
+	boolean consumed(String name) { return consumed.contains(name); }
 
 	/** Adds a layer fed by network nodes and returns its output as a computed value with this logical shape. */
 	Computed add(Layer layer, int[] logicalShape, int... from) {

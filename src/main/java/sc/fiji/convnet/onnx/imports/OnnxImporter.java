@@ -54,7 +54,10 @@ public final class OnnxImporter {
 		return fromModel(model, null, inputShape);
 	}
 
-	/** Imports for this input shape, keeping only the named output (for models with several outputs). */
+	/**
+	 * Imports for this input shape, computing only the named value: one of several graph outputs, or an intermediate
+	 * value (to compare a model with ONNX Runtime node by node).
+	 */
 	public static ImportedModel load(Path file, String outputName, int... inputShape) throws IOException {
 		return fromModel(OnnxReader.read(file), outputName, inputShape);
 	}
@@ -77,14 +80,19 @@ public final class OnnxImporter {
 		if (outputName == null && graph.outputs().size() != 1)
 			throw new UnsupportedOnnxException("output", model.source() + ": " + graph.outputs().size() + " outputs " + graph.outputs()
 					+ "; the engine gives exactly one: name it with OnnxImporter.load(file, outputName, shape)");
-		if (outputName != null && graph.outputs().stream().noneMatch(o -> o.name().equals(outputName)))
-			throw new OnnxException(model.source() + ": no output '" + outputName + "' among " + graph.outputs());
+		if (outputName != null && graph.outputs().stream().noneMatch(o -> o.name().equals(outputName))
+				&& graph.nodes().stream().noneMatch(n -> n.outputs().contains(outputName)))
+			throw new OnnxException(model.source() + ": no output or intermediate value '" + outputName + "'; outputs " + graph.outputs());
 
 		ImportGraph g = new ImportGraph(shape, opset);
 		graph.initializers().forEach((name, t) -> g.put(name, new Constant(ConstTensor.of(t, true))));
 		g.put(input.name(), new Computed(0, shape));
+		for (OnnxNode n : graph.nodes()) n.inputs().forEach(g::consumedBy);
+		graph.outputs().forEach(o -> g.consumedBy(o.name()));
 		OpTranslator translator = new OpTranslator(g);
+		String outName = outputName != null ? outputName : graph.outputs().get(0).name();
 		for (OnnxNode n : graph.nodes()) {
+			if (g.has(outName) && !outName.equals(input.name())) break; // later nodes cannot change it
 			if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx"))
 				throw new UnsupportedOnnxException(n.opType(), n.describe() + ": operator domain '" + n.domain() + "' (only the standard ONNX operators)");
 			try {
@@ -95,7 +103,6 @@ public final class OnnxImporter {
 				throw new OnnxException(model.source() + ": " + n.describe() + " (opset " + opset + "): " + e.getMessage(), e);
 			}
 		}
-		String outName = outputName != null ? outputName : graph.outputs().get(0).name();
 		Value out = g.has(outName) ? g.get(graph.nodes().isEmpty() ? null : graph.nodes().get(0), outName) : null;
 		if (!(out instanceof Computed result))
 			throw new UnsupportedOnnxException("output", model.source() + ": output '" + outName + "' does not depend on the input");

@@ -15,6 +15,7 @@ import sc.fiji.convnet.engine.layers.ConvTranspose2d;
 import sc.fiji.convnet.engine.layers.Elementwise;
 import sc.fiji.convnet.engine.layers.GlobalAvgPool2d;
 import sc.fiji.convnet.engine.layers.Linear;
+import sc.fiji.convnet.engine.layers.LocalResponseNorm;
 import sc.fiji.convnet.engine.layers.MaxPool2d;
 import sc.fiji.convnet.engine.layers.PReLU;
 import sc.fiji.convnet.engine.layers.ReLU;
@@ -47,7 +48,7 @@ final class OpTranslator {
 
 	/** The operators with a runtime translation (constants are folded by {@link ConstantFolder}). */
 	static final List<String> SUPPORTED = List.of("Conv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
-			"GlobalMaxPool", "BatchNormalization", "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "Tanh", "Softmax",
+			"GlobalMaxPool", "BatchNormalization", "LRN", "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "Tanh", "Softmax",
 			"LogSoftmax", "Softplus", "Softsign", "HardSigmoid", "Exp", "Log", "Abs", "Neg", "Sqrt", "Reciprocal", "Clip",
 			"Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Pow", "Sum", "Concat", "Flatten", "Reshape", "Squeeze", "Unsqueeze",
 			"Transpose", "Pad", "Resize", "Upsample", "Dropout", "Identity", "Cast", "Shape", "Split", "Slice", "Gather",
@@ -110,8 +111,9 @@ final class OpTranslator {
 				ConstTensor t = constant(2, "training_mode");
 				if (t.values()[0] != 0) throw unsupported("training_mode = true");
 			}
+			if (n.outputs().size() > 1 && g.consumed(n.outputs().get(1)))
+				throw unsupported("the dropout mask output '" + n.outputs().get(1) + "' is used; the engine imports Dropout for inference only, as the identity without a mask");
 			out(x);
-			if (n.outputs().size() > 1 && !n.outputs().get(1).isEmpty()) throw unsupported("the dropout mask output");
 		}
 		case "Conv" -> conv(x);
 		case "ConvTranspose" -> convTranspose(x);
@@ -123,6 +125,11 @@ final class OpTranslator {
 			out(add(n.opType().equals("GlobalMaxPool") ? AdaptivePool2d.globalMax() : new GlobalAvgPool2d(), o, g.as4d(x)));
 		}
 		case "BatchNormalization" -> batchNorm(x);
+		case "LRN" -> {
+			if (x.rank() < 3) throw unsupported("input of rank " + x.rank() + " (LRN needs N×C×D1…)");
+			if (!n.has("size")) throw unsupported("no size attribute");
+			out(add(new LocalResponseNorm((int) n.getInt("size", 1), n.getFloat("alpha", 1e-4f), n.getFloat("beta", 0.75f), n.getFloat("bias", 1f)), x.shape(), x.node()));
+		}
 		case "Relu" -> out(add(new ReLU(), x.shape(), x.node()));
 		case "LeakyRelu" -> out(add(Activation.leakyRelu(n.getFloat("alpha", 0.01f)), x.shape(), x.node()));
 		case "Elu" -> out(add(Activation.elu(n.getFloat("alpha", 1f)), x.shape(), x.node()));

@@ -191,6 +191,36 @@ class OnnxImporterTest {
 		assertMatchesOrt(file, model, x);
 	}
 
+	/** AlexNet's and Inception's LRN and Dropout with its mask output left unused (opset 9). */
+	@Test
+	void lrnAndDropoutWithAnUnusedMaskMatchOrt() throws Exception {
+		OnnxWriter m = new OnnxWriter("lrn").opset(9);
+		m.input("x", OnnxDim.of(2, 6, 5, 4));
+		m.output("y", OnnxDim.of(2, 6, 5, 4));
+		m.node("LRN", new String[] { "x" }, new String[] { "a" }).attr("size", 5L).attr("alpha", 0.3f).attr("beta", 0.75f).attr("bias", 2f);
+		m.node("Dropout", new String[] { "a" }, new String[] { "d", "mask" }).attr("ratio", 0.5f);
+		m.node("LRN", new String[] { "d" }, new String[] { "y" }).attr("size", 3L).attr("alpha", 0.5f);
+		Path file = dir.resolve("lrn.onnx");
+		m.write(file);
+		ImportedModel model = OnnxImporter.load(file);
+		assertTrue(model.network().layers().stream().anyMatch(l -> l.type().equals("LocalResponseNorm")), model.network().layers().toString());
+		assertMatchesOrt(file, model, new Tensor(random(2 * 6 * 5 * 4, 2), 2, 6, 5, 4));
+	}
+
+	@Test
+	void dropoutMaskThatIsUsedIsRefused() throws Exception {
+		OnnxWriter m = new OnnxWriter("mask").opset(9);
+		m.input("x", OnnxDim.of(1, 2, 3, 3));
+		m.output("y", OnnxDim.of(1, 2, 3, 3));
+		m.node("Dropout", new String[] { "x" }, new String[] { "d", "mask" }).name("drop");
+		m.node("Cast", new String[] { "mask" }, new String[] { "mf" }).attr("to", 1L);
+		m.node("Mul", new String[] { "d", "mf" }, new String[] { "y" });
+		Path file = dir.resolve("mask.onnx");
+		m.write(file);
+		UnsupportedOnnxException e = assertThrows(UnsupportedOnnxException.class, () -> OnnxImporter.load(file));
+		assertTrue(e.getMessage().contains("Dropout 'drop'") && e.getMessage().contains("mask output 'mask' is used"), e.getMessage());
+	}
+
 	@Test
 	void imageToImageMatchesOrt() throws Exception {
 		Path file = imageToImage();
