@@ -15,6 +15,7 @@ import ai.onnxruntime.OrtException;
 import sc.fiji.convnet.onnx.OnnxConformance;
 import sc.fiji.convnet.onnx.OnnxException;
 import sc.fiji.convnet.onnx.OnnxSession;
+import sc.fiji.convnet.onnx.read.OnnxModel;
 import sc.fiji.convnet.onnx.read.OnnxNode;
 import sc.fiji.convnet.onnx.read.OnnxTensor;
 import sc.fiji.convnet.tensor.Tensor;
@@ -65,26 +66,36 @@ public final class EngineConformance {
 		return String.join(" ", s);
 	}
 
-	/** Imports, runs and compares one case folder. */
+	/** Imports, runs and compares one case folder (every output, in order). */
 	public static Row run(Path folder) throws IOException {
 		OnnxConformance.Case c = OnnxConformance.load(folder);
 		String ops = ops(c);
 		long opset = c.model().opsetVersion();
-		if (c.inputs().size() != 1 || c.expected().size() != 1)
-			return new Row(c.name(), opset, ops, Status.UNSUPPORTED, Double.NaN, "", c.inputs().size() + " inputs, " + c.expected().size() + " outputs");
-		OnnxTensor in = c.inputs().values().iterator().next();
-		OnnxTensor want = c.expected().get(0);
-		Tensor y;
+		Map<String, int[]> shapes = new LinkedHashMap<>();
+		Map<String, Tensor> in = new LinkedHashMap<>();
+		c.inputs().forEach((k, v) -> {
+			shapes.put(k, v.intDims());
+			in.put(k, v.toTensor());
+		});
+		List<Tensor> ys;
 		try {
-			ImportedModel m = OnnxImporter.fromModel(c.model(), in.intDims());
-			y = m.run(in.toTensor());
+			ImportedModel m = OnnxImporter.fromModel(c.model(), shapes, null);
+			ys = new ArrayList<>(m.run(in).values());
 		} catch (UnsupportedOnnxException e) {
 			return new Row(c.name(), opset, ops, Status.UNSUPPORTED, Double.NaN, "", e.getMessage());
 		} catch (RuntimeException e) {
 			return new Row(c.name(), opset, ops, Status.FAILED, Double.NaN, "", e.toString());
 		}
-		Comparison vsExpected = compare(y.data(), y.shape(), want.toDoubleArray(), want.intDims());
-		String ort = ortDiff(c, y);
+		if (ys.size() != c.expected().size())
+			return new Row(c.name(), opset, ops, Status.FAILED, Double.NaN, "", ys.size() + " outputs, " + c.expected().size() + " expected");
+		List<double[]> want = new ArrayList<>();
+		List<int[]> wantShapes = new ArrayList<>();
+		for (OnnxTensor t : c.expected()) {
+			want.add(t.toDoubleArray());
+			wantShapes.add(t.intDims());
+		}
+		Comparison vsExpected = compareAll(ys, want, wantShapes);
+		String ort = ortDiff(c, in, ys);
 		if (vsExpected.failure() != null)
 			return new Row(c.name(), opset, ops, Status.FAILED, vsExpected.maxDiff(), ort, vsExpected.failure());
 		if (ort.startsWith("FAIL"))
@@ -92,16 +103,31 @@ public final class EngineConformance {
 		return new Row(c.name(), opset, ops, Status.PASSED, vsExpected.maxDiff(), ort, "");
 	}
 
-	/** The engine's output against ONNX Runtime's, as "1.2e-07", "FAIL …", or why ORT did not run. */
-	private static String ortDiff(OnnxConformance.Case c, Tensor engine) {
+	/** Every output against its reference: the largest difference over all, and the first failure. */
+	private static Comparison compareAll(List<Tensor> got, List<double[]> want, List<int[]> wantShapes) {
+		double max = 0;
+		for (int k = 0; k < got.size(); k++) {
+			Comparison cmp = compare(got.get(k).data(), got.get(k).shape(), want.get(k), wantShapes.get(k));
+			if (cmp.failure() != null) return new Comparison(cmp.maxDiff(), (got.size() > 1 ? "output " + k + ": " : "") + cmp.failure());
+			max = Math.max(max, cmp.maxDiff());
+		}
+		return new Comparison(max, null);
+	}
+
+	/** The engine's outputs against ONNX Runtime's, as "1.2e-07", "FAIL …", or why ORT did not run. */
+	private static String ortDiff(OnnxConformance.Case c, Map<String, Tensor> in, List<Tensor> engine) {
 		try (OnnxSession s = OnnxSession.open(c.modelFile(), 1)) {
-			Map<String, Tensor> in = new LinkedHashMap<>();
-			c.inputs().forEach((k, v) -> in.put(k, v.toTensor()));
-			Tensor ort = s.run(in).values().iterator().next();
-			float[] o = ort.data();
-			double[] od = new double[o.length];
-			for (int i = 0; i < o.length; i++) od[i] = o[i];
-			Comparison cmp = compare(engine.data(), engine.shape(), od, ort.shape());
+			List<double[]> want = new ArrayList<>();
+			List<int[]> shapes = new ArrayList<>();
+			for (Tensor ort : s.run(in).values()) {
+				float[] o = ort.data();
+				double[] od = new double[o.length];
+				for (int i = 0; i < o.length; i++) od[i] = o[i];
+				want.add(od);
+				shapes.add(ort.shape());
+			}
+			if (want.size() != engine.size()) return "FAIL ORT gives " + want.size() + " outputs";
+			Comparison cmp = compareAll(engine, want, shapes);
 			return cmp.failure() == null ? String.format("%.1e", cmp.maxDiff()) : "FAIL " + cmp.failure();
 		} catch (OnnxException e) {
 			Throwable t = e.getCause();
@@ -126,41 +152,103 @@ public final class EngineConformance {
 
 	public static long count(List<Row> rows, Status s) { return rows.stream().filter(r -> r.status() == s).count(); }
 
-	/** The report: totals, how to reproduce, and one row per case. */
-	public static String markdown(List<Row> rows, String source) {
+	/** The report: the converted cases, the operator cases and the zoo networks, each with totals and one row per case. */
+	public static String markdown(List<Row> converted, List<Row> operators, List<Row> zoo) {
 		StringBuilder b = new StringBuilder();
 		b.append("# ONNX conformance of the engine (imported models, pure Java)\n\n");
-		b.append("Every case of `").append(source).append("` (ONNX backend tests converted from PyTorch: `model.onnx`, ")
-				.append("`test_data_set_0/input_0.pb` → `output_0.pb`) is imported with `sc.fiji.convnet.onnx.imports.OnnxImporter`, ")
-				.append("run on the engine, and compared with the published output and with ONNX Runtime's output: ")
-				.append("|engine − reference| ≤ ").append(ATOL).append(" + ").append(RTOL).append("·|reference| (ONNX's rtol; atol ")
-				.append("1e-5 instead of 1e-7 because the engine accumulates in a different order).\n\n");
-		long p = count(rows, Status.PASSED), f = count(rows, Status.FAILED), u = count(rows, Status.UNSUPPORTED);
-		b.append("**Totals: ").append(p).append(" passed, ").append(f).append(" failed, ").append(u).append(" unsupported, of ")
-				.append(rows.size()).append(" cases.** Every case whose operators the importer supports passes.\n\n");
-		b.append("Integer inputs (the embedding lookups) are fed to the engine as float values (exact below 2^24). ")
-				.append("1-D operators run as 2-D with H = 1; 3-D convolution and pooling run on direct-loop layers of the importer ")
-				.append("(`Conv3d`, `Pool3d`). \"no ORT kernel at opset 6\" means ONNX Runtime refuses that old operator version, so ")
-				.append("only the published output is compared.\n\n");
-		b.append("Reproduce: `mvn -o -q test -Dtest=EngineConformanceTest` (asserts no case fails, prints this table and ")
-				.append("writes it to `target/CONFORMANCE.md`), or run `sc.fiji.convnet.onnx.imports.EngineConformance` with the ")
+		b.append("Every case is imported with `sc.fiji.convnet.onnx.imports.OnnxImporter`, run on the engine, and compared with the ")
+				.append("published output and with ONNX Runtime's output on the same input: |engine − reference| ≤ ").append(ATOL).append(" + ")
+				.append(RTOL).append("·|reference| (ONNX's rtol; atol 1e-5 instead of 1e-7 because the engine accumulates in a different order). ")
+				.append("Every output of a case is compared; the max differences are over all of them.\n\n");
+		b.append("Integer inputs (the embedding lookups) are fed to the engine as float values (exact below 2^24); double inputs are refused ")
+				.append("(the engine computes in float32). Several inputs, or one of rank below 2, are packed into one engine input and sliced ")
+				.append("apart; several outputs are packed the same way (`ImportedModel.run(Map)`). 1-D operators run as 2-D with H = 1; 3-D ")
+				.append("convolution and pooling run on direct-loop layers of the importer (`Conv3d`, `Pool3d`). \"no ORT kernel at opset 6\" ")
+				.append("means ONNX Runtime refuses that old operator version, so only the published output is compared.\n\n");
+		b.append("Reproduce: `mvn -o -q test -Dtest=EngineConformanceTest,ZooNetworksTest` (asserts no case fails, prints the tables and ")
+				.append("writes them to `target/CONFORMANCE.md`), or run `sc.fiji.convnet.onnx.imports.EngineConformance` with the ")
 				.append("test class path from the project root to rewrite this file.\n\n");
+		section(b, "onnx-conformance/pytorch-converted", "ONNX backend tests converted from PyTorch modules", converted);
+		section(b, "onnx-conformance/pytorch-operator", "ONNX backend tests of PyTorch operators as PyTorch exports them", operators);
+		section(b, "onnx-zoo-light", "four classic ImageNet networks with constant weights (opset 9); input arange(n)/n of the "
+				+ "graph input's shape, as the ONNX backend runner makes it; reference `light_<name>_output_0.pb`. Because every weight is "
+				+ "the same constant, every class gets the same score: `ZooNetworksTest` also compares the logits that feed the softmax "
+				+ "(up to 10^21) with ONNX Runtime's", zoo);
+		return b.toString();
+	}
+
+	private static void section(StringBuilder b, String source, String what, List<Row> rows) {
+		long p = count(rows, Status.PASSED), f = count(rows, Status.FAILED), u = count(rows, Status.UNSUPPORTED);
+		b.append("## `").append(source).append("`\n\n").append(what).append(".\n\n");
+		b.append("**Totals: ").append(p).append(" passed, ").append(f).append(" failed, ").append(u).append(" not supported, of ")
+				.append(rows.size()).append(" cases.**\n\n");
 		b.append("| case | opset | operators | status | max diff vs output_0.pb | max diff vs ONNX Runtime | reason |\n");
 		b.append("|---|---|---|---|---|---|---|\n");
 		for (Row r : rows)
 			b.append("| ").append(r.name()).append(" | ").append(r.opset()).append(" | ").append(r.ops()).append(" | ").append(r.status())
 					.append(" | ").append(Double.isNaN(r.diffExpected()) ? "" : String.format("%.1e", r.diffExpected()))
 					.append(" | ").append(r.ort().replace("|", "/")).append(" | ").append(r.reason().replace("|", "/").replace("\n", " ")).append(" |\n");
-		return b.toString();
+		b.append("\n");
 	}
 
-	/** Writes CONFORMANCE.md: args[0] the case folder (default ../shared/data/onnx-conformance/pytorch-converted), args[1] the file. */
+	/**
+	 * The networks of onnx-zoo-light ({@code light_<name>.onnx} with {@code light_<name>_output_0.pb}), each run once on
+	 * {@link #arange}.
+	 */
+	public static List<Row> runZoo(Path dir) throws IOException {
+		List<Row> rows = new ArrayList<>();
+		List<Path> files;
+		try (var s = Files.list(dir)) {
+			files = s.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().toList();
+		}
+		for (Path f : files) {
+			String name = f.getFileName().toString().replace(".onnx", "");
+			OnnxModel model = sc.fiji.convnet.onnx.read.OnnxReader.read(f);
+			Set<String> opSet = new LinkedHashSet<>();
+			for (OnnxNode n : model.graph().nodes()) opSet.add(n.opType());
+			String ops = String.join(" ", opSet);
+			OnnxTensor want = sc.fiji.convnet.onnx.read.OnnxReader.readTensor(dir.resolve(name + "_output_0.pb"));
+			Tensor x, y;
+			try {
+				ImportedModel m = OnnxImporter.fromModel(model, (int[]) null);
+				x = arange(m.inputShape());
+				y = m.run(x);
+			} catch (UnsupportedOnnxException e) {
+				rows.add(new Row(name, model.opsetVersion(), ops, Status.UNSUPPORTED, Double.NaN, "", e.getMessage()));
+				continue;
+			}
+			Comparison vs = compare(y.data(), y.shape(), want.toDoubleArray(), want.intDims());
+			String ort;
+			try (OnnxSession s = OnnxSession.open(f, 1)) {
+				Tensor o = s.run(x);
+				double[] od = new double[o.size()];
+				for (int i = 0; i < od.length; i++) od[i] = o.data()[i];
+				Comparison c = compare(y.data(), y.shape(), od, o.shape());
+				ort = c.failure() == null ? String.format("%.1e", c.maxDiff()) : "FAIL " + c.failure();
+			}
+			Status st = vs.failure() == null && !ort.startsWith("FAIL") ? Status.PASSED : Status.FAILED;
+			rows.add(new Row(name, model.opsetVersion(), ops, st, vs.maxDiff(), ort, vs.failure() == null ? "" : vs.failure()));
+		}
+		return rows;
+	}
+
+	/** The input the ONNX backend runner makes: arange(n) / n in row-major order. */
+	public static Tensor arange(int[] shape) {
+		float[] v = new float[(int) Tensor.sizeOf(shape)];
+		for (int i = 0; i < v.length; i++) v[i] = (float) ((double) i / v.length);
+		return new Tensor(v, shape);
+	}
+
+	/** Writes CONFORMANCE.md: args[0] the shared data folder (default ../shared/data), args[1] the file. */
 	public static void main(String[] args) throws IOException {
-		Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/onnx-conformance/pytorch-converted");
+		Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
 		Path out = Path.of(args.length > 1 ? args[1] : "CONFORMANCE.md");
-		List<Row> rows = runAll(dir);
-		Files.writeString(out, markdown(rows, "onnx-conformance/pytorch-converted"));
-		System.out.println("wrote " + out + ": " + count(rows, Status.PASSED) + " passed, " + count(rows, Status.FAILED) + " failed, "
-				+ count(rows, Status.UNSUPPORTED) + " unsupported");
+		List<Row> converted = runAll(data.resolve("onnx-conformance/pytorch-converted"));
+		List<Row> operators = runAll(data.resolve("onnx-conformance/pytorch-operator"));
+		List<Row> zoo = runZoo(data.resolve("onnx-zoo-light"));
+		Files.writeString(out, markdown(converted, operators, zoo));
+		for (List<Row> rows : List.of(converted, operators, zoo))
+			System.out.println("wrote " + out + ": " + count(rows, Status.PASSED) + " passed, " + count(rows, Status.FAILED) + " failed, "
+					+ count(rows, Status.UNSUPPORTED) + " unsupported");
 	}
 }

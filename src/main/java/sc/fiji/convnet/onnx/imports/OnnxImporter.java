@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import sc.fiji.convnet.onnx.OnnxException;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Constant;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Value;
+import sc.fiji.convnet.engine.layers.Concat;
 import sc.fiji.convnet.onnx.imports.layers.ImportLayers;
+import sc.fiji.convnet.onnx.imports.layers.Shapes;
+import sc.fiji.convnet.onnx.imports.layers.Slice;
 import sc.fiji.convnet.onnx.imports.layers.View;
 import sc.fiji.convnet.onnx.read.DataType;
 import sc.fiji.convnet.onnx.read.Dimension;
@@ -67,32 +71,62 @@ public final class OnnxImporter {
 	 * @param inputShape the ONNX input shape, or null for the declared one
 	 */
 	public static ImportedModel fromModel(OnnxModel model, String outputName, int... inputShape) {
+		List<ValueInfo> inputs = model.graph().runtimeInputs();
+		if (inputs.size() != 1)
+			throw new UnsupportedOnnxException("input", model.source() + ": " + inputs.size() + " runtime inputs " + inputs
+					+ "; import it with OnnxImporter.fromModel(model, shapes, outputs)");
+		if (outputName == null && model.graph().outputs().size() != 1)
+			throw new UnsupportedOnnxException("output", model.source() + ": " + model.graph().outputs().size() + " outputs " + model.graph().outputs()
+					+ "; name one with OnnxImporter.load(file, outputName, shape), or import all with OnnxImporter.fromModel(model, shapes, outputs)");
+		Map<String, int[]> shapes = inputShape == null ? Map.of() : Map.of(inputs.get(0).name(), inputShape);
+		return fromModel(model, shapes, outputName == null ? null : List.of(outputName));
+	}
+
+	/**
+	 * Imports a model with any number of inputs and outputs.
+	 *
+	 * @param inputShapes ONNX input shapes by name; inputs left out take their declared shape (an unknown first
+	 *        dimension becomes 1)
+	 * @param outputNames graph outputs or intermediate values to compute, or null for all graph outputs
+	 */
+	public static ImportedModel fromModel(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames) {
 		long opset = model.opsetVersion();
 		OnnxGraph graph = model.graph();
 		List<ValueInfo> inputs = graph.runtimeInputs();
-		if (inputs.size() != 1)
-			throw new UnsupportedOnnxException("input", model.source() + ": " + inputs.size() + " runtime inputs " + inputs + "; the engine takes exactly one");
-		ValueInfo input = inputs.get(0);
-		if (input.elementType() != null && input.elementType() != DataType.FLOAT && !isInteger(input.elementType()))
-			throw new UnsupportedOnnxException("input", model.source() + ": input '" + input.name() + "' is " + input.elementType().onnxName() + "; the engine computes on float tensors");
-		int[] shape = inputShape != null ? inputShape.clone() : declaredShape(model, input);
-		if (shape.length < 2) throw new UnsupportedOnnxException("input", model.source() + ": input '" + input.name() + "' of rank " + shape.length + " has no batch and channel axes");
-		if (outputName == null && graph.outputs().size() != 1)
-			throw new UnsupportedOnnxException("output", model.source() + ": " + graph.outputs().size() + " outputs " + graph.outputs()
-					+ "; the engine gives exactly one: name it with OnnxImporter.load(file, outputName, shape)");
-		if (outputName != null && graph.outputs().stream().noneMatch(o -> o.name().equals(outputName))
-				&& graph.nodes().stream().noneMatch(n -> n.outputs().contains(outputName)))
-			throw new OnnxException(model.source() + ": no output or intermediate value '" + outputName + "'; outputs " + graph.outputs());
+		if (inputs.isEmpty()) throw new UnsupportedOnnxException("input", model.source() + ": no runtime input; the engine computes from at least one");
+		List<int[]> shapes = new ArrayList<>();
+		for (ValueInfo input : inputs) {
+			if (input.elementType() != null && !isReal(input.elementType())) {
+				String reader = graph.nodes().stream().filter(n -> n.inputs().contains(input.name())).map(OnnxNode::describe).findFirst().orElse("no node");
+				throw new UnsupportedOnnxException("input", model.source() + ": input '" + input.name() + "' (read by " + reader + ") is "
+						+ input.elementType().onnxName() + "; the engine computes in float32 only");
+			}
+			int[] shape = inputShapes.containsKey(input.name()) ? inputShapes.get(input.name()).clone() : declaredShape(model, input);
+			shapes.add(shape);
+		}
+		List<String> outNames = outputNames != null ? List.copyOf(outputNames) : graph.outputs().stream().map(ValueInfo::name).toList();
+		for (String o : outNames)
+			if (graph.outputs().stream().noneMatch(v -> v.name().equals(o)) && graph.nodes().stream().noneMatch(n -> n.outputs().contains(o)))
+				throw new OnnxException(model.source() + ": no output or intermediate value '" + o + "'; outputs " + graph.outputs());
 
-		ImportGraph g = new ImportGraph(shape, opset);
+		// one input of rank ≥ 2 is fed as its 4-D view; anything else is packed into 1×1×1×total and sliced apart
+		boolean packed = inputs.size() != 1 || shapes.get(0).length < 2;
+		int total = 0;
+		for (int[] sh : shapes) total += Shapes.size(sh);
+		int[] engineInput = packed ? new int[] { 1, 1, 1, total } : ImportGraph.canonical4d(shapes.get(0));
+		ImportGraph g = new ImportGraph(engineInput, opset);
 		graph.initializers().forEach((name, t) -> g.put(name, new Constant(ConstTensor.of(t, true))));
-		g.put(input.name(), new Computed(0, shape));
+		if (inputs.size() == 1) g.put(inputs.get(0).name(), new Computed(0, shapes.get(0)));
+		else for (int i = 0, at = 0; i < inputs.size(); i++) {
+			int size = Shapes.size(shapes.get(i));
+			g.put(inputs.get(i).name(), g.add(new Slice(3, at, size).named("input_" + inputs.get(i).name()), shapes.get(i), 0));
+			at += size;
+		}
 		for (OnnxNode n : graph.nodes()) n.inputs().forEach(g::consumedBy);
-		graph.outputs().forEach(o -> g.consumedBy(o.name()));
+		outNames.forEach(g::consumedBy);
 		OpTranslator translator = new OpTranslator(g);
-		String outName = outputName != null ? outputName : graph.outputs().get(0).name();
 		for (OnnxNode n : graph.nodes()) {
-			if (g.has(outName) && !outName.equals(input.name())) break; // later nodes cannot change it
+			if (outNames.stream().allMatch(g::has)) break; // later nodes cannot change the outputs
 			if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx"))
 				throw new UnsupportedOnnxException(n.opType(), n.describe() + ": operator domain '" + n.domain() + "' (only the standard ONNX operators)");
 			try {
@@ -103,18 +137,38 @@ public final class OnnxImporter {
 				throw new OnnxException(model.source() + ": " + n.describe() + " (opset " + opset + "): " + e.getMessage(), e);
 			}
 		}
-		Value out = g.has(outName) ? g.get(graph.nodes().isEmpty() ? null : graph.nodes().get(0), outName) : null;
-		if (!(out instanceof Computed result))
-			throw new UnsupportedOnnxException("output", model.source() + ": output '" + outName + "' does not depend on the input");
-		if (result.node() == 0 || result.node() != g.lastNode())
-			result = g.add(new View(result.shape()).named("output"), result.shape(), result.node());
-		return new ImportedModel(g.builder.build(), input.name(), shape, ImportGraph.canonical4d(shape), outName,
-				result.shape(), opset);
+		List<Computed> results = new ArrayList<>();
+		for (String o : outNames) {
+			Value out = g.has(o) ? g.get(null, o) : null;
+			if (!(out instanceof Computed result))
+				throw new UnsupportedOnnxException("output", model.source() + ": output '" + o + "' does not depend on the input");
+			results.add(result);
+		}
+		if (results.size() == 1) {
+			Computed result = results.get(0);
+			if (result.node() == 0 || result.node() != g.lastNode())
+				g.add(new View(result.shape()).named("output"), result.shape(), result.node());
+		} else {
+			int[] nodes = new int[results.size()];
+			int sum = 0;
+			for (int i = 0; i < nodes.length; i++) {
+				int size = Shapes.size(results.get(i).shape());
+				nodes[i] = g.view(results.get(i), new int[] { 1, size, 1, 1 });
+				sum += size;
+			}
+			g.add(new Concat().named("outputs"), new int[] { 1, sum, 1, 1 }, nodes);
+		}
+		return new ImportedModel(g.builder.build(), inputs.stream().map(ValueInfo::name).toList(), shapes, engineInput, outNames,
+				results.stream().map(Computed::shape).toList(), opset);
 	}
 
-	/** Integer inputs (embedding indices) are fed as float values, exact below 2^24. */
-	private static boolean isInteger(DataType t) {
-		return t == DataType.INT64 || t == DataType.INT32 || t == DataType.INT16 || t == DataType.INT8 || t == DataType.UINT8 || t == DataType.UINT16;
+	/**
+	 * Inputs the engine takes: float, and integers (embedding indices) fed as float values, exact below 2^24. Not
+	 * double: its values (up to 10^308) need not fit in float32.
+	 */
+	private static boolean isReal(DataType t) {
+		return t == DataType.FLOAT || t == DataType.INT64 || t == DataType.INT32
+				|| t == DataType.INT16 || t == DataType.INT8 || t == DataType.UINT8 || t == DataType.UINT16;
 	}
 
 	private static int[] declaredShape(OnnxModel model, ValueInfo input) {

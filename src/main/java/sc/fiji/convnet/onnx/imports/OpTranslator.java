@@ -31,6 +31,9 @@ import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
 import sc.fiji.convnet.onnx.imports.layers.Conv3d;
 import sc.fiji.convnet.onnx.imports.layers.Pool3d;
 import sc.fiji.convnet.onnx.imports.layers.Lookup;
+import sc.fiji.convnet.onnx.imports.layers.MatMul;
+import sc.fiji.convnet.onnx.imports.layers.Reduce;
+import sc.fiji.convnet.onnx.imports.layers.Tile;
 import sc.fiji.convnet.onnx.imports.layers.Pad;
 import sc.fiji.convnet.onnx.imports.layers.Permute;
 import sc.fiji.convnet.onnx.imports.layers.Pool2d;
@@ -50,7 +53,7 @@ final class OpTranslator {
 	static final List<String> SUPPORTED = List.of("Conv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
 			"GlobalMaxPool", "BatchNormalization", "LRN", "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "Tanh", "Softmax",
 			"LogSoftmax", "Softplus", "Softsign", "HardSigmoid", "Exp", "Log", "Abs", "Neg", "Sqrt", "Reciprocal", "Clip",
-			"Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Pow", "Sum", "Concat", "Flatten", "Reshape", "Squeeze", "Unsqueeze",
+			"Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "ReduceMean", "ReduceSum", "InstanceNormalization", "Tile", "Concat", "Flatten", "Reshape", "Squeeze", "Unsqueeze",
 			"Transpose", "Pad", "Resize", "Upsample", "Dropout", "Identity", "Cast", "Shape", "Split", "Slice", "Gather",
 			"Constant", "ConstantOfShape");
 
@@ -156,6 +159,15 @@ final class OpTranslator {
 		case "MatMul" -> matmul(x);
 		case "Add", "Sub", "Mul", "Div", "Pow" -> arithmetic();
 		case "Sum" -> sum();
+		case "Max", "Min" -> extremum(n.opType().equals("Max") ? BinaryOp.MAX : BinaryOp.MIN);
+		case "ReduceMean", "ReduceSum" -> out(reduce(x, reduceAxes(x), n.getInt("keepdims", 1) != 0, n.opType().equals("ReduceMean")));
+		case "InstanceNormalization" -> instanceNorm(x);
+		case "Tile" -> {
+			int[] r = constant(1, "repeats").intValues();
+			if (r.length != x.rank()) throw unsupported(r.length + " repeats for an input of rank " + x.rank());
+			Tile t = new Tile(r);
+			out(add(t, t.outputShape(x.shape()), g.logical(x)));
+		}
 		case "Concat" -> concat();
 		case "Flatten" -> relabel(x, Layouts.flatten(x.shape(), (int) n.getInt("axis", 1)));
 		case "Reshape" -> {
@@ -355,8 +367,12 @@ final class OpTranslator {
 	// ---- fully connected
 
 	private void gemm(Computed x) {
-		if (n.getInt("transA", 0) != 0) throw unsupported("transA = 1");
 		if (x.rank() != 2) throw unsupported("input A of rank " + x.rank());
+		if (g.get(n, n.inputs().get(1)) instanceof Computed b) {
+			gemmComputed(x, b);
+			return;
+		}
+		if (n.getInt("transA", 0) != 0) throw unsupported("transA = 1 with a constant B");
 		ConstTensor b = constant(1, "B"), c = constant(2, "C");
 		float alpha = n.getFloat("alpha", 1), beta = n.getFloat("beta", 1);
 		ConstTensor w = n.getInt("transB", 0) != 0 ? b : ConstantFolder.transpose(b, new int[] { 1, 0 });
@@ -373,6 +389,33 @@ final class OpTranslator {
 			lin.biasParameter().set(bias);
 		}
 		out(add(lin, new int[] { x.shape()[0], out }, g.logical(x)));
+	}
+
+	/** Gemm whose B is computed: (transposes) → MatMul → × alpha → + beta·C (C constant or computed). */
+	private void gemmComputed(Computed a, Computed b) {
+		if (b.rank() != 2) throw unsupported("input B of rank " + b.rank());
+		int[] swap = { 1, 0 };
+		if (n.getInt("transA", 0) != 0) a = add(new Permute(swap), Layouts.permute(a.shape(), swap), g.logical(a));
+		if (n.getInt("transB", 0) != 0) b = add(new Permute(swap), Layouts.permute(b.shape(), swap), g.logical(b));
+		if (a.shape()[1] != b.shape()[0]) throw unsupported("A " + Arrays.toString(a.shape()) + " does not fit B " + Arrays.toString(b.shape()));
+		int[] o = { a.shape()[0], b.shape()[1] };
+		Computed y = add(new MatMul(), o, g.logical(a), g.logical(b));
+		float alpha = n.getFloat("alpha", 1), beta = n.getFloat("beta", 1);
+		if (alpha != 1) y = add(ConstantArithmetic.of(BinaryOp.MUL, false, false, new float[] { alpha }), o, y.node());
+		if (n.inputs().size() > 2 && !n.inputs().get(2).isEmpty() && beta != 0) {
+			Value c = g.get(n, n.inputs().get(2));
+			if (c instanceof Constant k) {
+				ConstTensor t = k.tensor();
+				float[] v = t.floats();
+				for (int i = 0; i < v.length; i++) v[i] *= beta;
+				y = add(ConstantArithmetic.of(BinaryOp.ADD, false, t.weight(), v, t.dims()), broadcast(o, t.dims()), y.node());
+			} else {
+				Computed cc = (Computed) c;
+				if (beta != 1) cc = add(ConstantArithmetic.of(BinaryOp.MUL, false, false, new float[] { beta }), cc.shape(), cc.node());
+				y = add(new BroadcastBinary(BinaryOp.ADD), broadcast(o, cc.shape()), g.logical(y), g.logical(cc));
+			}
+		}
+		out(y);
 	}
 
 	private void matmul(Computed x) {
@@ -459,6 +502,73 @@ final class OpTranslator {
 			nodes[i] = g.logical(xs.get(i));
 		}
 		out(nodes.length == 1 ? xs.get(0) : add(Elementwise.add(), s, nodes));
+	}
+
+	/** Max or Min of any number of inputs, computed or constant (the first is computed). */
+	private void extremum(BinaryOp op) {
+		Computed y = runtime(0);
+		for (int i = 1; i < n.inputs().size(); i++) {
+			Value v = g.get(n, n.inputs().get(i));
+			if (v instanceof Constant c) {
+				ConstTensor t = c.tensor();
+				y = add(ConstantArithmetic.of(op, false, t.weight(), t.floats(), t.dims()), broadcast(y.shape(), t.dims()), g.logical(y));
+			} else {
+				Computed b = (Computed) v;
+				y = add(new BroadcastBinary(op), broadcast(y.shape(), b.shape()), g.logical(y), g.logical(b));
+			}
+		}
+		out(y);
+	}
+
+	/** The axes of ReduceMean/ReduceSum (an attribute before opset 18, an input from 18; none: all axes). */
+	private int[] reduceAxes(Computed x) {
+		int[] axes = opset < 18 ? ints("axes", null) : constant(1, "axes") == null ? null : constant(1, "axes").intValues();
+		if (axes == null || axes.length == 0) {
+			if (opset >= 18 && n.getInt("noop_with_empty_axes", 0) != 0) return new int[0];
+			axes = new int[x.rank()];
+			for (int i = 0; i < axes.length; i++) axes[i] = i;
+		}
+		int[] r = new int[axes.length];
+		for (int i = 0; i < r.length; i++) r[i] = axis(axes[i], x.rank());
+		return r;
+	}
+
+	private Computed reduce(Computed x, int[] axes, boolean keep, boolean mean) {
+		Reduce r = new Reduce(axes, mean);
+		int[] kept = r.outputShape(x.shape());
+		int[] o = kept;
+		if (!keep) {
+			boolean[] reduced = new boolean[x.rank()];
+			for (int a : axes) reduced[a] = true;
+			o = new int[x.rank()];
+			int j = 0;
+			for (int d = 0; d < x.rank(); d++) if (!reduced[d]) o[j++] = kept[d];
+			o = Arrays.copyOf(o, j);
+		}
+		return add(r, o, g.logical(x));
+	}
+
+	/**
+	 * InstanceNormalization from layers that have backward passes: (x − mean) · (var + ε)^−½ · scale + B, with mean and
+	 * variance over the spatial axes of each sample and channel.
+	 */
+	private void instanceNorm(Computed x) {
+		if (x.rank() < 3) throw unsupported("input of rank " + x.rank());
+		ConstTensor scale = constant(1, "scale"), bias = constant(2, "B");
+		int[] spatial = new int[x.rank() - 2];
+		for (int i = 0; i < spatial.length; i++) spatial[i] = i + 2;
+		int[] s = x.shape(), perChannel = new int[x.rank()];
+		Arrays.fill(perChannel, 1);
+		perChannel[1] = s[1];
+		Computed mean = reduce(x, spatial, true, true);
+		Computed d = add(new BroadcastBinary(BinaryOp.SUB), s, g.logical(x), g.logical(mean));
+		Computed sq = add(ConstantArithmetic.of(BinaryOp.POW, false, false, new float[] { 2 }), s, d.node());
+		Computed var = reduce(sq, spatial, true, true);
+		Computed eps = add(ConstantArithmetic.of(BinaryOp.ADD, false, false, new float[] { n.getFloat("epsilon", 1e-5f) }), var.shape(), var.node());
+		Computed inv = add(ConstantArithmetic.of(BinaryOp.POW, false, false, new float[] { -0.5f }), var.shape(), eps.node());
+		Computed norm = add(new BroadcastBinary(BinaryOp.MUL), s, g.logical(d), g.logical(inv));
+		Computed scaled = add(ConstantArithmetic.of(BinaryOp.MUL, false, scale.weight(), scale.floats(), perChannel), s, g.logical(norm));
+		out(add(ConstantArithmetic.of(BinaryOp.ADD, false, bias.weight(), bias.floats(), perChannel), s, scaled.node()));
 	}
 
 	private List<Computed> computedInputs() {

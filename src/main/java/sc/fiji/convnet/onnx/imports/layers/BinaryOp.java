@@ -1,11 +1,14 @@
 package sc.fiji.convnet.onnx.imports.layers;
 
-/** The arithmetic of ONNX Add, Sub, Mul, Div and Pow, with the partial derivatives for both operands. */
+/** The arithmetic of ONNX Add, Sub, Mul, Div, Max, Min and Pow, with the partial derivatives for both operands. */
 public enum BinaryOp {
 	ADD { public double f(double a, double b) { return a + b; } public double da(double a, double b, double y) { return 1; } public double db(double a, double b, double y) { return 1; } },
 	SUB { public double f(double a, double b) { return a - b; } public double da(double a, double b, double y) { return 1; } public double db(double a, double b, double y) { return -1; } },
 	MUL { public double f(double a, double b) { return a * b; } public double da(double a, double b, double y) { return b; } public double db(double a, double b, double y) { return a; } },
 	DIV { public double f(double a, double b) { return a / b; } public double da(double a, double b, double y) { return 1 / b; } public double db(double a, double b, double y) { return -a / (b * b); } },
+	/** ONNX Max of two; a tie passes the gradient to the first operand. */
+	MAX { public double f(double a, double b) { return Math.max(a, b); } public double da(double a, double b, double y) { return a >= b ? 1 : 0; } public double db(double a, double b, double y) { return a >= b ? 0 : 1; } },
+	MIN { public double f(double a, double b) { return Math.min(a, b); } public double da(double a, double b, double y) { return a <= b ? 1 : 0; } public double db(double a, double b, double y) { return a <= b ? 0 : 1; } },
 	POW {
 		public double f(double a, double b) { return Math.pow(a, b); }
 		public double da(double a, double b, double y) { return b == 0 ? 0 : b * Math.pow(a, b - 1); }

@@ -24,6 +24,9 @@ public final class ImportLayers {
 		LayerRegistry.register("OnnxUnary", UnaryMath::fromConfig);
 		LayerRegistry.register("OnnxBinary", BroadcastBinary::fromConfig);
 		LayerRegistry.register("OnnxConstantArithmetic", ConstantArithmetic::fromConfig);
+		LayerRegistry.register("OnnxMatMul", MatMul::fromConfig);
+		LayerRegistry.register("OnnxReduce", Reduce::fromConfig);
+		LayerRegistry.register("OnnxTile", Tile::fromConfig);
 		done = true;
 	}
 }

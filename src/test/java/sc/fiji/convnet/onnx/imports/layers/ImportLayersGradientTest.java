@@ -192,4 +192,35 @@ class ImportLayersGradientTest {
 		assertEquals(3f, rdiv.forward(new Tensor(new float[] { 2 }, 1), Phase.INFERENCE).data()[0]);
 		assertTrue(!rdiv.constant().trainable());
 	}
+
+	@Test
+	void maxAndMinWithBroadcasting() {
+		check(new BroadcastBinary(BinaryOp.MAX), random(2, 3), random(1, 3));
+		check(new BroadcastBinary(BinaryOp.MIN), random(2, 3), random(2, 1));
+		Tensor y = new BroadcastBinary(BinaryOp.MAX).forward(new Tensor[] { new Tensor(new float[] { 1, -2 }, 2), new Tensor(new float[] { 0 }, 1) }, Phase.INFERENCE);
+		assertArrayEquals(new float[] { 1, 0 }, y.data());
+	}
+
+	@Test
+	void matMulOfTwoComputedMatrices() {
+		Tensor a = new Tensor(new float[] { 1, 2, 3, 4, 5, 6 }, 2, 3), b = new Tensor(new float[] { 1, 0, 0, 1, 1, 1 }, 3, 2);
+		assertArrayEquals(new float[] { 4, 5, 10, 11 }, new MatMul().forward(new Tensor[] { a, b }, Phase.INFERENCE).data());
+		check(new MatMul(), random(3, 4), random(4, 2));
+	}
+
+	@Test
+	void reduceSumAndMean() {
+		Tensor x = new Tensor(new float[] { 1, 2, 3, 4, 5, 6 }, 1, 2, 3);
+		assertArrayEquals(new float[] { 6, 15 }, new Reduce(new int[] { 2 }, false).forward(new Tensor[] { x }, Phase.INFERENCE).data());
+		assertArrayEquals(new float[] { 2.5f, 3.5f, 4.5f }, new Reduce(new int[] { 1 }, true).forward(new Tensor[] { x }, Phase.INFERENCE).data());
+		check(new Reduce(new int[] { 0, 2 }, true), random(2, 3, 4));
+		check(new Reduce(new int[] { 1 }, false), random(2, 3, 4));
+	}
+
+	@Test
+	void tileRepeatsAndSumsBack() {
+		Tensor x = new Tensor(new float[] { 1, 2 }, 1, 2);
+		assertArrayEquals(new float[] { 1, 2, 1, 2, 1, 2, 1, 2 }, new Tile(new int[] { 2, 2 }).forward(new Tensor[] { x }, Phase.INFERENCE).data());
+		check(new Tile(new int[] { 2, 1, 3 }), random(1, 2, 2));
+	}
 }
