@@ -5,6 +5,8 @@
  * Tensor y = m.run(x);                        // the model's output, as ONNX Runtime computes it
  * Tensor g = m.inputGradient(x, dy);          // ∂(Σ dy·y)/∂x through the imported layers
  * Network net = m.network();                  // an ordinary engine network (fine-tune, save, summary)
+ * ImportedModel two = OnnxImporter.fromModel(model, Map.of("a", shapeA, "b", shapeB), null);
+ * Map&lt;String, Tensor&gt; ys = two.run(Map.of("a", a, "b", b)); // several inputs and outputs, packed for the engine
  * </pre>
  * {@link sc.fiji.convnet.onnx.imports.OnnxImporter} walks the graph once for a given input shape: weights and
  * static-shape arithmetic are constants (folded by {@code ConstantFolder}), everything computed from the input

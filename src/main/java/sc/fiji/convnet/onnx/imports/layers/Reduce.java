@@ -51,18 +51,8 @@ public final class Reduce extends Layer {
 		return o;
 	}
 
-	/** For each input cell, the output cell it adds to. */
-	private int[] target(int[] s) {
-		int[] o = outputShape(s), os = Shapes.strides(o), idx = new int[Shapes.size(s)];
-		int[] pos = new int[s.length];
-		for (int k = 0; k < idx.length; k++) {
-			int t = 0;
-			for (int d = 0; d < s.length; d++) t += (o[d] == 1 ? 0 : pos[d]) * os[d];
-			idx[k] = t;
-			for (int d = s.length - 1; d >= 0 && ++pos[d] == s[d]; d--) pos[d] = 0;
-		}
-		return idx;
-	}
+	/** For each input cell, the output cell it adds to (the output broadcast back over the input). */
+	private int[] target(int[] s) { return Shapes.broadcastIndex(s, outputShape(s)); }
 
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {
