@@ -53,7 +53,7 @@ public final class ConvNetCli {
 			"  --seed-threshold P    interior probability that seeds a nucleus (default: " + NucleiSegmenter.DEFAULT_SEED_THRESHOLD + ")",
 			"  --views N             average the network over N = 1, 2, 4 or 8 flipped/rotated views (default: "
 					+ NucleiSegmenter.DEFAULT_VIEWS + ")",
-			"  --diameter PX         expected nucleus diameter in pixels; rescales the image to the model's training scale (default: 0 = off)",
+			"  --diameter PX         nucleus diameter in pixels; the image is rescaled to the model's training scale (default: 0 = found in each image)",
 			"  --min-area PX         smallest object kept, in pixels (default: " + NucleiSegmenter.DEFAULT_MIN_AREA + ")",
 			"  --max-area PX         largest object kept, in pixels (default: no limit)",
 			"  --tile PX             largest tile edge for prediction, halo included (default: 0 = automatic, one tile up to 2048×2048 px)",

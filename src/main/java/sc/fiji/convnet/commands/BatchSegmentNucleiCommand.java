@@ -35,7 +35,7 @@ public class BatchSegmentNucleiCommand implements Command {
 	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99")
 	private double threshold = NucleiSegmenter.DEFAULT_THRESHOLD;
 
-	@Parameter(label = "Diameter of nuclei (0 = as trained)", min = "0")
+	@Parameter(label = "Diameter of nuclei (0 = automatic)", min = "0")
 	private double diameter = 0;
 
 	@Parameter(label = "Overwrite existing outputs")

@@ -32,7 +32,7 @@ public class SegmentNucleiCommand implements Command {
 	@Parameter(label = "Seed threshold", min = "0.01", max = "0.99", stepSize = "0.05")
 	private double seedThreshold = NucleiSegmenter.DEFAULT_SEED_THRESHOLD;
 
-	@Parameter(label = "Diameter of nuclei (0 = as trained)", min = "0")
+	@Parameter(label = "Diameter of nuclei (0 = automatic)", min = "0")
 	private double diameter = 0;
 
 	@Parameter(label = "Minimum area (pixels)", min = "0")
@@ -70,6 +70,7 @@ public class SegmentNucleiCommand implements Command {
 			SegmentationOutput out = ConvNet.segment(image, s.segmenter(), channel, showProbabilities, new IJProgress("Segment Nuclei"));
 			SegmentationDisplay.show(image, out, addToRoiManager, showTable, false);
 			labels = out.labels();
+			ij.IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + image.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));
 		} catch (Exception e) {
 			log.error("Segment Nuclei: " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
 		}

@@ -41,7 +41,7 @@ public final class SegmentSettings {
 		gd.addNumericField("Channel with nuclei", channel, 0);
 		gd.addNumericField("Threshold (probability)", threshold, 2);
 		gd.addNumericField("Seed threshold", seedThreshold, 2);
-		gd.addNumericField("Diameter of nuclei (0 = as trained)", diameter, 1, 6, "pixels");
+		gd.addNumericField("Diameter of nuclei (0 = automatic)", diameter, 1, 6, "pixels");
 		gd.addNumericField("Minimum area", minArea, 0, 6, "pixels");
 		gd.addNumericField("Maximum area (0 = none)", maxArea, 0, 6, "pixels");
 		gd.addNumericField("Tile size (0 = automatic)", tileSize, 0, 6, "pixels");

@@ -98,7 +98,8 @@ public final class BatchSegmentation {
 				appendRows(all, out.table(), file.getName());
 				report.processed.add(file.getName());
 				report.objects += out.objectCount();
-				log.accept(file.getName() + ": " + out.objectCount() + " objects");
+				String size = out.diameterSummary();
+				log.accept(file.getName() + ": " + out.objectCount() + " objects" + (size.isEmpty() ? "" : " (" + size + ")"));
 			} catch (CancelledException e) {
 				log.accept("Batch: cancelled at " + file.getName());
 				break;
@@ -117,7 +118,7 @@ public final class BatchSegmentation {
 		for (int i = 2; target.exists() && !overwrite; i++) target = new File(outputDir, "measurements_" + i + ".csv");
 		if (table.size() > 0) {
 			if (!table.save(target.getPath())) throw new IOException("Batch: cannot write " + target);
-		} else java.nio.file.Files.writeString(target.toPath(), "Image,Plane,Label,Area,X,Y,BX,BY,Width,Height,Mean,IntDen,RawIntDen\n");
+		} else java.nio.file.Files.writeString(target.toPath(), "Image,Plane,Label,Area,X,Y,BX,BY,Width,Height,Mean,IntDen,RawIntDen," + ImageSegmentation.DIAMETER_COLUMN + "\n");
 		return target;
 	}
 

@@ -19,6 +19,9 @@ import sc.fiji.convnet.segment.SegmentationResult;
  */
 public final class ImageSegmentation {
 
+	/** Table column: the nucleus diameter (pixels) the object's plane was segmented at, given or found. */
+	public static final String DIAMETER_COLUMN = "Segmentation diameter";
+
 	private ImageSegmentation() {}
 
 	/** @param channel 1-based channel holding the nuclei */
@@ -31,6 +34,7 @@ public final class ImageSegmentation {
 					+ (channels == 1 ? "" : "s") + ")");
 		int planes = slices * frames;
 		LabelImage[] labels = new LabelImage[planes];
+		double[] diameters = new double[planes];
 		ImageStack probabilityStack = keepProbabilities ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
 		List<Roi> rois = new ArrayList<>();
 		ResultsTable table = new ResultsTable();
@@ -46,9 +50,12 @@ public final class ImageSegmentation {
 				};
 				SegmentationResult result = segmenter.segment(pixels, imp.getWidth(), imp.getHeight(), planeProgress);
 				labels[k] = result.labels();
+				diameters[k] = result.diameter();
 				int position = planes > 1 ? k + 1 : 0;
 				rois.addAll(LabelRois.fromLabels(result.labels(), position));
+				int firstRow = table.size();
 				ObjectMeasurements.addRows(table, result.labels(), pixels, imp.getCalibration(), null, planes > 1 ? k + 1 : 0);
+				for (int row = firstRow; row < table.size(); row++) table.setValue(DIAMETER_COLUMN, row, Math.round(result.diameter() * 10) / 10.0);
 				total += result.labels().count();
 				if (probabilityStack != null) {
 					mapCount = result.probabilities().length;
@@ -64,7 +71,7 @@ public final class ImageSegmentation {
 			probImp.setCalibration(imp.getCalibration().copy());
 			if (mapCount > 1) probImp = new ij.CompositeImage(probImp, ij.CompositeImage.GRAYSCALE);
 		}
-		return new SegmentationOutput(labelImp, rois, table, probImp, total);
+		return new SegmentationOutput(labelImp, rois, table, probImp, total, diameters);
 	}
 
 	public static String stripExtension(String name) {

@@ -14,8 +14,10 @@ public final class SegmentationOutput {
 	private final ResultsTable table;
 	private final ImagePlus probabilities;
 	private final int objectCount;
+	private final double[] diameters;
 
-	SegmentationOutput(ImagePlus labels, List<Roi> rois, ResultsTable table, ImagePlus probabilities, int objectCount) {
+	SegmentationOutput(ImagePlus labels, List<Roi> rois, ResultsTable table, ImagePlus probabilities, int objectCount, double[] diameters) {
+		this.diameters = diameters;
 		this.labels = labels;
 		this.rois = rois;
 		this.table = table;
@@ -32,4 +34,12 @@ public final class SegmentationOutput {
 	/** The probability maps (channels), or null when not asked for. */
 	public ImagePlus probabilities() { return probabilities; }
 	public int objectCount() { return objectCount; }
+	/** The nucleus diameter in pixels each plane was segmented at (given or found; 0 when neither). */
+	public double[] diameters() { return diameters.clone(); }
+	/** A one-line summary of {@link #diameters()}: one figure, or the range over the planes; empty when unknown. */
+	public String diameterSummary() {
+		double lo = java.util.Arrays.stream(diameters).filter(d -> d > 0).min().orElse(0), hi = java.util.Arrays.stream(diameters).max().orElse(0);
+		if (hi <= 0) return "";
+		return lo == hi ? String.format(java.util.Locale.ROOT, "nuclei %.1f px across", lo) : String.format(java.util.Locale.ROOT, "nuclei %.1f–%.1f px across", lo, hi);
+	}
 }

@@ -161,7 +161,7 @@ public final class LargeImageSegmenter {
 				writeNanos, System.nanoTime() - t0);
 	}
 
-	private void check(RandomAccessibleInterval<?> image, RandomAccessibleInterval<?> labels) {
+	private void check(RandomAccessibleInterval<? extends RealType<?>> image, RandomAccessibleInterval<?> labels) {
 		if (image == null || labels == null) throw new IllegalArgumentException("Segment large image: no " + (image == null ? "image" : "label image"));
 		if (image.numDimensions() != 2)
 			throw new IllegalArgumentException("Segment large image: the image must be 2-D (x, y), got " + image.numDimensions() + " dimensions "
@@ -169,10 +169,28 @@ public final class LargeImageSegmenter {
 		if (labels.numDimensions() != 2 || !Arrays.equals(image.minAsLongArray(), labels.minAsLongArray())
 				|| !Arrays.equals(image.maxAsLongArray(), labels.maxAsLongArray()))
 			throw new IllegalArgumentException("Segment large image: the label image " + describe(labels) + " must have the image's interval " + describe(image));
-		double scale = settings.diameter() > 0 && settings.model().trainedDiameter() > 0 ? settings.model().trainedDiameter() / settings.diameter() : 1;
-		if (Math.abs(scale - 1) > 1e-9)
+		double trained = settings.model().trainedDiameter();
+		if (settings.diameter() > 0 && trained > 0 && Math.abs(trained / settings.diameter() - 1) > 1e-9)
 			throw new IllegalArgumentException("Segment large image: rescaling to the nucleus diameter " + settings.diameter() + " (the model was trained at "
-					+ settings.model().trainedDiameter() + ") is not done block by block; set diameter 0 or resample the image first");
+					+ trained + ") is not done block by block; resample the image first, or set the diameter to " + trained + " to segment at its scale");
+		if (settings.diameter() == 0 && trained > 0) {
+			double found = settings.findDiameter(centralSample(image));
+			if (settings.scaleFor(found) != 1)
+				throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Segment large image: nuclei about %.1f px across were found on a"
+						+ " sample, the model was trained at %.1f px, and block-wise segmentation works at the image's scale: resample the image by %.3f"
+						+ " first, or set the diameter to %.1f to segment at this scale anyway", found, trained, trained / found, trained));
+		}
+	}
+
+	/** The central window of at most 1024×1024 pixels, where the nucleus size is measured once for the whole image. */
+	private static float[][] centralSample(RandomAccessibleInterval<? extends RealType<?>> image) {
+		long w = Math.min(1024, image.dimension(0)), h = Math.min(1024, image.dimension(1));
+		long x0 = image.min(0) + (image.dimension(0) - w) / 2, y0 = image.min(1) + (image.dimension(1) - h) / 2;
+		float[] pixels = new float[(int) (w * h)];
+		int i = 0;
+		for (RealType<?> v : Views.flatIterable(Views.interval(image, new long[] { x0, y0 }, new long[] { x0 + w - 1, y0 + h - 1 })))
+			pixels[i++] = v.getRealFloat();
+		return new float[][] { pixels, { w, h } };
 	}
 
 	private static String describe(RandomAccessibleInterval<?> img) {

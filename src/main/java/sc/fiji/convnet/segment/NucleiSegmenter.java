@@ -49,11 +49,16 @@ public final class NucleiSegmenter {
 
 	/**
 	 * The decoder for maps that were predicted at {@code scale} × the image's size and resized back: the seed
-	 * minimum is in the model's pixels, the size filter in the image's.
+	 * minimum and the minimum area are noise filters in the model's pixels (where a nucleus has the trained
+	 * diameter); the maximum area is the user's, in the image's pixels.
 	 */
 	private InstanceDecoder decoder(double scale) {
-		int seedArea = (int) Math.round(minSeedArea / (scale * scale));
-		return new InstanceDecoder(threshold, seedThreshold, seedArea, prominence, minArea, maxArea, fillHoles);
+		return new InstanceDecoder(threshold, seedThreshold, atImageScale(minSeedArea, scale), prominence, atImageScale(minArea, scale), maxArea, fillHoles);
+	}
+
+	/** An area in model pixels as image pixels, for an image resampled by {@code scale}. */
+	private static int atImageScale(int area, double scale) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.round(area / (scale * scale)));
 	}
 
 	Predictor predictor() { return views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor(); }
@@ -70,17 +75,46 @@ public final class NucleiSegmenter {
 		if (pixels.length != (long) width * height)
 			throw new IllegalArgumentException("Segment: " + pixels.length + " pixels do not make a " + width + "×" + height + " image");
 		float[] normalized = model.preprocess(new Tensor(pixels.clone(), 1, 1, height, width)).data();
-		double scale = diameter > 0 && model.trainedDiameter() > 0 ? model.trainedDiameter() / diameter : 1;
+		double trained = model.trainedDiameter();
+		double found = diameter;
+		float[][][] quick = new float[1][][]; // the last one-view pass of the estimate, reused when it is at the final scale
+		double[] quickScale = { Double.NaN };
+		if (diameter == 0 && trained > 0) {
+			found = estimator().estimate(width, height, (s, sw, sh) -> {
+				quickScale[0] = s;
+				return quick[0] = maps(normalized, width, height, sw, sh, model.predictor(), Progress.NONE);
+			});
+		}
+		double scale = diameter > 0 ? (trained > 0 ? trained / diameter : 1) : estimator().scaleFor(found);
 		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
-		if (sw != width || sh != height) normalized = resize(normalized, width, height, sw, sh);
-
-		TiledPredictor tiler = new TiledPredictor(predictor(), tileSize > 0 ? tileSize() : 0, halo); // 0: the backend's pixel budget
-		Tensor out = tiler.predict(new Tensor(normalized, 1, 1, sh, sw), progress);
-		float[][] maps = planes(model.postprocess(out));
+		float[][] maps = views == 1 && quickScale[0] == scale ? quick[0] : maps(normalized, width, height, sw, sh, predictor(), progress);
 		if (sw != width || sh != height)
 			for (int k = 0; k < maps.length; k++) maps[k] = resize(maps[k], sw, sh, width, height);
+		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps, found);
+	}
 
-		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps);
+	/** Probability maps of the normalised image resampled to sw×sh, at that size. */
+	private float[][] maps(float[] normalized, int width, int height, int sw, int sh, Predictor predictor, Progress progress) {
+		float[] input = sw != width || sh != height ? resize(normalized, width, height, sw, sh) : normalized;
+		TiledPredictor tiler = new TiledPredictor(predictor, tileSize > 0 ? tileSize() : 0, halo); // 0: the backend's pixel budget
+		return planes(model.postprocess(tiler.predict(new Tensor(input, 1, 1, sh, sw), progress)));
+	}
+
+	/** The nucleus diameter found in a sample {pixels, {width, height}} of an image (block-wise segmentation measures once); 0 when unknown. */
+	double findDiameter(float[][] sample) {
+		int w = (int) sample[1][0], h = (int) sample[1][1];
+		float[] normalized = model.preprocess(new Tensor(sample[0].clone(), 1, 1, h, w)).data();
+		return estimator().estimate(w, h, (s, sw, sh) -> maps(normalized, w, h, sw, sh, model.predictor(), Progress.NONE));
+	}
+
+	/** Model pixels per image pixel for a found diameter (1 near the trained size or when unknown). */
+	double scaleFor(double found) { return estimator().scaleFor(found); }
+
+	/** The size finder of the automatic diameter: decodes at the model's scale, where a nucleus is about the trained size. */
+	private DiameterEstimator estimator() {
+		int trainedArea = (int) Math.round(Math.PI * model.trainedDiameter() * model.trainedDiameter() / 4);
+		return new DiameterEstimator(model.trainedDiameter(),
+				new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, Math.max(minSeedArea, trainedArea / 16), Integer.MAX_VALUE, fillHoles));
 	}
 
 	/** The K planes of a 1×K×H×W tensor, copied out. */
@@ -115,7 +149,10 @@ public final class NucleiSegmenter {
 		public Builder seedThreshold(double t) { this.seedThreshold = t; return this; }
 		/** Distance-map prominence for seeds (foreground models), in pixels. */
 		public Builder prominence(double p) { this.prominence = p; return this; }
-		/** Expected nucleus diameter in pixels; 0 keeps the image's scale. */
+		/**
+		 * Nucleus diameter in pixels: the image is rescaled so that nuclei have the size the model was
+		 * trained on. 0 (default) finds it in each image ({@link DiameterEstimator}).
+		 */
 		public Builder diameter(double d) { this.diameter = d; return this; }
 		/** Largest tile edge in pixels; 0 (default) sizes tiles from the backend's pixel budget, so most images are one tile. */
 		public Builder tileSize(int s) { this.tileSize = s; return this; }

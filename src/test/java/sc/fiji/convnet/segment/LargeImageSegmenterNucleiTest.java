@@ -41,12 +41,22 @@ class LargeImageSegmenterNucleiTest {
 		Assumptions.assumeTrue(Files.isRegularFile(MODEL), "skipped: the shipped model " + MODEL + " is absent");
 		model = SegmentationModels.load("models/nuclei");
 		pixels = mirrored(IJ.openImage(SAMPLE));
-		NucleiSegmenter s = NucleiSegmenter.builder(model).build();
+		// at the model's own scale: block-wise segmentation does not rescale (its refusal is tested apart)
+		NucleiSegmenter s = NucleiSegmenter.builder(model).diameter(model.trainedDiameter()).build();
 		whole = s.segment(pixels, W, H, Progress.NONE).labels();
 		oneBlock = run(LargeImageSegmenter.builder(s).blockSize(1024).margin(0).build(), null);
 		LargeImageSegmenter.Summary[] out = new LargeImageSegmenter.Summary[1];
 		blocks = run(LargeImageSegmenter.builder(s).blockSize(BLOCK).margin(64).build(), out);
 		summary = out[0];
+	}
+
+	@org.junit.jupiter.api.Test
+	void automaticDiameterMeasuresOnceAndRefusesToSegmentAtTheWrongScale() {
+		// the sample's nuclei are about twice the trained size: block-wise segmentation says so instead of over-splitting them
+		LargeImageSegmenter seg = LargeImageSegmenter.builder(NucleiSegmenter.builder(model).build()).blockSize(BLOCK).margin(64).build();
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> seg.segment(ArrayImgs.floats(pixels.clone(), W, H), ArrayImgs.ints(W, H), Progress.NONE));
+		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("px across were found") && e.getMessage().contains("resample"), e.getMessage());
 	}
 
 	private static LabelImage run(LargeImageSegmenter seg, LargeImageSegmenter.Summary[] summaryOut) {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.SegmentationOutput;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.segment.train.NucleiDataset;
 import sc.fiji.convnet.segment.train.NucleiSample;
@@ -70,6 +71,21 @@ class OtherMicroscopesTest {
 		LabelImage truth = upscaleLabels(sample.labels(), 2);
 		double asTrained = ap(truth, segment(twice, 2 * model.trainedDiameter()));
 		assertTrue(asTrained >= reference - 0.03, "with the diameter option " + asTrained + " vs the original's " + reference);
+	}
+
+	@Test
+	void twiceTheNucleusSizeIsFoundWithoutTheDiameterOption() {
+		FloatProcessor original = new FloatProcessor(sample.width(), sample.height(), sample.pixels().clone());
+		double reference = ap(sample.labels(), segment(original, 0));
+		original.setInterpolationMethod(ImageProcessor.BILINEAR);
+		ImageProcessor twice = original.resize(2 * sample.width(), 2 * sample.height(), true);
+		LabelImage truth = upscaleLabels(sample.labels(), 2);
+		SegmentationOutput out = ConvNet.segment(new ImagePlus("twice", twice), NucleiSegmenter.builder(model).build(), 1, Progress.NONE);
+		double found = out.diameters()[0], trueDiameter = 2 * sample.medianDiameter();
+		assertEquals(trueDiameter, found, 0.25 * trueDiameter, "found diameter vs the labels' median");
+		assertEquals(found, out.table().getValue(sc.fiji.convnet.ij.ImageSegmentation.DIAMETER_COLUMN, 0), 0.05);
+		double automatic = ap(truth, segment(twice, 0));
+		assertTrue(automatic >= 0.9 * reference, "automatic size " + automatic + " vs the original's " + reference + " (the target: 0.9×)");
 	}
 
 	private static LabelImage upscaleLabels(LabelImage labels, int factor) {

@@ -44,7 +44,7 @@ public class SegmentNucleiPlugin implements PlugIn {
 			showProbabilities = gd.getNextBoolean();
 			SegmentationOutput out = ConvNet.segment(imp, LAST.segmenter(), LAST.channel, showProbabilities, new IJProgress("Segment Nuclei"));
 			SegmentationDisplay.show(imp, out, addToRoiManager, showTable);
-			IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + imp.getTitle());
+			IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + imp.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));
 		} catch (CancelledException e) {
 			IJ.showStatus("Segment Nuclei: cancelled");
 		} catch (Exception e) {

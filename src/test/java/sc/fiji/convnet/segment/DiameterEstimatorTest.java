@@ -1,0 +1,101 @@
+package sc.fiji.convnet.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The automatic diameter against fields of disks whose size is known: a "model" that sees disks
+ * perfectly gives the estimator the true size, and one that splits every disk larger than the trained
+ * size into pieces (as networks do far off their training scale) is corrected by the second pass.
+ */
+class DiameterEstimatorTest {
+
+	private static final double TRAINED = 17.6;
+	private static final InstanceDecoder DECODER = new InstanceDecoder(0.5, 0.5, 3, 1, 10, Integer.MAX_VALUE, true);
+
+	/** Disk centres and one diameter for a w×h field, non-overlapping. */
+	private static double[][] field(int w, int h, double diameter, long seed) {
+		SplittableRandom r = new SplittableRandom(seed);
+		java.util.List<double[]> centres = new java.util.ArrayList<>();
+		for (int tries = 0; tries < 4000 && centres.size() < 60; tries++) {
+			double x = r.nextDouble() * w, y = r.nextDouble() * h;
+			boolean free = centres.stream().allMatch(c -> Math.hypot(c[0] - x, c[1] - y) > 1.3 * diameter);
+			if (free) centres.add(new double[] { x, y });
+		}
+		return centres.toArray(new double[0][]);
+	}
+
+	/** Three-class maps of the disks as seen at {@code scale}; disks wider than {@code splitAbove} model pixels come out halved. */
+	private static float[][] maps(double[][] centres, double diameter, double scale, int sw, int sh, double splitAbove) {
+		float[][] p = new float[3][sw * sh];
+		double r = diameter * scale / 2;
+		for (int y = 0; y < sh; y++)
+			for (int x = 0; x < sw; x++) {
+				int i = y * sw + x;
+				p[0][i] = 1;
+				for (double[] c : centres) {
+					double dx = x + 0.5 - c[0] * scale, dy = y + 0.5 - c[1] * scale, d = Math.hypot(dx, dy);
+					if (d > r) continue;
+					boolean cut = 2 * r > splitAbove && Math.abs(dx) < 1.5; // a false boundary through the middle
+					boolean rim = d > r - 1.5;
+					p[0][i] = 0;
+					p[rim || cut ? 2 : 1][i] = 1;
+				}
+			}
+		return p;
+	}
+
+	private static double estimate(double diameter, double splitAbove) {
+		int w = 600, h = 600;
+		double[][] centres = field(w, h, diameter, 7);
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		return e.estimate(w, h, (scale, sw, sh) -> maps(centres, diameter, scale, sw, sh, splitAbove));
+	}
+
+	@Test
+	void aPerfectModelGivesTheTrueSizeAtEveryScale() {
+		for (double d : new double[] { 8, 17.6, 40, 70 })
+			assertEquals(d, estimate(d, Double.POSITIVE_INFINITY), 0.12 * d, "disks " + d + " px across");
+	}
+
+	@Test
+	void nucleiSplitFarOffTheTrainedSizeAreMeasuredAgainAtTheCorrectedScale() {
+		// far above the trained size the "model" halves every disk, so the first pass under-states the size
+		double d = 70;
+		double found = estimate(d, 2.5 * TRAINED);
+		assertEquals(d, found, 0.15 * d, "found " + found);
+	}
+
+	@Test
+	void theScaleIsKeptNearTheTrainedSizeAndWhenNothingIsFound() {
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		assertEquals(1, e.scaleFor(TRAINED * 1.2));
+		assertEquals(1, e.scaleFor(0));
+		assertEquals(TRAINED / 40, e.scaleFor(40), 1e-12);
+		assertEquals(DiameterEstimator.MIN_SCALE, e.scaleFor(1000), 1e-12);
+		double empty = e.estimate(64, 64, (scale, sw, sh) -> maps(new double[0][], 10, scale, sw, sh, Double.POSITIVE_INFINITY));
+		assertEquals(0, empty);
+	}
+
+	@Test
+	void borderObjectsAndSpecksDoNotDragTheMedianDown() {
+		int w = 200, h = 200;
+		int[] l = new int[w * h];
+		int label = 0;
+		// five whole disks 20 px across, a cut one on the border, and ten 2-px specks
+		for (int k = 0; k < 5; k++) disk(l, w, 30 + 35 * k, 100, 10, ++label);
+		disk(l, w, 0, 30, 10, ++label);
+		for (int k = 0; k < 10; k++) { l[(170) * w + 10 + 15 * k] = ++label; l[(170) * w + 11 + 15 * k] = label; }
+		double median = DiameterEstimator.medianDiameter(new LabelImage(w, h, l, label));
+		assertEquals(20, median, 1.5);
+	}
+
+	private static void disk(int[] l, int w, int cx, int cy, int r, int label) {
+		for (int y = Math.max(0, cy - r); y <= cy + r; y++)
+			for (int x = Math.max(0, cx - r); x <= cx + r && x < w; x++)
+				if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) l[y * w + x] = label;
+	}
+}
