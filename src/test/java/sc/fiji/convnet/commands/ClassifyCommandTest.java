@@ -35,14 +35,14 @@ class ClassifyCommandTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ResultsTable whole = (ResultsTable) commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toFile(), "mode", ClassifyCommand.WHOLE,
+			ResultsTable whole = (ResultsTable) commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toString(), "mode", ClassifyCommand.WHOLE,
 					"k", 3, "window", 16, "stride", 8, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get().getOutput("results");
 			ResultsTable direct = ConvNet.classify(imp, model.toString(), 3, ImageClassification.NORMALIZE_DIVIDE_255);
 			for (int k = 1; k <= 3; k++) {
 				assertEquals(direct.getStringValue("Class " + k, 0), whole.getStringValue("Class " + k, 0));
 				assertEquals(direct.getValue("P " + k, 0), whole.getValue("P " + k, 0), 1e-12);
 			}
-			var run = commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toFile(), "mode", ClassifyCommand.WINDOWS, "k", 1,
+			var run = commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toString(), "mode", ClassifyCommand.WINDOWS, "k", 1,
 					"window", 16, "stride", 8, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get();
 			ImagePlus map = (ImagePlus) run.getOutput("classMap");
 			assertEquals(5, map.getWidth());
