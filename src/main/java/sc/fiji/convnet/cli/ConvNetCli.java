@@ -28,6 +28,7 @@ public final class ConvNetCli {
 			"",
 			"Commands:",
 			"  segment       segment nuclei in every image of a folder (or one file)",
+			"  classify      the top-k classes of every image of a folder, one CSV row per image",
 			"  saliency      Grad-CAM heat maps of every image of a folder: <image>_saliency.tif (32-bit, the input's size)",
 			"  evaluate-saliency  the pointing game of <image>_saliency.tif maps against VOC boxes of one class",
 			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
@@ -84,6 +85,7 @@ public final class ConvNetCli {
 			switch (command) {
 				case "segment": return segment(args, out, err);
 				case "evaluate-segmentation": return evaluateSegmentation(args, out);
+				case "classify": return ClassifyCli.run(args, out);
 				case "saliency": return saliency(args, out);
 				case "evaluate-saliency": return evaluateSaliency(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);

@@ -41,10 +41,36 @@ class ModelDefaultsCliTest {
 	}
 
 	@Test
+	void classifyDefaultsToTheShippedClassifierAndMatchesTheLibrary(@TempDir Path tmp) throws Exception {
+		ImagePlus smear = IJ.openImage(TestData.shared("bccd/JPEGImages/BloodImage_00000.jpg").toString());
+		Path in = Files.createDirectories(tmp.resolve("in"));
+		int[][] boxes = { { 200, 150, 96, 96 }, { 400, 300, 64, 64 } };
+		for (int[] b : boxes) {
+			smear.setRoi(b[0], b[1], b[2], b[3]);
+			new ij.io.FileSaver(smear.crop()).saveAsPng(in.resolve("crop" + b[0] + ".png").toString());
+		}
+		Files.writeString(in.resolve("notes.txt"), "not an image");
+		Path csv = tmp.resolve("classes.csv");
+		assertEquals(0, run("classify", "--input", in.toString(), "--output", csv.toString(), "--top", "2"), err.toString());
+		assertTrue(out.toString().contains("notes.txt: skipped"), out.toString());
+		ij.measure.ResultsTable t = ij.measure.ResultsTable.open(csv.toString());
+		assertEquals(2, t.size());
+		for (int i = 0; i < 2; i++) {
+			ImagePlus crop = IJ.openImage(in.resolve("crop" + boxes[i][0] + ".png").toString());
+			ij.measure.ResultsTable direct = sc.fiji.convnet.ConvNet.classify(crop, "bccd-classifier", 2, "value/255");
+			assertEquals("crop" + boxes[i][0] + ".png", t.getStringValue("Label", i));
+			assertEquals(direct.getStringValue("Class 1", 0), t.getStringValue("Class 1", i));
+			assertEquals(direct.getValue("P 2", 0), t.getValue("P 2", i), 1e-6);
+		}
+		assertEquals(3, run("classify", "--input", in.toString(), "--output", csv.toString()), "an existing table is kept");
+	}
+
+	@Test
 	void helpTextsNameTheShippedDefaults() {
 		assertEquals(0, run("saliency", "--help"));
 		assertEquals(0, run("detect", "--help"));
 		assertEquals(0, run("segment", "--help"));
+		assertEquals(0, run("classify", "--help"));
 		String help = out.toString();
 		assertTrue(help.contains("--model NAME|PATH      classifier: a model name, folder, engine network file or .onnx (default: bccd-classifier)"), help);
 		assertTrue(help.contains("(default: bccd-detector)") && help.contains("(default: nuclei)"), help);
