@@ -32,7 +32,7 @@ public class ClassifyPlugin implements PlugIn {
 		gd.addNumericField("Window", window, 0, 6, "px");
 		gd.addNumericField("Stride", stride, 0, 6, "px");
 		gd.addChoice("Normalization", ImageClassification.NORMALIZATIONS, normalization);
-		gd.addMessage("Class names come from the bioimageio.yaml beside the model (config: convnet: classes).");
+		gd.addMessage("Class names come from the model's description (config: convnet: classes).");
 		gd.addHelp(FilterRun.HELP);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
