@@ -40,7 +40,7 @@ public final class ImageClassification {
 
 	/** The classifier a user named: a shipped or installed model's name, or a path (see {@link ModelRepository}). */
 	static ImageClassifier classifier(String model) throws IOException {
-		return ImageClassifier.of(ModelRepository.standard().resolve(model));
+		return ImageClassifier.of(ModelRepository.standard().find(model));
 	}
 
 	/** One row for the whole image. */

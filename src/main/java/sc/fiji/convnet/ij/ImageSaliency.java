@@ -30,7 +30,7 @@ public final class ImageSaliency {
 	 */
 	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
 		if (imp == null) throw new IllegalArgumentException("Grad-CAM: no image");
-		Network net = ModelRepository.standard().resolve(model).network(imp.getHeight(), imp.getWidth());
+		Network net = ModelRepository.standard().find(model).network(imp.getHeight(), imp.getWidth());
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
 		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
 		return show(imp, r.map(), opacity, "_gradcam");
@@ -84,7 +84,7 @@ public final class ImageSaliency {
 			files = s.filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(tif|tiff|png|jpg|jpeg)$")).sorted().toList();
 		}
 		Path out = java.nio.file.Files.createDirectories(Path.of(output));
-		var found = ModelRepository.standard().resolve(model);
+		var found = ModelRepository.standard().find(model);
 		java.util.Map<String, Network> networks = new java.util.HashMap<>(); // one import per image size
 		int written = 0;
 		for (int i = 0; i < files.size(); i++) {

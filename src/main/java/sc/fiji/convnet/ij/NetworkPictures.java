@@ -25,7 +25,7 @@ public final class NetworkPictures {
 
 	/** A model (name or path) for an image size; ONNX models without a size are imported for their declared shape. */
 	static Network load(String model, int height, int width) throws IOException {
-		return ModelRepository.standard().resolve(model).network(height, width);
+		return ModelRepository.standard().find(model).network(height, width);
 	}
 
 	/** A 1×C×H×W tensor as a 32-bit image: one plane, or a stack of C. */

@@ -80,6 +80,15 @@ public final class ModelRepository {
 		throw new ModelFormatException("Model file not found: " + s + "; " + available);
 	}
 
+	/** {@link #resolve}, with a model that cannot be found or read as an {@link IOException} (for callers that declare one). */
+	public ModelFiles find(String nameOrPath) throws IOException {
+		try {
+			return resolve(nameOrPath);
+		} catch (ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+	}
+
 	/** The names of every shipped and installed model, sorted, each once. */
 	public List<String> names() {
 		TreeSet<String> all = new TreeSet<>();
