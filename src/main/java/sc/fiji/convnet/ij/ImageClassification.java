@@ -58,9 +58,10 @@ public final class ImageClassification {
 	public static ResultsTable folder(java.io.File input, String fileFilter, String model, int k, String normalization,
 			java.util.function.Consumer<String> log) throws IOException {
 		ImageClassifier c = classifier(model);
-		java.io.File[] files = input.isFile() ? new java.io.File[] { input } : input.listFiles(f -> f.isFile() && !f.isHidden()
-				&& java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + (fileFilter == null || fileFilter.isBlank() ? "*" : fileFilter.trim()))
-						.matches(java.nio.file.Path.of(f.getName())));
+		java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault()
+				.getPathMatcher("glob:" + (fileFilter == null || fileFilter.isBlank() ? "*" : fileFilter.trim()));
+		java.io.File[] files = input.isFile() ? new java.io.File[] { input }
+				: input.listFiles(f -> f.isFile() && !f.isHidden() && matcher.matches(java.nio.file.Path.of(f.getName())));
 		if (files == null) throw new IOException("Classify: cannot list " + input);
 		java.util.Arrays.sort(files);
 		ResultsTable t = new ResultsTable();

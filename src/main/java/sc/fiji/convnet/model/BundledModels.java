@@ -62,11 +62,17 @@ final class BundledModels {
 		}
 	}
 
-	/** The folder of a bundled model on the default file system, unpacked once if it lies in a jar; null when absent. */
-	synchronized Path folder(String name) {
+	/** The folder of a bundled model where it lies (perhaps inside the jar), to read its description; null when absent. */
+	Path inPlace(String name) {
 		if (root == null) return null;
 		Path inside = root.resolve(name);
-		if (!Files.isDirectory(inside)) return null;
+		return Files.isDirectory(inside) ? inside : null;
+	}
+
+	/** The folder of a bundled model on the default file system, unpacked once if it lies in a jar; null when absent. */
+	synchronized Path folder(String name) {
+		Path inside = inPlace(name);
+		if (inside == null) return null;
 		if (root.getFileSystem() == FileSystems.getDefault()) return inside;
 		Path done = unpacked.get(name);
 		if (done != null && Files.isDirectory(done)) return done;

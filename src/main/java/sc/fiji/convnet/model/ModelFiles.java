@@ -82,8 +82,7 @@ public final class ModelFiles {
 	private static ModelFiles described(Path yaml, Path engine) {
 		Path folder = yaml.toAbsolutePath().getParent();
 		String name = folder != null && DESCRIPTION_NAMES.contains(yaml.getFileName().toString()) ? folder.getFileName().toString() : stem(yaml);
-		ModelFiles m = new ModelFiles(name, yaml, weightsOf(yaml), engine);
-		return m;
+		return new ModelFiles(name, yaml, weightsOf(yaml), engine);
 	}
 
 	/** The ONNX weights a description names (weights: onnx: source:), or null when it names none. */

@@ -103,7 +103,7 @@ public final class ModelRepository {
 		List<String> out = new ArrayList<>();
 		for (String name : names()) {
 			try {
-				if (resolve(name).task() == task) out.add(name);
+				if (ModelFiles.at(folderOf(name, false)).task() == task) out.add(name); // read in place: nothing is unpacked
 			} catch (RuntimeException unreadable) {
 				// a damaged folder is no choice
 			}
@@ -115,8 +115,13 @@ public final class ModelRepository {
 	public Path installed() { return installed; }
 
 	private Path folderOf(String name) {
+		return folderOf(name, true);
+	}
+
+	/** @param unpack whether a model inside the jar is wanted on disk (to run it) or only its description (in place) */
+	private Path folderOf(String name, boolean unpack) {
 		if (shipped != null && Files.isDirectory(shipped.resolve(name))) return shipped.resolve(name);
-		Path inJar = bundled == null ? null : bundled.folder(name);
+		Path inJar = bundled == null ? null : unpack ? bundled.folder(name) : bundled.inPlace(name);
 		if (inJar != null) return inJar;
 		if (installed != null && Files.isDirectory(installed.resolve(name))) return installed.resolve(name);
 		return null;

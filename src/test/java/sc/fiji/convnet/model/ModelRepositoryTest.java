@@ -143,7 +143,9 @@ class ModelRepositoryTest {
 			BundledModels bundled = new BundledModels(zip.getPath("/models"));
 			ModelRepository r = new ModelRepository(null, bundled, tmp.resolve("no-installed"));
 			assertEquals(List.of("bccd-classifier", "bccd-detector"), r.names());
-			assertNull(bundled.unpackedFolder(), "nothing is unpacked before a model is used");
+			assertEquals(List.of("bccd-detector"), r.list(ModelTask.DETECTION));
+			assertEquals(List.of("bccd-classifier"), r.list(ModelTask.CLASSIFICATION));
+			assertNull(bundled.unpackedFolder(), "nothing is unpacked before a model is used (listing reads descriptions in place)");
 			ModelFiles first = r.resolve("bccd-detector");
 			Path unpacked = bundled.unpackedFolder();
 			for (int i = 0; i < 3; i++) assertEquals(first.onnx(), r.resolve("bccd-detector").onnx(), "the same files every time");
