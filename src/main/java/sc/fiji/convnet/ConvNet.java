@@ -2,8 +2,6 @@ package sc.fiji.convnet;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import ij.ImagePlus;
@@ -35,10 +33,8 @@ import sc.fiji.convnet.segment.SegmentationModels;
  */
 public final class ConvNet {
 
-	/** The model used when none is named: our nuclei U-Net in {@code models/}. */
-	public static final String DEFAULT_SEGMENTATION_MODEL = "nuclei";
-
-	private static final Map<String, SegmentationModel> SEGMENTATION_MODELS = new ConcurrentHashMap<>();
+	/** The model used when none is named: our shipped nuclei U-Net. */
+	public static final String DEFAULT_SEGMENTATION_MODEL = sc.fiji.convnet.model.ModelTask.SEGMENTATION.defaultModel();
 
 	private ConvNet() {}
 
@@ -46,15 +42,12 @@ public final class ConvNet {
 		sc.fiji.convnet.onnx.DjlSetup.offline();
 	}
 
-	/** Loads (once per session) a segmentation model by name in {@code models/} or by path. */
+	/**
+	 * A segmentation model by name (shipped or installed) or path, found by the model repository; its ONNX Runtime
+	 * session is opened once and kept in the one shared session cache.
+	 */
 	public static SegmentationModel segmentationModel(String nameOrPath) throws IOException {
-		String key = nameOrPath == null || nameOrPath.isBlank() ? DEFAULT_SEGMENTATION_MODEL : nameOrPath.trim();
-		SegmentationModel cached = SEGMENTATION_MODELS.get(key);
-		if (cached != null) return cached;
-		SegmentationModel model = SegmentationModels.load(key);
-		SegmentationModel raced = SEGMENTATION_MODELS.putIfAbsent(key, model);
-		if (raced != null) { model.close(); return raced; }
-		return model;
+		return SegmentationModels.load(nameOrPath == null || nameOrPath.isBlank() ? DEFAULT_SEGMENTATION_MODEL : nameOrPath.trim());
 	}
 
 	/** A segmenter builder with the dialog's defaults for the named model. */

@@ -29,6 +29,10 @@ public final class Diagnostics {
 		line(sb, "Convolution kernels", Kernels.best().name() + (Kernels.vectorActive() ? " (vector)" : " (scalar)"));
 		line(sb, "DJL offline", System.getProperty("ai.djl.offline"));
 		line(sb, "ONNX Runtime", sc.fiji.convnet.onnx.OrtInfo.probe().describe());
+		sc.fiji.convnet.onnx.SessionCache sessions = sc.fiji.convnet.onnx.SessionCache.shared();
+		line(sb, "ONNX sessions", sessions.size() + " open (at most " + sessions.capacity() + ", least recently used closed first)");
+		sc.fiji.convnet.model.ModelRepository models = sc.fiji.convnet.model.ModelRepository.standard();
+		line(sb, "Models", String.join(", ", models.names()) + " (install into " + models.installed() + ")");
 		return sb.toString();
 	}
 

@@ -6,6 +6,9 @@ import java.util.Set;
 
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.BatchSegmentation;
+import sc.fiji.convnet.model.ModelFiles;
+import sc.fiji.convnet.model.ModelRepository;
+import sc.fiji.convnet.model.ModelTask;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.segment.NucleiSegmenter;
 
@@ -17,11 +20,15 @@ public final class ConvNetCli {
 
 	private ConvNetCli() {}
 
+	/** The classifier {@code saliency} and {@code classify} use when none is named. */
+	static final String CLASSIFIER = ModelTask.CLASSIFICATION.defaultModel();
+
 	static final String USAGE = String.join("\n",
 			"Usage: bin/convnet COMMAND [options]",
 			"",
 			"Commands:",
 			"  segment       segment nuclei in every image of a folder (or one file)",
+			"  classify      the top-k classes of every image of a folder, one CSV row per image",
 			"  saliency      Grad-CAM heat maps of every image of a folder: <image>_saliency.tif (32-bit, the input's size)",
 			"  evaluate-saliency  the pointing game of <image>_saliency.tif maps against VOC boxes of one class",
 			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
@@ -46,7 +53,8 @@ public final class ConvNetCli {
 			"Options:",
 			"  --input DIR|FILE      folder of images, or one image file (required)",
 			"  --output DIR          folder for the results; created when missing (required)",
-			"  --model NAME|PATH     a model name in models/ or a path to a model folder, descriptor or .onnx (default: nuclei)",
+			"  --model NAME|PATH     a shipped or installed model's name, or a path to a model folder, descriptor or .onnx",
+			"                        (default: " + ConvNet.DEFAULT_SEGMENTATION_MODEL + ")",
 			"  --filter GLOB         which files of the folder to process, e.g. '*.tif' (default: every file)",
 			"  --channel N           1-based channel holding the nuclei (default: 1)",
 			"  --threshold P         foreground probability threshold in (0,1) (default: " + NucleiSegmenter.DEFAULT_THRESHOLD + ")",
@@ -77,6 +85,7 @@ public final class ConvNetCli {
 			switch (command) {
 				case "segment": return segment(args, out, err);
 				case "evaluate-segmentation": return evaluateSegmentation(args, out);
+				case "classify": return ClassifyCli.run(args, out);
 				case "saliency": return saliency(args, out);
 				case "evaluate-saliency": return evaluateSaliency(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);
@@ -168,18 +177,18 @@ public final class ConvNetCli {
 	}
 
 	static final String SALIENCY_USAGE = String.join("\n",
-			"Usage: bin/convnet saliency --input DIR --output DIR --model FILE [options]",
+			"Usage: bin/convnet saliency --input DIR --output DIR [--model NAME|PATH] [options]",
 			"",
 			"Grad-CAM (Bishop eqs. 10.9-10.10) of a classifier for every image of DIR (.tif, .tiff, .png, .jpg, .jpeg), written as",
-			"<image>_saliency.tif: a 32-bit map of the input's size. The model is an engine network file or an .onnx the engine",
-			"imports. Existing maps are kept unless --overwrite is given.",
+			"<image>_saliency.tif: a 32-bit map of the input's size. The model is a shipped or installed model's name, a model",
+			"folder, an engine network file or an .onnx the engine imports. Existing maps are kept unless --overwrite is given.",
 			"",
 			"Options:",
 			"  --input DIR            images (required)",
 			"  --output DIR           folder for the maps (required)",
-			"  --model FILE           classifier: engine network file or .onnx (required)",
-			"  --class N|NAME         class index, a class name listed by the bioimageio.yaml beside the model (config: convnet:",
-			"                         classes), or 'top' for the highest-scoring class of each image (default: top)",
+			"  --model NAME|PATH      classifier: a model name, folder, engine network file or .onnx (default: " + CLASSIFIER + ")",
+			"  --class N|NAME         class index, a class name listed by the model's description (config: convnet: classes),",
+			"                         or 'top' for the highest-scoring class of each image (default: top)",
 			"  --layer NAME           layer whose feature maps are weighted (default: the last convolution)",
 			"  --normalization MODE   how pixel values enter the network: none, 0-1 or zscore (default: 0-1)",
 			"  --overwrite            replace existing maps",
@@ -191,12 +200,11 @@ public final class ConvNetCli {
 		if (o.flag("help")) { out.print(SALIENCY_USAGE); return 0; }
 		File input = new File(o.require("input"));
 		if (!input.isDirectory()) throw new Options.UsageException("--input " + input + " is not a folder");
-		File model = new File(o.require("model"));
-		if (!model.isFile()) throw new Options.UsageException("--model " + model + " does not exist");
-		int classIndex = classIndex(model, o.get("class", "top"));
+		String model = o.get("model", CLASSIFIER);
+		int classIndex = classIndex(ModelRepository.standard().resolve(model), o.get("class", "top"));
 		String normalization = o.get("normalization", "0-1");
 		if (normalization.equals("zscore")) normalization = sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_ZSCORE;
-		int written = ConvNet.gradCamFolder(input.getPath(), o.require("output"), model.getPath(), o.get("layer", null), classIndex,
+		int written = ConvNet.gradCamFolder(input.getPath(), o.require("output"), model, o.get("layer", null), classIndex,
 				normalization, o.flag("overwrite"));
 		out.println("saliency: " + written + " maps written to " + o.require("output"));
 		return 0;
@@ -225,9 +233,9 @@ public final class ConvNetCli {
 	}
 
 	/** --class: 'top' (−1), an index, or a name from the model's description. */
-	static int classIndex(File model, String spec) throws java.io.IOException {
+	static int classIndex(ModelFiles model, String spec) {
 		try {
-			return sc.fiji.convnet.explain.ClassNames.resolve(model.toPath(), spec);
+			return sc.fiji.convnet.explain.ClassNames.resolve(model, spec);
 		} catch (IllegalArgumentException e) {
 			throw new Options.UsageException("--class: " + e.getMessage());
 		}

@@ -27,7 +27,7 @@ final class DetectCli {
 			"Options:",
 			"  --input DIR|FILE   folder of images, or one image file (required)",
 			"  --output DIR       folder for the results; created when missing (required)",
-			"  --model NAME|PATH  a model name in models/ or a model folder/description (default: bccd-detector)",
+			"  --model NAME|PATH  a shipped or installed model's name, or a model folder/description (default: " + DetectionModels.DEFAULT_MODEL + ")",
 			"  --decoder KIND     grid, n6 or boxes_scores, overriding the model description",
 			"  --filter GLOB      which files of the folder to process (default: every file)",
 			"  --scales LIST      scales to run at, e.g. 0.8,1,1.25 (default: 1)",

@@ -26,7 +26,7 @@ public class BatchDetectObjectsCommand implements Command {
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
 	private File output_directory;
 
-	@Parameter(label = "Model (name in models/ or path)")
+	@Parameter(label = "Model (name or path)")
 	private String model = DetectionModels.DEFAULT_MODEL;
 
 	@Parameter(label = "Scales")

@@ -1,7 +1,5 @@
 package sc.fiji.convnet.commands;
 
-import java.io.File;
-
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
@@ -11,6 +9,7 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.convnet.ij.ImageClassification;
+import sc.fiji.convnet.model.ModelTask;
 
 /** Plugins › ConvNet › Classify: top-k classes of the image, of each ROI, or of every sliding window (§10.1, §10.2.8). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Classify", headless = true)
@@ -21,8 +20,8 @@ public class ClassifyCommand implements Command {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Classifier (.net, .onnx, model folder or bioimageio.yaml)")
-	private File model;
+	@Parameter(label = "Classifier (model name, or path to a .net, .onnx, model folder or bioimageio.yaml)")
+	private String model = ModelTask.CLASSIFICATION.defaultModel();
 
 	@Parameter(label = "Classify", choices = { WHOLE, ROIS, WINDOWS })
 	private String mode = WHOLE;
@@ -52,11 +51,11 @@ public class ClassifyCommand implements Command {
 	public void run() {
 		try {
 			if (WINDOWS.equals(mode)) {
-				ImageClassification.ClassMap m = ImageClassification.slidingWindow(image, model.getPath(), window, stride, normalization);
+				ImageClassification.ClassMap m = ImageClassification.slidingWindow(image, model, window, stride, normalization);
 				results = m.table();
 				classMap = m.map();
-			} else if (ROIS.equals(mode)) results = ImageClassification.rois(image, model.getPath(), k, normalization);
-			else results = ImageClassification.image(image, model.getPath(), k, normalization);
+			} else if (ROIS.equals(mode)) results = ImageClassification.rois(image, model, k, normalization);
+			else results = ImageClassification.image(image, model, k, normalization);
 		} catch (Exception e) {
 			log.error("Classify: " + (image == null ? "" : image.getTitle() + ": ") + e.getMessage());
 		}

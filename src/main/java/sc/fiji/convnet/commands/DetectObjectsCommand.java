@@ -19,7 +19,7 @@ public class DetectObjectsCommand implements Command {
 	@Parameter
 	private ImagePlus image;
 
-	@Parameter(label = "Model (name in models/ or path)")
+	@Parameter(label = "Model (name or path)")
 	private String model = DetectionModels.DEFAULT_MODEL;
 
 	@Parameter(label = "Decoder", choices = { "from model", "grid", "n6", "boxes_scores" })

@@ -1,7 +1,5 @@
 package sc.fiji.convnet.commands;
 
-import java.io.File;
-
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
@@ -11,6 +9,7 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.model.ModelTask;
 
 /** Plugins › ConvNet › Explain › Grad-CAM: which pixels made a classifier choose a class (§10.3.3). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Grad-CAM", headless = true)
@@ -19,8 +18,8 @@ public class GradCamCommand implements Command {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Classifier (engine network or .onnx)")
-	private File model;
+	@Parameter(label = "Classifier (model name, or path to an engine network, .onnx or model folder)")
+	private String model = ModelTask.CLASSIFICATION.defaultModel();
 
 	@Parameter(label = "Layer (empty: last convolution)", required = false)
 	private String layer = "";
@@ -43,7 +42,7 @@ public class GradCamCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			saliency = ConvNet.gradCam(image, model.getPath(), layer, classIndex, opacity, normalization);
+			saliency = ConvNet.gradCam(image, model, layer, classIndex, opacity, normalization);
 		} catch (Exception e) {
 			log.error("Grad-CAM: " + (image == null ? "" : image.getTitle() + ": ") + e.getMessage());
 		}

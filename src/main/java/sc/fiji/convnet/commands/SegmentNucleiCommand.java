@@ -20,7 +20,7 @@ public class SegmentNucleiCommand implements Command {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model (name in models/ or path)")
+	@Parameter(label = "Model (name or path)")
 	private String model = ConvNet.DEFAULT_SEGMENTATION_MODEL;
 
 	@Parameter(label = "Channel with nuclei", min = "1")

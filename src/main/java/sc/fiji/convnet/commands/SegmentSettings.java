@@ -37,7 +37,7 @@ public final class SegmentSettings {
 	}
 
 	public void addTo(GenericDialog gd) {
-		gd.addStringField("Model (name in models/ or path)", model, 30);
+		gd.addStringField("Model (name or path)", model, 30);
 		gd.addNumericField("Channel with nuclei", channel, 0);
 		gd.addNumericField("Threshold (probability)", threshold, 2);
 		gd.addNumericField("Seed threshold", seedThreshold, 2);

@@ -1,28 +1,22 @@
 package sc.fiji.convnet.detect;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import org.yaml.snakeyaml.Yaml;
-
-import sc.fiji.convnet.engine.kernels.Kernels;
 import sc.fiji.convnet.model.ModelDescriptor;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelFormatException;
-import sc.fiji.convnet.model.ModelResolver;
+import sc.fiji.convnet.model.ModelRepository;
+import sc.fiji.convnet.model.ModelTask;
 import sc.fiji.convnet.onnx.OnnxSession;
-import sc.fiji.convnet.onnx.SessionCache;
 import sc.fiji.convnet.predict.OnnxPredictor;
-import sc.fiji.convnet.model.ModelLocations;
 
 /**
- * Opens detection models: a name in the models folder (e.g. {@code bccd-detector}) or a path to a model
- * folder or its description. The description's {@code config: convnet:} block says how to decode:
+ * Opens detection models found by the {@link ModelRepository}: a shipped or installed model's name (e.g.
+ * {@code bccd-detector}) or a path to a model folder or its description. The description's {@code config: convnet:} block says how to decode:
  * {@code decoder: grid} (ours: {@code classes}, {@code stride}, {@code reference_size}, {@code input_scale}),
  * {@code decoder: n6} (rows x1, y1, x2, y2, score, class) or {@code decoder: boxes_scores} (SSD-style,
  * with {@code box_order: xyxy|yxyx|cxcywh}, {@code normalized}, {@code background_first},
@@ -31,7 +25,7 @@ import sc.fiji.convnet.model.ModelLocations;
  */
 public final class DetectionModels {
 
-	public static final String DEFAULT_MODEL = "bccd-detector";
+	public static final String DEFAULT_MODEL = ModelTask.DETECTION.defaultModel();
 
 	private DetectionModels() {}
 
@@ -39,17 +33,18 @@ public final class DetectionModels {
 
 	/** @param decoderOverride "grid", "n6" or "boxes_scores" to override the description, or null */
 	public static Detector load(String nameOrPath, String decoderOverride) throws IOException {
+		ModelFiles files;
 		ModelDescriptor d;
 		try {
-			d = new ModelResolver(ModelLocations.modelsDirectory(nameOrPath)).resolve(nameOrPath);
+			files = ModelRepository.standard().resolve(nameOrPath);
+			d = files.descriptor();
 		} catch (ModelFormatException e) {
 			throw new IOException(e.getMessage(), e);
 		}
-		Map<String, Object> c = convnetConfig(d.source());
+		Map<String, Object> c = files.config();
 		String decoder = decoderOverride != null && !decoderOverride.isBlank() ? decoderOverride : String.valueOf(c.getOrDefault("decoder", ""));
-		List<String> classes = new ArrayList<>();
-		if (c.get("classes") instanceof List<?> l) for (Object o : l) classes.add(String.valueOf(o));
-		OnnxSession session = SessionCache.shared().get(d.weights(), Kernels.defaultThreads());
+		List<String> classes = files.classes();
+		Supplier<OnnxSession> session = files.sessions();
 		switch (decoder.toLowerCase(Locale.ROOT)) {
 			case "grid" -> {
 				if (classes.isEmpty()) throw new IOException(d.source() + ": config.convnet.classes is missing; the grid decoder needs the class names");
@@ -78,17 +73,5 @@ public final class DetectionModels {
 
 	private static Number number(Map<String, Object> c, String key, Number fallback) {
 		return c.get(key) instanceof Number n ? n : fallback;
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> convnetConfig(Path source) throws IOException {
-		String file = source.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (!file.endsWith(".yaml") && !file.endsWith(".yml")) return Map.of();
-		try (InputStream s = Files.newInputStream(source)) {
-			Object root = new Yaml().load(s);
-			if (root instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> cfg && cfg.get("convnet") instanceof Map<?, ?> cn)
-				return (Map<String, Object>) cn;
-			return Map.of();
-		}
 	}
 }

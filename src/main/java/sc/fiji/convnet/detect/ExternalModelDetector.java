@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import sc.fiji.convnet.onnx.OnnxSession;
@@ -22,13 +23,14 @@ public final class ExternalModelDetector implements Detector {
 	public record Config(Layout layout, List<String> classes, int inputWidth, int inputHeight, double inputRange, ExternalDecoders.BoxOrder order,
 			boolean normalized, boolean backgroundFirst, String boxesOutput, String scoresOutput) {}
 
-	private final OnnxSession session;
+	private final Supplier<OnnxSession> sessions;
 	private final Config c;
 	private final UnaryOperator<Tensor> preprocess;
 	private final String name;
 
-	public ExternalModelDetector(OnnxSession session, Config config, UnaryOperator<Tensor> preprocess, String name) {
-		this.session = session;
+	/** @param sessions the session at each call (the shared cache's, reopened if it was evicted meanwhile) */
+	public ExternalModelDetector(Supplier<OnnxSession> sessions, Config config, UnaryOperator<Tensor> preprocess, String name) {
+		this.sessions = sessions;
 		this.c = config;
 		this.preprocess = preprocess;
 		this.name = name;
@@ -45,6 +47,7 @@ public final class ExternalModelDetector implements Detector {
 			float[] p = resized.planes().clone();
 			for (int i = 0; i < p.length; i++) p[i] *= (float) c.inputRange;
 			Tensor input = preprocess.apply(new Tensor(p, 1, 3, h, w));
+			OnnxSession session = sessions.get();
 			Map<String, Tensor> in = new LinkedHashMap<>();
 			in.put(session.inputs().get(0).name(), input);
 			Map<String, Tensor> out = session.run(in);

@@ -18,6 +18,11 @@ public interface BatchClassifier {
 		return batch -> rows(session.run(batch));
 	}
 
+	/** Through ONNX Runtime, with the session looked up at each batch (the shared cache's, reopened if evicted). */
+	static BatchClassifier of(java.util.function.Supplier<OnnxSession> sessions) {
+		return batch -> rows(sessions.get().run(batch));
+	}
+
 	/** Through the engine (inference statistics). */
 	static BatchClassifier of(Network net) {
 		return batch -> rows(net.forward(batch));

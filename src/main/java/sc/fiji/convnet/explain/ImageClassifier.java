@@ -1,14 +1,11 @@
 package sc.fiji.convnet.explain;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import sc.fiji.convnet.engine.Network;
-import sc.fiji.convnet.onnx.OnnxSession;
-import sc.fiji.convnet.onnx.SessionCache;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -34,29 +31,20 @@ public final class ImageClassifier {
 	}
 
 	/**
-	 * An engine network file ({@code .net}), an ONNX model ({@code .onnx}, run by ONNX Runtime), or a model folder
-	 * or {@code bioimageio.yaml} holding {@code model.onnx}, or a model name ({@code bccd-classifier}) found where
-	 * every task finds its models ({@link sc.fiji.convnet.model.ModelLocations}); class names from the
-	 * bioimageio.yaml beside it.
+	 * The classifier of a model found by the {@link sc.fiji.convnet.model.ModelRepository}: its ONNX weights run by
+	 * ONNX Runtime (the shared session), else its engine network file; class names from its description (or the
+	 * bioimageio.yaml beside a bare file).
 	 */
-	public static ImageClassifier load(Path model) throws IOException {
-		Path file = model;
-		String name = model.toString();
-		if (!Files.exists(file) && model.getNameCount() == 1 && !name.contains("."))
-			file = sc.fiji.convnet.model.ModelLocations.modelsDirectory(name).resolve(name);
-		if (Files.isDirectory(file)) file = file.resolve("model.onnx");
-		else if (file.getFileName().toString().endsWith(".yaml")) file = file.toAbsolutePath().resolveSibling("model.onnx");
-		if (!Files.isRegularFile(file)) throw new IOException("Classify: model file not found: " + file);
-		List<String> names = ClassNames.of(file);
-		if (!file.getFileName().toString().toLowerCase().endsWith(".onnx")) {
-			Network net = Network.load(file);
+	public static ImageClassifier of(ModelFiles model) throws IOException {
+		List<String> names = model.classes();
+		if (model.onnx() == null) {
+			Network net = Network.load(model.networkFile());
 			return new ImageClassifier(BatchClassifier.of(net), names, 0, 0, net.sizeMultiple(), net.inputChannels());
 		}
-		OnnxSession session = SessionCache.shared().get(file, Math.max(1, Runtime.getRuntime().availableProcessors()));
-		long[] dims = session.inputs().get(0).shape();
-		if (dims.length != 4) throw new IOException("Classify: " + file + " input has " + dims.length + " axes; a classifier takes N×C×H×W images");
+		long[] dims = model.session().inputs().get(0).shape();
+		if (dims.length != 4) throw new IOException("Classify: " + model.onnx() + " input has " + dims.length + " axes; a classifier takes N×C×H×W images");
 		int h = dims[2] > 0 ? (int) dims[2] : 0, w = dims[3] > 0 ? (int) dims[3] : 0;
-		return new ImageClassifier(BatchClassifier.of(session), names, h, w, 1, dims[1] > 0 ? (int) dims[1] : -1);
+		return new ImageClassifier(BatchClassifier.of(model.sessions()), names, h, w, 1, dims[1] > 0 ? (int) dims[1] : -1);
 	}
 
 	public List<String> names() { return names; }

@@ -2,7 +2,6 @@ package sc.fiji.convnet.ij;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
 import sc.fiji.convnet.explain.ImageClassifier;
 import sc.fiji.convnet.explain.TopClasses;
+import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -38,11 +38,42 @@ public final class ImageClassification {
 		return t;
 	}
 
+	/** The classifier a user named: a shipped or installed model's name, or a path (see {@link ModelRepository}). */
+	static ImageClassifier classifier(String model) throws IOException {
+		return ImageClassifier.of(ModelRepository.standard().find(model));
+	}
+
 	/** One row for the whole image. */
 	public static ResultsTable image(ImagePlus imp, String model, int k, String normalization) throws IOException {
-		ImageClassifier c = ImageClassifier.load(Path.of(model));
+		ImageClassifier c = classifier(model);
 		ResultsTable t = new ResultsTable();
 		row(t, imp.getTitle(), new Rectangle(0, 0, imp.getWidth(), imp.getHeight()), c.top(input(imp, c, normalization), k));
+		return t;
+	}
+
+	/**
+	 * One row per image of a folder (names matching the glob {@code fileFilter}; null: every file) or for one image
+	 * file, labelled with the file name; non-images and unreadable files are logged and skipped.
+	 */
+	public static ResultsTable folder(java.io.File input, String fileFilter, String model, int k, String normalization,
+			java.util.function.Consumer<String> log) throws IOException {
+		ImageClassifier c = classifier(model);
+		java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault()
+				.getPathMatcher("glob:" + (fileFilter == null || fileFilter.isBlank() ? "*" : fileFilter.trim()));
+		java.io.File[] files = input.isFile() ? new java.io.File[] { input }
+				: input.listFiles(f -> f.isFile() && !f.isHidden() && matcher.matches(java.nio.file.Path.of(f.getName())));
+		if (files == null) throw new IOException("Classify: cannot list " + input);
+		java.util.Arrays.sort(files);
+		ResultsTable t = new ResultsTable();
+		for (java.io.File f : files) {
+			try {
+				if (!BatchSegmentation.looksLikeImage(f)) throw new IOException("not an image");
+				ImagePlus imp = BatchSegmentation.open(f);
+				row(t, f.getName(), new Rectangle(0, 0, imp.getWidth(), imp.getHeight()), c.top(input(imp, c, normalization), k));
+			} catch (IOException | RuntimeException e) {
+				log.accept(f.getName() + ": skipped: " + e.getMessage());
+			}
+		}
 		return t;
 	}
 
@@ -50,7 +81,7 @@ public final class ImageClassification {
 	public static ResultsTable rois(ImagePlus imp, String model, int k, String normalization) throws IOException {
 		List<Roi> rois = rois(imp);
 		if (rois.isEmpty()) throw new IllegalArgumentException("Classify: " + imp.getTitle() + " has no ROIs in the ROI Manager or overlay");
-		ImageClassifier c = ImageClassifier.load(Path.of(model));
+		ImageClassifier c = classifier(model);
 		Tensor x = input(imp, c, normalization);
 		ResultsTable t = new ResultsTable();
 		for (int i = 0; i < rois.size(); i++) {
@@ -75,7 +106,7 @@ public final class ImageClassification {
 	public record ClassMap(ResultsTable table, ImagePlus map) {}
 
 	public static ClassMap slidingWindow(ImagePlus imp, String model, int window, int stride, String normalization) throws IOException {
-		ImageClassifier c = ImageClassifier.load(Path.of(model));
+		ImageClassifier c = classifier(model);
 		List<ImageClassifier.Cell> cells = c.slidingWindow(input(imp, c, normalization), window, stride, 32);
 		int cols = (imp.getWidth() - window) / stride + 1, rows = (imp.getHeight() - window) / stride + 1;
 		ByteProcessor bp = new ByteProcessor(cols, rows);

@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import ij.ImagePlus;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.explain.BatchClassifier;
-import sc.fiji.convnet.explain.ExplainModels;
 import sc.fiji.convnet.explain.GradCam;
 import sc.fiji.convnet.explain.OcclusionSensitivity;
 import sc.fiji.convnet.explain.SaliencyMap;
+import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.onnx.OnnxSession;
-import sc.fiji.convnet.onnx.SessionCache;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -24,13 +23,14 @@ public final class ImageSaliency {
 	private ImageSaliency() {}
 
 	/**
-	 * @param model      an engine network file or an ONNX classifier (imported for this image's size)
+	 * @param model      a model name (e.g. {@code bccd-classifier}) or path: an engine network file or an ONNX classifier
+	 *                   (imported for this image's size)
 	 * @param layer      the layer whose maps are weighted; empty or null for the last convolution
 	 * @param classIndex the class to explain; −1 for the top class
 	 */
 	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
 		if (imp == null) throw new IllegalArgumentException("Grad-CAM: no image");
-		Network net = ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
+		Network net = ModelRepository.standard().find(model).network(imp.getHeight(), imp.getWidth());
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
 		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
 		return show(imp, r.map(), opacity, "_gradcam");
@@ -40,11 +40,11 @@ public final class ImageSaliency {
 	public static ImagePlus occlusion(ImagePlus imp, String model, int patch, int stride, int batchSize, double baseline, int classIndex,
 			boolean softmax, double opacity, String normalization, Progress progress) {
 		if (imp == null) throw new IllegalArgumentException("Occlusion: no image");
-		Path file = Path.of(model);
-		OnnxSession session = SessionCache.shared().get(file, Math.max(1, Runtime.getRuntime().availableProcessors()));
+		var files = ModelRepository.standard().resolve(model);
+		OnnxSession session = files.session();
 		int channels = session.inputs().get(0).shape().length == 4 ? (int) session.inputs().get(0).shape()[1] : -1;
 		Tensor x = SaliencyImages.tensor(imp, channels, normalization);
-		SaliencyMap m = OcclusionSensitivity.of(BatchClassifier.of(session)).patch(patch).stride(stride).batchSize(batchSize)
+		SaliencyMap m = OcclusionSensitivity.of(BatchClassifier.of(files.sessions())).patch(patch).stride(stride).batchSize(batchSize)
 				.baseline(baseline).classIndex(classIndex).softmax(softmax).progress(progress).compute(x);
 		return show(imp, m, opacity, "_occlusion");
 	}
@@ -84,6 +84,7 @@ public final class ImageSaliency {
 			files = s.filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(tif|tiff|png|jpg|jpeg)$")).sorted().toList();
 		}
 		Path out = java.nio.file.Files.createDirectories(Path.of(output));
+		var found = ModelRepository.standard().find(model);
 		java.util.Map<String, Network> networks = new java.util.HashMap<>(); // one import per image size
 		int written = 0;
 		for (int i = 0; i < files.size(); i++) {
@@ -98,7 +99,7 @@ public final class ImageSaliency {
 			}
 			Network net = networks.computeIfAbsent(imp.getWidth() + "x" + imp.getHeight(), k -> {
 				try {
-					return ExplainModels.load(Path.of(model), imp.getHeight(), imp.getWidth());
+					return found.network(imp.getHeight(), imp.getWidth());
 				} catch (IOException e) {
 					throw new java.io.UncheckedIOException(e.getMessage(), e);
 				}

@@ -10,12 +10,11 @@ import ij.process.FloatProcessor;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.explain.ActivationMaximization;
 import sc.fiji.convnet.explain.DeepDream;
-import sc.fiji.convnet.explain.ExplainModels;
 import sc.fiji.convnet.explain.Fgsm;
 import sc.fiji.convnet.explain.Montage;
 import sc.fiji.convnet.explain.NetworkViews;
 import sc.fiji.convnet.explain.Nodes;
-import sc.fiji.convnet.onnx.imports.OnnxImporter;
+import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -24,11 +23,9 @@ public final class NetworkPictures {
 
 	private NetworkPictures() {}
 
-	/** A model for an image size; ONNX models without a size are imported for their declared shape. */
+	/** A model (name or path) for an image size; ONNX models without a size are imported for their declared shape. */
 	static Network load(String model, int height, int width) throws IOException {
-		Path p = Path.of(model);
-		if (height <= 0 && p.getFileName().toString().toLowerCase().endsWith(".onnx")) return OnnxImporter.load(p).network();
-		return ExplainModels.load(p, height, width);
+		return ModelRepository.standard().find(model).network(height, width);
 	}
 
 	/** A 1×C×H×W tensor as a 32-bit image: one plane, or a stack of C. */

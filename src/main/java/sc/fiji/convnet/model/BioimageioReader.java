@@ -28,6 +28,11 @@ public final class BioimageioReader {
 	private BioimageioReader() {}
 
 	public static ModelDescriptor read(Path yaml) {
+		return new Parse(yaml, load(yaml)).descriptor();
+	}
+
+	/** The description as plain maps and lists (safe YAML: no arbitrary objects). */
+	static Map<String, Object> load(Path yaml) {
 		Object root;
 		try (Reader r = Files.newBufferedReader(yaml, StandardCharsets.UTF_8)) {
 			root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
@@ -37,7 +42,7 @@ public final class BioimageioReader {
 			throw new ModelFormatException(yaml + " is not valid YAML: " + e.getMessage(), e);
 		}
 		if (!(root instanceof Map<?, ?> rootMap)) throw new ModelFormatException(yaml + ": not a bioimage.io description (no mapping at the top)");
-		return new Parse(yaml, map(rootMap, yaml.toString())).descriptor();
+		return map(rootMap, yaml.toString());
 	}
 
 	@SuppressWarnings("unchecked")

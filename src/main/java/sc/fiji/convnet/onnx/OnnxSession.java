@@ -43,6 +43,8 @@ public final class OnnxSession implements AutoCloseable {
 	private final int intraOpThreads;
 	private final OrtEnvironment env;
 	private volatile OrtSession session;
+	/** Runs share it; {@link #close()} takes it alone, so a cache that evicts this session waits for the runs in flight. */
+	private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 	private final List<OnnxValueInfo> inputs;
 	private final List<OnnxValueInfo> outputs;
 
@@ -150,6 +152,15 @@ public final class OnnxSession implements AutoCloseable {
 
 	/** Runs the model on named inputs; returns every output by name, in the model's order. */
 	public Map<String, Tensor> run(Map<String, Tensor> namedInputs) {
+		lock.readLock().lock();
+		try {
+			return runOpen(namedInputs);
+		} finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	private Map<String, Tensor> runOpen(Map<String, Tensor> namedInputs) {
 		OrtSession s = session;
 		if (s == null) throw new OnnxException("session for " + file + " is closed");
 		for (OnnxValueInfo info : inputs)
@@ -247,9 +258,18 @@ public final class OnnxSession implements AutoCloseable {
 
 	public boolean isClosed() { return session == null; }
 
-	/** Frees the native session. Safe to call twice. */
+	/** Frees the native session once the runs in flight have finished. Safe to call twice. */
 	@Override
 	public synchronized void close() {
+		lock.writeLock().lock();
+		try {
+			closeNow();
+		} finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	private void closeNow() {
 		if (session != null) {
 			try {
 				session.close();

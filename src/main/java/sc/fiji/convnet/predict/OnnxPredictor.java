@@ -1,16 +1,26 @@
 package sc.fiji.convnet.predict;
 
+import java.util.function.Supplier;
+
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.tensor.Tensor;
 
 /** The ONNX Runtime backend: one cached session, tiles in, outputs out. */
 public final class OnnxPredictor implements Predictor {
 
-	private final OnnxSession session;
+	private final Supplier<OnnxSession> sessions;
+	private final String file;
 	private final int sizeMultiple, halo, fixedSize, maxBatch;
 
 	public OnnxPredictor(OnnxSession session, int sizeMultiple, int halo) {
-		this.session = session;
+		this(() -> session, sizeMultiple, halo);
+	}
+
+	/** @param sessions the session at each call (the shared cache's, reopened if it was evicted meanwhile) */
+	public OnnxPredictor(Supplier<OnnxSession> sessions, int sizeMultiple, int halo) {
+		this.sessions = sessions;
+		OnnxSession session = sessions.get();
+		this.file = String.valueOf(session.file().getFileName());
 		long[] shape = session.inputs().get(0).shape();
 		this.fixedSize = shape.length == 4 && shape[2] > 0 && shape[2] == shape[3] ? (int) shape[2] : 0;
 		// a symbolic batch dimension takes any N; a fixed one (usually 1) one tile at a time
@@ -20,7 +30,7 @@ public final class OnnxPredictor implements Predictor {
 	}
 
 	@Override
-	public Tensor predict(Tensor input) { return session.run(input); }
+	public Tensor predict(Tensor input) { return sessions.get().run(input); }
 
 	@Override
 	public int sizeMultiple() { return sizeMultiple; }
@@ -35,7 +45,7 @@ public final class OnnxPredictor implements Predictor {
 	public int maxBatch() { return maxBatch; }
 
 	@Override
-	public String describe() { return "ONNX Runtime, " + session.file().getFileName(); }
+	public String describe() { return "ONNX Runtime, " + file; }
 
 	/** Sessions belong to the shared cache, which closes them; nothing to do here. */
 	@Override

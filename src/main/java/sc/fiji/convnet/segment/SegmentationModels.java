@@ -1,30 +1,22 @@
 package sc.fiji.convnet.segment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.yaml.snakeyaml.Yaml;
-
-import sc.fiji.convnet.engine.kernels.Kernels;
 import sc.fiji.convnet.model.Axis;
 import sc.fiji.convnet.model.ModelDescriptor;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelFormatException;
-import sc.fiji.convnet.model.ModelLocations;
-import sc.fiji.convnet.model.ModelResolver;
+import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.TensorDescription;
-import sc.fiji.convnet.onnx.OnnxSession;
-import sc.fiji.convnet.onnx.SessionCache;
 import sc.fiji.convnet.predict.OnnxPredictor;
 import sc.fiji.convnet.predict.Predictor;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * Opens segmentation models: a name in the models folder ({@link ModelLocations}) or a path to a
- * bioimage.io model folder, its description, or a bare {@code .onnx}. What the output channels mean
+ * Opens segmentation models found by the {@link ModelRepository}: a shipped or installed model's name, or a
+ * path to a bioimage.io model folder, its description, or a bare {@code .onnx}. What the output channels mean
  * comes from the description's {@code config: convnet:} block ({@code output: foreground} or
  * {@code background_interior_boundary}, {@code softmax: true}, {@code diameter: PIXELS}), else from
  * the number of output channels (1: foreground, 3: background/interior/boundary).
@@ -34,17 +26,18 @@ public final class SegmentationModels {
 	private SegmentationModels() {}
 
 	public static SegmentationModel load(String nameOrPath) throws IOException {
+		ModelFiles files;
 		ModelDescriptor d;
 		try {
-			d = new ModelResolver(ModelLocations.modelsDirectory(nameOrPath)).resolve(nameOrPath);
+			files = ModelRepository.standard().resolve(nameOrPath);
+			d = files.descriptor();
 		} catch (ModelFormatException e) {
 			throw new IOException(e.getMessage(), e);
 		}
-		Map<String, Object> config = convnetConfig(d.source());
+		Map<String, Object> config = files.config();
 		TensorDescription in = d.input(), out = d.output();
 		requireLayout(d, in);
-		OnnxSession session = SessionCache.shared().get(d.weights(), Kernels.defaultThreads());
-		Predictor predictor = new OnnxPredictor(session, spatialStep(in), spatialHalo(out, config));
+		Predictor predictor = new OnnxPredictor(files.sessions(), spatialStep(in), spatialHalo(out, config));
 		int channels = outputChannels(out);
 		String kind = String.valueOf(config.getOrDefault("output", channels == 3 ? "background_interior_boundary" : "foreground"));
 		InstanceDecoder.OutputKind outputKind = switch (kind) {
@@ -82,18 +75,5 @@ public final class SegmentationModels {
 		for (Axis a : out.axes())
 			if (a.id().equals("c") || a.id().equals("channel")) return a.isFixed() ? a.size() : Math.max(1, a.channelNames().size());
 		return 1;
-	}
-
-	/** The {@code config: convnet:} block of a description, or empty for bare .onnx files. */
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> convnetConfig(Path source) throws IOException {
-		String file = source.getFileName().toString().toLowerCase();
-		if (!file.endsWith(".yaml") && !file.endsWith(".yml")) return Map.of();
-		try (InputStream s = Files.newInputStream(source)) {
-			Object root = new Yaml().load(s);
-			if (root instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> c && c.get("convnet") instanceof Map<?, ?> cn)
-				return (Map<String, Object>) cn;
-			return Map.of();
-		}
 	}
 }

@@ -23,6 +23,7 @@ import sc.fiji.convnet.explain.ClassNames;
 import sc.fiji.convnet.explain.GradCam;
 import sc.fiji.convnet.explain.train.CellClassifierNet;
 import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.model.ModelFiles;
 
 /**
  * {@code saliency --class NAME}: the name is looked up in the class list of the bioimageio.yaml beside the
@@ -70,11 +71,11 @@ class SaliencyClassNameTest {
 	@Test
 	void classNameResolvesToItsPositionInTheDescription(@TempDir Path tmp) throws Exception {
 		Path model = model(tmp);
-		assertEquals(2, ClassNames.resolve(model, "WBC"));
-		assertEquals(3, ClassNames.resolve(model, "rbc"), "case-insensitive when unambiguous");
-		assertEquals(1, ClassNames.resolve(model, "1"));
-		assertEquals(-1, ClassNames.resolve(model, "top"));
-		assertEquals(2, ConvNetCli.classIndex(model.toFile(), "WBC"));
+		assertEquals(2, ClassNames.resolve(ModelFiles.at(model), "WBC"));
+		assertEquals(3, ClassNames.resolve(ModelFiles.at(model), "rbc"), "case-insensitive when unambiguous");
+		assertEquals(1, ClassNames.resolve(ModelFiles.at(model), "1"));
+		assertEquals(-1, ClassNames.resolve(ModelFiles.at(model), "top"));
+		assertEquals(2, ConvNetCli.classIndex(ModelFiles.at(model), "WBC"));
 	}
 
 	@Test

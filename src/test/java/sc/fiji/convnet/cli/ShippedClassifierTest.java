@@ -2,7 +2,6 @@ package sc.fiji.convnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +29,8 @@ class ShippedClassifierTest {
 		List<String> channels = (List<String>) ((List<Map<String, Object>>) output.get("axes")).get(1).get("channel_names");
 		int expected = channels.indexOf("WBC");
 		assertEquals(1, expected, "output channels " + channels);
-		assertEquals(expected, ConvNetCli.classIndex(new File(DIR.resolve("bccd-classifier.net").toString()), "WBC"));
-		assertEquals(expected, ConvNetCli.classIndex(new File(DIR.resolve("model.onnx").toString()), "WBC"));
+		assertEquals(expected, ConvNetCli.classIndex(sc.fiji.convnet.model.ModelFiles.at(DIR.resolve("bccd-classifier.net")), "WBC"));
+		assertEquals(expected, ConvNetCli.classIndex(sc.fiji.convnet.model.ModelFiles.at(DIR.resolve("model.onnx")), "WBC"));
 	}
 
 	@Test

@@ -1,10 +1,13 @@
 package sc.fiji.convnet.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.scijava.Context;
 import org.scijava.command.CommandService;
 import org.scijava.plugin.Plugin;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import ij.process.ColorProcessor;
@@ -35,14 +39,14 @@ class ClassifyCommandTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ResultsTable whole = (ResultsTable) commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toFile(), "mode", ClassifyCommand.WHOLE,
+			ResultsTable whole = (ResultsTable) commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toString(), "mode", ClassifyCommand.WHOLE,
 					"k", 3, "window", 16, "stride", 8, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get().getOutput("results");
 			ResultsTable direct = ConvNet.classify(imp, model.toString(), 3, ImageClassification.NORMALIZE_DIVIDE_255);
 			for (int k = 1; k <= 3; k++) {
 				assertEquals(direct.getStringValue("Class " + k, 0), whole.getStringValue("Class " + k, 0));
 				assertEquals(direct.getValue("P " + k, 0), whole.getValue("P " + k, 0), 1e-12);
 			}
-			var run = commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toFile(), "mode", ClassifyCommand.WINDOWS, "k", 1,
+			var run = commands.run(ClassifyCommand.class, false, "image", imp, "model", model.toString(), "mode", ClassifyCommand.WINDOWS, "k", 1,
 					"window", 16, "stride", 8, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get();
 			ImagePlus map = (ImagePlus) run.getOutput("classMap");
 			assertEquals(5, map.getWidth());
@@ -53,5 +57,29 @@ class ClassifyCommandTest {
 		}
 		assertTrue(ClassifyCommand.class.getAnnotation(Plugin.class).menuPath().endsWith(">Classify"));
 		assertTrue(Files.readAllLines(Path.of("plugins.config")).contains("Plugins>ConvNet, \"Classify\", sc.fiji.convnet.commands.ij1.ClassifyPlugin"));
+	}
+
+	/** Without a model the command uses the shipped bccd-classifier, as Grad-CAM does (a Fiji user has only the jar). */
+	@Test
+	void classifyAndGradCamDefaultToTheShippedClassifier() throws Exception {
+		ImagePlus smear = IJ.openImage(sc.fiji.convnet.TestData.shared("bccd/JPEGImages/BloodImage_00000.jpg").toString());
+		smear.setRoi(200, 150, 96, 64);
+		ImagePlus imp = smear.crop();
+		Context context = new Context(CommandService.class);
+		try {
+			CommandService commands = context.service(CommandService.class);
+			ResultsTable t = (ResultsTable) commands.run(ClassifyCommand.class, false, "image", imp, "mode", ClassifyCommand.WHOLE, "k", 4, "window", 64,
+					"stride", 32, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get().getOutput("results");
+			assertNotNull(t, "Classify ran with its default model");
+			List<String> ranked = new ArrayList<>();
+			for (int k = 1; k <= 4; k++) ranked.add(t.getStringValue("Class " + k, 0));
+			assertTrue(ranked.containsAll(List.of("RBC", "WBC", "Platelets", "background")), ranked.toString());
+			ImagePlus map = (ImagePlus) commands.run(GradCamCommand.class, false, "image", imp, "layer", "", "classIndex", -1, "opacity", 0.0,
+					"normalization", "0-1").get().getOutput("saliency");
+			assertNotNull(map, "Grad-CAM ran with its default model");
+			assertEquals(96, map.getWidth());
+		} finally {
+			context.dispose();
+		}
 	}
 }

@@ -37,12 +37,12 @@ class ExplainCommandsTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ImagePlus viaCommand = (ImagePlus) commands.run(GradCamCommand.class, false, "image", imp, "model", model.toFile(), "layer", "",
+			ImagePlus viaCommand = (ImagePlus) commands.run(GradCamCommand.class, false, "image", imp, "model", model.toString(), "layer", "",
 					"classIndex", 0, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			assertNotNull(viaCommand);
 			ImagePlus direct = ConvNet.gradCam(imp, model.toString(), "", 0, 0, "none");
 			assertArrayEquals((float[]) direct.getProcessor().getPixels(), (float[]) viaCommand.getProcessor().getPixels());
-			Object failed = commands.run(GradCamCommand.class, false, "image", imp, "model", new File(tmp.toFile(), "missing.onnx"), "layer", "",
+			Object failed = commands.run(GradCamCommand.class, false, "image", imp, "model", new File(tmp.toFile(), "missing.onnx").getPath(), "layer", "",
 					"classIndex", 0, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			assertNull(failed, "a missing model is an error in the log, not a result");
 		} finally {

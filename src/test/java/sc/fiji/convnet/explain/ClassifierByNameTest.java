@@ -2,7 +2,7 @@ package sc.fiji.convnet.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
+import sc.fiji.convnet.model.ModelRepository;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,8 +12,8 @@ class ClassifierByNameTest {
 
 	@Test
 	void shippedClassifierLoadsByName() throws Exception {
-		ImageClassifier byName = ImageClassifier.load(Path.of("bccd-classifier"));
+		ImageClassifier byName = ImageClassifier.of(ModelRepository.standard().resolve("bccd-classifier"));
 		assertEquals(List.of("RBC", "WBC", "Platelets", "background"), byName.names());
-		assertEquals(ImageClassifier.load(Path.of("models/bccd-classifier")).names(), byName.names());
+		assertEquals(ImageClassifier.of(ModelRepository.standard().resolve("models/bccd-classifier")).names(), byName.names());
 	}
 }

@@ -46,4 +46,29 @@ class DetectionMacroIT {
 		assertTrue(Files.readString(out.resolve("counts.csv")).contains("RBC"), "a blood count per image");
 		assertFalse(Files.exists(out.resolve("notes_boxes.csv")));
 	}
+
+	/**
+	 * Fiji has only the jar (ImageJ starts in a folder without models/): three Detect Objects calls unpack the shipped
+	 * model once, share one ONNX Runtime session, and leave no temporary folder behind when ImageJ exits.
+	 */
+	@Test
+	void threeDetectObjectsCallsShareOneUnpackedModelAndOneSession() throws Exception {
+		Path bccd = TestData.shared("bccd");
+		String id = Files.readAllLines(bccd.resolve("val.txt")).stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElseThrow();
+		Path jvmTemp = Files.createDirectories(home.resolve("jvm-tmp"));
+		Path macro = Files.writeString(home.resolve("detect3.ijm"), String.join("\n",
+				"setBatchMode(true);",
+				"open(\"" + bccd.resolve("JPEGImages/" + id + ".jpg").toAbsolutePath() + "\");",
+				"for (i = 0; i < 3; i++) run(\"Detect Objects\", \"model=bccd-detector decoder=[from model] scales=1 score=0.30 iou=0.45\");",
+				"print(\"detections=\" + Table.size(\"Detections\"));",
+				"run(\"Diagnostics\");"));
+		ImageJInstall.Run r = imagej.macro(macro, null, 300, List.of("-Djava.io.tmpdir=" + jvmTemp));
+		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
+		assertTrue(r.output().matches("(?s).*detections=[1-9].*"), r.output());
+		assertTrue(r.output().matches("(?s).*ONNX sessions:\\s+1 open.*"), "one native session for three calls: " + r.output());
+		try (var left = Files.list(jvmTemp)) {
+			assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("convnet-models")).toList(),
+					"the unpacked model is deleted at exit");
+		}
+	}
 }

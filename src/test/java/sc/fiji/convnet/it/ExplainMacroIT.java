@@ -189,6 +189,30 @@ class ExplainMacroIT {
 		}
 	}
 
+	/** A user with only the jar: Classify and Grad-CAM without a classifier option use the shipped bccd-classifier. */
+	@Test
+	void classifyAndGradCamDefaultToTheShippedClassifier() throws Exception {
+		ImagePlus smear = IJ.openImage(TestData.shared("bccd/JPEGImages/BloodImage_00000.jpg").toString());
+		smear.setRoi(200, 150, 96, 96);
+		Path crop = home.resolve("default-crop.png"), csv = home.resolve("default-crop.csv");
+		new ij.io.FileSaver(smear.crop()).saveAsPng(crop.toString());
+		Path macro = Files.writeString(home.resolve("defaults.ijm"), String.join("\n",
+				"open(\"" + crop + "\");",
+				"run(\"Classify\", \"classify=[whole image] top=4 window=64 stride=32 normalization=value/255\");",
+				"Table.save(\"" + csv + "\", \"Classification of default-crop.png\");",
+				"selectImage(\"default-crop.png\");",
+				"run(\"Grad-CAM\", \"layer=[] class=-1 opacity=0.5 normalization=[0-1]\");",
+				"print(\"gradcam=\" + getTitle() + \" \" + getWidth() + \"x\" + getHeight());"));
+		ImageJInstall.Run r = imagej.macro(macro, null, 180);
+		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
+		assertTrue(Files.isRegularFile(csv), "Classify ran with its default model: " + r.output());
+		List<String> ranked = new ArrayList<>();
+		ResultsTable t = ResultsTable.open(csv.toString());
+		for (int k = 1; k <= 4; k++) ranked.add(t.getStringValue("Class " + k, 0));
+		assertTrue(ranked.containsAll(List.of("RBC", "WBC", "Platelets", "background")), ranked.toString());
+		assertTrue(r.output().contains("gradcam=default-crop_gradcam 96x96"), "Grad-CAM ran with its default model: " + r.output());
+	}
+
 	private static List<String> classesOf(Path yaml) throws Exception {
 		Object root;
 		try (Reader r = Files.newBufferedReader(yaml)) {

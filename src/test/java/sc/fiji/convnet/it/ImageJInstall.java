@@ -52,8 +52,14 @@ final class ImageJInstall {
 
 	/** Runs a macro file in batch mode with an argument string; never waits longer than {@code seconds}. */
 	Run macro(Path macro, String argument, int seconds) throws Exception {
-		List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "5", String.valueOf(seconds), "xvfb-run", "-a",
-				java(), "-Xmx2g", "-Dplugins.dir=" + root, "-Dslf4j.internal.verbosity=ERROR", "-jar", ijJar.toString(), "-batch", macro.toString()));
+		return macro(macro, argument, seconds, List.of());
+	}
+
+	/** As above, with extra options for the JVM (e.g. {@code -Djava.io.tmpdir=...}). */
+	Run macro(Path macro, String argument, int seconds, List<String> jvmOptions) throws Exception {
+		List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "5", String.valueOf(seconds), "xvfb-run", "-a", java(), "-Xmx2g"));
+		cmd.addAll(jvmOptions);
+		cmd.addAll(List.of("-Dplugins.dir=" + root, "-Dslf4j.internal.verbosity=ERROR", "-jar", ijJar.toString(), "-batch", macro.toString()));
 		if (argument != null) cmd.add(argument);
 		Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
 		boolean finished = p.waitFor(seconds + 30L, TimeUnit.SECONDS);

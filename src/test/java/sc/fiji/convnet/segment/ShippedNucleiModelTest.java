@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import sc.fiji.convnet.model.ModelDescriptor;
-import sc.fiji.convnet.model.ModelResolver;
+import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.Npy;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.tensor.Tensor;
@@ -25,7 +25,7 @@ class ShippedNucleiModelTest {
 	void onnxRuntimeReproducesTheEnginesTestOutput() throws Exception {
 		Path dir = Path.of("models/nuclei");
 		assertTrue(Files.isRegularFile(dir.resolve("bioimageio.yaml")), "models/nuclei is shipped");
-		ModelDescriptor d = new ModelResolver(Path.of("models")).resolve("nuclei");
+		ModelDescriptor d = ModelRepository.of(Path.of("models"), null).resolve("nuclei").descriptor();
 		Tensor input = Npy.read(d.testInputs().get(0)), expected = Npy.read(d.testOutputs().get(0));
 		try (OnnxSession s = OnnxSession.open(d.weights(), 2)) {
 			Tensor out = d.output().postprocess(s.run(d.input().preprocess(input)));

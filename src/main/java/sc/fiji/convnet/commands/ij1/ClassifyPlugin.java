@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
+import sc.fiji.convnet.model.ModelTask;
 import sc.fiji.convnet.commands.FilterMessages;
 import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.commands.ClassifyCommand;
@@ -11,13 +12,13 @@ import sc.fiji.convnet.ij.ImageClassification;
 
 /**
  * ImageJ 1.x entry for Classify, recorded as
- * {@code run("Classify", "classifier=/path/model.onnx classify=[each ROI] top=3 window=64 stride=32 normalization=value/255");}.
+ * {@code run("Classify", "classifier=bccd-classifier classify=[each ROI] top=3 window=64 stride=32 normalization=value/255");}.
  */
 public class ClassifyPlugin implements PlugIn {
 
 	static final String COMMAND = "Classify";
 	private static final String[] MODES = { ClassifyCommand.WHOLE, ClassifyCommand.ROIS, ClassifyCommand.WINDOWS };
-	private static String model = "", mode = ClassifyCommand.WHOLE, normalization = ImageClassification.NORMALIZE_DIVIDE_255;
+	private static String model = ModelTask.CLASSIFICATION.defaultModel(), mode = ClassifyCommand.WHOLE, normalization = ImageClassification.NORMALIZE_DIVIDE_255;
 	private static int k = 3, window = 64, stride = 32;
 
 	@Override
@@ -31,7 +32,7 @@ public class ClassifyPlugin implements PlugIn {
 		gd.addNumericField("Window", window, 0, 6, "px");
 		gd.addNumericField("Stride", stride, 0, 6, "px");
 		gd.addChoice("Normalization", ImageClassification.NORMALIZATIONS, normalization);
-		gd.addMessage("Class names come from the bioimageio.yaml beside the model (config: convnet: classes).");
+		gd.addMessage("Class names come from the model's description (config: convnet: classes).");
 		gd.addHelp(FilterRun.HELP);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;

@@ -3,17 +3,18 @@ package sc.fiji.convnet.commands.ij1;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import sc.fiji.convnet.model.ModelTask;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.SaliencyImages;
 
 /**
  * ImageJ 1.x entry for Grad-CAM, recorded as
- * {@code run("Grad-CAM", "classifier=/path/model.onnx layer=[] class=-1 opacity=0.5 normalization=none");}.
+ * {@code run("Grad-CAM", "classifier=bccd-classifier layer=[] class=-1 opacity=0.5 normalization=none");}.
  */
 public class GradCamPlugin implements PlugIn {
 
 	static final String COMMAND = "Grad-CAM";
-	private static String model = "", layer = "", normalization = SaliencyImages.NORMALIZE_NONE;
+	private static String model = ModelTask.CLASSIFICATION.defaultModel(), layer = "", normalization = SaliencyImages.NORMALIZE_NONE;
 	private static int classIndex = -1;
 	private static double opacity = 0.5;
 

@@ -40,7 +40,7 @@ class ClassifierExportTest {
 		assertEquals(List.of("RBC", "WBC", "Platelets", "background"), c.get("classes"));
 		assertEquals("rgb 0-1", c.get("input"));
 		assertEquals(16, c.get("crop"));
-		assertEquals(1, ClassNames.resolve(tmp.resolve("model.onnx"), "WBC"));
+		assertEquals(1, ClassNames.resolve(sc.fiji.convnet.model.ModelFiles.at(tmp.resolve("model.onnx")), "WBC"));
 		Tensor image = random(2, 1, 3, 40, 72);
 		float[] engine = net.forward(image.copy(), Phase.INFERENCE).data();
 		try (OnnxSession s = OnnxSession.open(tmp.resolve("model.onnx"), 1)) {

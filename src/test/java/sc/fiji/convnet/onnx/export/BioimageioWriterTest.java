@@ -23,7 +23,7 @@ import sc.fiji.convnet.engine.nets.UNet;
 import sc.fiji.convnet.model.Axis;
 import sc.fiji.convnet.model.BioimageioReader;
 import sc.fiji.convnet.model.ModelDescriptor;
-import sc.fiji.convnet.model.ModelResolver;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.Npy;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.predict.OnnxPredictor;
@@ -61,7 +61,7 @@ class BioimageioWriterTest {
 				.export(folder);
 		assertEquals(folder.resolve(BioimageioWriter.DESCRIPTOR_FILE), yaml);
 
-		ModelDescriptor d = ModelResolver.fromPath(folder);
+		ModelDescriptor d = ModelFiles.at(folder).descriptor();
 		assertEquals("Nuclei U-Net", d.name());
 		assertEquals(folder.resolve("model.onnx").toAbsolutePath().normalize(), d.weights().toAbsolutePath().normalize());
 		assertEquals(List.of("batch", "channel", "y", "x"), d.input().axisIds());
