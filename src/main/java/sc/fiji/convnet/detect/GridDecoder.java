@@ -10,7 +10,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * cell with the most probable class, scored σ(objectness)·softmax(class), kept when the score reaches
  * {@code minScore}. Non-max suppression is left to the caller.
  */
-public final class GridDecoder {
+public final class GridDecoder implements CellDecoder {
 
 	private final GridLayout layout;
 
@@ -18,7 +18,12 @@ public final class GridDecoder {
 
 	public GridLayout layout() { return layout; }
 
+	@Override public int stride() { return layout.stride(); }
+	@Override public List<String> classes() { return layout.classes(); }
+	@Override public String describe() { return "grid detector, stride " + layout.stride(); }
+
 	/** Boxes of sample {@code n} of an N×(1+C+4)×GH×GW output. */
+	@Override
 	public List<Box> decode(Tensor output, int n, double minScore) {
 		output.requireRank(4);
 		int channels = layout.channels(), classes = layout.classes().size();
