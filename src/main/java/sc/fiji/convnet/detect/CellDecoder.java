@@ -20,4 +20,13 @@ public interface CellDecoder {
 
 	/** A few words for messages, e.g. "grid detector, stride 16". */
 	String describe();
+
+	/** Checks that {@code output} is N×channels×H×W and holds sample {@code n}; {@code meaning} names the channels. */
+	static void requireOutput(String decoder, Tensor output, int n, int channels, String meaning) {
+		output.requireRank(4);
+		if (output.c() != channels)
+			throw new IllegalArgumentException(decoder + ": output " + output.shapeString() + " has " + output.c() + " channels, the layout needs "
+					+ channels + " (" + meaning + ")");
+		if (n < 0 || n >= output.n()) throw new IllegalArgumentException(decoder + ": sample " + n + " outside output " + output.shapeString());
+	}
 }

@@ -26,12 +26,8 @@ public final class CentreDecoder implements CellDecoder {
 
 	@Override
 	public List<Box> decode(Tensor output, int n, double minScore) {
-		output.requireRank(4);
 		int channels = layout.channels(), classes = layout.classes().size();
-		if (output.c() != channels)
-			throw new IllegalArgumentException("CentreDecoder: output " + output.shapeString() + " has " + output.c() + " channels, the layout needs "
-					+ channels + " (" + classes + " heat maps, 4 box distances)");
-		if (n < 0 || n >= output.n()) throw new IllegalArgumentException("CentreDecoder: sample " + n + " outside output " + output.shapeString());
+		CellDecoder.requireOutput("CentreDecoder", output, n, channels, classes + " heat maps, 4 box distances");
 		int gh = output.h(), gw = output.w(), plane = gh * gw;
 		float[] d = output.data();
 		int base = n * channels * plane, box = base + layout.boxChannel() * plane;

@@ -25,12 +25,8 @@ public final class GridDecoder implements CellDecoder {
 	/** Boxes of sample {@code n} of an N×(1+C+4)×GH×GW output. */
 	@Override
 	public List<Box> decode(Tensor output, int n, double minScore) {
-		output.requireRank(4);
 		int channels = layout.channels(), classes = layout.classes().size();
-		if (output.c() != channels)
-			throw new IllegalArgumentException("GridDecoder: output " + output.shapeString() + " has " + output.c() + " channels, the layout needs "
-					+ channels + " (objectness, " + classes + " classes, 4 box values)");
-		if (n < 0 || n >= output.n()) throw new IllegalArgumentException("GridDecoder: sample " + n + " outside output " + output.shapeString());
+		CellDecoder.requireOutput("GridDecoder", output, n, channels, "objectness, " + classes + " classes, 4 box values");
 		int gh = output.h(), gw = output.w(), plane = gh * gw;
 		float[] d = output.data();
 		int base = n * channels * plane, box = base + layout.boxChannel() * plane;

@@ -62,6 +62,14 @@ public sealed interface DetectorDesign permits DetectorDesign.Grid, DetectorDesi
 
 	default void configExtras(Map<String, Object> config) {}
 
+	/** Output channel names: the leading ones, one per class with a prefix, then the box values. */
+	static String[] channelNames(List<String> leading, String classPrefix, List<String> classes, String... box) {
+		List<String> names = new java.util.ArrayList<>(leading);
+		for (String c : classes) names.add(classPrefix + c);
+		names.addAll(List.of(box));
+		return names.toArray(String[]::new);
+	}
+
 	static DetectorDesign of(String arch, List<String> classes) {
 		return switch (arch.toLowerCase(Locale.ROOT)) {
 			case GRID -> new Grid(new GridLayout(classes, GridDetectorNet.STRIDE, 32), 0.5, 2);
@@ -83,12 +91,7 @@ public sealed interface DetectorDesign permits DetectorDesign.Grid, DetectorDesi
 
 		@Override
 		public String[] outputChannelNames() {
-			String[] channels = new String[layout.channels()];
-			channels[0] = "objectness";
-			for (int c = 0; c < layout.classes().size(); c++) channels[1 + c] = "class_" + layout.classes().get(c);
-			String[] box = { "b_x", "b_y", "b_w", "b_h" };
-			for (int k = 0; k < 4; k++) channels[layout.boxChannel() + k] = box[k];
-			return channels;
+			return channelNames(List.of("objectness"), "class_", layout.classes(), "b_x", "b_y", "b_w", "b_h");
 		}
 
 		@Override
@@ -110,11 +113,7 @@ public sealed interface DetectorDesign permits DetectorDesign.Grid, DetectorDesi
 
 		@Override
 		public String[] outputChannelNames() {
-			String[] channels = new String[layout.channels()];
-			for (int c = 0; c < layout.classes().size(); c++) channels[c] = "heat_" + layout.classes().get(c);
-			String[] box = { "d_left", "d_top", "d_right", "d_bottom" };
-			for (int k = 0; k < 4; k++) channels[layout.boxChannel() + k] = box[k];
-			return channels;
+			return channelNames(List.of(), "heat_", layout.classes(), "d_left", "d_top", "d_right", "d_bottom");
 		}
 
 		@Override
