@@ -27,7 +27,8 @@ import sc.fiji.convnet.tensor.Tensor;
 /**
  * Trains a detector ({@link DetectorDesign}: {@code grid} or {@code centre}) from scratch with the engine,
  * seeded: Adam with warm-up and a cosine learning-rate schedule on augmented crops of the {@code train}
- * split at the training input scale (random scale, flips, transpose, colour); every {@code evalEvery} steps
+ * split at the training input scale (random scale, flips, transpose, colour; for the centre design half the
+ * crops are centred near a box of a uniformly drawn class, so that platelets are not drowned by red cells); every {@code evalEvery} steps
  * the whole pipeline (resize, one pass, decoding, per-class NMS) is scored on the {@code val} split
  * (mAP@0.5, Pascal VOC) and the best network is kept. A checkpoint (network, Adam's moments, step, best
  * score) is written atomically every {@link Settings#checkpointEvery} steps beside the output;
@@ -40,6 +41,8 @@ public final class DetectorTraining {
 		public double inputScale = 0.5, minScale = 0.75, maxScale = 1.33;
 		public double minScore = 0.01, nmsIou = 0.45;
 		public int checkpointEvery = 100;
+		/** Share of crops centred near a box of a class drawn uniformly (so rare platelets are seen as often as red cells). */
+		public double focusShare = 0;
 		public boolean resume;
 
 		public Settings() { crop = 160; }
@@ -57,6 +60,7 @@ public final class DetectorTraining {
 				s.evalEvery = 500;
 				s.warmup = 300;
 				s.finalFraction = 0.02;
+				s.focusShare = 0.5;
 			}
 			return s;
 		}
@@ -86,8 +90,8 @@ public final class DetectorTraining {
 		log.printf(Locale.ROOT, "%s detector width %d: %,d parameters, stride %d, receptive field %.0f px at input scale %.2f; %.2f G multiply-adds per 640×480 image%n",
 				design.name(), s.width, net.parameterCount(), design.decoder().stride(), net.receptiveField().size(), s.inputScale,
 				MultiplyAdds.of(net, 1, 3, (h + m - 1) / m * m, (w + m - 1) / m * m) / 1e9);
-		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, warm-up %d, scale %.2f–%.2f%n", s.crop, s.batch, s.steps, s.learningRate,
-				s.warmup, s.minScale, s.maxScale);
+		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, warm-up %d, scale %.2f–%.2f, %.0f %% of crops around a box of a uniformly drawn class%n",
+				s.crop, s.batch, s.steps, s.learningRate, s.warmup, s.minScale, s.maxScale, 100 * s.focusShare);
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		Loss loss = design.loss();
@@ -101,6 +105,13 @@ public final class DetectorTraining {
 			images.add(small);
 			boxes.add(t.boxes().stream().map(b -> b.mapped(fx, fy, 0, 0)).toList());
 		}
+		List<List<int[]>> byClass = new ArrayList<>(); // per class: (image, box) of every box
+		for (String c : classes) {
+			List<int[]> of = new ArrayList<>();
+			for (int k = 0; k < boxes.size(); k++)
+				for (int j = 0; j < boxes.get(k).size(); j++) if (boxes.get(k).get(j).label().equals(c)) of.add(new int[] { k, j });
+			if (!of.isEmpty()) byClass.add(of);
+		}
 		DetectionAugmenter aug = new DetectionAugmenter(s.crop, s.minScale, s.maxScale);
 		int stride = design.decoder().stride(), g = s.crop / stride, plane = s.crop * s.crop;
 		double running = 0, runningParts[] = new double[2];
@@ -112,7 +123,14 @@ public final class DetectorTraining {
 			float[] x = new float[s.batch * 3 * plane], y = new float[s.batch * design.targetChannels() * g * g];
 			for (int b = 0; b < s.batch; b++) {
 				int k = rng.nextInt(images.size());
-				design.encode(aug.crop(images.get(k), boxes.get(k), rng, x, b), g, g, y, b);
+				Box focus = null;
+				if (s.focusShare > 0 && rng.nextDouble() < s.focusShare) {
+					List<int[]> of = byClass.get(rng.nextInt(byClass.size())); // a class, then one of its boxes
+					int[] pick = of.get(rng.nextInt(of.size()));
+					k = pick[0];
+					focus = boxes.get(k).get(pick[1]);
+				}
+				design.encode(aug.crop(images.get(k), boxes.get(k), focus, rng, x, b), g, g, y, b);
 			}
 			double value = trainer.step(new Tensor(x, s.batch, 3, s.crop, s.crop), new Tensor(y, s.batch, design.targetChannels(), g, g));
 			running = step == first ? value : 0.98 * running + 0.02 * value;
