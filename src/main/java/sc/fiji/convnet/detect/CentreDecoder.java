@@ -3,6 +3,7 @@ package sc.fiji.convnet.detect;
 import java.util.ArrayList;
 import java.util.List;
 
+import sc.fiji.convnet.engine.loss.Logistic;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -39,7 +40,7 @@ public final class CentreDecoder implements CellDecoder {
 				for (int i = 0; i < gw; i++) {
 					float v = d[heat + j * gw + i];
 					if (v < minLogit || !isPeak(d, heat, gw, gh, i, j, v)) continue;
-					double score = GridDecoder.sigmoid(v);
+					double score = Logistic.sigmoid(v);
 					if (score < minScore) continue;
 					int cell = j * gw + i;
 					double x = layout.cellCentre(i), y = layout.cellCentre(j);

@@ -3,6 +3,7 @@ package sc.fiji.convnet.detect;
 import java.util.ArrayList;
 import java.util.List;
 
+import sc.fiji.convnet.engine.loss.Logistic;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -36,7 +37,7 @@ public final class GridDecoder implements CellDecoder {
 		for (int j = 0; j < gh; j++)
 			for (int i = 0; i < gw; i++) {
 				int cell = j * gw + i;
-				double obj = sigmoid(d[base + cell]);
+				double obj = Logistic.sigmoid(d[base + cell]);
 				if (obj < minScore) continue;
 				double max = Double.NEGATIVE_INFINITY;
 				for (int c = 0; c < classes; c++) max = Math.max(max, p[c] = d[base + (1 + c) * plane + cell]);
@@ -54,8 +55,6 @@ public final class GridDecoder implements CellDecoder {
 			}
 		return boxes;
 	}
-
-	static double sigmoid(double x) { return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)); }
 
 	private static double clamp01(double v) { return v < 0 ? 0 : v > 1 ? 1 : v; }
 }

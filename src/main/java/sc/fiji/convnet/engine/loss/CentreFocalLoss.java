@@ -43,7 +43,7 @@ public final class CentreFocalLoss implements Loss {
 		for (int i = 0; i < x.length; i++) {
 			double xi = x[i], y = t[i];
 			if (!(y >= 0 && y <= 1)) throw new IllegalArgumentException(name() + ": target value " + y + " at " + i + " is outside [0, 1]");
-			double p = sigmoid(xi), logP = -softplus(-xi), log1mP = -softplus(xi);
+			double p = Logistic.sigmoid(xi), logP = -Logistic.softplus(-xi), log1mP = -Logistic.softplus(xi);
 			if (isCentre(t[i])) {
 				double q = Math.pow(1 - p, alpha);
 				sum -= q * logP;
@@ -66,9 +66,4 @@ public final class CentreFocalLoss implements Loss {
 		if (grad == null) throw new IllegalStateException(name() + ": gradient() before forward()");
 		return grad;
 	}
-
-	static double sigmoid(double x) { return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)); }
-
-	/** ln(1 + e^x) without overflow. */
-	static double softplus(double x) { return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))); }
 }
