@@ -36,7 +36,7 @@ public final class ConvNetCli {
 			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
 			"  detect        find objects (e.g. blood cells) in every image of a folder: <image>_boxes.csv + counts.csv",
 			"  evaluate-detection  score <image>_boxes.csv against VOC XML or CSV ground truth (AP@0.5 per class, mAP, AP@[.5:.95])",
-			"  train-detector  train the blood-cell grid detector with the engine on BCCD (reports val mAP@0.5; --export DIR)",
+			"  train-detector  train a blood-cell detector (--arch grid or centre) with the engine on BCCD (val mAP@0.5; --export DIR)",
 			"  export-detector  write a trained detector as models/<name>/ (ONNX + bioimage.io description)",
 			"  train-classifier  train the BCCD cell-type classifier (RBC, WBC, Platelets, background) for Grad-CAM (--export DIR)",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",

@@ -28,7 +28,7 @@ final class DetectCli {
 			"  --input DIR|FILE   folder of images, or one image file (required)",
 			"  --output DIR       folder for the results; created when missing (required)",
 			"  --model NAME|PATH  a shipped or installed model's name, or a model folder/description (default: " + DetectionModels.DEFAULT_MODEL + ")",
-			"  --decoder KIND     grid, n6 or boxes_scores, overriding the model description",
+			"  --decoder KIND     grid, centre, n6 or boxes_scores, overriding the model description",
 			"  --filter GLOB      which files of the folder to process (default: every file)",
 			"  --scales LIST      scales to run at, e.g. 0.8,1,1.25 (default: 1)",
 			"  --score P          score threshold (default: 0.3)",

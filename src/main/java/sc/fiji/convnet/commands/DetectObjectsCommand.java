@@ -22,7 +22,7 @@ public class DetectObjectsCommand implements Command {
 	@Parameter(label = "Model (name or path)")
 	private String model = DetectionModels.DEFAULT_MODEL;
 
-	@Parameter(label = "Decoder", choices = { "from model", "grid", "n6", "boxes_scores" })
+	@Parameter(label = "Decoder", choices = { "from model", "grid", "centre", "n6", "boxes_scores" })
 	private String decoder = "from model";
 
 	@Parameter(label = "Scales", description = "e.g. 1 or 0.8,1,1.25: the model runs on rescaled copies and the boxes are mapped back")

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import sc.fiji.convnet.model.Axis;
+import sc.fiji.convnet.model.AxisType;
 import sc.fiji.convnet.model.ModelDescriptor;
 import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelFormatException;
@@ -18,6 +20,8 @@ import sc.fiji.convnet.predict.OnnxPredictor;
  * Opens detection models found by the {@link ModelRepository}: a shipped or installed model's name (e.g.
  * {@code bccd-detector}) or a path to a model folder or its description. The description's {@code config: convnet:} block says how to decode:
  * {@code decoder: grid} (ours: {@code classes}, {@code stride}, {@code reference_size}, {@code input_scale}),
+ * {@code decoder: centre} (ours: per-class centre heat maps and box distances; {@code classes}, {@code stride},
+ * {@code input_scale}; inputs padded to the description's size step),
  * {@code decoder: n6} (rows x1, y1, x2, y2, score, class) or {@code decoder: boxes_scores} (SSD-style,
  * with {@code box_order: xyxy|yxyx|cxcywh}, {@code normalized}, {@code background_first},
  * {@code boxes_output}, {@code scores_output}); external models also take {@code input_size: [h, w]}
@@ -31,7 +35,7 @@ public final class DetectionModels {
 
 	public static Detector load(String nameOrPath) throws IOException { return load(nameOrPath, null); }
 
-	/** @param decoderOverride "grid", "n6" or "boxes_scores" to override the description, or null */
+	/** @param decoderOverride "grid", "centre", "n6" or "boxes_scores" to override the description, or null */
 	public static Detector load(String nameOrPath, String decoderOverride) throws IOException {
 		ModelFiles files;
 		ModelDescriptor d;
@@ -53,6 +57,14 @@ public final class DetectionModels {
 				GridDetector grid = new GridDetector(new OnnxPredictor(session, stride, 0), layout, number(c, "input_scale", 1).doubleValue());
 				return new GridModelDetector(grid, d.name());
 			}
+			case "centre", "center" -> {
+				if (classes.isEmpty()) throw new IOException(d.source() + ": config.convnet.classes is missing; the centre decoder needs the class names");
+				CentreLayout layout = new CentreLayout(classes, number(c, "stride", 8).intValue());
+				int multiple = Math.max(layout.stride(), inputStep(d));
+				GridDetector centre = new GridDetector(new OnnxPredictor(session, multiple, 0), new CentreDecoder(layout),
+						number(c, "input_scale", 1).doubleValue());
+				return new GridModelDetector(centre, d.name());
+			}
 			case "n6", "boxes_scores" -> {
 				int w = 0, h = 0;
 				if (c.get("input_size") instanceof List<?> size && size.size() == 2) {
@@ -67,8 +79,16 @@ public final class DetectionModels {
 				return new ExternalModelDetector(session, config, d.input()::preprocess, d.name());
 			}
 			default -> throw new IOException(d.source() + ": no detection decoder: config.convnet.decoder is '" + decoder
-					+ "'; expected grid, n6 or boxes_scores (or choose one in the dialog)");
+					+ "'; expected grid, centre, n6 or boxes_scores (or choose one in the dialog)");
 		}
+	}
+
+	/** The least common step of the input's spatial axes in the description (e.g. 32), 1 when they have none. */
+	private static int inputStep(ModelDescriptor d) {
+		int step = 1;
+		for (Axis a : d.input().axes())
+			if (a.type() == AxisType.SPACE && a.step() > 1) step = Math.max(step, a.step());
+		return step;
 	}
 
 	private static Number number(Map<String, Object> c, String key, Number fallback) {

@@ -3,6 +3,7 @@ package sc.fiji.convnet.detect;
 import java.util.ArrayList;
 import java.util.List;
 
+import sc.fiji.convnet.engine.loss.Logistic;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -10,7 +11,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * cell with the most probable class, scored σ(objectness)·softmax(class), kept when the score reaches
  * {@code minScore}. Non-max suppression is left to the caller.
  */
-public final class GridDecoder {
+public final class GridDecoder implements CellDecoder {
 
 	private final GridLayout layout;
 
@@ -18,14 +19,15 @@ public final class GridDecoder {
 
 	public GridLayout layout() { return layout; }
 
+	@Override public int stride() { return layout.stride(); }
+	@Override public List<String> classes() { return layout.classes(); }
+	@Override public String describe() { return "grid detector, stride " + layout.stride(); }
+
 	/** Boxes of sample {@code n} of an N×(1+C+4)×GH×GW output. */
+	@Override
 	public List<Box> decode(Tensor output, int n, double minScore) {
-		output.requireRank(4);
 		int channels = layout.channels(), classes = layout.classes().size();
-		if (output.c() != channels)
-			throw new IllegalArgumentException("GridDecoder: output " + output.shapeString() + " has " + output.c() + " channels, the layout needs "
-					+ channels + " (objectness, " + classes + " classes, 4 box values)");
-		if (n < 0 || n >= output.n()) throw new IllegalArgumentException("GridDecoder: sample " + n + " outside output " + output.shapeString());
+		CellDecoder.requireOutput("GridDecoder", output, n, channels, "objectness, " + classes + " classes, 4 box values");
 		int gh = output.h(), gw = output.w(), plane = gh * gw;
 		float[] d = output.data();
 		int base = n * channels * plane, box = base + layout.boxChannel() * plane;
@@ -35,7 +37,7 @@ public final class GridDecoder {
 		for (int j = 0; j < gh; j++)
 			for (int i = 0; i < gw; i++) {
 				int cell = j * gw + i;
-				double obj = sigmoid(d[base + cell]);
+				double obj = Logistic.sigmoid(d[base + cell]);
 				if (obj < minScore) continue;
 				double max = Double.NEGATIVE_INFINITY;
 				for (int c = 0; c < classes; c++) max = Math.max(max, p[c] = d[base + (1 + c) * plane + cell]);
@@ -53,8 +55,6 @@ public final class GridDecoder {
 			}
 		return boxes;
 	}
-
-	static double sigmoid(double x) { return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)); }
 
 	private static double clamp01(double v) { return v < 0 ? 0 : v > 1 ? 1 : v; }
 }

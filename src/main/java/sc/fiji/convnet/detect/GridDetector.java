@@ -7,26 +7,30 @@ import sc.fiji.convnet.predict.Predictor;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * The grid detector as a whole: the image is resized by {@code inputScale} (the scale it was trained
- * at) times each requested scale (Bishop 10.4.4: the same network on rescaled copies finds objects of
- * other sizes), normalised, run through the network in one fully convolutional pass (10.4.3), decoded
- * (see {@link GridDecoder}) and mapped back to the original pixel coordinates; the boxes of all scales
+ * A fully convolutional detector as a whole: the image is resized by {@code inputScale} (the scale it was
+ * trained at) times each requested scale (Bishop 10.4.4: the same network on rescaled copies finds objects
+ * of other sizes), normalised, run through the network in one fully convolutional pass (10.4.3), decoded
+ * cell by cell (see {@link CellDecoder}: {@link GridDecoder} or {@link CentreDecoder}) and mapped back to the original pixel coordinates; the boxes of all scales
  * then go through one non-max suppression (10.4.5).
  */
 public final class GridDetector {
 
 	private final Predictor predictor;
-	private final GridDecoder decoder;
+	private final CellDecoder decoder;
 	private final double inputScale;
 
 	public GridDetector(Predictor predictor, GridLayout layout, double inputScale) {
+		this(predictor, new GridDecoder(layout), inputScale);
+	}
+
+	public GridDetector(Predictor predictor, CellDecoder decoder, double inputScale) {
 		if (!(inputScale > 0)) throw new IllegalArgumentException("GridDetector: input scale must be positive, got " + inputScale);
 		this.predictor = predictor;
-		this.decoder = new GridDecoder(layout);
+		this.decoder = decoder;
 		this.inputScale = inputScale;
 	}
 
-	public GridLayout layout() { return decoder.layout(); }
+	public CellDecoder decoder() { return decoder; }
 	public double inputScale() { return inputScale; }
 
 	/** Boxes in the image's pixels after suppression; {@code scales} multiply the training input scale (1 = as trained). */
@@ -40,7 +44,7 @@ public final class GridDetector {
 	/** Boxes at one scale, mapped back to the image's pixels, before suppression. */
 	public List<Box> detectAtScale(RgbImage image, double scale, double minScore) {
 		if (!(scale > 0)) throw new IllegalArgumentException("GridDetector: scale must be positive, got " + scale);
-		int stride = decoder.layout().stride();
+		int stride = decoder.stride();
 		int w = Math.max(stride, (int) Math.round(image.width() * inputScale * scale));
 		int h = Math.max(stride, (int) Math.round(image.height() * inputScale * scale));
 		RgbImage resized = image.resized(w, h);

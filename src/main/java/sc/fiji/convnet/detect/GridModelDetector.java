@@ -2,7 +2,7 @@ package sc.fiji.convnet.detect;
 
 import java.util.List;
 
-/** A {@link Detector} on our grid detector (engine or ONNX backend). */
+/** A {@link Detector} on one of our fully convolutional detectors (grid or centre decoder; engine or ONNX backend). */
 public final class GridModelDetector implements Detector {
 
 	private final GridDetector grid;
@@ -18,7 +18,7 @@ public final class GridModelDetector implements Detector {
 		return grid.detect(image, s.scales(), s.scoreThreshold(), s.nms());
 	}
 
-	@Override public List<String> classes() { return grid.layout().classes(); }
+	@Override public List<String> classes() { return grid.decoder().classes(); }
 
-	@Override public String describe() { return name + " (grid detector, stride " + grid.layout().stride() + ")"; }
+	@Override public String describe() { return name + " (" + grid.decoder().describe() + ")"; }
 }

@@ -48,6 +48,14 @@ class ConvNetCliTest {
 		assertTrue(err.toString().contains("--init /no/such/network.net is not a file"), err.toString());
 		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--steps", "0"));
 		assertTrue(err.toString().contains("--steps 0 must be positive"), err.toString());
+		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--arch", "centre", "--crop", "240"));
+		assertTrue(err.toString().contains("--crop 240 is not a multiple of 32 (--arch centre)"), err.toString());
+		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--arch", "yolo"));
+		assertTrue(err.toString().contains("unknown detector architecture 'yolo'"), err.toString());
+		out.reset();
+		assertEquals(0, run("train-detector", "--help"));
+		for (String option : List.of("--arch", "--resume", "--checkpoint-every", "--input-scale"))
+			assertTrue(out.toString().contains(option), "train-detector help mentions " + option);
 	}
 
 	@Test

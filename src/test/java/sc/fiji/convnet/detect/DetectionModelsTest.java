@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import sc.fiji.convnet.detect.train.DetectorDesign;
 import sc.fiji.convnet.detect.train.DetectorExport;
 import sc.fiji.convnet.detect.train.GridDetectorNet;
 import sc.fiji.convnet.engine.Network;
@@ -42,14 +43,38 @@ class DetectionModelsTest {
 		List<Box> fromOnnx = onnx.detect(image, s);
 		List<Box> fromEngine = new GridDetector(new EnginePredictor(net, "test"), layout, 0.5).detect(image, s.scales(), 0.0, s.nms());
 		assertTrue(fromEngine.size() > 10, "an untrained net gives many boxes at score 0: " + fromEngine.size());
-		assertEquals(fromEngine.size(), fromOnnx.size());
-		for (int i = 0; i < fromEngine.size(); i++) {
-			Box a = fromEngine.get(i), b = fromOnnx.get(i);
+		assertSameBoxes(fromEngine, fromOnnx);
+	}
+
+	static void assertSameBoxes(List<Box> expected, List<Box> actual) {
+		assertEquals(expected.size(), actual.size());
+		for (int i = 0; i < expected.size(); i++) {
+			Box a = expected.get(i), b = actual.get(i);
 			assertEquals(a.label(), b.label());
 			assertEquals(a.score(), b.score(), 1e-4);
 			assertEquals(a.x(), b.x(), 1e-2);
+			assertEquals(a.y(), b.y(), 1e-2);
+			assertEquals(a.width(), b.width(), 1e-2);
 			assertEquals(a.height(), b.height(), 1e-2);
 		}
+	}
+
+	@Test
+	void onnxCentreDetectorMatchesTheEngine() throws IOException {
+		DetectorDesign design = DetectorDesign.of("centre", List.of("Platelets", "RBC", "WBC"));
+		Network net = design.build(8, 6);
+		RgbImage image = randomImage(200, 150, 3);
+		DetectorExport.export(net, design, 0.75, dir, "train-detector --arch centre (test)", 0, image);
+		String yaml = Files.readString(dir.resolve("bioimageio.yaml"));
+		assertTrue(yaml.contains("decoder: centre") && yaml.contains("step: 32"), yaml);
+		Detector onnx = DetectionModels.load(dir.toString());
+		assertEquals(design.decoder().classes(), onnx.classes());
+		assertTrue(onnx.describe().contains("centre detector, stride 8"), onnx.describe());
+		DetectionSettings s = new DetectionSettings(new double[] { 1, 1.3 }, 0.0, 0.45, false);
+		List<Box> fromOnnx = onnx.detect(image, s);
+		List<Box> fromEngine = new GridDetector(new EnginePredictor(net, "test"), design.decoder(), 0.75).detect(image, s.scales(), 0.0, s.nms());
+		assertTrue(fromEngine.size() > 10, "an untrained net has many peaks at score 0: " + fromEngine.size());
+		assertSameBoxes(fromEngine, fromOnnx);
 	}
 
 	@Test

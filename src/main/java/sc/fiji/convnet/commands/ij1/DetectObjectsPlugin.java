@@ -17,7 +17,7 @@ import sc.fiji.convnet.ij.ErrorReport;
  */
 public class DetectObjectsPlugin implements PlugIn {
 
-	static final String[] DECODERS = { "from model", "grid", "n6", "boxes_scores" };
+	static final String[] DECODERS = { "from model", "grid", "centre", "n6", "boxes_scores" };
 
 	@Override
 	public void run(String arg) {

@@ -12,7 +12,7 @@ import sc.fiji.convnet.detect.RgbImage;
  * around the training input scale), random position, horizontal and vertical flips, a transpose (cells
  * have no preferred orientation) and colour changes (per-channel gain, brightness, contrast). Boxes are
  * mapped with the same transform and clipped to the crop; a box keeps its place when at least
- * {@code minVisible} of its area remains.
+ * {@code minVisible} of its area remains. A crop may be centred near a chosen box (class-balanced sampling).
  */
 public final class DetectionAugmenter {
 
@@ -30,9 +30,22 @@ public final class DetectionAugmenter {
 	 * training input scale, boxes in its pixels); returns the crop's boxes.
 	 */
 	public List<Box> crop(RgbImage image, List<Box> boxes, SplittableRandom rng, float[] input, int n) {
+		return crop(image, boxes, null, rng, input, n);
+	}
+
+	/**
+	 * As above; a {@code focus} box (or null) has its centre inside the crop, in the central 70 % of the
+	 * window, so that training can show rare classes (platelets) as often as common ones.
+	 */
+	public List<Box> crop(RgbImage image, List<Box> boxes, Box focus, SplittableRandom rng, float[] input, int n) {
 		double scale = Math.exp(Math.log(minScale) + rng.nextDouble() * (Math.log(maxScale) - Math.log(minScale)));
 		double window = size / scale;
-		double x0 = (image.width() - window) * rng.nextDouble(), y0 = (image.height() - window) * rng.nextDouble();
+		double ru = rng.nextDouble(), rv = rng.nextDouble();
+		double x0 = (image.width() - window) * ru, y0 = (image.height() - window) * rv;
+		if (focus != null) {
+			x0 = within(focus.centreX() - window * (0.15 + 0.7 * ru), image.width() - window);
+			y0 = within(focus.centreY() - window * (0.15 + 0.7 * rv), image.height() - window);
+		}
 		if (window > image.width()) x0 = (image.width() - window) / 2;
 		if (window > image.height()) y0 = (image.height() - window) / 2;
 		boolean flipX = rng.nextBoolean(), flipY = rng.nextBoolean(), transpose = rng.nextBoolean();
@@ -69,4 +82,6 @@ public final class DetectionAugmenter {
 		}
 		return result;
 	}
+
+	private static double within(double x0, double max) { return Math.max(0, Math.min(max, x0)); }
 }

@@ -1,6 +1,7 @@
 package sc.fiji.convnet.detect.train;
 
 import sc.fiji.convnet.detect.GridLayout;
+import sc.fiji.convnet.engine.loss.Logistic;
 import sc.fiji.convnet.engine.loss.Loss;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -41,7 +42,7 @@ public final class GridDetectionLoss implements Loss {
 				double x = y[base + cell], obj = t[base + cell];
 				double w = obj > 0.5 ? 1 : noObjectWeight;
 				loss += w * (Math.max(x, 0) - x * obj + Math.log1p(Math.exp(-Math.abs(x))));
-				g[base + cell] = (float) (w * (sigmoid(x) - obj) / n);
+				g[base + cell] = (float) (w * (Logistic.sigmoid(x) - obj) / n);
 				if (obj <= 0.5) continue;
 				double max = Double.NEGATIVE_INFINITY;
 				for (int c = 0; c < classes; c++) max = Math.max(max, p[c] = y[base + (1 + c) * plane + cell]);
@@ -71,6 +72,4 @@ public final class GridDetectionLoss implements Loss {
 		if (grad == null) throw new IllegalStateException(name() + ": gradient() before forward()");
 		return grad;
 	}
-
-	private static double sigmoid(double x) { return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)); }
 }

@@ -33,6 +33,16 @@ public record TrainingCheckpoint(int step, double bestScore, Network network, in
 		adam.restore(adamSteps, first, second);
 	}
 
+	/** Where the checkpoint of a run that writes its best network to {@code best} lies: {@code best} + ".ckpt". */
+	public static Path beside(Path best) {
+		return best.resolveSibling(best.getFileName() + ".ckpt");
+	}
+
+	/** The checkpoint in {@code file}, or null when there is none yet (a fresh run). */
+	public static TrainingCheckpoint loadIfPresent(Path file) throws IOException {
+		return Files.isRegularFile(file) ? load(file) : null;
+	}
+
 	public void save(Path file) throws IOException {
 		AtomicFiles.write(file, raw -> {
 			DataOutputStream out = new DataOutputStream(raw);

@@ -80,7 +80,7 @@ public final class NucleiTraining {
 
 	/** Where the checkpoint of a run writing {@code best} lies. */
 	public static Path checkpointOf(Path best) {
-		return best.resolveSibling(best.getFileName() + ".ckpt");
+		return TrainingCheckpoint.beside(best);
 	}
 
 	/**
@@ -92,7 +92,7 @@ public final class NucleiTraining {
 		Network net;
 		int first = 1;
 		double bestScore = -1;
-		TrainingCheckpoint resumed = s.resume && Files.isRegularFile(checkpoint) ? TrainingCheckpoint.load(checkpoint) : null;
+		TrainingCheckpoint resumed = s.resume ? TrainingCheckpoint.loadIfPresent(checkpoint) : null;
 		if (resumed != null) {
 			net = resumed.network();
 			first = resumed.step() + 1;

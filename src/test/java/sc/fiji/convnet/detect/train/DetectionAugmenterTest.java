@@ -47,6 +47,19 @@ class DetectionAugmenterTest {
 		assertEquals(true, checked >= 10, "enough crops held the whole rectangle: " + checked);
 	}
 
+	@Test
+	void focusedCropsAlwaysHoldTheFocusBox() {
+		int w = 480, h = 360;
+		RgbImage image = new RgbImage(w, h, new float[3 * w * h]);
+		Box small = new Box("Platelets", 1, 400, 20, 24, 22), big = new Box("RBC", 1, 60, 200, 80, 76);
+		DetectionAugmenter aug = new DetectionAugmenter(128, 0.7, 1.4);
+		SplittableRandom rng = new SplittableRandom(3);
+		for (int trial = 0; trial < 100; trial++) {
+			List<Box> out = aug.crop(image, List.of(small, big), small, rng, new float[3 * 128 * 128], 0);
+			assertEquals(true, out.stream().anyMatch(b -> b.label().equals("Platelets")), "trial " + trial + ": " + out);
+		}
+	}
+
 	private static double max(float[] a) { double m = -1e9; for (int i = 0; i < a.length / 3; i++) m = Math.max(m, a[i]); return m; }
 	private static double min(float[] a) { double m = 1e9; for (int i = 0; i < a.length / 3; i++) m = Math.min(m, a[i]); return m; }
 }
