@@ -52,9 +52,10 @@ public final class ImageSegmentation {
 				labels[k] = result.labels();
 				diameters[k] = result.diameter();
 				int position = planes > 1 ? k + 1 : 0;
-				rois.addAll(LabelRois.fromLabels(result.labels(), position));
+				List<Roi> planeRois = LabelRois.fromLabels(result.labels(), position);
+				rois.addAll(planeRois);
 				int firstRow = table.size();
-				ObjectMeasurements.addRows(table, result.labels(), pixels, imp.getCalibration(), null, planes > 1 ? k + 1 : 0);
+				ObjectMeasurements.addRows(table, result.labels(), pixels, planeRois, everyChannel(imp, z, t), imp.getCalibration(), null, planes > 1 ? k + 1 : 0);
 				for (int row = firstRow; row < table.size(); row++) table.setValue(DIAMETER_COLUMN, row, Math.round(result.diameter() * 10) / 10.0);
 				total += result.labels().count();
 				if (probabilityStack != null) {
@@ -72,6 +73,19 @@ public final class ImageSegmentation {
 			if (mapCount > 1) probImp = new ij.CompositeImage(probImp, ij.CompositeImage.GRAYSCALE);
 		}
 		return new SegmentationOutput(labelImp, rois, table, probImp, total, diameters);
+	}
+
+	/** Every channel at (z, t) for the per-channel columns, C1, C2, …; none for a one-channel image. */
+	private static ObjectMeasurements.Channels everyChannel(ImagePlus imp, int z, int t) {
+		int n = imp.getNChannels();
+		if (n < 2) return ObjectMeasurements.Channels.none();
+		float[][] planes = new float[n][];
+		String[] names = new String[n];
+		for (int c = 1; c <= n; c++) {
+			planes[c - 1] = PlaneReader.floats(imp, imp.getStackIndex(c, z, t));
+			names[c - 1] = "C" + c;
+		}
+		return new ObjectMeasurements.Channels(planes, names);
 	}
 
 	public static String stripExtension(String name) {
