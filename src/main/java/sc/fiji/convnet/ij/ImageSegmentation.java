@@ -44,14 +44,12 @@ public final class ImageSegmentation {
 				int index = imp.getStackIndex(channel, z, t);
 				float[] pixels = PlaneReader.floats(imp, index);
 				final int plane = k;
-				Progress planeProgress = new Progress() {
-					@Override public void update(int done, int all) { progress.update(plane * all + done, planes * all); }
-					@Override public boolean cancelled() { return progress.cancelled(); }
-				};
+				Progress planeProgress = Progress.within(progress, plane, planes);
 				SegmentationResult result = segmenter.segment(pixels, imp.getWidth(), imp.getHeight(), planeProgress);
 				labels[k] = result.labels();
 				diameters[k] = result.diameter();
 				int position = planes > 1 ? k + 1 : 0;
+				progress.stage("measuring");
 				List<Roi> planeRois = LabelRois.fromLabels(result.labels(), position);
 				rois.addAll(planeRois);
 				int firstRow = table.size();

@@ -27,14 +27,20 @@ public final class FlipAveragingPredictor implements Predictor {
 	public int views() { return views; }
 
 	@Override
-	public Tensor predict(Tensor input) {
+	public Tensor predict(Tensor input) { return predict(input, Progress.NONE); }
+
+	/** Reports each view done; Esc stops between views. */
+	@Override
+	public Tensor predict(Tensor input, Progress progress) {
 		input.requireRank(4);
-		if (views == 1) return predictor.predict(input);
+		if (views == 1) return predictor.predict(input, progress);
 		// transposed views swap height and width, which a fully convolutional network accepts, and a
 		// fixed-size model's tiles are square
 		Tensor sum = null;
 		for (int view = 0; view < views; view++) {
+			if (progress.cancelled()) throw new CancelledException();
 			Tensor out = Dihedral.inverse(predictor.predict(Dihedral.apply(input, view)), view);
+			progress.update(view + 1, views);
 			if (sum == null) sum = out;
 			else {
 				float[] s = sum.data(), o = out.data();

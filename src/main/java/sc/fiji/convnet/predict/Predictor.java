@@ -10,6 +10,14 @@ public interface Predictor extends AutoCloseable {
 
 	Tensor predict(Tensor input);
 
+	/** The same, reporting progress within the call where the backend has steps (e.g. views) and stopping on cancel. */
+	default Tensor predict(Tensor input, Progress progress) {
+		if (progress.cancelled()) throw new CancelledException();
+		Tensor out = predict(input);
+		progress.update(1, 1);
+		return out;
+	}
+
 	/** Input height and width must be multiples of this (e.g. 2^depth for a U-Net). */
 	default int sizeMultiple() { return 1; }
 

@@ -53,10 +53,8 @@ public final class TiledPredictor {
 		TileGrid grid = grid(w, h);
 		if (grid.count() == 1 && grid.inputWidth() == w && grid.inputHeight() == h) {
 			// the whole image is the one tile: the predictor gets the image itself, no copy in or out
-			if (progress.cancelled()) throw new CancelledException();
-			Tensor result = predictor.predict(image);
+			Tensor result = predictor.predict(image, progress);
 			checkShape(result, c, h, w);
-			progress.update(1, 1);
 			return result;
 		}
 		// zero-copy (x, y[, c]) views of the tensors, so the streaming tiler's reader and stitcher apply
@@ -70,7 +68,7 @@ public final class TiledPredictor {
 			Tile tile = grid.tile(i);
 			float[] in = new float[c * th * tw];
 			reader.read(tile, in, 0);
-			Tensor result = predictor.predict(new Tensor(in, 1, c, th, tw));
+			Tensor result = predictor.predict(new Tensor(in, 1, c, th, tw), Progress.within(progress, i, total));
 			checkShape(result, c, th, tw);
 			if (out == null) {
 				out = Tensor.zeros(1, result.c(), h, w);
@@ -78,7 +76,6 @@ public final class TiledPredictor {
 			} else if (result.c() != out.c())
 				throw new IllegalStateException("Tiling: tiles gave " + result.c() + " and " + out.c() + " output channels");
 			stitcher.write(tile, result.data(), 0);
-			progress.update((int) Math.min(i + 1, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE));
 		}
 		return out;
 	}

@@ -74,12 +74,15 @@ public final class NucleiSegmenter {
 	public SegmentationResult segment(float[] pixels, int width, int height, Progress progress) {
 		if (pixels.length != (long) width * height)
 			throw new IllegalArgumentException("Segment: " + pixels.length + " pixels do not make a " + width + "×" + height + " image");
+		progress.stage("normalising");
 		float[] normalized = model.preprocess(new Tensor(pixels.clone(), 1, 1, height, width)).data();
 		double trained = model.trainedDiameter();
 		double found = diameter;
 		float[][][] quick = new float[1][][]; // the last one-view pass of the estimate, reused when it is at the final scale
 		double[] quickScale = { Double.NaN };
 		if (diameter == 0 && trained > 0) {
+			progress.stage("finding the nucleus size");
+			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
 			found = estimator().estimate(width, height, (s, sw, sh) -> {
 				quickScale[0] = s;
 				return quick[0] = maps(normalized, width, height, sw, sh, model.predictor(), Progress.NONE);
@@ -87,7 +90,9 @@ public final class NucleiSegmenter {
 		}
 		double scale = diameter > 0 ? (trained > 0 ? trained / diameter : 1) : estimator().scaleFor(found);
 		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
+		progress.stage("predicting");
 		float[][] maps = views == 1 && quickScale[0] == scale ? quick[0] : maps(normalized, width, height, sw, sh, predictor(), progress);
+		progress.stage("decoding");
 		if (sw != width || sh != height)
 			for (int k = 0; k < maps.length; k++) maps[k] = resize(maps[k], sw, sh, width, height);
 		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps, found);
