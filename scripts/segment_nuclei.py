@@ -23,6 +23,10 @@ else:
     model = "nuclei"
 if imp is None:
     raise SystemExit("segment_nuclei.py: no image (give IMAGE OUTPUT_DIR, or open an image in Fiji)")
+if output is None:
+    raise SystemExit("segment_nuclei.py: no output folder chosen")
+if not os.path.isdir(output):
+    os.makedirs(output)
 
 # the same builder and defaults as the menu command and the command line
 segmenter = ConvNet.segmenter(model).threshold(0.7).seedThreshold(0.7).minArea(20).views(4).build()
@@ -32,4 +36,6 @@ name = os.path.splitext(imp.getTitle())[0]
 FileSaver(result.labels()).saveAsTiff(os.path.join(output, name + "_labels.tif"))
 RoiZip.write(result.rois(), File(os.path.join(output, name + "_rois.zip")))
 result.table().save(os.path.join(output, name + "_measurements.csv"))
-print("%s: %d nuclei" % (imp.getTitle(), result.objectCount()))
+for warning in result.warnings():
+    print("%s: warning: %s" % (imp.getTitle(), warning))
+print("%s: %d nuclei (%s)" % (imp.getTitle(), result.objectCount(), result.diameterSummary()))

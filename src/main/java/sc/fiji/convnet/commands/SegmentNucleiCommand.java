@@ -68,6 +68,7 @@ public class SegmentNucleiCommand implements Command {
 		s.views = Integer.parseInt(views);
 		try {
 			SegmentationOutput out = ConvNet.segment(image, s.segmenter(), channel, showProbabilities, new IJProgress("Segment Nuclei"));
+			for (String warning : out.warnings()) log.warn("Segment Nuclei: " + warning);
 			SegmentationDisplay.show(image, out, addToRoiManager, showTable, false);
 			labels = out.labels();
 			ij.IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + image.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));

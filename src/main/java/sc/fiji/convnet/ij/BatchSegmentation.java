@@ -98,6 +98,7 @@ public final class BatchSegmentation {
 				appendRows(all, out.table(), file.getName());
 				report.processed.add(file.getName());
 				report.objects += out.objectCount();
+				for (String warning : out.warnings()) log.accept(file.getName() + ": warning: " + warning);
 				String size = out.diameterSummary();
 				log.accept(file.getName() + ": " + out.objectCount() + " objects" + (size.isEmpty() ? "" : " (" + size + ")"));
 			} catch (CancelledException e) {

@@ -58,7 +58,9 @@ public final class ImageSegmentation {
 				total += result.labels().count();
 				if (probabilityStack != null) {
 					mapCount = result.probabilities().length;
-					for (float[] map : result.probabilities()) probabilityStack.addSlice(new FloatProcessor(imp.getWidth(), imp.getHeight(), map));
+					String[] names = classNames(segmenter, mapCount);
+					for (int m = 0; m < mapCount; m++)
+						probabilityStack.addSlice(names[m], new FloatProcessor(imp.getWidth(), imp.getHeight(), result.probabilities()[m]));
 				}
 			}
 		String base = stripExtension(name);
@@ -68,9 +70,56 @@ public final class ImageSegmentation {
 			probImp = new ImagePlus(base + "_probabilities", probabilityStack);
 			probImp.setDimensions(mapCount, slices, frames);
 			probImp.setCalibration(imp.getCalibration().copy());
-			if (mapCount > 1) probImp = new ij.CompositeImage(probImp, ij.CompositeImage.GRAYSCALE);
+			probImp = probabilityDisplay(probImp, classNames(segmenter, mapCount));
 		}
-		return new SegmentationOutput(labelImp, rois, table, probImp, total, diameters);
+		return new SegmentationOutput(labelImp, rois, table, probImp, total, diameters, warnings(imp, segmenter));
+	}
+
+	/** The grey nuclei models read one channel: an RGB image is averaged, and the user is told so, and why it may be the wrong input. */
+	static List<String> warnings(ImagePlus imp, NucleiSegmenter segmenter) {
+		List<String> w = new ArrayList<>();
+		if (imp.getType() == ImagePlus.COLOR_RGB)
+			w.add(imp.getTitle() + " is an RGB image and the model " + segmenter.model().name() + " reads one grey channel: red, green and blue were"
+					+ " averaged. It was trained on fluorescence nuclei; for a stained or brightfield image (e.g. a blood smear) its objects are"
+					+ " unlikely to be nuclei. For a fluorescence RGB image, split the channels and segment the one with the nuclei.");
+		return w;
+	}
+
+	/** What the model's output channels mean, in order. */
+	static String[] classNames(NucleiSegmenter segmenter, int maps) {
+		if (maps == 3 && segmenter.model().outputKind() == sc.fiji.convnet.segment.InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY)
+			return new String[] { "background", "interior", "boundary" };
+		if (maps == 1) return new String[] { "foreground" };
+		String[] names = new String[maps];
+		for (int i = 0; i < maps; i++) names[i] = "class " + (i + 1);
+		return names;
+	}
+
+	/**
+	 * Probability maps as a composite whose channels carry the class names, each with a 0–1 range: the
+	 * background in grey and hidden, the nuclei's interior in green and their boundary in magenta, so
+	 * that what opens is the nuclei, not the background.
+	 */
+	private static ImagePlus probabilityDisplay(ImagePlus maps, String[] names) {
+		if (names.length == 1) {
+			maps.setDisplayRange(0, 1);
+			maps.setLut(ij.process.LUT.createLutFromColor(java.awt.Color.GREEN));
+			return maps;
+		}
+		ij.CompositeImage c = new ij.CompositeImage(maps, ij.CompositeImage.COMPOSITE);
+		java.awt.Color[] colours = { java.awt.Color.GRAY, java.awt.Color.GREEN, java.awt.Color.MAGENTA, java.awt.Color.CYAN, java.awt.Color.YELLOW };
+		StringBuilder active = new StringBuilder();
+		for (int ch = 1; ch <= names.length; ch++) {
+			boolean background = names[ch - 1].equals("background");
+			ij.process.LUT lut = ij.process.LUT.createLutFromColor(background ? java.awt.Color.WHITE : colours[(ch - 1) % colours.length]);
+			lut.min = 0;
+			lut.max = 1;
+			c.setChannelLut(lut, ch);
+			active.append(background ? '0' : '1');
+		}
+		c.setActiveChannels(active.toString());
+		c.setC(Math.min(2, names.length));
+		return c;
 	}
 
 	/** Every channel at (z, t) for the per-channel columns, C1, C2, …; none for a one-channel image. */

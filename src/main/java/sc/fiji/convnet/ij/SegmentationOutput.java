@@ -15,9 +15,12 @@ public final class SegmentationOutput {
 	private final ImagePlus probabilities;
 	private final int objectCount;
 	private final double[] diameters;
+	private final List<String> warnings;
 
-	SegmentationOutput(ImagePlus labels, List<Roi> rois, ResultsTable table, ImagePlus probabilities, int objectCount, double[] diameters) {
+	SegmentationOutput(ImagePlus labels, List<Roi> rois, ResultsTable table, ImagePlus probabilities, int objectCount, double[] diameters,
+			List<String> warnings) {
 		this.diameters = diameters;
+		this.warnings = List.copyOf(warnings);
 		this.labels = labels;
 		this.rois = rois;
 		this.table = table;
@@ -36,6 +39,8 @@ public final class SegmentationOutput {
 	public int objectCount() { return objectCount; }
 	/** The nucleus diameter in pixels each plane was segmented at (given or found; 0 when neither). */
 	public double[] diameters() { return diameters.clone(); }
+	/** What the user should know about how the image was read (e.g. an RGB image averaged to grey), one line each. */
+	public List<String> warnings() { return warnings; }
 	/** A one-line summary of {@link #diameters()}: one figure, or the range over the planes; empty when unknown. */
 	public String diameterSummary() {
 		double lo = java.util.Arrays.stream(diameters).filter(d -> d > 0).min().orElse(0), hi = java.util.Arrays.stream(diameters).max().orElse(0);

@@ -53,12 +53,13 @@ class JythonIT {
 	@Test
 	void segmentNucleiWritesLabelsRoisAndTable() throws Exception {
 		String model = TestData.bioimageioNucleiModel().toString();
-		String out = run("segment_nuclei.py", "samples/nuclei_fluo_8bit_crop.tif", tmp.toString(), model);
-		ImagePlus labels = IJ.openImage(tmp.resolve("nuclei_fluo_8bit_crop_labels.tif").toString());
+		Path folder = tmp.resolve("not/yet/there"); // the script creates its output folder
+		String out = run("segment_nuclei.py", "samples/nuclei_fluo_8bit_crop.tif", folder.toString(), model);
+		ImagePlus labels = IJ.openImage(folder.resolve("nuclei_fluo_8bit_crop_labels.tif").toString());
 		int n = (int) labels.getStatistics().max;
 		assertTrue(out.contains("nuclei_fluo_8bit_crop.tif: " + n + " nuclei"), out);
-		assertTrue(Files.size(tmp.resolve("nuclei_fluo_8bit_crop_rois.zip")) > 0);
-		assertEquals(n + 1, Files.readAllLines(tmp.resolve("nuclei_fluo_8bit_crop_measurements.csv")).size());
+		assertTrue(Files.size(folder.resolve("nuclei_fluo_8bit_crop_rois.zip")) > 0);
+		assertEquals(n + 1, Files.readAllLines(folder.resolve("nuclei_fluo_8bit_crop_measurements.csv")).size());
 	}
 
 	/** The Jython batch call gives the same files and the same labels as the command line. */

@@ -44,6 +44,7 @@ public class SegmentNucleiPlugin implements PlugIn {
 			showProbabilities = gd.getNextBoolean();
 			SegmentationOutput out = ConvNet.segment(imp, LAST.segmenter(), LAST.channel, showProbabilities, new IJProgress("Segment Nuclei"));
 			SegmentationDisplay.show(imp, out, addToRoiManager, showTable);
+			for (String warning : out.warnings()) IJ.log("Segment Nuclei: warning: " + warning);
 			IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + imp.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));
 		} catch (CancelledException e) {
 			IJ.showStatus("Segment Nuclei: cancelled");
