@@ -38,4 +38,5 @@ RoiZip.write(result.rois(), File(os.path.join(output, name + "_rois.zip")))
 result.table().save(os.path.join(output, name + "_measurements.csv"))
 for warning in result.warnings():
     print("%s: warning: %s" % (imp.getTitle(), warning))
-print("%s: %d nuclei (%s)" % (imp.getTitle(), result.objectCount(), result.diameterSummary()))
+size = result.diameterSummary()
+print("%s: %d nuclei%s" % (imp.getTitle(), result.objectCount(), " (" + size + ")" if size else ""))
