@@ -30,10 +30,11 @@ public final class ImageSaliency {
 	 */
 	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
 		if (imp == null) throw new IllegalArgumentException("Grad-CAM: no image");
-		Network net = ModelRepository.standard().find(model).network(imp.getHeight(), imp.getWidth());
+		var files = ModelRepository.standard().find(model);
+		Network net = files.network(imp.getHeight(), imp.getWidth());
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
 		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
-		return show(imp, r.map(), opacity, "_gradcam");
+		return show(imp, r.map(), opacity, "gradcam", files.classes());
 	}
 
 	/** Occlusion sensitivity of an ONNX classifier run by ONNX Runtime (any model it can run, no import needed). */
@@ -46,13 +47,17 @@ public final class ImageSaliency {
 		Tensor x = SaliencyImages.tensor(imp, channels, normalization);
 		SaliencyMap m = OcclusionSensitivity.of(BatchClassifier.of(files.sessions())).patch(patch).stride(stride).batchSize(batchSize)
 				.baseline(baseline).classIndex(classIndex).softmax(softmax).progress(progress).compute(x);
-		return show(imp, m, opacity, "_occlusion");
+		return show(imp, m, opacity, "occlusion", files.classes());
 	}
 
-	private static ImagePlus show(ImagePlus imp, SaliencyMap m, double opacity, String suffix) {
-		if (opacity > 0) SaliencyImages.addOverlay(imp, m, opacity);
-		String title = imp.getShortTitle() + suffix;
-		return SaliencyImages.toImagePlus(m, title);
+	/** The map as its own window titled by image, method and class ("blood_gradcam_WBC", numbered when taken), and as a heat-map overlay. */
+	private static ImagePlus show(ImagePlus imp, SaliencyMap m, double opacity, String method, java.util.List<String> classes) {
+		String label = SaliencyImages.describe(m, classes);
+		if (opacity > 0) SaliencyImages.addOverlay(imp, m, opacity, label);
+		String cls = m.classIndex() >= 0 && m.classIndex() < classes.size() ? classes.get(m.classIndex()) : "class" + m.classIndex();
+		ImagePlus map = SaliencyImages.toImagePlus(m, ij.WindowManager.makeUniqueName(imp.getShortTitle() + "_" + method + "_" + cls.replaceAll("[^A-Za-z0-9_-]", "_")));
+		map.setProperty("Label", label);
+		return map;
 	}
 
 	/**

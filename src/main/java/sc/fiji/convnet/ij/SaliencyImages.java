@@ -82,6 +82,12 @@ public final class SaliencyImages {
 		return new LUT(r, g, b);
 	}
 
+	/** What a map shows, for titles and labels: "Grad-CAM relu5 · WBC (0.93)"; the class by name when the model names its classes. */
+	public static String describe(SaliencyMap m, java.util.List<String> classes) {
+		String cls = m.classIndex() >= 0 && m.classIndex() < classes.size() ? classes.get(m.classIndex()) : "class " + m.classIndex();
+		return m.method() + " · " + cls + String.format(java.util.Locale.ROOT, " (%.2f)", m.score());
+	}
+
 	/** The map as a 32-bit image with the heat LUT, displayed from 0 to its maximum. */
 	public static ImagePlus toImagePlus(SaliencyMap m, String title) {
 		FloatProcessor fp = new FloatProcessor(m.width(), m.height(), m.values().clone());
@@ -105,11 +111,26 @@ public final class SaliencyImages {
 		return roi;
 	}
 
-	/** Adds the heat map to the image's overlay, keeping what the overlay already holds. */
-	public static void addOverlay(ImagePlus imp, SaliencyMap m, double opacity) {
-		Overlay o = imp.getOverlay();
-		if (o == null) o = new Overlay();
-		o.add(heatOverlay(m, opacity));
+	/**
+	 * Adds the heat map to the image's overlay beneath what the overlay already holds (boxes and outlines stay
+	 * visible on top), replacing an earlier heat map of ours, with {@code label} in the top-left corner.
+	 */
+	public static void addOverlay(ImagePlus imp, SaliencyMap m, double opacity, String label) {
+		Overlay old = imp.getOverlay(), o = new Overlay();
+		ImageRoi heat = heatOverlay(m, opacity);
+		heat.setName(HEAT_MAP);
+		o.add(heat);
+		if (old != null)
+			for (ij.gui.Roi r : old.toArray())
+				if (!HEAT_MAP.equals(r.getName()) && !HEAT_LABEL.equals(r.getName())) o.add(r);
+		ij.gui.TextRoi text = new ij.gui.TextRoi(2, 2, label, new java.awt.Font("SansSerif", java.awt.Font.PLAIN, Math.max(9, imp.getHeight() / 40)));
+		text.setStrokeColor(java.awt.Color.WHITE);
+		text.setFillColor(new java.awt.Color(0, 0, 0, 128));
+		text.setName(HEAT_LABEL);
+		o.add(text);
 		imp.setOverlay(o);
 	}
+
+	/** Names of our overlay elements, so that a new heat map replaces the last one instead of piling up. */
+	static final String HEAT_MAP = "convnet heat map", HEAT_LABEL = "convnet heat map label";
 }

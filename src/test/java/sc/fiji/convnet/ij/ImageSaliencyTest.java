@@ -51,13 +51,18 @@ class ImageSaliencyTest {
 		ImagePlus map = ConvNet.gradCam(imp, engineFile.toString(), "", 0, 0.4, SaliencyImages.NORMALIZE_NONE);
 		assertEquals(32, map.getBitDepth());
 		assertEquals(16, map.getWidth());
-		assertEquals("squares_gradcam", map.getTitle());
+		assertEquals("squares_gradcam_class0", map.getTitle(), "no class names in a bare network file: the class number");
 		assertEquals(11, peak(map)[0]);
 		assertEquals(4, peak(map)[1]);
 		Overlay o = imp.getOverlay();
-		assertEquals(2, o.size(), "the heat map is added, the user's overlay kept");
-		assertTrue(o.get(1) instanceof ImageRoi);
-		assertEquals(0.4, ((ImageRoi) o.get(1)).getOpacity(), 1e-6);
+		assertEquals(3, o.size(), "the heat map and its label are added, the user's overlay kept");
+		assertTrue(o.get(0) instanceof ImageRoi, "the heat map lies beneath the user's outlines");
+		assertEquals(0.4, ((ImageRoi) o.get(0)).getOpacity(), 1e-6);
+		assertEquals(before.get(0).getBounds(), o.get(1).getBounds());
+		ij.gui.TextRoi label = (ij.gui.TextRoi) o.get(2);
+		assertTrue(label.getText().contains("class 0") && label.getBounds().x < 4 && label.getBounds().y < 4, "label in the corner: " + label.getText());
+		ConvNet.gradCam(imp, engineFile.toString(), "", 0, 0.4, SaliencyImages.NORMALIZE_NONE);
+		assertEquals(3, imp.getOverlay().size(), "a second run replaces the heat map, it does not pile up");
 
 		ImagePlus viaOnnx = ConvNet.gradCam(squareImage(), onnxFile.toString(), "", 0, 0, SaliencyImages.NORMALIZE_NONE);
 		float[] a = (float[]) map.getProcessor().getPixels(), b = (float[]) viaOnnx.getProcessor().getPixels();
@@ -75,7 +80,7 @@ class ImageSaliencyTest {
 		ImagePlus map = ConvNet.occlusion(imp, onnxFile.toString(), 4, 2, 8, 0, 0, false, 0.5, SaliencyImages.NORMALIZE_NONE, Progress.NONE);
 		int[] p = peak(map);
 		assertTrue(Math.abs(p[0] - 11) <= 1 && Math.abs(p[1] - 4) <= 1, p[0] + "," + p[1]);
-		assertEquals(1, imp.getOverlay().size());
+		assertEquals(2, imp.getOverlay().size(), "the heat map and its label");
 	}
 
 	@Test
