@@ -48,11 +48,59 @@ public final class NetworkPictures {
 		return imp;
 	}
 
+	/**
+	 * A picture the network made from an image, in the image's own kind: an RGB image back as RGB (the three
+	 * channels stretched together from their joint minimum–maximum to 0–255, so colours keep their balance),
+	 * anything else as {@link #toImagePlus(String, Tensor)}.
+	 */
+	static ImagePlus likeInput(ImagePlus input, String title, Tensor t) {
+		if (input.getType() != ImagePlus.COLOR_RGB || t.dim(1) != 3) return toImagePlus(title, t);
+		int h = t.dim(2), w = t.dim(3), plane = w * h;
+		float[] v = t.data();
+		float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+		for (int i = 0; i < 3 * plane; i++) { min = Math.min(min, v[i]); max = Math.max(max, v[i]); }
+		double scale = max > min ? 255.0 / (max - min) : 0;
+		byte[][] rgb = new byte[3][plane];
+		for (int c = 0; c < 3; c++)
+			for (int i = 0; i < plane; i++) rgb[c][i] = (byte) Math.round((v[c * plane + i] - min) * scale);
+		ij.process.ColorProcessor cp = new ij.process.ColorProcessor(w, h);
+		cp.setRGB(rgb[0], rgb[1], rgb[2]);
+		ImagePlus imp = new ImagePlus(title, cp);
+		imp.setCalibration(input.getCalibration().copy());
+		return imp;
+	}
+
+	/** Blue (negative) – white (0) – red (positive), for signed values such as filter weights. */
+	static ij.process.LUT divergingLut() {
+		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+		for (int i = 0; i < 256; i++) {
+			double t = (i - 127.5) / 127.5; // −1 … 1
+			int fade = (int) Math.round(255 * (1 - Math.abs(t)));
+			r[i] = (byte) (t < 0 ? fade : 255);
+			g[i] = (byte) fade;
+			b[i] = (byte) (t > 0 ? fade : 255);
+		}
+		return new ij.process.LUT(r, g, b);
+	}
+
 	/** The first convolution's kernels as a montage; {@code columns} 0: the input channels. */
 	public static ImagePlus firstLayerFilters(String model, int columns, int scale) throws IOException {
 		Network net = load(model, -1, -1);
-		int cin = NetworkViews.firstConvolution(net).weight().shape()[1];
-		return toImagePlus("filters of " + Path.of(model).getFileName(), NetworkViews.firstLayerFilters(net, columns > 0 ? columns : Math.max(cin, Montage.squareColumns(cin)), scale));
+		int[] shape = NetworkViews.firstConvolution(net).weight().shape(); // C_out × C_in × kh × kw
+		int cout = shape[0], cin = shape[1];
+		// automatic: each filter's input channels side by side, the filters in a square-ish grid
+		int cols = columns > 0 ? columns : cin * Montage.squareColumns(cout);
+		// large enough to see: a montage under ~400 px wide gets bigger tiles
+		int width = cols * shape[3] + cols - 1, zoom = Math.max(scale, Math.max(1, 400 / Math.max(1, width)));
+		ImagePlus imp = toImagePlus("filters of " + Path.of(model).getFileName(), NetworkViews.firstLayerFilters(net, cols, zoom));
+		float[] v = (float[]) imp.getProcessor().getPixels();
+		double m = 0;
+		for (float f : v) m = Math.max(m, Math.abs(f));
+		imp.getProcessor().setLut(divergingLut());
+		imp.setDisplayRange(-Math.max(m, 1e-12), Math.max(m, 1e-12)); // 0 is white, the gaps between tiles too
+		imp.setProperty("Info", cout + " filters of " + cin + " channel" + (cin == 1 ? "" : "s") + ", " + shape[2] + "×" + shape[3]
+				+ "; each row holds " + cols / Math.max(1, cin) + " filters, their channels side by side; blue negative, red positive");
+		return imp;
 	}
 
 	/** The activations of one layer for the image, a slice per channel. */
@@ -76,7 +124,7 @@ public final class NetworkPictures {
 			t.addValue("Before", r.before()[k]);
 			t.addValue("After", r.after()[k]);
 		}
-		return new FgsmOutput(toImagePlus(imp.getShortTitle() + "_adversarial", r.adversarial()), toImagePlus(imp.getShortTitle() + "_perturbation", r.perturbation()), t, r);
+		return new FgsmOutput(likeInput(imp, imp.getShortTitle() + "_adversarial", r.adversarial()), toImagePlus(imp.getShortTitle() + "_perturbation", r.perturbation()), t, r);
 	}
 
 	public static ImagePlus deepDream(ImagePlus imp, String model, String layer, int iterations, double step, int octaves, double octaveScale, double smoothing,
@@ -85,7 +133,7 @@ public final class NetworkPictures {
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
 		Tensor d = DeepDream.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).iterations(iterations).step(step).octaves(octaves)
 				.octaveScale(octaveScale).smoothing(smoothing).progress(progress).dream(x);
-		return toImagePlus(imp.getShortTitle() + "_dream", d);
+		return likeInput(imp, imp.getShortTitle() + "_dream", d);
 	}
 
 	public static ImagePlus activationMaximization(String model, int classIndex, int height, int width, int iterations, double learningRate, double l2,
@@ -140,7 +188,7 @@ public final class NetworkPictures {
 		if (fromNoise) st.fromNoise(1);
 		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), normalization), s = SaliencyImages.tensor(style, net.inputChannels(), normalization);
 		var r = st.transfer(c, s);
-		ImagePlus out = toImagePlus(content.getShortTitle() + "_styled", r.image());
+		ImagePlus out = likeInput(content, content.getShortTitle() + "_styled", r.image());
 		out.setProperty("Info", "loss " + r.losses()[0] + " -> " + r.losses()[r.losses().length - 1] + " (content " + r.last().content() + ", style " + r.last().style() + ")");
 		return out;
 	}

@@ -1,0 +1,49 @@
+package sc.fiji.convnet.ij;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.engine.nets.UNet;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** Pictures a network makes come back as the user gave them (RGB stays RGB); filters are a readable signed montage. */
+class NetworkPicturesTest {
+
+	@TempDir Path tmp;
+
+	@Test
+	void anRgbInputGivesAnRgbPictureWithItsColoursInPlace() {
+		ImagePlus rgb = new ImagePlus("cells.png", new ColorProcessor(2, 1));
+		// red pixel, then blue pixel, as three channel planes in any range
+		Tensor t = new Tensor(new float[] { 1f, -1f, -1f, -1f, -1f, 1f }, 1, 3, 1, 2);
+		ImagePlus out = NetworkPictures.likeInput(rgb, "dream", t);
+		assertEquals(ImagePlus.COLOR_RGB, out.getType());
+		int[] first = out.getProcessor().getPixel(0, 0, null), second = out.getProcessor().getPixel(1, 0, null);
+		assertEquals(java.util.List.of(255, 0, 0), java.util.List.of(first[0], first[1], first[2]));
+		assertEquals(java.util.List.of(0, 0, 255), java.util.List.of(second[0], second[1], second[2]));
+		ImagePlus grey = NetworkPictures.likeInput(new ImagePlus("grey", new FloatProcessor(2, 1)), "dream", new Tensor(new float[2], 1, 1, 1, 2));
+		assertEquals(ImagePlus.GRAY32, grey.getType());
+	}
+
+	@Test
+	void firstLayerFiltersAreALargeSignedMontageWithZeroWhite() throws Exception {
+		Network net = UNet.builder().inChannels(3).classes(2).depth(1).baseWidth(8).seed(1).build();
+		Path file = tmp.resolve("net.convnet");
+		net.save(file);
+		ImagePlus imp = NetworkPictures.firstLayerFilters(file.toString(), 0, 1);
+		assertTrue(imp.getWidth() >= 300 && imp.getHeight() >= 60, imp.getWidth() + "×" + imp.getHeight());
+		assertEquals(-imp.getDisplayRangeMin(), imp.getDisplayRangeMax(), 1e-9, "symmetric about 0");
+		java.awt.image.IndexColorModel lut = imp.getProcessor().getLut();
+		assertEquals(255, lut.getRed(128) & 0xff, "0 is white");
+		assertTrue((lut.getBlue(0) & 0xff) == 255 && (lut.getRed(0) & 0xff) == 0 && (lut.getRed(255) & 0xff) == 255 && (lut.getBlue(255) & 0xff) == 0);
+	}
+}
