@@ -112,14 +112,14 @@ public final class ImportCheck {
 		try {
 			engine = OnnxImporter.fromModel(model, shapes, null).run(inputs);
 		} catch (RuntimeException e) {
-			return new Result(digest, Status.ENGINE_CANNOT_IMPORT, Double.NaN, null, "the engine cannot import it: " + oneLine(e));
+			return new Result(digest, Status.ENGINE_CANNOT_IMPORT, Double.NaN, null, "the engine cannot import it: " + firstLine(e));
 		}
 		Map<String, Tensor> ort;
 		try {
 			ORT_RUNS.incrementAndGet();
 			ort = SessionCache.shared().get(onnx, threads).run(inputs);
 		} catch (RuntimeException e) {
-			return new Result(digest, Status.ORT_CANNOT_RUN, Double.NaN, null, "ONNX Runtime cannot run it, so the import cannot be checked: " + oneLine(e));
+			return new Result(digest, Status.ORT_CANNOT_RUN, Double.NaN, null, "ONNX Runtime cannot run it, so the import cannot be checked: " + firstLine(e));
 		}
 		double max = 0;
 		String failure = null;
@@ -136,7 +136,7 @@ public final class ImportCheck {
 			node = firstDivergingNode(onnx, model, shapes, inputs, threads);
 		} catch (IOException | RuntimeException e) {
 			node = null;
-			failure += " (the diverging node could not be found: " + oneLine(e) + ")";
+			failure += " (the diverging node could not be found: " + firstLine(e) + ")";
 		}
 		String where = node == null ? "" : " from node " + node;
 		return new Result(digest, Status.DIFFERS, max, node, String.format(Locale.ROOT, "the engine differs from ONNX Runtime%s: max |diff| %.1e; %s",
@@ -206,7 +206,8 @@ public final class ImportCheck {
 		return hex;
 	}
 
-	private static String oneLine(Throwable t) {
+	/** The first line of an exception's message (its class when it has none). */
+	public static String firstLine(Throwable t) {
 		String m = t.getMessage() == null ? t.toString() : t.getMessage();
 		int i = m.indexOf('\n');
 		return i < 0 ? m : m.substring(0, i);
