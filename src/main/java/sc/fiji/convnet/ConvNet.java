@@ -141,6 +141,14 @@ public final class ConvNet {
 				java.nio.file.Path.of(predictionDir)));
 	}
 
+	/**
+	 * Check Model: inputs and outputs, whether ONNX Runtime loads the model and the engine imports it, their largest
+	 * difference on the check input, and the tasks that can use it; {@code print(ConvNet.checkModel("nuclei"))}.
+	 */
+	public static sc.fiji.convnet.model.ModelCheck.Report checkModel(String nameOrPath) {
+		return sc.fiji.convnet.model.ModelCheck.of(nameOrPath);
+	}
+
 	/** Java, ONNX Runtime, vector kernels, threads and memory, as text. */
 	public static String diagnostics() {
 		return Diagnostics.report();

@@ -14,7 +14,8 @@ import sc.fiji.convnet.segment.NucleiSegmenter;
 
 /**
  * The headless command line ({@code bin/convnet COMMAND [options]}) for batch work on servers.
- * Exit codes: 0 success, 1 some inputs failed, 2 wrong usage, 3 the run could not start.
+ * Exit codes: 0 success, 1 some inputs failed, 2 wrong usage, 3 the run could not start; {@code check-model}: 4 the
+ * engine differs from ONNX Runtime, 5 the model cannot be read or imported.
  */
 public final class ConvNetCli {
 
@@ -39,6 +40,7 @@ public final class ConvNetCli {
 			"  train-detector  train a blood-cell detector (--arch grid or centre) with the engine on BCCD (val mAP@0.5; --export DIR)",
 			"  export-detector  write a trained detector as models/<name>/ (ONNX + bioimage.io description)",
 			"  train-classifier  train the BCCD cell-type classifier (RBC, WBC, Platelets, background) for Grad-CAM (--export DIR)",
+			"  check-model   whether ONNX Runtime and the engine load a model, and agree on it; what it can be used for",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
 			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
 			"");
@@ -95,6 +97,7 @@ public final class ConvNetCli {
 				case "train-detector": return TrainDetector.run(args, out);
 				case "export-detector": return TrainDetector.export(args, out);
 				case "train-classifier": return TrainClassifier.run(args, out);
+				case "check-model": return checkModel(args, out);
 				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
 				default:
 					err.println("convnet: unknown command '" + command + "'");
@@ -230,6 +233,31 @@ public final class ConvNetCli {
 				(int) t.getValue("Hits", 0), (int) t.getValue("Images", 0), t.getValue("Pointing game", 0), t.getValue("Tolerance", 0),
 				(int) t.getValue("Missing maps", 0));
 		return 0;
+	}
+
+	static final String CHECK_MODEL_USAGE = String.join("\n",
+			"Usage: bin/convnet check-model --model NAME|PATH",
+			"",
+			"Prints the model's inputs and outputs (shapes and axes), whether ONNX Runtime loads it, whether the engine imports it",
+			"(or the first unsupported operator, with its node), the largest |engine − ONNX Runtime| on the check input (the",
+			"description's test input, else arange(n)/n of the input's shape) with the first diverging node, and the tasks that",
+			"can use it. Exit codes: 0 the engine matches ONNX Runtime (or the model is an engine network), 4 it differs,",
+			"5 the model cannot be read, or the engine or ONNX Runtime cannot load it; 2 wrong usage.",
+			"",
+			"Options:",
+			"  --model NAME|PATH  a shipped or installed model's name, a model folder, a description (.yaml) or an .onnx (required)",
+			"  --threads N        threads for the engine and ONNX Runtime (default: all processors)",
+			"");
+
+	private static int checkModel(String[] args, PrintStream out) {
+		if (args.length > 1 && isHelp(args[1])) { out.print(CHECK_MODEL_USAGE); return 0; }
+		Options o = new Options(args, 1, Set.of("model", "threads"), Set.of("help"));
+		if (o.flag("help")) { out.print(CHECK_MODEL_USAGE); return 0; }
+		String model = o.require("model");
+		setThreads(o);
+		sc.fiji.convnet.model.ModelCheck.Report report = ConvNet.checkModel(model);
+		out.print(report.text());
+		return report.outcome().exitCode();
 	}
 
 	/** --class: 'top' (−1), an index, or a name from the model's description. */

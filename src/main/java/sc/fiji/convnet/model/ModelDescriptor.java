@@ -86,18 +86,13 @@ public record ModelDescriptor(String name, String formatVersion, Path source, Pa
 	 */
 	public void verifyWeights() {
 		if (weightsSha256 == null) return;
-		try (java.io.InputStream in = java.nio.file.Files.newInputStream(weights)) {
-			java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-			byte[] buf = new byte[1 << 16];
-			for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
-			String actual = java.util.HexFormat.of().formatHex(md.digest());
+		try {
+			String actual = sc.fiji.convnet.onnx.export.BioimageioWriter.sha256(weights);
 			if (!actual.equalsIgnoreCase(weightsSha256))
 				throw new ModelFormatException(weights + ": sha256 " + actual + " differs from " + weightsSha256 + " given in " + source
 						+ " (a damaged, truncated or replaced file)");
 		} catch (java.io.IOException e) {
 			throw new ModelFormatException("cannot read the weights " + weights + " named in " + source + ": " + e, e);
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 
@@ -139,16 +134,22 @@ public record ModelDescriptor(String name, String formatVersion, Path source, Pa
 		}
 	}
 
-	static TensorDescription defaultDescription(OnnxValueInfo v, Path file) {
-		long[] shape = v.shape();
-		List<String> ids = switch (shape.length) {
+	/** The axes a bare {@code .onnx} tensor of this rank is taken to have (2: y,x; … 5: batch,channel,z,y,x), or null. */
+	static List<String> defaultAxisIds(int rank) {
+		return switch (rank) {
 		case 2 -> List.of("y", "x");
 		case 3 -> List.of("channel", "y", "x");
 		case 4 -> List.of("batch", "channel", "y", "x");
 		case 5 -> List.of("batch", "channel", "z", "y", "x");
-		default -> throw new ModelFormatException(file + ": tensor " + v + " has rank " + shape.length
-				+ "; give its axes yourself (defaults exist for ranks 2 to 5)");
+		default -> null;
 		};
+	}
+
+	static TensorDescription defaultDescription(OnnxValueInfo v, Path file) {
+		long[] shape = v.shape();
+		List<String> ids = defaultAxisIds(shape.length);
+		if (ids == null) throw new ModelFormatException(file + ": tensor " + v + " has rank " + shape.length
+				+ "; give its axes yourself (defaults exist for ranks 2 to 5)");
 		List<Axis> axes = new ArrayList<>();
 		for (int i = 0; i < shape.length; i++) {
 			String id = ids.get(i);

@@ -17,9 +17,13 @@ import sc.fiji.convnet.engine.NetworkIO;
 import sc.fiji.convnet.engine.kernels.Kernels;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.onnx.SessionCache;
+import sc.fiji.convnet.onnx.imports.EngineConformance;
+import sc.fiji.convnet.onnx.imports.ImportCheck;
 import sc.fiji.convnet.onnx.imports.OnnxImporter;
+import sc.fiji.convnet.onnx.read.OnnxModel;
 import sc.fiji.convnet.onnx.read.OnnxReader;
 import sc.fiji.convnet.onnx.read.ValueInfo;
+import sc.fiji.convnet.tensor.Tensor;
 
 /**
  * One model found by {@link ModelRepository}: its bioimage.io description (if any), its ONNX weights (if any) and
@@ -214,12 +218,15 @@ public final class ModelFiles {
 	/**
 	 * The model as an engine network (for the gradient-based methods): the engine file itself, or the ONNX weights
 	 * imported for 1×C×{@code height}×{@code width} inputs; {@code height ≤ 0}: for the shape the ONNX model declares.
+	 * An import is refused ({@link ImportCheck.Refused}, one line naming the first diverging node) unless its
+	 * {@link #checkImport() self-check} against ONNX Runtime passed.
 	 */
 	public Network network(int height, int width) throws IOException {
 		if (onnx == null || !Files.isRegularFile(onnx)) {
 			if (networkFile != null) return Network.load(networkFile);
 			throw new IOException("Model file not found: " + (onnx != null ? onnx : source()));
 		}
+		ImportCheck.require("model " + name, onnx, m -> checkInput(m).tensors(), Kernels.defaultThreads());
 		if (height <= 0) return OnnxImporter.load(onnx).network();
 		var model = OnnxReader.read(onnx);
 		ValueInfo in = model.graph().runtimeInputs().get(0);
@@ -227,6 +234,56 @@ public final class ModelFiles {
 		if (dims.length != 4) throw new IOException(onnx + ": input '" + in.name() + "' has shape " + in.shape() + "; an N×C×H×W image input is needed");
 		int channels = dims[1] > 0 ? (int) dims[1] : 1;
 		return OnnxImporter.fromModel(model, 1, channels, height, width).network();
+	}
+
+	/**
+	 * The self-check of the engine's import of the ONNX weights ({@link ImportCheck}: one pass on ONNX Runtime and on
+	 * the engine with {@link #checkInput}), run once per weights digest; {@link #network} refuses a model that fails it.
+	 */
+	public ImportCheck.Result checkImport() throws IOException {
+		return ImportCheck.check(requireOnnx(), m -> checkInput(m).tensors(), Kernels.defaultThreads());
+	}
+
+	/** The input of the self-check by graph input name, and where it came from (for reports). */
+	public record CheckInput(Map<String, Tensor> tensors, String source) {}
+
+	/** Spatial size of a free axis in the deterministic check input. */
+	static final int CHECK_SIZE = 64;
+
+	/**
+	 * The self-check's input: the description's test inputs ({@code .npy}) when it names one per graph input and they
+	 * are readable; else arange(n)/n of each input's shape, a free batch axis 1 and other free axes the description's
+	 * valid size nearest above {@value #CHECK_SIZE} (or {@value #CHECK_SIZE}).
+	 */
+	public CheckInput checkInput(OnnxModel model) {
+		List<ValueInfo> inputs = model.graph().runtimeInputs();
+		ModelDescriptor d = description == null ? null : descriptor();
+		Map<String, Tensor> tensors = new java.util.LinkedHashMap<>();
+		if (d != null && d.testInputs().size() == inputs.size()) {
+			try {
+				for (int i = 0; i < inputs.size(); i++) tensors.put(inputs.get(i).name(), Npy.read(d.testInputs().get(i)));
+				return new CheckInput(tensors, "the description's test input " + d.testInputs().stream().map(p -> p.getFileName().toString()).toList());
+			} catch (IOException | RuntimeException e) {
+				tensors.clear(); // a missing or unreadable test input: the deterministic one instead
+			}
+		}
+		List<String> shapes = new ArrayList<>();
+		for (int i = 0; i < inputs.size(); i++) {
+			ValueInfo in = inputs.get(i);
+			long[] dims = in.hasShape() ? in.dims() : new long[] { -1, -1, -1, -1 };
+			List<Axis> axes = d != null && i < d.inputs().size() ? d.inputs().get(i).axes() : List.of();
+			int[] shape = new int[dims.length];
+			for (int k = 0; k < dims.length; k++) {
+				Axis a = k < axes.size() ? axes.get(k) : null;
+				if (dims[k] > 0) shape[k] = (int) dims[k];
+				else if (k == 0 || a != null && a.type() == AxisType.BATCH) shape[k] = 1;
+				else if (a != null && a.validSizeAtLeast(CHECK_SIZE) > 0) shape[k] = a.validSizeAtLeast(CHECK_SIZE);
+				else shape[k] = CHECK_SIZE;
+			}
+			tensors.put(in.name(), EngineConformance.arange(shape));
+			shapes.add(java.util.Arrays.toString(shape));
+		}
+		return new CheckInput(tensors, "arange(n)/n of shape " + String.join(", ", shapes));
 	}
 
 	@Override

@@ -143,7 +143,7 @@ public final class ConvBenchmark {
 	 * Median seconds per run {ORT wall, ours wall, ORT process CPU, ours process CPU}, sampled alternately
 	 * after warm-up; a sample repeats a run as often as needed to last {@link #MIN_SAMPLE_S}.
 	 */
-	private static double[] timeAlternating(Runnable ort, Runnable ours, int warmup, int repeat) {
+	static double[] timeAlternating(Runnable ort, Runnable ours, int warmup, int repeat) {
 		long w0 = System.nanoTime();
 		for (int i = 0; i < warmup; i++) ort.run();
 		long w1 = System.nanoTime();

@@ -47,6 +47,15 @@ class MacroIT {
 	}
 
 	@Test
+	void checkModelReportsTheShippedClassifier() throws Exception {
+		Path m = macro("check.ijm", "run(\"Check Model\", \"model=bccd-classifier\");");
+		ImageJInstall.Run r = imagej.macro(m, null, 120);
+		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
+		assertTrue(r.output().contains("Engine: imports it"), r.output());
+		assertTrue(r.output().contains("Result: the engine matches ONNX Runtime (exit 0)"), r.output());
+	}
+
+	@Test
 	void batchMacroSegmentsAFolderAndSkipsNonImages() throws Exception {
 		Path model = TestData.bioimageioNucleiModel().toAbsolutePath();
 		Path in = Files.createDirectories(home.resolve("batch-in"));

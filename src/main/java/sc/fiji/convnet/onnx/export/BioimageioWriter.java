@@ -316,7 +316,8 @@ public final class BioimageioWriter {
 		return List.of(names);
 	}
 
-	static String sha256(Path file) throws IOException {
+	/** The file's SHA-256 digest in lower-case hex. */
+	public static String sha256(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			MessageDigest md = MessageDigest.getInstance("SHA-256");
 			byte[] buf = new byte[1 << 16];

@@ -33,6 +33,8 @@ public final class EngineConformance {
 
 	public enum Status { PASSED, FAILED, UNSUPPORTED }
 
+	static final String SELF_CHECK = "Every import of an ONNX model for the engine's tasks (explanations, feature maps, fine-tuning: `ModelFiles.network`) is checked the same way on the model itself: one pass on ONNX Runtime and on the engine with the description's test input (else arange(n)/n of the input's shape), |engine − ORT| ≤ 1e-4·max|ORT| + 1e-3·|ORT| per output (`ImportCheck`; atol relative to the output's scale). A model beyond it is refused with one line naming the first diverging node (every intermediate value compared in graph order); the result is cached per SHA-256 of the file. `bin/convnet check-model --model NAME|PATH` prints it.";
+
 	/**
 	 * @param diffExpected largest |engine − output_0.pb| (NaN when not run)
 	 * @param ort largest |engine − ORT| as text, or why ORT gave no output
@@ -168,6 +170,7 @@ public final class EngineConformance {
 		b.append("Reproduce: `mvn -o -q test -Dtest=EngineConformanceTest,ZooNetworksTest` (asserts no case fails, prints the tables and ")
 				.append("writes them to `target/CONFORMANCE.md`), or run `sc.fiji.convnet.onnx.imports.EngineConformance` with the ")
 				.append("test class path from the project root to rewrite this file.\n\n");
+		b.append("**Self-check on import.** ").append(SELF_CHECK).append("\n\n");
 		section(b, "onnx-conformance/pytorch-converted", "ONNX backend tests converted from PyTorch modules", converted);
 		section(b, "onnx-conformance/pytorch-operator", "ONNX backend tests of PyTorch operators as PyTorch exports them. The five double-precision cases are refused: "
 				+ "their inputs are PyTorch's uninitialised memory (values from 10^-322 to 10^228, beyond float32), which the engine cannot hold", operators);

@@ -12,6 +12,8 @@ import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Constant;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Value;
 import sc.fiji.convnet.engine.layers.Concat;
+import sc.fiji.convnet.onnx.imports.layers.BinaryOp;
+import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
 import sc.fiji.convnet.onnx.imports.layers.ImportLayers;
 import sc.fiji.convnet.onnx.imports.layers.Shapes;
 import sc.fiji.convnet.onnx.imports.layers.Slice;
@@ -90,6 +92,39 @@ public final class OnnxImporter {
 	 * @param outputNames graph outputs or intermediate values to compute, or null for all graph outputs
 	 */
 	public static ImportedModel fromModel(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames) {
+		return fromModel(model, inputShapes, outputNames, false);
+	}
+
+	/**
+	 * Imports a model computing every value that some node reads or the graph gives out, in the graph's
+	 * (topological) order, leaving out the ones that are constants: {@link ImportedModel#outputNames()} says which
+	 * were kept. For comparing a model with ONNX Runtime node by node in one forward pass.
+	 */
+	public static ImportedModel intermediates(OnnxModel model, Map<String, int[]> inputShapes) {
+		java.util.Set<String> read = new java.util.HashSet<>();
+		for (OnnxNode n : model.graph().nodes()) read.addAll(n.inputs());
+		model.graph().outputs().forEach(v -> read.add(v.name()));
+		List<String> names = new ArrayList<>();
+		for (OnnxNode n : model.graph().nodes())
+			for (String o : n.outputs()) if (read.contains(o) && !names.contains(o)) names.add(o);
+		return fromModel(model, inputShapes, names, true);
+	}
+
+	/** A test hook: {@code offset} added to the first output of the node of this name on every import. */
+	record Perturbation(String node, float offset) {}
+
+	private static volatile Perturbation perturbation;
+
+	/**
+	 * For tests only: every import until {@code close()} adds {@code offset} to the first output of the node named
+	 * {@code node}, so that the engine deliberately differs from ONNX Runtime from that node on.
+	 */
+	public static AutoCloseable perturbForTests(String node, float offset) {
+		perturbation = new Perturbation(node, offset);
+		return () -> perturbation = null;
+	}
+
+	private static ImportedModel fromModel(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames, boolean computedOnly) {
 		long opset = model.opsetVersion();
 		OnnxGraph graph = model.graph();
 		List<ValueInfo> inputs = graph.runtimeInputs();
@@ -131,6 +166,7 @@ public final class OnnxImporter {
 				throw new UnsupportedOnnxException(n.opType(), n.describe() + ": operator domain '" + n.domain() + "' (only the standard ONNX operators)");
 			try {
 				importNode(g, translator, n, opset);
+				perturb(g, n);
 			} catch (OnnxException e) {
 				throw e;
 			} catch (RuntimeException e) {
@@ -138,12 +174,16 @@ public final class OnnxImporter {
 			}
 		}
 		List<Computed> results = new ArrayList<>();
+		List<String> kept = new ArrayList<>();
 		for (String o : outNames) {
 			Value out = g.has(o) ? g.get(null, o) : null;
+			if (computedOnly && !(out instanceof Computed)) continue;
 			if (!(out instanceof Computed result))
 				throw new UnsupportedOnnxException("output", model.source() + ": output '" + o + "' does not depend on the input");
 			results.add(result);
+			kept.add(o);
 		}
+		outNames = kept;
 		if (results.size() == 1) {
 			Computed result = results.get(0);
 			if (result.node() == 0 || result.node() != g.lastNode())
@@ -169,6 +209,14 @@ public final class OnnxImporter {
 	private static boolean isReal(DataType t) {
 		return t == DataType.FLOAT || t == DataType.INT64 || t == DataType.INT32
 				|| t == DataType.INT16 || t == DataType.INT8 || t == DataType.UINT8 || t == DataType.UINT16;
+	}
+
+	private static void perturb(ImportGraph g, OnnxNode n) {
+		Perturbation p = perturbation;
+		if (p == null || !p.node().equals(n.name()) || n.outputs().isEmpty() || !(g.has(n.outputs().get(0)) && g.get(n, n.outputs().get(0)) instanceof Computed c))
+			return;
+		g.put(n.outputs().get(0), g.add(ConstantArithmetic.of(BinaryOp.ADD, false, false, new float[] { p.offset() }).named(n.name() + "_perturbed"),
+				c.shape(), g.logical(c)));
 	}
 
 	private static int[] declaredShape(OnnxModel model, ValueInfo input) {
