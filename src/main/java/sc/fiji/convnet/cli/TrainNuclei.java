@@ -71,15 +71,18 @@ final class TrainNuclei {
 	}
 
 	static final String EXPORT_USAGE = String.join("\n",
-			"Usage: bin/convnet export-nuclei --network FILE --data DIR --output DIR [--command TEXT]",
+			"Usage: bin/convnet export-nuclei --network FILE --data DIR[,DIR...] --output DIR [--diameter PX] [--command TEXT]",
 			"",
 			"Writes the network trained by train-nuclei as a model folder: model.onnx (opset 17), bioimageio.yaml with the",
 			"pre-processing (scale_range 1–99.8 %) and what the outputs mean, test_input.npy / test_output.npy and README.md.",
-			"The nucleus diameter recorded for the --diameter option is the median of the training split of DIR.",
+			"The nucleus diameter recorded for the diameter option (and that the automatic diameter rescales to) is --diameter,",
+			"by default the median of the training splits. The val AP@0.5 recorded is that of the first DIR's val split with the",
+			"default settings (automatic diameter, 4 views).",
 			"",
 			"Options:",
 			"  --network FILE    the network written by train-nuclei (required)",
-			"  --data DIR        the nuclei-dsb2018 folder: training diameters, validation score, test tensors (required)",
+			"  --data DIR,...    nuclei-dsb2018-layout folders: training diameters, validation score, test tensors (required)",
+			"  --diameter PX     the nucleus diameter the network was trained at (train-nuclei --diameter; default: the median)",
 			"  --output DIR      the model folder to write (required)",
 			"  --command TEXT    the training command recorded in bioimageio.yaml (default: the shipped model's)",
 			"");
@@ -89,17 +92,22 @@ final class TrainNuclei {
 			+ " && bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net --init models/nuclei/first-cycle.net --steps 2000 --lr 0.001 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 43";
 
 	static int export(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, Set.of("network", "data", "output", "command"), Set.of("help"));
+		Options o = new Options(args, 1, Set.of("network", "data", "output", "command", "diameter"), Set.of("help"));
 		if (o.flag("help")) { out.print(EXPORT_USAGE); return 0; }
 		sc.fiji.convnet.engine.Network net = sc.fiji.convnet.engine.Network.load(Path.of(o.require("network")));
-		Path data = Path.of(o.require("data"));
-		List<NucleiSample> train = NucleiDataset.load(data, "train"), val = NucleiDataset.load(data, "val");
-		double diameter = sc.fiji.convnet.segment.train.NucleiModelExport.medianDiameter(train);
+		List<NucleiSample> train = new java.util.ArrayList<>(), val = null;
+		for (String dir : o.require("data").split(",")) {
+			Path data = Path.of(dir.trim());
+			train.addAll(NucleiDataset.load(data, "train"));
+			if (val == null) val = NucleiDataset.load(data, "val");
+		}
+		double diameter = o.get("diameter", null) != null ? o.number("diameter", 0) : sc.fiji.convnet.segment.train.NucleiModelExport.medianDiameter(train);
+		if (!(diameter > 0)) throw new Options.UsageException("--diameter " + diameter + " must be positive");
 		java.util.Map<String, Object> training = new java.util.LinkedHashMap<>();
 		training.put("data", "nuclei-dsb2018 (train split; best checkpoint by val AP@0.5)");
 		training.put("command", o.get("command", SHIPPED_COMMAND));
 		training.put("log", "training.log");
-		double valAp = NucleiTraining.validate(net, val);
+		double valAp = NucleiTraining.validate(net, val, diameter);
 		Path yaml = sc.fiji.convnet.segment.train.NucleiModelExport.export(net, Path.of(o.require("output")), diameter, training, val.get(0), valAp);
 		out.printf(java.util.Locale.ROOT, "export-nuclei: %s (trained nucleus diameter %.1f px, val AP@0.5 %.4f)%n", yaml, diameter, valAp);
 		return 0;

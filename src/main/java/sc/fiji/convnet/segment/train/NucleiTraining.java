@@ -196,10 +196,10 @@ public final class NucleiTraining {
 		return aps;
 	}
 
-	/** AP@0.5 of the whole pipeline with default decoding settings. */
-	public static double validate(Network net, List<NucleiSample> val) {
+	/** AP@0.5 of the whole pipeline with default settings (automatic diameter when the training diameter is known, 4 views). */
+	public static double validate(Network net, List<NucleiSample> val, double trainedDiameter) {
 		SegmentationMetrics metrics = new SegmentationMetrics(0.5);
-		NucleiSegmenter segmenter = NucleiSegmenter.builder(engineModel(net)).build();
+		NucleiSegmenter segmenter = NucleiSegmenter.builder(engineModel(net, trainedDiameter)).build();
 		for (NucleiSample v : val) {
 			LabelImage predicted = segmenter.segment(v.pixels(), v.width(), v.height(), Progress.NONE).labels();
 			metrics.add(v.labels(), predicted);
