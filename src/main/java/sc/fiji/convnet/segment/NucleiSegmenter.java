@@ -78,14 +78,19 @@ public final class NucleiSegmenter {
 		float[] normalized = model.preprocess(new Tensor(pixels.clone(), 1, 1, height, width)).data();
 		double trained = model.trainedDiameter();
 		double found = diameter;
-		float[][][] quick = new float[1][][]; // the last one-view pass of the estimate, reused when it is at the final scale
+		float[][][] quick = new float[1][][]; // the last one-view pass of the estimate, reused when it covers the image at the final scale
 		double[] quickScale = { Double.NaN };
 		if (diameter == 0 && trained > 0) {
 			progress.stage("finding the nucleus size");
 			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
-			found = estimator().estimate(width, height, (s, sw, sh) -> {
-				quickScale[0] = s;
-				return quick[0] = maps(normalized, width, height, sw, sh, model.predictor(), Progress.NONE);
+			// one size per image, measured on its central part: cheap on large images
+			int sw0 = Math.min(width, SIZE_SAMPLE), sh0 = Math.min(height, SIZE_SAMPLE);
+			boolean whole = sw0 == width && sh0 == height;
+			float[] sample = whole ? normalized : crop(normalized, width, (width - sw0) / 2, (height - sh0) / 2, sw0, sh0);
+			found = estimator().estimate(sw0, sh0, (s, sw, sh) -> {
+				float[][] m = maps(sample, sw0, sh0, sw, sh, model.predictor(), Progress.NONE);
+				quickScale[0] = whole ? s : Double.NaN;
+				return quick[0] = m;
 			});
 		}
 		double scale = diameter > 0 ? (trained > 0 ? trained / diameter : 1) : estimator().scaleFor(found);
@@ -96,6 +101,15 @@ public final class NucleiSegmenter {
 		if (sw != width || sh != height)
 			for (int k = 0; k < maps.length; k++) maps[k] = resize(maps[k], sw, sh, width, height);
 		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps, found);
+	}
+
+	/** Edge of the central window where the automatic diameter is measured. */
+	static final int SIZE_SAMPLE = 1024;
+
+	private static float[] crop(float[] pixels, int width, int x0, int y0, int w, int h) {
+		float[] out = new float[w * h];
+		for (int y = 0; y < h; y++) System.arraycopy(pixels, (y0 + y) * width + x0, out, y * w, w);
+		return out;
 	}
 
 	/** Probability maps of the normalised image resampled to sw×sh, at that size. */
