@@ -32,7 +32,7 @@ final class TrainDetector {
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		DetectorTraining.Settings s = new DetectorTraining.Settings();
 		TrainingOptions.read(o, s);
-		if (s.crop % 16 != 0) throw new IllegalArgumentException("train-detector: --crop " + s.crop + " is not a multiple of 16");
+		if (s.crop % 16 != 0) throw new Options.UsageException("--crop " + s.crop + " is not a multiple of 16");
 		Path data = Path.of(o.require("data")), output = Path.of(o.require("output"));
 		List<DetectionSample> train = DetectionDataset.load(data, "train"), val = DetectionDataset.load(data, "val");
 		List<String> classes = DetectionDataset.classes(train);
