@@ -19,7 +19,7 @@ public class ActivationMaximizationPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.ACTIVATION_MAXIMIZATION); // old macro key target=
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.ACTIVATION_MAXIMIZATION); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addFileField("Classifier", model, 40);
 		gd.addNumericField("Target class", classIndex, 0);

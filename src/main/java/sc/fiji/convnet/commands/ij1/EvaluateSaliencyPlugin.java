@@ -18,7 +18,7 @@ public class EvaluateSaliencyPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.EVALUATE_SALIENCY); // old macro key target=
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.EVALUATE_SALIENCY); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addDirectoryField("Annotations", annotations, 40);
 		gd.addDirectoryField("Maps", maps, 40);

@@ -19,7 +19,7 @@ public class FgsmPlugin implements PlugIn {
 	public void run(String arg) {
 		ImagePlus imp = FilterRun.currentImage(COMMAND);
 		if (imp == null) return;
-		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.FGSM); // old macro key target=
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.FGSM); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addFileField("Classifier", model, 40);
 		gd.addNumericField("Epsilon", epsilon, 4);

@@ -23,7 +23,7 @@ public class OcclusionPlugin implements PlugIn {
 	public void run(String arg) {
 		ImagePlus imp = FilterRun.currentImage(COMMAND);
 		if (imp == null) return;
-		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.OCCLUSION); // old macro key target=
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.OCCLUSION); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addFileField("Classifier", model, 40);
 		gd.addNumericField("Patch size", patch, 0, 5, "pixels");
