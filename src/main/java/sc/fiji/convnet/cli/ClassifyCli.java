@@ -43,7 +43,7 @@ final class ClassifyCli {
 		Path table = Path.of(o.require("output"));
 		Values v = o.values(SPEC);
 		if (Files.exists(table) && !v.flag("overwrite")) throw new java.io.IOException(table + " exists; add --overwrite to replace it");
-		ClassifyRequest r = Options.request(() -> ClassifyRequest.from(v));
+		ClassifyRequest r = Options.request(() -> ClassifyRequest.from(o.values(ClassifyRequest.SPEC)));
 		String filter = v.text("file");
 		ResultsTable t = ImageClassification.folder(input, filter.equals("*") ? null : filter, r.classifier(), r.top(), r.normalization(), out::println);
 		t.setPrecision(9);

@@ -194,7 +194,7 @@ public final class ConvNetCli {
 		if (!input.isDirectory()) throw new Options.UsageException("--input " + input + " is not a folder");
 		String output = o.require("output");
 		Values v = o.values(SALIENCY);
-		SaliencyRequest r = Options.request(() -> SaliencyRequest.from(v));
+		SaliencyRequest r = Options.request(() -> SaliencyRequest.from(o.values(SaliencyRequest.SPEC)));
 		int classIndex;
 		try {
 			classIndex = r.classIndex();

@@ -18,9 +18,7 @@ import sc.fiji.convnet.request.SegmentRequest;
  * keys of {@link sc.fiji.convnet.request.CommandSpecs#BATCH_SEGMENT}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Segment Nuclei", headless = true)
-public class BatchSegmentNucleiCommand implements Command {
-
-	private static final SegmentRequest DEFAULTS = SegmentRequest.defaults();
+public class BatchSegmentNucleiCommand extends SegmentParameters implements Command {
 
 	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)
 	private File input;
@@ -31,33 +29,6 @@ public class BatchSegmentNucleiCommand implements Command {
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
 	private File output;
 
-	@Parameter(label = "Model (name or path)")
-	private String model = DEFAULTS.model();
-
-	@Parameter(label = "Channel with nuclei", min = "1")
-	private int channel = DEFAULTS.channel();
-
-	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99")
-	private double threshold = DEFAULTS.threshold();
-
-	@Parameter(label = "Seed threshold", min = "0.01", max = "0.99")
-	private double seed = DEFAULTS.seed();
-
-	@Parameter(label = "Diameter of nuclei (0 = automatic)", min = "0")
-	private double diameter = DEFAULTS.diameter();
-
-	@Parameter(label = "Minimum area (pixels)", min = "0")
-	private int minimum = DEFAULTS.minimum();
-
-	@Parameter(label = "Maximum area (pixels, 0 = none)", min = "0")
-	private int maximum = DEFAULTS.maximum();
-
-	@Parameter(label = "Tile size (pixels, 0 = automatic)", min = "0")
-	private int tile = DEFAULTS.tile();
-
-	@Parameter(label = "Views averaged (flips/rotations)", choices = { "1", "2", "4", "8" })
-	private String views = String.valueOf(DEFAULTS.views());
-
 	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite = false;
 
@@ -67,7 +38,7 @@ public class BatchSegmentNucleiCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			SegmentRequest request = new SegmentRequest(model, channel, threshold, seed, diameter, minimum, maximum, tile, Integer.parseInt(views));
+			SegmentRequest request = request();
 			BatchSegmentation.Report report = ConvNet.segmentFolder(input, output, file, request.segmenter(), request.channel(), overwrite, log::info,
 					new IJProgress("Batch Segment Nuclei"));
 			log.info("Batch Segment Nuclei: " + report);

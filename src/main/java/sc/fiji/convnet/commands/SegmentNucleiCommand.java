@@ -19,40 +19,10 @@ import sc.fiji.convnet.request.SegmentRequest;
  * by name), the defaults those of {@link SegmentRequest}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Segment Nuclei", headless = true)
-public class SegmentNucleiCommand implements Command {
-
-	private static final SegmentRequest DEFAULTS = SegmentRequest.defaults();
+public class SegmentNucleiCommand extends SegmentParameters implements Command {
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
-
-	@Parameter(label = "Model (name or path)")
-	private String model = DEFAULTS.model();
-
-	@Parameter(label = "Channel with nuclei", min = "1")
-	private int channel = DEFAULTS.channel();
-
-	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99", stepSize = "0.05")
-	private double threshold = DEFAULTS.threshold();
-
-	@Parameter(label = "Seed threshold", min = "0.01", max = "0.99", stepSize = "0.05")
-	private double seed = DEFAULTS.seed();
-
-	@Parameter(label = "Diameter of nuclei (0 = automatic)", min = "0")
-	private double diameter = DEFAULTS.diameter();
-
-	@Parameter(label = "Minimum area (pixels)", min = "0")
-	private int minimum = DEFAULTS.minimum();
-
-	@Parameter(label = "Maximum area (pixels, 0 = none)", min = "0")
-	private int maximum = DEFAULTS.maximum();
-
-	@Parameter(label = "Tile size (pixels, 0 = automatic)", min = "0")
-	private int tile = DEFAULTS.tile();
-
-	@Parameter(label = "Views averaged (flips/rotations)", choices = { "1", "2", "4", "8" },
-			description = "Test-time augmentation: the network's outputs averaged over this many flipped and rotated views")
-	private String views = String.valueOf(DEFAULTS.views());
 
 	@Parameter(label = "Add ROIs to the ROI Manager")
 	private boolean add = false;
@@ -72,7 +42,7 @@ public class SegmentNucleiCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			SegmentRequest request = new SegmentRequest(model, channel, threshold, seed, diameter, minimum, maximum, tile, Integer.parseInt(views));
+			SegmentRequest request = request();
 			SegmentationOutput out = ConvNet.segment(image, request, probability, new IJProgress("Segment Nuclei"));
 			SegmentationDisplay.show(image, out, add, display, false);
 			labels = out.labels();

@@ -46,7 +46,7 @@ class ClassifyCommandTest {
 				assertEquals(direct.getStringValue("Class " + k, 0), whole.getStringValue("Class " + k, 0));
 				assertEquals(direct.getValue("P " + k, 0), whole.getValue("P " + k, 0), 1e-12);
 			}
-			var run = commands.run(ClassifyCommand.class, false, "image", imp, "classifier", model.toString(), "classify", ClassifyCommand.WINDOWS, "k", 1,
+			var run = commands.run(ClassifyCommand.class, false, "image", imp, "classifier", model.toString(), "classify", ClassifyCommand.WINDOWS, "top", 1,
 					"window", 16, "stride", 8, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get();
 			ImagePlus map = (ImagePlus) run.getOutput("classMap");
 			assertEquals(5, map.getWidth());

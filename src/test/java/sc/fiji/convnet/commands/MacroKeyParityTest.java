@@ -61,7 +61,7 @@ class MacroKeyParityTest {
 	/** The macro-fillable inputs: @Parameter fields that are not outputs, services or the current image. */
 	static Set<String> sciJavaKeys(Class<?> command) {
 		Set<String> keys = new TreeSet<>();
-		for (Field f : command.getDeclaredFields()) {
+		for (Class<?> k = command; k != null && k != Object.class; k = k.getSuperclass()) for (Field f : k.getDeclaredFields()) {
 			Parameter p = f.getAnnotation(Parameter.class);
 			if (p == null || p.type() == ItemIO.OUTPUT || org.scijava.service.Service.class.isAssignableFrom(f.getType())) continue;
 			if (f.getType() == ImagePlus.class && f.getName().equals("image")) continue;
