@@ -55,6 +55,20 @@ public final class ConvNet {
 		return NucleiSegmenter.builder(segmentationModel(nameOrPath));
 	}
 
+	/**
+	 * Segments one image as a {@link sc.fiji.convnet.request.SegmentRequest} says (every option with its default; Jython:
+	 * {@code ConvNet.segment(imp, SegmentRequest.defaults().with("seed", 0.6))}).
+	 */
+	public static SegmentationOutput segment(ImagePlus imp, sc.fiji.convnet.request.SegmentRequest request) throws IOException {
+		return segment(imp, request, false, Progress.NONE);
+	}
+
+	/** As above; with {@code keepProbabilities} the output also holds the model's probability maps. */
+	public static SegmentationOutput segment(ImagePlus imp, sc.fiji.convnet.request.SegmentRequest request, boolean keepProbabilities, Progress progress)
+			throws IOException {
+		return segment(imp, request.segmenter(), request.channel(), keepProbabilities, progress);
+	}
+
 	/** Segments one image (every z and t of the first channel). */
 	public static SegmentationOutput segment(ImagePlus imp, NucleiSegmenter segmenter) {
 		return segment(imp, segmenter, 1, Progress.NONE);
@@ -95,7 +109,13 @@ public final class ConvNet {
 	/** Jython-friendly short form: default channel, log to standard output, no progress. */
 	public static BatchSegmentation.Report segmentFolder(String input, String output, String fileFilter, String model, boolean overwrite)
 			throws IOException {
-		return segmentFolder(new File(input), new File(output), fileFilter, segmenter(model).build(), 1, overwrite, System.out::println,
+		return segmentFolder(input, output, fileFilter, sc.fiji.convnet.request.SegmentRequest.defaults().with("model", model), overwrite);
+	}
+
+	/** Segments every matching image of a folder as the request says; logs to standard output. */
+	public static BatchSegmentation.Report segmentFolder(String input, String output, String fileFilter, sc.fiji.convnet.request.SegmentRequest request,
+			boolean overwrite) throws IOException {
+		return segmentFolder(new File(input), new File(output), fileFilter, request.segmenter(), request.channel(), overwrite, System.out::println,
 				Progress.NONE);
 	}
 
@@ -118,9 +138,18 @@ public final class ConvNet {
 	 */
 	public static sc.fiji.convnet.ij.DetectionRun.Output detectObjects(ImagePlus imp, String model, String scales, double scoreThreshold,
 			double iouThreshold, boolean addToRoiManager) throws IOException {
-		sc.fiji.convnet.detect.DetectionSettings s = new sc.fiji.convnet.detect.DetectionSettings(
-				sc.fiji.convnet.detect.DetectionSettings.parseScales(scales), scoreThreshold, iouThreshold, false);
-		return sc.fiji.convnet.ij.DetectionRun.run(imp, sc.fiji.convnet.detect.DetectionModels.load(model), s, true, addToRoiManager);
+		return detectObjects(imp, detectRequest(model, scales, scoreThreshold, iouThreshold), addToRoiManager);
+	}
+
+	/** Detects objects as a {@link sc.fiji.convnet.request.DetectRequest} says: boxes in the overlay, optionally in the ROI Manager. */
+	public static sc.fiji.convnet.ij.DetectionRun.Output detectObjects(ImagePlus imp, sc.fiji.convnet.request.DetectRequest request, boolean addToRoiManager)
+			throws IOException {
+		return sc.fiji.convnet.ij.DetectionRun.run(imp, request.detector(), request.settings(), true, addToRoiManager);
+	}
+
+	private static sc.fiji.convnet.request.DetectRequest detectRequest(String model, String scales, double scoreThreshold, double iouThreshold) {
+		return sc.fiji.convnet.request.DetectRequest.defaults().with("model", model).with("scales", scales).with("score", scoreThreshold)
+				.with("iou", iouThreshold);
 	}
 
 	/**
@@ -129,9 +158,13 @@ public final class ConvNet {
 	 */
 	public static sc.fiji.convnet.ij.BatchDetection.Report detectFolder(String input, String output, String fileFilter, String model, String scales,
 			double scoreThreshold, double iouThreshold, boolean overwrite) throws IOException {
-		sc.fiji.convnet.detect.DetectionSettings s = new sc.fiji.convnet.detect.DetectionSettings(
-				sc.fiji.convnet.detect.DetectionSettings.parseScales(scales), scoreThreshold, iouThreshold, false);
-		return new sc.fiji.convnet.ij.BatchDetection(sc.fiji.convnet.detect.DetectionModels.load(model), s, overwrite, System.out::println)
+		return detectFolder(input, output, fileFilter, detectRequest(model, scales, scoreThreshold, iouThreshold), overwrite);
+	}
+
+	/** As above with every detection option from a request. */
+	public static sc.fiji.convnet.ij.BatchDetection.Report detectFolder(String input, String output, String fileFilter,
+			sc.fiji.convnet.request.DetectRequest request, boolean overwrite) throws IOException {
+		return new sc.fiji.convnet.ij.BatchDetection(request.detector(), request.settings(), overwrite, System.out::println)
 				.run(new File(input), new File(output), fileFilter, Progress.NONE);
 	}
 
@@ -236,8 +269,13 @@ public final class ConvNet {
 		return sc.fiji.convnet.ij.ImageSaliency.gradCam(imp, model, layer, classIndex, opacity, normalization);
 	}
 
+	/** Grad-CAM as a {@link sc.fiji.convnet.request.SaliencyRequest} says (the target class by index or by name). */
+	public static ImagePlus gradCam(ImagePlus imp, sc.fiji.convnet.request.SaliencyRequest r) throws IOException {
+		return gradCam(imp, r.classifier(), r.layer(), r.classIndex(), r.opacity(), r.normalization());
+	}
+
 	public static ImagePlus gradCam(ImagePlus imp, String model) throws IOException {
-		return gradCam(imp, model, "", -1, 0.5, sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_NONE);
+		return gradCam(imp, sc.fiji.convnet.request.SaliencyRequest.defaults().with("classifier", model));
 	}
 
 	/** Occlusion sensitivity through ONNX Runtime, for models the engine cannot import. */
@@ -313,6 +351,11 @@ public final class ConvNet {
 	/** Classify: the top-k classes of the whole image, one ResultsTable row (class names from the model's bioimageio.yaml). */
 	public static ij.measure.ResultsTable classify(ImagePlus imp, String model, int k, String normalization) throws IOException {
 		return sc.fiji.convnet.ij.ImageClassification.image(imp, model, k, normalization);
+	}
+
+	/** Classify as a {@link sc.fiji.convnet.request.ClassifyRequest} says: the whole image, each ROI or a sliding window. */
+	public static sc.fiji.convnet.ij.ImageClassification.Result classify(ImagePlus imp, sc.fiji.convnet.request.ClassifyRequest request) throws IOException {
+		return sc.fiji.convnet.ij.ImageClassification.run(imp, request);
 	}
 
 	/** Classify: the top-k classes of each ROI (ROI Manager, else overlay), from the crop of its bounds. */

@@ -10,7 +10,11 @@ import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.ModelTask;
 import sc.fiji.convnet.predict.Progress;
-import sc.fiji.convnet.segment.NucleiSegmenter;
+import sc.fiji.convnet.request.Batch;
+import sc.fiji.convnet.request.SaliencyRequest;
+import sc.fiji.convnet.request.SegmentRequest;
+import sc.fiji.convnet.request.Spec;
+import sc.fiji.convnet.request.Values;
 
 /**
  * The headless command line ({@code bin/convnet COMMAND [options]}) for batch work on servers.
@@ -43,7 +47,19 @@ public final class ConvNetCli {
 			"  check-model   whether ONNX Runtime and the engine load a model, and agree on it; what it can be used for",
 			"  diagnostics   Java, ONNX Runtime natives, vector kernels, threads, heap",
 			"  help          this text; 'bin/convnet COMMAND --help' for a command's options",
+			"",
+			"Every command takes --threads N (worker threads; default all processors) and --help.",
+			"Exit codes: 0 success, 1 some inputs failed (batch commands), 2 wrong usage, 3 the run failed.",
 			"");
+
+	/** The options every command takes. */
+	static final String COMMON_USAGE = String.join("\n",
+			"  --threads N               worker threads (default: all processors)",
+			"  --help                    this text",
+			"");
+
+	/** The options of {@code segment}: the batch folder options around {@link SegmentRequest#SPEC}. */
+	static final Spec SEGMENT = Batch.spec("segment", SegmentRequest.SPEC);
 
 	static final String SEGMENT_USAGE = String.join("\n",
 			"Usage: bin/convnet segment --input DIR|FILE --output DIR [options]",
@@ -51,26 +67,13 @@ public final class ConvNetCli {
 			"Writes <image>_labels.tif (16-bit labels, 32-bit past 65,535 objects), <image>_rois.zip (ImageJ ROI set)",
 			"per image and one measurements.csv (one row per object) into the output folder. Unreadable files and",
 			"non-images are reported and skipped; existing outputs are kept unless --overwrite is given.",
+			"Every option is the macro key of Segment Nuclei with two dashes (seed=0.6 is --seed 0.6).",
 			"",
 			"Options:",
-			"  --input DIR|FILE      folder of images, or one image file (required)",
-			"  --output DIR          folder for the results; created when missing (required)",
-			"  --model NAME|PATH     a shipped or installed model's name, or a path to a model folder, descriptor or .onnx",
-			"                        (default: " + ConvNet.DEFAULT_SEGMENTATION_MODEL + ")",
-			"  --filter GLOB         which files of the folder to process, e.g. '*.tif' (default: every file)",
-			"  --channel N           1-based channel holding the nuclei (default: 1)",
-			"  --threshold P         foreground probability threshold in (0,1) (default: " + NucleiSegmenter.DEFAULT_THRESHOLD + ")",
-			"  --seed-threshold P    interior probability that seeds a nucleus (default: " + NucleiSegmenter.DEFAULT_SEED_THRESHOLD + ")",
-			"  --views N             average the network over N = 1, 2, 4 or 8 flipped/rotated views (default: "
-					+ NucleiSegmenter.DEFAULT_VIEWS + ")",
-			"  --diameter PX         nucleus diameter in pixels; the image is rescaled to the model's training scale (default: 0 = found in each image)",
-			"  --min-area PX         smallest object kept, in pixels (default: " + NucleiSegmenter.DEFAULT_MIN_AREA + ")",
-			"  --max-area PX         largest object kept, in pixels (default: no limit)",
-			"  --tile PX             largest tile edge for prediction, halo included (default: 0 = automatic, one tile up to 2048×2048 px)",
-			"  --threads N           worker threads (default: all processors)",
-			"  --overwrite           replace existing outputs",
-			"  --help                this text",
-			"");
+			SEGMENT.cliUsage() + COMMON_USAGE);
+
+	/** Exit codes, the same for every command. */
+	static final int OK = 0, SOME_FAILED = 1, USAGE_ERROR = 2, RUN_FAILED = 3;
 
 	public static void main(String[] args) {
 		System.exit(run(args, System.out, System.err));
@@ -84,6 +87,13 @@ public final class ConvNetCli {
 		}
 		String command = args[0];
 		try {
+			args = threads(args);
+			if (command.equals("diagnostics")) {
+				if (args.length > 1 && !isHelp(args[1])) throw new Options.UsageException("unexpected argument '" + args[1] + "'");
+				out.print(args.length > 1 ? "Usage: bin/convnet diagnostics\n\nJava, ONNX Runtime natives, vector kernels, threads, heap.\n" + COMMON_USAGE
+						: ConvNet.diagnostics());
+				return OK;
+			}
 			switch (command) {
 				case "segment": return segment(args, out, err);
 				case "evaluate-segmentation": return evaluateSegmentation(args, out);
@@ -98,50 +108,37 @@ public final class ConvNetCli {
 				case "export-detector": return TrainDetector.export(args, out);
 				case "train-classifier": return TrainClassifier.run(args, out);
 				case "check-model": return checkModel(args, out);
-				case "diagnostics": out.print(ConvNet.diagnostics()); return 0;
 				default:
 					err.println("convnet: unknown command '" + command + "'");
 					err.print(USAGE);
-					return 2;
+					return USAGE_ERROR;
 			}
 		} catch (Options.UsageException e) {
 			err.println("convnet " + command + ": " + e.getMessage() + " (see 'bin/convnet " + command + " --help')");
-			return 2;
+			return USAGE_ERROR;
 		} catch (Exception e) {
 			err.println("convnet " + command + ": " + e.getMessage());
-			return 3;
+			return RUN_FAILED;
 		}
 	}
 
 	private static boolean isHelp(String a) { return a.equals("--help") || a.equals("-h"); }
 
 	private static int segment(String[] args, PrintStream out, PrintStream err) throws Exception {
-		if (args.length > 1 && isHelp(args[1])) { out.print(SEGMENT_USAGE); return 0; }
-		Options o = new Options(args, 1,
-				Set.of("input", "output", "model", "filter", "channel", "threshold", "seed-threshold", "diameter", "min-area", "max-area",
-						"tile", "threads", "views"),
-				Set.of("overwrite", "help"));
-		if (o.flag("help")) { out.print(SEGMENT_USAGE); return 0; }
+		Options o = Options.of(args, SEGMENT, Set.of(), Set.of());
+		if (o.flag("help")) { out.print(SEGMENT_USAGE); return OK; }
 		File input = new File(o.require("input"));
 		File output = new File(o.require("output"));
 		if (!input.exists()) throw new Options.UsageException("input " + input + " does not exist");
-		setThreads(o);
-		NucleiSegmenter segmenter = ConvNet.segmenter(o.get("model", ConvNet.DEFAULT_SEGMENTATION_MODEL))
-				.threshold(o.number("threshold", NucleiSegmenter.DEFAULT_THRESHOLD))
-				.seedThreshold(o.number("seed-threshold", NucleiSegmenter.DEFAULT_SEED_THRESHOLD))
-				.views(o.integer("views", NucleiSegmenter.DEFAULT_VIEWS))
-				.diameter(o.number("diameter", 0))
-				.minArea(o.integer("min-area", NucleiSegmenter.DEFAULT_MIN_AREA))
-				.maxArea(o.integer("max-area", Integer.MAX_VALUE))
-				.tileSize(o.integer("tile", 0))
-				.build();
-		String filter = o.get("filter", "*");
+		Values v = o.values(SEGMENT);
+		SegmentRequest request = Options.request(() -> SegmentRequest.from(v));
+		String filter = v.text("file");
 		File folder = input;
 		if (input.isFile()) { folder = input.getAbsoluteFile().getParentFile(); filter = input.getName(); }
-		BatchSegmentation.Report report = ConvNet.segmentFolder(folder, output, filter, segmenter, o.integer("channel", 1), o.flag("overwrite"),
+		BatchSegmentation.Report report = ConvNet.segmentFolder(folder, output, filter, request.segmenter(), request.channel(), v.flag("overwrite"),
 				out::println, Progress.NONE);
 		out.println(report);
-		return report.failed.isEmpty() ? 0 : 1;
+		return report.failed.isEmpty() ? OK : SOME_FAILED;
 	}
 
 	static final String EVALUATE_USAGE = String.join("\n",
@@ -179,38 +176,37 @@ public final class ConvNetCli {
 		return 0;
 	}
 
+	/** The options of {@code saliency}: input and output folders around {@link SaliencyRequest#SPEC} (no overlay, so no opacity). */
+	static final Spec SALIENCY = Spec.of("saliency", Batch.INPUT, Batch.OUTPUT, SaliencyRequest.SPEC.without("opacity"), Batch.OVERWRITE);
+
 	static final String SALIENCY_USAGE = String.join("\n",
-			"Usage: bin/convnet saliency --input DIR --output DIR [--model NAME|PATH] [options]",
+			"Usage: bin/convnet saliency --input DIR --output DIR [--classifier NAME|PATH] [options]",
 			"",
 			"Grad-CAM (Bishop eqs. 10.9-10.10) of a classifier for every image of DIR (.tif, .tiff, .png, .jpg, .jpeg), written as",
-			"<image>_saliency.tif: a 32-bit map of the input's size. The model is a shipped or installed model's name, a model",
+			"<image>_saliency.tif: a 32-bit map of the input's size. The classifier is a shipped or installed model's name, a model",
 			"folder, an engine network file or an .onnx the engine imports. Existing maps are kept unless --overwrite is given.",
+			"The options are Grad-CAM's macro keys with two dashes (--model and --class are still accepted).",
 			"",
 			"Options:",
-			"  --input DIR            images (required)",
-			"  --output DIR           folder for the maps (required)",
-			"  --model NAME|PATH      classifier: a model name, folder, engine network file or .onnx (default: " + CLASSIFIER + ")",
-			"  --class N|NAME         class index, a class name listed by the model's description (config: convnet: classes),",
-			"                         or 'top' for the highest-scoring class of each image (default: top)",
-			"  --layer NAME           layer whose feature maps are weighted (default: the last convolution)",
-			"  --normalization MODE   how pixel values enter the network: none, 0-1 or zscore (default: 0-1)",
-			"  --overwrite            replace existing maps",
-			"");
+			SALIENCY.cliUsage() + COMMON_USAGE);
 
 	private static int saliency(String[] args, PrintStream out) throws Exception {
-		if (args.length > 1 && isHelp(args[1])) { out.print(SALIENCY_USAGE); return 0; }
-		Options o = new Options(args, 1, Set.of("input", "output", "model", "class", "layer", "normalization"), Set.of("overwrite", "help"));
-		if (o.flag("help")) { out.print(SALIENCY_USAGE); return 0; }
+		Options o = Options.of(args, SALIENCY, Set.of(), Set.of());
+		if (o.flag("help")) { out.print(SALIENCY_USAGE); return OK; }
 		File input = new File(o.require("input"));
 		if (!input.isDirectory()) throw new Options.UsageException("--input " + input + " is not a folder");
-		String model = o.get("model", CLASSIFIER);
-		int classIndex = classIndex(ModelRepository.standard().resolve(model), o.get("class", "top"));
-		String normalization = o.get("normalization", "0-1");
-		if (normalization.equals("zscore")) normalization = sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_ZSCORE;
-		int written = ConvNet.gradCamFolder(input.getPath(), o.require("output"), model, o.get("layer", null), classIndex,
-				normalization, o.flag("overwrite"));
-		out.println("saliency: " + written + " maps written to " + o.require("output"));
-		return 0;
+		String output = o.require("output");
+		Values v = o.values(SALIENCY);
+		SaliencyRequest r = Options.request(() -> SaliencyRequest.from(o.values(SaliencyRequest.SPEC)));
+		int classIndex;
+		try {
+			classIndex = r.classIndex();
+		} catch (IllegalArgumentException e) {
+			throw new Options.UsageException("--target: " + e.getMessage());
+		}
+		int written = ConvNet.gradCamFolder(input.getPath(), output, r.classifier(), r.layer(), classIndex, r.normalization(), v.flag("overwrite"));
+		out.println("saliency: " + written + " maps written to " + output);
+		return OK;
 	}
 
 	static final String EVALUATE_SALIENCY_USAGE = String.join("\n",
@@ -254,7 +250,6 @@ public final class ConvNetCli {
 		Options o = new Options(args, 1, Set.of("model", "threads"), Set.of("help"));
 		if (o.flag("help")) { out.print(CHECK_MODEL_USAGE); return 0; }
 		String model = o.require("model");
-		setThreads(o);
 		sc.fiji.convnet.model.ModelCheck.Report report = ConvNet.checkModel(model);
 		out.print(report.text());
 		return report.outcome().exitCode();
@@ -269,9 +264,24 @@ public final class ConvNetCli {
 		}
 	}
 
-	private static void setThreads(Options o) {
-		int threads = o.integer("threads", 0);
-		if (threads < 0) throw new Options.UsageException("--threads must be positive");
-		if (threads > 0) System.setProperty("convnet.threads", String.valueOf(threads));
+	/**
+	 * Takes {@code --threads N} (or {@code --threads=N}) out of any command's arguments and applies it to this run:
+	 * the engine's kernels read it (one setting for the whole process, which a command-line run is).
+	 */
+	static String[] threads(String[] args) {
+		java.util.List<String> rest = new java.util.ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			String a = args[i], value = null;
+			if (i > 0 && a.equals("--threads")) {
+				if (i + 1 >= args.length) throw new Options.UsageException("option --threads needs a value");
+				value = args[++i];
+			} else if (i > 0 && a.startsWith("--threads=")) value = a.substring("--threads=".length());
+			else { rest.add(a); continue; }
+			int n;
+			try { n = Integer.parseInt(value.trim()); } catch (NumberFormatException e) { throw new Options.UsageException("--threads expects a whole number, got '" + value + "'"); }
+			if (n < 1) throw new Options.UsageException("--threads must be at least 1");
+			System.setProperty("convnet.threads", String.valueOf(n));
+		}
+		return rest.toArray(new String[0]);
 	}
 }

@@ -6,49 +6,46 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import sc.fiji.convnet.detect.DetectionEvaluation;
-import sc.fiji.convnet.detect.DetectionModels;
-import sc.fiji.convnet.detect.DetectionSettings;
 import sc.fiji.convnet.detect.Detector;
 import sc.fiji.convnet.ij.BatchDetection;
 import sc.fiji.convnet.predict.Progress;
+import sc.fiji.convnet.request.Batch;
+import sc.fiji.convnet.request.DetectRequest;
+import sc.fiji.convnet.request.Spec;
+import sc.fiji.convnet.request.Values;
 
 /** {@code bin/convnet detect} and {@code bin/convnet evaluate-detection}. */
 final class DetectCli {
 
 	private DetectCli() {}
 
+	/** The options of {@code detect}: the batch folder options around {@link DetectRequest#SPEC}. */
+	static final Spec DETECT = Batch.spec("detect", DetectRequest.SPEC);
+
 	static final String DETECT_USAGE = String.join("\n",
 			"Usage: bin/convnet detect --input DIR|FILE --output DIR [options]",
 			"",
 			"Writes <image>_boxes.csv (class,score,x,y,width,height; pixels, top-left corner) per image and counts.csv",
 			"(objects per class and image) into the output folder. Non-images are reported and skipped; existing outputs",
-			"are kept unless --overwrite is given.",
+			"are kept unless --overwrite is given. The options are Detect Objects' macro keys with two dashes",
+			"(--filter and --class-agnostic are still accepted).",
 			"",
 			"Options:",
-			"  --input DIR|FILE   folder of images, or one image file (required)",
-			"  --output DIR       folder for the results; created when missing (required)",
-			"  --model NAME|PATH  a shipped or installed model's name, or a model folder/description (default: " + DetectionModels.DEFAULT_MODEL + ")",
-			"  --decoder KIND     grid, centre, n6 or boxes_scores, overriding the model description",
-			"  --filter GLOB      which files of the folder to process (default: every file)",
-			"  --scales LIST      scales to run at, e.g. 0.8,1,1.25 (default: 1)",
-			"  --score P          score threshold (default: 0.3)",
-			"  --iou T            IoU threshold of non-max suppression (default: 0.45)",
-			"  --class-agnostic   suppress overlapping boxes across classes",
-			"  --overwrite        replace existing outputs",
-			"");
+			DETECT.cliUsage() + ConvNetCli.COMMON_USAGE);
 
 	static int detect(String[] args, PrintStream out, PrintStream err) throws Exception {
-		Options o = new Options(args, 1, Set.of("input", "output", "model", "decoder", "filter", "scales", "score", "iou"),
-				Set.of("class-agnostic", "overwrite", "help"));
-		if (o.flag("help")) { out.print(DETECT_USAGE); return 0; }
-		DetectionSettings s = new DetectionSettings(DetectionSettings.parseScales(o.get("scales", "1")), o.number("score", 0.3), o.number("iou", 0.45),
-				o.flag("class-agnostic"));
-		Detector detector = DetectionModels.load(o.get("model", DetectionModels.DEFAULT_MODEL), o.get("decoder", null));
+		Options o = Options.of(args, DETECT, Set.of(), Set.of());
+		if (o.flag("help")) { out.print(DETECT_USAGE); return ConvNetCli.OK; }
+		File input = new File(o.require("input")), output = new File(o.require("output"));
+		Values v = o.values(DETECT);
+		DetectRequest r = Options.request(() -> DetectRequest.from(v));
+		Detector detector = r.detector();
 		out.println("detect: " + detector.describe());
-		BatchDetection.Report r = new BatchDetection(detector, s, o.flag("overwrite"), out::println)
-				.run(new File(o.require("input")), new File(o.require("output")), o.get("filter", null), Progress.NONE);
-		out.println("detect: " + r);
-		return r.failed.isEmpty() ? 0 : 1;
+		String filter = v.text("file");
+		BatchDetection.Report report = new BatchDetection(detector, r.settings(), v.flag("overwrite"), out::println)
+				.run(input, output, filter.equals("*") ? null : filter, Progress.NONE);
+		out.println("detect: " + report);
+		return report.failed.isEmpty() ? ConvNetCli.OK : ConvNetCli.SOME_FAILED;
 	}
 
 	static final String EVALUATE_USAGE = String.join("\n",

@@ -27,6 +27,46 @@ final class Options {
 		}
 	}
 
+	/**
+	 * The options of a command spec ({@code --key}, old names accepted and stored under the key) plus the command
+	 * line's own valued options and flags; {@code --help} is always a flag.
+	 */
+	static Options of(String[] args, sc.fiji.convnet.request.Spec spec, java.util.Set<String> valued, java.util.Set<String> flags) {
+		java.util.Set<String> v = new java.util.HashSet<>(valued), f = new java.util.HashSet<>(flags);
+		f.add("help");
+		for (sc.fiji.convnet.request.Option o : spec.options()) {
+			(o.isFlag() ? f : v).add(o.key());
+			(o.isFlag() ? f : v).addAll(o.aliases());
+		}
+		Options parsed = new Options(args, 1, v, f);
+		Map<String, String> canonical = new LinkedHashMap<>();
+		parsed.values.forEach((name, value) -> {
+			sc.fiji.convnet.request.Option o = spec.find(name);
+			canonical.put(o == null ? name : o.key(), value);
+		});
+		parsed.values.clear();
+		parsed.values.putAll(canonical);
+		return parsed;
+	}
+
+	/** The spec's values: its defaults, overridden by what was given on the command line; a bad value is a usage error. */
+	sc.fiji.convnet.request.Values values(sc.fiji.convnet.request.Spec spec) {
+		sc.fiji.convnet.request.Values v = spec.defaults();
+		values.forEach((name, value) -> {
+			if (spec.find(name) != null) v.set(name, value);
+		});
+		return v;
+	}
+
+	/** Builds a request, reporting a value it refuses as a usage error (exit code 2). */
+	static <R> R request(java.util.function.Supplier<R> build) {
+		try {
+			return build.get();
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+
 	String get(String name, String fallback) { return values.getOrDefault(name, fallback); }
 
 	String require(String name) {

@@ -18,10 +18,10 @@ import sc.fiji.convnet.predict.CancelledException;
 public class ActivationMaximizationCommand implements Command {
 
 	@Parameter(label = "Classifier (engine file or .onnx)")
-	private File model;
+	private File classifier;
 
 	@Parameter(label = "Class", min = "0")
-	private int classIndex = 0;
+	private int target = 0;
 
 	@Parameter(label = "Width", min = "1")
 	private int width = 64;
@@ -33,16 +33,16 @@ public class ActivationMaximizationCommand implements Command {
 	private int iterations = 200;
 
 	@Parameter(label = "Learning rate")
-	private double learningRate = 1;
+	private double learning = 1;
 
 	@Parameter(label = "L2 decay (lambda)", min = "0")
 	private double l2 = 1e-3;
 
 	@Parameter(label = "Blur every (steps, 0: never)", min = "0")
-	private int blurEvery = 4;
+	private int blur = 4;
 
 	@Parameter(label = "Blur sigma", min = "0")
-	private double blurSigma = 0.5;
+	private double sigma = 0.5;
 
 	@Parameter(label = "Clip smallest pixels (fraction)", min = "0", max = "0.99")
 	private double clip = 0.1;
@@ -56,12 +56,12 @@ public class ActivationMaximizationCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			result = ConvNet.activationMaximization(model.getPath(), classIndex, height, width, iterations, learningRate, l2, blurEvery, blurSigma, clip,
+			result = ConvNet.activationMaximization(classifier.getPath(), target, height, width, iterations, learning, l2, blur, sigma, clip,
 					new IJProgress("Activation Maximization"));
 		} catch (CancelledException e) {
 			log.info("Activation Maximization: cancelled");
 		} catch (Exception e) {
-			log.error("Activation Maximization: " + model + ": " + e.getMessage());
+			log.error("Activation Maximization: " + classifier + ": " + e.getMessage());
 		}
 	}
 }

@@ -8,35 +8,45 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import sc.fiji.convnet.detect.DetectionModels;
-import sc.fiji.convnet.detect.DetectionSettings;
 import sc.fiji.convnet.ij.BatchDetection;
 import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.request.DetectRequest;
 
-/** Plugins › ConvNet › Batch Detect Objects: a folder in, {@code <image>_boxes.csv} per image and {@code counts.csv} out. */
+/**
+ * Plugins › ConvNet › Batch Detect Objects: a folder in, {@code <image>_boxes.csv} per image and {@code counts.csv} out.
+ * Field names = macro keys of {@link sc.fiji.convnet.request.CommandSpecs#BATCH_DETECT}.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Detect Objects", headless = true)
 public class BatchDetectObjectsCommand implements Command {
 
+	private static final DetectRequest DEFAULTS = DetectRequest.defaults();
+
 	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)
-	private File input_directory;
+	private File input;
 
 	@Parameter(label = "File filter", description = "e.g. *.jpg; empty for every file")
-	private String file_filter = "*";
+	private String file = "*";
 
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
-	private File output_directory;
+	private File output;
 
 	@Parameter(label = "Model (name or path)")
-	private String model = DetectionModels.DEFAULT_MODEL;
+	private String model = DEFAULTS.model();
+
+	@Parameter(label = "Decoder", choices = { DetectRequest.FROM_MODEL, "grid", "centre", "n6", "boxes_scores" })
+	private String decoder = DEFAULTS.decoder();
 
 	@Parameter(label = "Scales")
-	private String scales = "1";
+	private String scales = DEFAULTS.scales();
 
 	@Parameter(label = "Score threshold", min = "0", max = "1")
-	private double score = 0.3;
+	private double score = DEFAULTS.score();
 
 	@Parameter(label = "IoU threshold (NMS)", min = "0", max = "1")
-	private double iou = 0.45;
+	private double iou = DEFAULTS.iou();
+
+	@Parameter(label = "Agnostic suppression (across classes)")
+	private boolean agnostic = DEFAULTS.agnostic();
 
 	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite = false;
@@ -47,9 +57,9 @@ public class BatchDetectObjectsCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			DetectionSettings s = new DetectionSettings(DetectionSettings.parseScales(scales), score, iou, false);
-			BatchDetection.Report r = new BatchDetection(DetectionModels.load(model), s, overwrite, log::info)
-					.run(input_directory, output_directory, file_filter, new IJProgress("Batch Detect Objects"));
+			DetectRequest request = new DetectRequest(model, decoder, scales, score, iou, agnostic);
+			BatchDetection.Report r = new BatchDetection(request.detector(), request.settings(), overwrite, log::info)
+					.run(input, output, file, new IJProgress("Batch Detect Objects"));
 			log.info("Batch Detect Objects: " + r);
 		} catch (Exception e) {
 			log.error("Batch Detect Objects: " + e.getMessage());

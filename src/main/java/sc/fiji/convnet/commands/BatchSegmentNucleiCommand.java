@@ -8,35 +8,26 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import sc.fiji.convnet.segment.NucleiSegmenter;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.BatchSegmentation;
 import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.request.SegmentRequest;
 
-/** Plugins › ConvNet › Batch Segment Nuclei: a folder in, label TIFFs, ROI zips and one table out. */
+/**
+ * Plugins › ConvNet › Batch Segment Nuclei: a folder in, label TIFFs, ROI zips and one table out. Field names = macro
+ * keys of {@link sc.fiji.convnet.request.CommandSpecs#BATCH_SEGMENT}.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Segment Nuclei", headless = true)
-public class BatchSegmentNucleiCommand implements Command {
+public class BatchSegmentNucleiCommand extends SegmentParameters implements Command {
 
 	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)
-	private File input_directory;
+	private File input;
 
 	@Parameter(label = "File filter", description = "e.g. *.tif; empty for every file")
-	private String file_filter = "*";
+	private String file = "*";
 
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
-	private File output_directory;
-
-	@Parameter(label = "Model (name or path)")
-	private String model = ConvNet.DEFAULT_SEGMENTATION_MODEL;
-
-	@Parameter(label = "Channel with nuclei", min = "1")
-	private int channel = 1;
-
-	@Parameter(label = "Threshold (probability)", min = "0.01", max = "0.99")
-	private double threshold = NucleiSegmenter.DEFAULT_THRESHOLD;
-
-	@Parameter(label = "Diameter of nuclei (0 = automatic)", min = "0")
-	private double diameter = 0;
+	private File output;
 
 	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite = false;
@@ -46,11 +37,10 @@ public class BatchSegmentNucleiCommand implements Command {
 
 	@Override
 	public void run() {
-		SegmentSettings s = new SegmentSettings();
-		s.model = model; s.channel = channel; s.threshold = threshold; s.diameter = diameter;
 		try {
-			BatchSegmentation.Report report = ConvNet.segmentFolder(input_directory, output_directory, file_filter, s.segmenter(), channel,
-					overwrite, log::info, new IJProgress("Batch Segment Nuclei"));
+			SegmentRequest request = request();
+			BatchSegmentation.Report report = ConvNet.segmentFolder(input, output, file, request.segmenter(), request.channel(), overwrite, log::info,
+					new IJProgress("Batch Segment Nuclei"));
 			log.info("Batch Segment Nuclei: " + report);
 		} catch (Exception e) {
 			log.error("Batch Segment Nuclei: " + e.getMessage());

@@ -9,34 +9,39 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.convnet.ij.ImageClassification;
-import sc.fiji.convnet.model.ModelTask;
+import sc.fiji.convnet.request.ClassifyRequest;
+import sc.fiji.convnet.request.Normalization;
 
-/** Plugins › ConvNet › Classify: top-k classes of the image, of each ROI, or of every sliding window (§10.1, §10.2.8). */
+/**
+ * Plugins › ConvNet › Classify: top-k classes of the image, of each ROI, or of every sliding window (§10.1, §10.2.8).
+ * Field names = macro keys of {@link ClassifyRequest#SPEC}.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Classify", headless = true)
 public class ClassifyCommand implements Command {
 
-	public static final String WHOLE = "whole image", ROIS = "each ROI", WINDOWS = "sliding window (class map)";
+	public static final String WHOLE = ClassifyRequest.WHOLE, ROIS = ClassifyRequest.ROIS, WINDOWS = ClassifyRequest.WINDOWS;
+	private static final ClassifyRequest DEFAULTS = ClassifyRequest.defaults();
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
 	@Parameter(label = "Classifier (model name, or path to a .net, .onnx, model folder or bioimageio.yaml)")
-	private String model = ModelTask.CLASSIFICATION.defaultModel();
+	private String classifier = DEFAULTS.classifier();
 
 	@Parameter(label = "Classify", choices = { WHOLE, ROIS, WINDOWS })
-	private String mode = WHOLE;
+	private String classify = DEFAULTS.classify();
 
 	@Parameter(label = "Top k", min = "1")
-	private int k = 3;
+	private int top = DEFAULTS.top();
 
 	@Parameter(label = "Window (px)", min = "1")
-	private int window = 64;
+	private int window = DEFAULTS.window();
 
 	@Parameter(label = "Stride (px)", min = "1")
-	private int stride = 32;
+	private int stride = DEFAULTS.stride();
 
-	@Parameter(label = "Normalization", choices = { ImageClassification.NORMALIZE_DIVIDE_255, "none", "0-1", "zero mean, unit variance" })
-	private String normalization = ImageClassification.NORMALIZE_DIVIDE_255;
+	@Parameter(label = "Normalization", choices = { Normalization.DIVIDE_255, Normalization.NONE, Normalization.UNIT, Normalization.ZSCORE })
+	private String normalization = DEFAULTS.normalization();
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable results;
@@ -50,12 +55,9 @@ public class ClassifyCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			if (WINDOWS.equals(mode)) {
-				ImageClassification.ClassMap m = ImageClassification.slidingWindow(image, model, window, stride, normalization);
-				results = m.table();
-				classMap = m.map();
-			} else if (ROIS.equals(mode)) results = ImageClassification.rois(image, model, k, normalization);
-			else results = ImageClassification.image(image, model, k, normalization);
+			ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(classifier, classify, top, window, stride, normalization));
+			results = r.table();
+			classMap = r.map();
 		} catch (Exception e) {
 			log.error("Classify: " + (image == null ? "" : image.getTitle() + ": ") + e.getMessage());
 		}

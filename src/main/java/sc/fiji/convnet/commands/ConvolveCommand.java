@@ -16,8 +16,12 @@ public class ConvolveCommand implements Command {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
+	/** The kernel's text; named as ImageJ 1.x records the dialog's text area. */
 	@Parameter(label = "Kernel (rows of numbers)", style = "text area")
-	private String kernel = new ConvolveSettings().kernel;
+	private String text1 = new ConvolveSettings().kernel;
+
+	@Parameter(label = "Kernel from (text, or the title of an open image)")
+	private String kernel = "text";
 
 	@Parameter(label = "Normalize kernel (divide by its sum)")
 	private boolean normalize = true;
@@ -32,7 +36,7 @@ public class ConvolveCommand implements Command {
 	private int stride = 1;
 
 	@Parameter(label = "Across channels (one multi-channel filter)")
-	private boolean acrossChannels = false;
+	private boolean across = false;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
@@ -43,10 +47,17 @@ public class ConvolveCommand implements Command {
 	@Override
 	public void run() {
 		ConvolveSettings s = new ConvolveSettings();
-		s.kernel = kernel; s.normalize = normalize; s.padding = padding; s.output = output; s.stride = stride;
-		s.acrossChannels = acrossChannels;
+		s.kernel = text1; s.normalize = normalize; s.padding = padding; s.output = output; s.stride = stride;
+		s.acrossChannels = across;
 		try {
-			result = s.run(image, new IJProgress("Convolve"));
+			if ("text".equals(kernel)) result = s.run(image, new IJProgress("Convolve"));
+			else {
+				ImagePlus k = ij.WindowManager.getImage(kernel);
+				if (k == null) throw new IllegalArgumentException("no open image '" + kernel + "' to take the kernel from");
+				result = sc.fiji.convnet.ij.ImageFilters.convolve(image, sc.fiji.convnet.filters.KernelParser.fromImage(k.getProcessor()), normalize,
+						sc.fiji.convnet.ij.FilterChoices.padding(padding), sc.fiji.convnet.ij.FilterChoices.outputSize(output), stride, across,
+						new IJProgress("Convolve"));
+			}
 		} catch (Exception e) {
 			log.error("Convolve: " + FilterMessages.of("Convolve", image, e));
 		}

@@ -22,7 +22,7 @@ public class DeepDreamCommand implements Command {
 	private ImagePlus image;
 
 	@Parameter(label = "Network (engine file or .onnx)")
-	private File model;
+	private File network;
 
 	@Parameter(label = "Layer (empty: last convolution)", required = false)
 	private String layer = "";
@@ -37,7 +37,7 @@ public class DeepDreamCommand implements Command {
 	private int octaves = 3;
 
 	@Parameter(label = "Octave scale")
-	private double octaveScale = 1.4;
+	private double octave = 1.4;
 
 	@Parameter(label = "Gradient smoothing (sigma)", min = "0")
 	private double smoothing = 0.5;
@@ -54,7 +54,7 @@ public class DeepDreamCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			result = ConvNet.deepDream(image, model.getPath(), layer, iterations, step, octaves, octaveScale, smoothing, normalization, new IJProgress("DeepDream"));
+			result = ConvNet.deepDream(image, network.getPath(), layer, iterations, step, octaves, octave, smoothing, normalization, new IJProgress("DeepDream"));
 		} catch (CancelledException e) {
 			log.info("DeepDream: cancelled");
 		} catch (Exception e) {

@@ -8,37 +8,42 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import sc.fiji.convnet.detect.DetectionModels;
-import sc.fiji.convnet.detect.DetectionSettings;
+import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.DetectionRun;
+import sc.fiji.convnet.request.DetectRequest;
 
-/** Plugins › ConvNet › Detect Objects: boxes in the overlay (coloured per class), a table of boxes and a count per class. */
+/**
+ * Plugins › ConvNet › Detect Objects: boxes in the overlay (coloured per class), a table of boxes and a count per class.
+ * Field names = macro keys of {@link sc.fiji.convnet.request.CommandSpecs#DETECT}; defaults from {@link DetectRequest}.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Detect Objects", headless = true)
 public class DetectObjectsCommand implements Command {
+
+	private static final DetectRequest DEFAULTS = DetectRequest.defaults();
 
 	@Parameter
 	private ImagePlus image;
 
 	@Parameter(label = "Model (name or path)")
-	private String model = DetectionModels.DEFAULT_MODEL;
+	private String model = DEFAULTS.model();
 
-	@Parameter(label = "Decoder", choices = { "from model", "grid", "centre", "n6", "boxes_scores" })
-	private String decoder = "from model";
+	@Parameter(label = "Decoder", choices = { DetectRequest.FROM_MODEL, "grid", "centre", "n6", "boxes_scores" })
+	private String decoder = DEFAULTS.decoder();
 
 	@Parameter(label = "Scales", description = "e.g. 1 or 0.8,1,1.25: the model runs on rescaled copies and the boxes are mapped back")
-	private String scales = "1";
+	private String scales = DEFAULTS.scales();
 
 	@Parameter(label = "Score threshold", min = "0", max = "1")
-	private double score = 0.3;
+	private double score = DEFAULTS.score();
 
 	@Parameter(label = "IoU threshold (NMS)", min = "0", max = "1")
-	private double iou = 0.45;
+	private double iou = DEFAULTS.iou();
 
-	@Parameter(label = "Class-agnostic suppression")
-	private boolean class_agnostic = false;
+	@Parameter(label = "Agnostic suppression (across classes)")
+	private boolean agnostic = DEFAULTS.agnostic();
 
 	@Parameter(label = "Add to ROI Manager")
-	private boolean add_to_manager = false;
+	private boolean add = false;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable detections;
@@ -52,9 +57,7 @@ public class DetectObjectsCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			DetectionSettings s = new DetectionSettings(DetectionSettings.parseScales(scales), score, iou, class_agnostic);
-			DetectionRun.Output out = DetectionRun.run(image, DetectionModels.load(model, decoder.equals("from model") ? null : decoder), s, true,
-					add_to_manager);
+			DetectionRun.Output out = ConvNet.detectObjects(image, new DetectRequest(model, decoder, scales, score, iou, agnostic), add);
 			detections = out.table();
 			counts = out.counts();
 			if (!java.awt.GraphicsEnvironment.isHeadless()) {

@@ -18,7 +18,7 @@ import sc.fiji.convnet.ij.DetectionScoresTable;
 public class EvaluateDetectionCommand implements Command {
 
 	@Parameter(label = "Ground truth folder (VOC XML or CSV)", style = FileWidget.DIRECTORY_STYLE)
-	private File ground_truth;
+	private File ground;
 
 	@Parameter(label = "Predictions folder (<image>_boxes.csv)", style = FileWidget.DIRECTORY_STYLE)
 	private File predictions;
@@ -32,7 +32,7 @@ public class EvaluateDetectionCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			scores = DetectionScoresTable.of(DetectionEvaluation.evaluate(ground_truth.toPath(), predictions.toPath()));
+			scores = DetectionScoresTable.of(DetectionEvaluation.evaluate(ground.toPath(), predictions.toPath()));
 			if (!java.awt.GraphicsEnvironment.isHeadless()) scores.show("Detection scores");
 		} catch (Exception e) {
 			log.error("Evaluate Detection: " + e.getMessage());

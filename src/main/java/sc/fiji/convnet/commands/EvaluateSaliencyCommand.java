@@ -22,7 +22,7 @@ public class EvaluateSaliencyCommand implements Command {
 	private File maps;
 
 	@Parameter(label = "Class name")
-	private String label = "WBC";
+	private String target = "WBC";
 
 	@Parameter(label = "Map file suffix")
 	private String suffix = "_saliency.tif";
@@ -39,7 +39,7 @@ public class EvaluateSaliencyCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			result = ConvNet.evaluateSaliency(annotations.getPath(), maps.getPath(), label, suffix, tolerance);
+			result = ConvNet.evaluateSaliency(annotations.getPath(), maps.getPath(), target, suffix, tolerance);
 		} catch (Exception e) {
 			log.error("Evaluate Saliency: " + e.getMessage());
 		}

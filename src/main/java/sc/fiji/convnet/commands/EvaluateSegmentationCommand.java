@@ -14,17 +14,17 @@ import sc.fiji.convnet.ConvNet;
 public class EvaluateSegmentationCommand implements Command {
 
 	@Parameter(label = "Ground truth labels")
-	private ImagePlus truth;
+	private ImagePlus ground;
 
 	@Parameter(label = "Predicted labels")
-	private ImagePlus prediction;
+	private ImagePlus predicted;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable scores;
 
 	@Override
 	public void run() {
-		scores = ConvNet.evaluateSegmentation(truth, prediction);
+		scores = ConvNet.evaluateSegmentation(ground, predicted);
 		scores.show("Segmentation scores");
 	}
 }

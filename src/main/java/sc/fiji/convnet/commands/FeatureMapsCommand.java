@@ -20,7 +20,7 @@ public class FeatureMapsCommand implements Command {
 	private ImagePlus image;
 
 	@Parameter(label = "Network (engine file or .onnx)")
-	private File model;
+	private File network;
 
 	@Parameter(label = "Layer")
 	private String layer;
@@ -37,7 +37,7 @@ public class FeatureMapsCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			result = ConvNet.featureMaps(image, model.getPath(), layer, normalization);
+			result = ConvNet.featureMaps(image, network.getPath(), layer, normalization);
 		} catch (Exception e) {
 			log.error("Feature Maps: " + image.getTitle() + ": " + e.getMessage());
 		}

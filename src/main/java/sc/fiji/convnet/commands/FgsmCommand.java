@@ -22,13 +22,13 @@ public class FgsmCommand implements Command {
 	private ImagePlus image;
 
 	@Parameter(label = "Classifier (engine file or .onnx)")
-	private File model;
+	private File classifier;
 
 	@Parameter(label = "Epsilon (image units)", min = "0")
 	private double epsilon = 0.01;
 
 	@Parameter(label = "True class (-1: predicted)", min = "-1")
-	private int label = -1;
+	private int target = -1;
 
 	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
 	private String normalization = SaliencyImages.NORMALIZE_NONE;
@@ -48,7 +48,7 @@ public class FgsmCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			NetworkPictures.FgsmOutput out = ConvNet.fgsm(image, model.getPath(), epsilon, label, normalization);
+			NetworkPictures.FgsmOutput out = ConvNet.fgsm(image, classifier.getPath(), epsilon, target, normalization);
 			adversarial = out.adversarial();
 			perturbation = out.perturbation();
 			probabilities = out.probabilities();

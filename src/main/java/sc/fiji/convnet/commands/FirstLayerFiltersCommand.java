@@ -16,13 +16,13 @@ import sc.fiji.convnet.ConvNet;
 public class FirstLayerFiltersCommand implements Command {
 
 	@Parameter(label = "Network (engine file or .onnx)")
-	private File model;
+	private File network;
 
 	@Parameter(label = "Columns (0: input channels)", min = "0")
 	private int columns = 0;
 
 	@Parameter(label = "Zoom", min = "1")
-	private int scale = 8;
+	private int zoom = 8;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
@@ -33,9 +33,9 @@ public class FirstLayerFiltersCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			result = ConvNet.firstLayerFilters(model.getPath(), columns, scale);
+			result = ConvNet.firstLayerFilters(network.getPath(), columns, zoom);
 		} catch (Exception e) {
-			log.error("First Layer Filters: " + model + ": " + e.getMessage());
+			log.error("First Layer Filters: " + network + ": " + e.getMessage());
 		}
 	}
 }

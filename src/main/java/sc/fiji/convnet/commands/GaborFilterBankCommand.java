@@ -25,7 +25,7 @@ public class GaborFilterBankCommand implements Command {
 	private String frequencies = new GaborSettings().frequencies;
 
 	@Parameter(label = "Phase φ (radians, comma list)")
-	private String phases = new GaborSettings().phases;
+	private String phase = new GaborSettings().phases;
 
 	@Parameter(label = "Alpha α (envelope decay across stripes)", min = "0.0001")
 	private double alpha = new GaborSettings().alpha;
@@ -37,7 +37,7 @@ public class GaborFilterBankCommand implements Command {
 	private int size = new GaborSettings().size;
 
 	@Parameter(label = "Show the bank (Fig. 10.11)")
-	private boolean showBank = true;
+	private boolean show = true;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus featureMaps;
@@ -51,11 +51,11 @@ public class GaborFilterBankCommand implements Command {
 	@Override
 	public void run() {
 		GaborSettings s = new GaborSettings();
-		s.orientations = orientations; s.frequencies = frequencies; s.phases = phases; s.alpha = alpha; s.beta = beta; s.size = size;
+		s.orientations = orientations; s.frequencies = frequencies; s.phases = phase; s.alpha = alpha; s.beta = beta; s.size = size;
 		try {
 			GaborBank b = s.bank();
 			featureMaps = ConvNet.gaborBank(image, b, new IJProgress("Gabor Filter Bank"));
-			if (showBank) bank = ConvNet.gaborMontage(b);
+			if (show) bank = ConvNet.gaborMontage(b);
 		} catch (Exception e) {
 			log.error("Gabor Filter Bank: " + FilterMessages.of("Gabor Filter Bank", image, e));
 		}

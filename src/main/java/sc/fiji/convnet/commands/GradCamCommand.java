@@ -8,30 +8,35 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
-import sc.fiji.convnet.ij.SaliencyImages;
-import sc.fiji.convnet.model.ModelTask;
+import sc.fiji.convnet.request.Normalization;
+import sc.fiji.convnet.request.SaliencyRequest;
 
-/** Plugins › ConvNet › Explain › Grad-CAM: which pixels made a classifier choose a class (§10.3.3). */
+/**
+ * Plugins › ConvNet › Explain › Grad-CAM: which pixels made a classifier choose a class (§10.3.3). Field names = macro
+ * keys of {@link SaliencyRequest#SPEC}.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Grad-CAM", headless = true)
 public class GradCamCommand implements Command {
+
+	private static final SaliencyRequest DEFAULTS = SaliencyRequest.defaults();
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
 	@Parameter(label = "Classifier (model name, or path to an engine network, .onnx or model folder)")
-	private String model = ModelTask.CLASSIFICATION.defaultModel();
+	private String classifier = DEFAULTS.classifier();
 
 	@Parameter(label = "Layer (empty: last convolution)", required = false)
-	private String layer = "";
+	private String layer = DEFAULTS.layer();
 
-	@Parameter(label = "Class (-1: top class)", min = "-1")
-	private int classIndex = -1;
+	@Parameter(label = "Target class (index or name; -1 = top)")
+	private String target = DEFAULTS.target();
 
-	@Parameter(label = "Overlay opacity (0: none)", min = "0", max = "1", stepSize = "0.1")
-	private double opacity = 0.5;
+	@Parameter(label = "Opacity of the overlay (0 = none)", min = "0", max = "1", stepSize = "0.1")
+	private double opacity = DEFAULTS.opacity();
 
-	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
-	private String normalization = SaliencyImages.NORMALIZE_NONE;
+	@Parameter(label = "Normalization", choices = { Normalization.NONE, Normalization.UNIT, Normalization.ZSCORE })
+	private String normalization = DEFAULTS.normalization();
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus saliency;
@@ -42,7 +47,7 @@ public class GradCamCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			saliency = ConvNet.gradCam(image, model, layer, classIndex, opacity, normalization);
+			saliency = ConvNet.gradCam(image, new SaliencyRequest(classifier, layer, target, opacity, normalization));
 		} catch (Exception e) {
 			log.error("Grad-CAM: " + (image == null ? "" : image.getTitle() + ": ") + e.getMessage());
 		}

@@ -22,7 +22,7 @@ public class OcclusionCommand implements Command {
 	private ImagePlus image;
 
 	@Parameter(label = "Classifier (.onnx)")
-	private File model;
+	private File classifier;
 
 	@Parameter(label = "Patch size (pixels)", min = "1")
 	private int patch = 16;
@@ -31,13 +31,13 @@ public class OcclusionCommand implements Command {
 	private int stride = 8;
 
 	@Parameter(label = "Batch size", min = "1")
-	private int batchSize = 16;
+	private int batch = 16;
 
 	@Parameter(label = "Baseline value (NaN: image mean)")
 	private double baseline = Double.NaN;
 
 	@Parameter(label = "Class (-1: top class)", min = "-1")
-	private int classIndex = -1;
+	private int target = -1;
 
 	@Parameter(label = "Apply softmax to the outputs")
 	private boolean softmax = true;
@@ -57,7 +57,7 @@ public class OcclusionCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			saliency = ConvNet.occlusion(image, model.getPath(), patch, stride, batchSize, baseline, classIndex, softmax, opacity, normalization,
+			saliency = ConvNet.occlusion(image, classifier.getPath(), patch, stride, batch, baseline, target, softmax, opacity, normalization,
 					new IJProgress("Occlusion"));
 		} catch (CancelledException e) {
 			log.info("Occlusion: cancelled");

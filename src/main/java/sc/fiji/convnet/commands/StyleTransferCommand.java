@@ -19,19 +19,19 @@ import sc.fiji.convnet.predict.CancelledException;
 public class StyleTransferCommand implements Command {
 
 	@Parameter(label = "Content image")
-	private ImagePlus content;
+	private ImagePlus image;
 
 	@Parameter(label = "Style image")
 	private ImagePlus style;
 
 	@Parameter(label = "Network (engine file or .onnx)")
-	private File model;
+	private File network;
 
 	@Parameter(label = "Content layer")
-	private String contentLayer;
+	private String content;
 
 	@Parameter(label = "Style layers (name:weight, …)")
-	private String styleLayers;
+	private String gram;
 
 	@Parameter(label = "Content weight (alpha)")
 	private double alpha = 1;
@@ -43,10 +43,10 @@ public class StyleTransferCommand implements Command {
 	private int iterations = 200;
 
 	@Parameter(label = "Learning rate (Adam)")
-	private double learningRate = 0.05;
+	private double learning = 0.05;
 
 	@Parameter(label = "Start from noise")
-	private boolean fromNoise = false;
+	private boolean start = false;
 
 	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
 	private String normalization = SaliencyImages.NORMALIZE_UNIT;
@@ -60,12 +60,12 @@ public class StyleTransferCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			result = ConvNet.styleTransfer(content, style, model.getPath(), contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise,
+			result = ConvNet.styleTransfer(image, style, network.getPath(), content, gram, alpha, beta, iterations, learning, start,
 					normalization, new IJProgress("Style Transfer"));
 		} catch (CancelledException e) {
 			log.info("Style Transfer: cancelled");
 		} catch (Exception e) {
-			log.error("Style Transfer: " + content.getTitle() + ": " + e.getMessage());
+			log.error("Style Transfer: " + image.getTitle() + ": " + e.getMessage());
 		}
 	}
 }

@@ -21,7 +21,7 @@ public class TopPatchesCommand implements Command {
 	private File folder;
 
 	@Parameter(label = "Network (engine file or .onnx)")
-	private File model;
+	private File network;
 
 	@Parameter(label = "Layer")
 	private String layer;
@@ -30,7 +30,7 @@ public class TopPatchesCommand implements Command {
 	private int channel = 0;
 
 	@Parameter(label = "How many patches", min = "1")
-	private int k = 9;
+	private int patches = 9;
 
 	@Parameter(label = "Patch size (0: receptive field)", min = "0")
 	private int size = 0;
@@ -47,7 +47,7 @@ public class TopPatchesCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			result = ConvNet.topPatches(folder.getPath(), model.getPath(), layer, channel, k, size, normalization, new IJProgress("Top Patches"));
+			result = ConvNet.topPatches(folder.getPath(), network.getPath(), layer, channel, patches, size, normalization, new IJProgress("Top Patches"));
 		} catch (Exception e) {
 			log.error("Top Patches: " + folder + ": " + e.getMessage());
 		}

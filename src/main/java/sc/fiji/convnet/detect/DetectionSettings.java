@@ -16,7 +16,10 @@ public record DetectionSettings(double[] scales, double scoreThreshold, double i
 		scales = scales.clone();
 	}
 
-	public static DetectionSettings defaults() { return new DetectionSettings(new double[] { 1 }, 0.3, 0.45, false); }
+	/** The default score and IoU thresholds of every front end (the request records read them from here). */
+	public static final double DEFAULT_SCORE = 0.3, DEFAULT_IOU = 0.45;
+
+	public static DetectionSettings defaults() { return new DetectionSettings(new double[] { 1 }, DEFAULT_SCORE, DEFAULT_IOU, false); }
 
 	public NonMaxSuppression nms() { return new NonMaxSuppression(scoreThreshold, iouThreshold, classAgnostic); }
 

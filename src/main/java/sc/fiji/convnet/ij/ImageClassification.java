@@ -25,9 +25,21 @@ public final class ImageClassification {
 	private ImageClassification() {}
 
 	/** Pixel values divided by 255: the shipped cell-type classifier's input ("rgb 0-1"). */
-	public static final String NORMALIZE_DIVIDE_255 = "value/255";
-	public static final String[] NORMALIZATIONS = { NORMALIZE_DIVIDE_255, SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT,
-			SaliencyImages.NORMALIZE_ZSCORE };
+	public static final String NORMALIZE_DIVIDE_255 = sc.fiji.convnet.request.Normalization.DIVIDE_255;
+	public static final String[] NORMALIZATIONS = sc.fiji.convnet.request.Normalization.CLASSIFY.toArray(new String[0]);
+
+	/** A Classify result: the table, and for a sliding window the class map (else null). */
+	public record Result(ResultsTable table, ImagePlus map) {}
+
+	/** Classify as the request says: the whole image, each ROI, or every sliding window. */
+	public static Result run(ImagePlus imp, sc.fiji.convnet.request.ClassifyRequest r) throws IOException {
+		if (sc.fiji.convnet.request.ClassifyRequest.WINDOWS.equals(r.classify())) {
+			ClassMap m = slidingWindow(imp, r.classifier(), r.window(), r.stride(), r.normalization());
+			return new Result(m.table(), m.map());
+		}
+		if (sc.fiji.convnet.request.ClassifyRequest.ROIS.equals(r.classify())) return new Result(rois(imp, r.classifier(), r.top(), r.normalization()), null);
+		return new Result(image(imp, r.classifier(), r.top(), r.normalization()), null);
+	}
 
 	/** The image's current plane as the classifier's input. */
 	public static Tensor input(ImagePlus imp, ImageClassifier classifier, String normalization) {

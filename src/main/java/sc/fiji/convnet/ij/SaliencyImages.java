@@ -14,8 +14,9 @@ import sc.fiji.convnet.tensor.Tensor;
 /** Saliency maps as ImageJ things: a 32-bit image with a heat LUT, and a translucent heat-map overlay. */
 public final class SaliencyImages {
 
-	public static final String NORMALIZE_NONE = "none", NORMALIZE_UNIT = "0-1", NORMALIZE_ZSCORE = "zero mean, unit variance";
-	public static final String[] NORMALIZATIONS = { NORMALIZE_NONE, NORMALIZE_UNIT, NORMALIZE_ZSCORE };
+	public static final String NORMALIZE_NONE = sc.fiji.convnet.request.Normalization.NONE, NORMALIZE_UNIT = sc.fiji.convnet.request.Normalization.UNIT,
+			NORMALIZE_ZSCORE = sc.fiji.convnet.request.Normalization.ZSCORE;
+	public static final String[] NORMALIZATIONS = sc.fiji.convnet.request.Normalization.SALIENCY.toArray(new String[0]);
 
 	private SaliencyImages() {}
 

@@ -27,8 +27,8 @@ class ConvNetCliTest {
 	@Test
 	void helpDocumentsEverySegmentOption() {
 		assertEquals(0, run("segment", "--help"));
-		for (String option : List.of("--input", "--output", "--model", "--filter", "--channel", "--threshold", "--seed-threshold", "--diameter",
-				"--min-area", "--max-area", "--tile", "--threads", "--views", "--overwrite"))
+		for (String option : List.of("--input", "--output", "--model", "--file", "--channel", "--threshold", "--seed", "--diameter",
+				"--minimum", "--maximum", "--tile", "--threads", "--views", "--overwrite"))
 			assertTrue(out.toString().contains(option), "help mentions " + option);
 	}
 

@@ -67,7 +67,7 @@ class DetectCliTest {
 	@Test
 	void helpAndUsageErrors() {
 		assertEquals(0, run("detect", "--help"));
-		for (String option : List.of("--input", "--output", "--model", "--decoder", "--scales", "--score", "--iou", "--class-agnostic", "--overwrite"))
+		for (String option : List.of("--input", "--output", "--model", "--decoder", "--scales", "--score", "--iou", "--agnostic", "--overwrite"))
 			assertTrue(out.toString().contains(option), "help mentions " + option);
 		assertEquals(2, run("evaluate-detection", "--bogus", "x"));
 		assertTrue(err.toString().contains("unknown option --bogus"), err.toString());

@@ -72,7 +72,7 @@ class ModelDefaultsCliTest {
 		assertEquals(0, run("segment", "--help"));
 		assertEquals(0, run("classify", "--help"));
 		String help = out.toString();
-		assertTrue(help.contains("--model NAME|PATH      classifier: a model name, folder, engine network file or .onnx (default: bccd-classifier)"), help);
+		assertTrue(help.contains("--classifier PATH") && help.contains("classifier: a model name, folder, engine network file or .onnx (default: bccd-classifier)"), help);
 		assertTrue(help.contains("(default: bccd-detector)") && help.contains("(default: nuclei)"), help);
 		assertFalse(help.contains("--model FILE"), help);
 	}

@@ -37,13 +37,13 @@ class ExplainCommandsTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ImagePlus viaCommand = (ImagePlus) commands.run(GradCamCommand.class, false, "image", imp, "model", model.toString(), "layer", "",
-					"classIndex", 0, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
+			ImagePlus viaCommand = (ImagePlus) commands.run(GradCamCommand.class, false, "image", imp, "classifier", model.toString(), "layer", "",
+					"target", "0", "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			assertNotNull(viaCommand);
 			ImagePlus direct = ConvNet.gradCam(imp, model.toString(), "", 0, 0, "none");
 			assertArrayEquals((float[]) direct.getProcessor().getPixels(), (float[]) viaCommand.getProcessor().getPixels());
-			Object failed = commands.run(GradCamCommand.class, false, "image", imp, "model", new File(tmp.toFile(), "missing.onnx").getPath(), "layer", "",
-					"classIndex", 0, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
+			Object failed = commands.run(GradCamCommand.class, false, "image", imp, "classifier", new File(tmp.toFile(), "missing.onnx").getPath(), "layer", "",
+					"target", "0", "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			assertNull(failed, "a missing model is an error in the log, not a result");
 		} finally {
 			context.dispose();
@@ -64,13 +64,13 @@ class ExplainCommandsTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ImagePlus filters = (ImagePlus) commands.run(FirstLayerFiltersCommand.class, false, "model", blobs.toFile(), "columns", 0, "scale", 8).get().getOutput("result");
+			ImagePlus filters = (ImagePlus) commands.run(FirstLayerFiltersCommand.class, false, "network", blobs.toFile(), "columns", 0, "zoom", 8).get().getOutput("result");
 			assertEquals(24, filters.getWidth()); // one column of 3×3 kernels zoomed ×8
 			assertEquals(2 * 24 + 1, filters.getHeight());
 			assertEquals(1f / 9, filters.getProcessor().getf(5, 5), 1e-7);
 			assertEquals(-1f / 9, filters.getProcessor().getf(5, 30), 1e-7);
 
-			ImagePlus maps = (ImagePlus) commands.run(FeatureMapsCommand.class, false, "image", imp, "model", random.toFile(), "layer", "conv2",
+			ImagePlus maps = (ImagePlus) commands.run(FeatureMapsCommand.class, false, "image", imp, "network", random.toFile(), "layer", "conv2",
 					"normalization", "none").get().getOutput("result");
 			assertEquals(6, maps.getStackSize());
 			assertEquals(8, maps.getWidth());
@@ -78,7 +78,7 @@ class ExplainCommandsTest {
 					new sc.fiji.convnet.tensor.Tensor(((float[]) fp.getPixels()).clone(), 1, 1, 16, 16));
 			assertEquals(expected.get(0, 5, 3, 4), maps.getStack().getProcessor(6).getf(4, 3), 1e-6);
 
-			var fgsm = commands.run(FgsmCommand.class, false, "image", imp, "model", random.toFile(), "epsilon", 0.05, "label", -1, "normalization", "none").get();
+			var fgsm = commands.run(FgsmCommand.class, false, "image", imp, "classifier", random.toFile(), "epsilon", 0.05, "target", -1, "normalization", "none").get();
 			ij.measure.ResultsTable t = (ij.measure.ResultsTable) fgsm.getOutput("probabilities");
 			assertEquals(3, t.size());
 			ImagePlus delta = (ImagePlus) fgsm.getOutput("perturbation");
@@ -87,13 +87,13 @@ class ExplainCommandsTest {
 			for (int k = 1; k < 3; k++) if (t.getValue("Before", k) > t.getValue("Before", predicted)) predicted = k;
 			assertTrue(t.getValue("After", predicted) < t.getValue("Before", predicted));
 
-			ImagePlus dream = (ImagePlus) commands.run(DeepDreamCommand.class, false, "image", imp, "model", random.toFile(), "layer", "relu2", "iterations", 3,
-					"step", 0.02, "octaves", 2, "octaveScale", 1.4, "smoothing", 0.5, "normalization", "none").get().getOutput("result");
+			ImagePlus dream = (ImagePlus) commands.run(DeepDreamCommand.class, false, "image", imp, "network", random.toFile(), "layer", "relu2", "iterations", 3,
+					"step", 0.02, "octaves", 2, "octave", 1.4, "smoothing", 0.5, "normalization", "none").get().getOutput("result");
 			assertEquals(16, dream.getWidth());
 			assertEquals(16, dream.getHeight());
 
-			ImagePlus am = (ImagePlus) commands.run(ActivationMaximizationCommand.class, false, "model", random.toFile(), "classIndex", 1, "width", 16,
-					"height", 16, "iterations", 5, "learningRate", 1.0, "l2", 1e-3, "blurEvery", 2, "blurSigma", 0.5, "clip", 0.1).get().getOutput("result");
+			ImagePlus am = (ImagePlus) commands.run(ActivationMaximizationCommand.class, false, "classifier", random.toFile(), "target", 1, "width", 16,
+					"height", 16, "iterations", 5, "learning", 1.0, "l2", 1e-3, "blur", 2, "sigma", 0.5, "clip", 0.1).get().getOutput("result");
 			assertEquals(16, am.getWidth());
 		} finally {
 			context.dispose();
@@ -118,21 +118,21 @@ class ExplainCommandsTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ImagePlus occ = (ImagePlus) commands.run(OcclusionCommand.class, false, "image", square, "model", onnx.toFile(), "patch", 4, "stride", 2,
-					"batchSize", 5, "baseline", 0.0, "classIndex", 0, "softmax", false, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
+			ImagePlus occ = (ImagePlus) commands.run(OcclusionCommand.class, false, "image", square, "classifier", onnx.toFile(), "patch", 4, "stride", 2,
+					"batch", 5, "baseline", 0.0, "target", 0, "softmax", false, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			ImagePlus direct = ConvNet.occlusion(square, onnx.toString(), 4, 2, 5, 0, 0, false, 0, "none", null);
 			assertArrayEquals((float[]) direct.getProcessor().getPixels(), (float[]) occ.getProcessor().getPixels());
 
-			ImagePlus top = (ImagePlus) commands.run(TopPatchesCommand.class, false, "folder", folder.toFile(), "model", blobs.toFile(), "layer", "relu",
-					"channel", 0, "k", 2, "size", 5, "normalization", "none").get().getOutput("result");
+			ImagePlus top = (ImagePlus) commands.run(TopPatchesCommand.class, false, "folder", folder.toFile(), "network", blobs.toFile(), "layer", "relu",
+					"channel", 0, "patches", 2, "size", 5, "normalization", "none").get().getOutput("result");
 			assertNotNull(top);
 			assertEquals(2 * 5 * 4 + 1, top.getWidth()); // two 5×5 patches zoomed ×4, one gap
 			String info = (String) top.getProperty("Info");
 			assertTrue(info.startsWith("img1.tif at 11,4"), info);
 
-			ImagePlus styled = (ImagePlus) commands.run(StyleTransferCommand.class, false, "content", square, "style", ij.IJ.openImage(folder.resolve("img0.tif").toString()),
-					"model", random.toFile(), "contentLayer", "relu2", "styleLayers", "relu1:0.5, relu2:1", "alpha", 1.0, "beta", 100.0, "iterations", 5,
-					"learningRate", 0.05, "fromNoise", false, "normalization", "none").get().getOutput("result");
+			ImagePlus styled = (ImagePlus) commands.run(StyleTransferCommand.class, false, "image", square, "style", ij.IJ.openImage(folder.resolve("img0.tif").toString()),
+					"network", random.toFile(), "content", "relu2", "gram", "relu1:0.5, relu2:1", "alpha", 1.0, "beta", 100.0, "iterations", 5,
+					"learning", 0.05, "start", false, "normalization", "none").get().getOutput("result");
 			assertEquals(16, styled.getWidth());
 			assertTrue(((String) styled.getProperty("Info")).startsWith("loss "));
 		} finally {

@@ -64,11 +64,11 @@ class FilterCommandsTest {
 	void commandsGiveTheFacadesResults() throws Exception {
 		String kernel = "-1 0 1\n-2 0 2\n-1 0 1";
 		assertSamePixels(ConvNet.convolve(sample, kernel, false, "reflect", "valid", 2, false),
-				(ImagePlus) run(ConvolveCommand.class, "image", sample, "kernel", kernel, "normalize", false, "padding", "reflect",
-						"output", "valid", "stride", 2, "acrossChannels", false).getOutput("result"));
+				(ImagePlus) run(ConvolveCommand.class, "image", sample, "text1", kernel, "normalize", false, "padding", "reflect",
+						"output", "valid", "stride", 2, "across", false).getOutput("result"));
 		assertSamePixels(ConvNet.edges(sample, "all"), (ImagePlus) run(EdgeFiltersCommand.class, "image", sample, "output", "all").getOutput("result"));
-		Module gabor = run(GaborFilterBankCommand.class, "image", sample, "orientations", 3, "frequencies", "0.9", "phases", "0, -1.5708",
-				"alpha", 0.1, "beta", 0.2, "size", 7, "showBank", true);
+		Module gabor = run(GaborFilterBankCommand.class, "image", sample, "orientations", 3, "frequencies", "0.9", "phase", "0, -1.5708",
+				"alpha", 0.1, "beta", 0.2, "size", 7, "show", true);
 		assertSamePixels(ConvNet.gaborBank(sample, ConvNet.gaborBank(3, new double[] { 0.9 }, new double[] { 0, -1.5708 }, 0.1, 0.2, 7)),
 				(ImagePlus) gabor.getOutput("featureMaps"));
 		assertNotNull(gabor.getOutput("bank"), "the bank picture");
@@ -80,8 +80,8 @@ class FilterCommandsTest {
 
 	@Test
 	void badInputGivesNoResultAndDoesNotThrow() throws Exception {
-		assertNull(run(ConvolveCommand.class, "image", sample, "kernel", "1 2\n3", "normalize", false, "padding", "zero", "output", "same",
-				"stride", 1, "acrossChannels", false).getOutput("result"));
+		assertNull(run(ConvolveCommand.class, "image", sample, "text1", "1 2\n3", "normalize", false, "padding", "zero", "output", "same",
+				"stride", 1, "across", false).getOutput("result"));
 		assertNull(run(PoolCommand.class, "image", sample, "method", "max", "size", 2, "stride", 0).getOutput("result"));
 	}
 

@@ -60,7 +60,7 @@ class SciJavaCommandsTest {
 		String model = TestData.bioimageioNucleiModel().toString();
 		ImagePlus imp = IJ.openImage("samples/nuclei_fluo_8bit_crop.tif");
 		CommandModule m = commands.run(SegmentNucleiCommand.class, true,
-				Map.of("image", imp, "model", model, "showTable", false, "addToRoiManager", false)).get();
+				Map.of("image", imp, "model", model, "display", false, "add", false)).get();
 		ImagePlus labels = (ImagePlus) m.getOutput("labels");
 		ImagePlus expected = sc.fiji.convnet.ConvNet.segment(imp, sc.fiji.convnet.ConvNet.segmenter(model).build()).labels();
 		assertTrue(labels.getStatistics().max >= 10);

@@ -7,7 +7,7 @@ import sc.fiji.convnet.ij.IJProgress;
 
 /**
  * ImageJ 1.x entry for Activation Maximization (an image that a class's pre-activation likes most), recorded as
- * {@code run("Activation Maximization", "classifier=/m.onnx class=0 width=64 height=64 iterations=200 learning=1 l2=0.001 blur=4 sigma=0.5 clip=0.1");}.
+ * {@code run("Activation Maximization", "classifier=/m.onnx target=0 width=64 height=64 iterations=200 learning=1 l2=0.001 blur=4 sigma=0.5 clip=0.1");}.
  * It needs no open image: it starts from a blank one of the given size.
  */
 public class ActivationMaximizationPlugin implements PlugIn {
@@ -19,9 +19,10 @@ public class ActivationMaximizationPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.ACTIVATION_MAXIMIZATION); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addFileField("Classifier", model, 40);
-		gd.addNumericField("Class", classIndex, 0);
+		gd.addNumericField("Target class", classIndex, 0);
 		gd.addNumericField("Width", width, 0, 6, "px");
 		gd.addNumericField("Height", height, 0, 6, "px");
 		gd.addNumericField("Iterations", iterations, 0);

@@ -8,7 +8,7 @@ import sc.fiji.convnet.ij.ErrorReport;
 
 /**
  * ImageJ 1.x entry for the pointing game, recorded as
- * {@code run("Evaluate Saliency", "annotations=/data/Annotations maps=/out class=WBC suffix=_saliency.tif tolerance=15");}.
+ * {@code run("Evaluate Saliency", "annotations=/data/Annotations maps=/out target=WBC suffix=_saliency.tif tolerance=15");}.
  */
 public class EvaluateSaliencyPlugin implements PlugIn {
 
@@ -18,10 +18,11 @@ public class EvaluateSaliencyPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.EVALUATE_SALIENCY); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addDirectoryField("Annotations", annotations, 40);
 		gd.addDirectoryField("Maps", maps, 40);
-		gd.addStringField("Class", label, 12);
+		gd.addStringField("Target class (name)", label, 12);
 		gd.addStringField("Suffix", suffix, 16);
 		gd.addNumericField("Tolerance", tolerance, 1, 6, "pixels");
 		gd.addHelp(FilterRun.HELP);

@@ -7,7 +7,7 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.NetworkPictures;
 import sc.fiji.convnet.ij.SaliencyImages;
 
-/** ImageJ 1.x entry for FGSM, recorded as {@code run("Adversarial Example (FGSM)", "classifier=/m.onnx epsilon=0.01 class=-1 normalization=none");}. */
+/** ImageJ 1.x entry for FGSM, recorded as {@code run("Adversarial Example (FGSM)", "classifier=/m.onnx epsilon=0.01 target=-1 normalization=none");}. */
 public class FgsmPlugin implements PlugIn {
 
 	static final String COMMAND = "Adversarial Example (FGSM)";
@@ -19,10 +19,11 @@ public class FgsmPlugin implements PlugIn {
 	public void run(String arg) {
 		ImagePlus imp = FilterRun.currentImage(COMMAND);
 		if (imp == null) return;
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.FGSM); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addFileField("Classifier", model, 40);
 		gd.addNumericField("Epsilon", epsilon, 4);
-		gd.addNumericField("Class (true; -1 = predicted)", label, 0);
+		gd.addNumericField("Target class (the true one; -1 = predicted)", label, 0);
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);
 		gd.addHelp(FilterRun.HELP);
 		gd.showDialog();

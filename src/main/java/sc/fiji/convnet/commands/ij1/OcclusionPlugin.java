@@ -9,7 +9,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 
 /**
  * ImageJ 1.x entry for occlusion sensitivity, recorded as
- * {@code run("Occlusion Sensitivity", "classifier=/m.onnx patch=16 stride=8 batch=16 baseline=NaN class=-1 softmax opacity=0.5 normalization=none");}.
+ * {@code run("Occlusion Sensitivity", "classifier=/m.onnx patch=16 stride=8 batch=16 baseline=NaN target=-1 softmax opacity=0.5 normalization=none");}.
  */
 public class OcclusionPlugin implements PlugIn {
 
@@ -23,13 +23,14 @@ public class OcclusionPlugin implements PlugIn {
 	public void run(String arg) {
 		ImagePlus imp = FilterRun.currentImage(COMMAND);
 		if (imp == null) return;
+		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.OCCLUSION); // the old macro key class= is still read
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addFileField("Classifier", model, 40);
 		gd.addNumericField("Patch size", patch, 0, 5, "pixels");
 		gd.addNumericField("Stride", stride, 0, 5, "pixels");
 		gd.addNumericField("Batch size", batch, 0);
 		gd.addNumericField("Baseline (NaN = mean)", baseline, 3);
-		gd.addNumericField("Class (-1 = top)", classIndex, 0);
+		gd.addNumericField("Target class (-1 = top)", classIndex, 0);
 		gd.addCheckbox("Softmax of the outputs", softmax);
 		gd.addSlider("Opacity", 0, 1, opacity, 0.1);
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);

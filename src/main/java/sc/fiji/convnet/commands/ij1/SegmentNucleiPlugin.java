@@ -1,26 +1,25 @@
 package sc.fiji.convnet.commands.ij1;
 
 import ij.IJ;
-import ij.WindowManager;
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import sc.fiji.convnet.ConvNet;
-import sc.fiji.convnet.commands.SegmentSettings;
 import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SegmentationDisplay;
 import sc.fiji.convnet.ij.SegmentationOutput;
 import sc.fiji.convnet.predict.CancelledException;
+import sc.fiji.convnet.request.CommandSpecs;
+import sc.fiji.convnet.request.SegmentRequest;
+import sc.fiji.convnet.request.Values;
 
 /**
- * ImageJ 1.x entry for Segment Nuclei. The dialog is recorded by the macro recorder, e.g.
- * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.60 seed=0.70 diameter=0 minimum=20 maximum=0 tile=0 add display probability");}
+ * ImageJ 1.x entry for Segment Nuclei, its dialog generated from {@link CommandSpecs#SEGMENT}; recorded as e.g.
+ * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.70 seed=0.70 diameter=0 minimum=20 maximum=0 tile=0 views=4 add display");}
  */
 public class SegmentNucleiPlugin implements PlugIn {
-
-	private static final SegmentSettings LAST = new SegmentSettings();
-	private static boolean addToRoiManager = false, showTable = true, showProbabilities = false;
 
 	@Override
 	public void run(String arg) {
@@ -30,20 +29,15 @@ public class SegmentNucleiPlugin implements PlugIn {
 			return;
 		}
 		GenericDialog gd = new GenericDialog("Segment Nuclei");
-		LAST.addTo(gd);
-		gd.addCheckbox("Add ROIs to the ROI Manager", addToRoiManager);
-		gd.addCheckbox("Display results table", showTable);
-		gd.addCheckbox("Probability maps", showProbabilities);
-		gd.addHelp("https://imagej.net/plugins/convnet");
+		SpecDialog.add(gd, CommandSpecs.SEGMENT);
+		gd.addHelp(FilterRun.HELP);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		try {
-			LAST.readFrom(gd);
-			addToRoiManager = gd.getNextBoolean();
-			showTable = gd.getNextBoolean();
-			showProbabilities = gd.getNextBoolean();
-			SegmentationOutput out = ConvNet.segment(imp, LAST.segmenter(), LAST.channel, showProbabilities, new IJProgress("Segment Nuclei"));
-			SegmentationDisplay.show(imp, out, addToRoiManager, showTable);
+			Values v = SpecDialog.read(gd, CommandSpecs.SEGMENT);
+			SegmentRequest request = SegmentRequest.from(v);
+			SegmentationOutput out = ConvNet.segment(imp, request, v.flag("probability"), new IJProgress("Segment Nuclei"));
+			SegmentationDisplay.show(imp, out, v.flag("add"), v.flag("display"));
 			for (String warning : out.warnings()) IJ.log("Segment Nuclei: warning: " + warning);
 			IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + imp.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));
 		} catch (CancelledException e) {

@@ -1,0 +1,112 @@
+package sc.fiji.convnet.commands.ij1;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ij.ImagePlus;
+import ij.Macro;
+import ij.gui.GenericDialog;
+import sc.fiji.convnet.request.Option;
+import sc.fiji.convnet.request.Spec;
+import sc.fiji.convnet.request.Values;
+
+/**
+ * ImageJ 1.x dialogs generated from a command's {@link Spec}: every label starts with its option's key, so the
+ * macro recorder writes the same {@code key=value} pairs that the SciJava command (field = key) and the command
+ * line ({@code --key}) take. Old macro keys (aliases) are still read. The last values are remembered per command.
+ */
+final class SpecDialog {
+
+	private static final Map<String, Values> LAST = new HashMap<>();
+
+	private SpecDialog() {}
+
+	/** A dialog holding the spec's options (after whatever the caller added first), filled with the last values. */
+	static void add(GenericDialog gd, Spec spec) {
+		acceptAliases(spec);
+		Values last = last(spec);
+		for (Option o : spec.options()) {
+			String v = last.text(o.key());
+			switch (o.kind()) {
+				case TEXT -> gd.addStringField(o.label(), v, 20);
+				case TEXT_AREA -> gd.addTextAreas(v, null, 7, 32);
+				case FILE -> gd.addFileField(o.label(), v, 30);
+				case FOLDER -> gd.addDirectoryField(o.label(), v, 30);
+				case INTEGER -> gd.addNumericField(o.label(), last.number(o.key()), 0);
+				case NUMBER -> gd.addNumericField(o.label(), last.number(o.key()), decimals(o.defaultValue()));
+				case FLAG -> gd.addCheckbox(o.label(), last.flag(o.key()));
+				case CHOICE -> gd.addChoice(o.label(), o.choices().toArray(new String[0]), o.choices().contains(v) ? v : o.defaultValue());
+				case IMAGE -> gd.addImageChoice(o.label(), v.isEmpty() ? null : v);
+			}
+		}
+	}
+
+	/** Reads the spec's options back in the order {@link #add} put them (images as their titles); remembers them. */
+	static Values read(GenericDialog gd, Spec spec) {
+		Values v = spec.defaults();
+		for (Option o : spec.options()) {
+			switch (o.kind()) {
+				case TEXT, FILE, FOLDER -> v.set(o.key(), gd.getNextString().trim());
+				case TEXT_AREA -> v.set(o.key(), gd.getNextText());
+				case INTEGER, NUMBER -> v.set(o.key(), number(gd.getNextNumber()));
+				case FLAG -> v.set(o.key(), gd.getNextBoolean());
+				case CHOICE -> v.set(o.key(), gd.getNextChoice());
+				case IMAGE -> {
+					ImagePlus imp = gd.getNextImage();
+					v.set(o.key(), imp == null ? "" : imp.getTitle());
+				}
+			}
+		}
+		if (gd.invalidNumber()) throw new IllegalArgumentException(spec.command() + ": a numeric field holds no number");
+		LAST.put(spec.command(), v);
+		return v;
+	}
+
+	/** Shows a dialog of the spec's options alone; null when cancelled. */
+	static Values show(Spec spec) {
+		GenericDialog gd = new GenericDialog(spec.command());
+		add(gd, spec);
+		gd.addHelp(FilterRun.HELP);
+		gd.showDialog();
+		return gd.wasCanceled() ? null : read(gd, spec);
+	}
+
+	private static Values last(Spec spec) {
+		Values v = LAST.get(spec.command());
+		return v != null ? v : spec.defaults();
+	}
+
+	private static String number(double d) {
+		return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+	}
+
+	private static int decimals(String text) {
+		int dot = text.indexOf('.');
+		return dot < 0 ? 2 : Math.max(2, text.length() - dot - 1);
+	}
+
+	/** Old macro keys (e.g. {@code class=}) of a running macro are rewritten to the option's key before the dialog reads them. */
+	static void acceptAliases(Spec spec) {
+		String options = Macro.getOptions();
+		if (options == null) return;
+		String renamed = renameAliases(spec, options);
+		if (!renamed.equals(options)) Macro.setOptions(Thread.currentThread(), renamed);
+	}
+
+	static String renameAliases(Spec spec, String options) {
+		String out = options;
+		for (Option o : spec.options())
+			for (String alias : o.aliases()) {
+				if (hasKey(out, o.key())) continue;
+				Matcher m = Pattern.compile("(^|\\s)" + Pattern.quote(alias.toLowerCase()) + "(?=[=\\s]|$)").matcher(out);
+				out = m.replaceFirst("$1" + Matcher.quoteReplacement(o.key()));
+			}
+		return out;
+	}
+
+	private static boolean hasKey(String options, String key) {
+		return Pattern.compile("(^|\\s)" + Pattern.quote(key) + "(?=[=\\s]|$)").matcher(options).find();
+	}
+}

@@ -1,0 +1,55 @@
+package sc.fiji.convnet.request;
+
+import java.io.IOException;
+import java.util.List;
+
+import sc.fiji.convnet.detect.DetectionModels;
+import sc.fiji.convnet.detect.DetectionSettings;
+import sc.fiji.convnet.detect.Detector;
+
+/** Detect Objects: every option with its default, in one place, for every front end. */
+public record DetectRequest(String model, String decoder, String scales, double score, double iou, boolean agnostic) {
+
+	public static final String FROM_MODEL = "from model";
+
+	public static final Spec SPEC = Spec.of("Detect Objects",
+			Option.text("model", "Model (name or path)", DetectionModels.DEFAULT_MODEL)
+					.help("a shipped or installed model's name, or a model folder/description"),
+			Option.choice("decoder", "Decoder", FROM_MODEL, List.of(FROM_MODEL, "grid", "centre", "n6", "boxes_scores"))
+					.help("how the outputs are read: as the model description says, or grid, n6, boxes_scores"),
+			Option.text("scales", "Scales", "1").help("scales to run at, e.g. 0.8,1,1.25"),
+			Option.number("score", "Score threshold", DetectionSettings.DEFAULT_SCORE).help("score threshold"),
+			Option.number("iou", "IoU threshold (NMS)", DetectionSettings.DEFAULT_IOU).help("IoU threshold of non-max suppression"),
+			Option.flag("agnostic", "Agnostic suppression (across classes)", false).aliases("class-agnostic", "class_agnostic")
+					.help("suppress overlapping boxes across classes"));
+
+	public DetectRequest {
+		model = model == null || model.isBlank() ? DetectionModels.DEFAULT_MODEL : model.trim();
+		decoder = decoder == null || decoder.isBlank() ? FROM_MODEL : decoder.trim();
+		settings(scales, score, iou, agnostic); // validates
+	}
+
+	public static DetectRequest defaults() { return from(SPEC.defaults()); }
+
+	public static DetectRequest from(Values v) {
+		return new DetectRequest(v.text("model"), v.text("decoder"), v.text("scales"), v.number("score"), v.number("iou"), v.flag("agnostic"));
+	}
+
+	public Values values() {
+		return SPEC.defaults().set("model", model).set("decoder", decoder).set("scales", scales).set("score", score).set("iou", iou).set("agnostic", agnostic);
+	}
+
+	public DetectRequest with(String key, Object value) { return from(values().set(key, value)); }
+
+	public DetectionSettings settings() { return settings(scales, score, iou, agnostic); }
+
+	private static DetectionSettings settings(String scales, double score, double iou, boolean agnostic) {
+		return new DetectionSettings(DetectionSettings.parseScales(scales), score, iou, agnostic);
+	}
+
+	/** The detector: the model found by the repository, decoded as its description says unless a decoder is chosen. */
+	public Detector detector() throws IOException {
+		sc.fiji.convnet.onnx.DjlSetup.offline();
+		return DetectionModels.load(model, FROM_MODEL.equals(decoder) ? null : decoder);
+	}
+}

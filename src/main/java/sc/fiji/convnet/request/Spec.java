@@ -1,0 +1,85 @@
+package sc.fiji.convnet.request;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The options of one command (menu label) in dialog order; every front end reads its option names from here. */
+public record Spec(String command, List<Option> options) {
+
+	public Spec {
+		options = List.copyOf(options);
+		Map<String, Option> seen = new LinkedHashMap<>();
+		for (Option o : options) {
+			for (String name : names(o))
+				if (seen.put(name, o) != null) throw new IllegalArgumentException(command + ": the option name '" + name + "' is used twice");
+		}
+	}
+
+	public static Spec of(String command, Object... parts) {
+		List<Option> all = new ArrayList<>();
+		for (Object p : parts) {
+			if (p instanceof Option o) all.add(o);
+			else if (p instanceof Spec s) all.addAll(s.options());
+			else if (p instanceof List<?> l) for (Object o : l) all.add((Option) o);
+			else throw new IllegalArgumentException("Spec.of: " + p);
+		}
+		return new Spec(command, all);
+	}
+
+	private static List<String> names(Option o) {
+		List<String> n = new ArrayList<>(List.of(o.key()));
+		n.addAll(o.aliases());
+		return n;
+	}
+
+	public List<String> keys() { return options.stream().map(Option::key).toList(); }
+
+	/** The option of this key or of one of its aliases, or null. */
+	public Option find(String name) {
+		for (Option o : options) if (o.key().equals(name) || o.aliases().contains(name)) return o;
+		return null;
+	}
+
+	public Option option(String key) {
+		Option o = find(key);
+		if (o == null) throw new IllegalArgumentException(command + " has no option '" + key + "' (options: " + keys() + ")");
+		return o;
+	}
+
+	/** The same options without some (e.g. those a front end fills itself). */
+	public Spec without(String... keys) {
+		List<String> drop = Arrays.asList(keys);
+		return new Spec(command, options.stream().filter(o -> !drop.contains(o.key())).toList());
+	}
+
+	/** A fresh set of values holding every default. */
+	public Values defaults() { return new Values(this); }
+
+	/** Help lines for the command line: {@code --key VALUE  help (default: …)}, aligned. */
+	public String cliUsage() {
+		StringBuilder b = new StringBuilder();
+		for (Option o : options) {
+			String left = "  " + o.cli() + (o.isFlag() ? "" : " " + placeholder(o));
+			StringBuilder line = new StringBuilder(left);
+			while (line.length() < 26) line.append(' ');
+			line.append(' ').append(o.help());
+			if (!o.isFlag() && !o.defaultValue().isEmpty()) line.append(" (default: ").append(o.defaultValue()).append(')');
+			if (!o.choices().isEmpty()) line.append("; one of ").append(String.join(", ", o.choices()));
+			b.append(line).append('\n');
+		}
+		return b.toString();
+	}
+
+	private static String placeholder(Option o) {
+		return switch (o.kind()) {
+			case INTEGER -> "N";
+			case NUMBER -> "X";
+			case FILE -> "PATH";
+			case FOLDER -> "DIR";
+			default -> "TEXT";
+		};
+	}
+}
