@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-import ij.measure.ResultsTable;
 import sc.fiji.convnet.ij.ImageClassification;
-import sc.fiji.convnet.io.AtomicFiles;
+import sc.fiji.convnet.ij.BatchClassification;
+import sc.fiji.convnet.ij.FolderRunner;
+import sc.fiji.convnet.io.BatchJournal;
+import sc.fiji.convnet.model.ModelRepository;
 
 /** {@code bin/convnet classify}: the top-k classes of every image of a folder, one CSV row per image. */
 final class ClassifyCli {
@@ -37,24 +39,23 @@ final class ClassifyCli {
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		File input = new File(o.require("input"));
 		if (!input.exists()) throw new Options.UsageException("--input " + input + " does not exist");
-		Path table = Path.of(o.require("output"));
-		if (Files.exists(table) && !o.flag("overwrite")) throw new java.io.IOException(table + " exists; add --overwrite to replace it");
+		Path table = Path.of(o.require("output")).toAbsolutePath();
+		if (Files.exists(table) && !o.flag("overwrite") && !ourTable(table))
+			throw new java.io.IOException(table + " exists; add --overwrite to replace it");
 		int k = o.integer("top", 3);
 		if (k < 1) throw new Options.UsageException("--top must be at least 1");
 		String normalization = o.get("normalization", ImageClassification.NORMALIZE_DIVIDE_255);
 		if (normalization.equals("zscore")) normalization = sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_ZSCORE;
-		ResultsTable t = ImageClassification.folder(input, o.get("filter", null), o.get("model", ConvNetCli.CLASSIFIER), k, normalization, out::println);
-		t.setPrecision(9);
-		AtomicFiles.write(table, stream -> { // ImageJ's CSV (quoting included), renamed into place only when complete
-			Path csv = Files.createTempFile("convnet-classify", ".csv");
-			try {
-				if (!t.save(csv.toString())) throw new java.io.IOException("cannot write the table " + csv);
-				Files.copy(csv, stream);
-			} finally {
-				Files.deleteIfExists(csv);
-			}
-		});
-		out.println("classify: " + t.size() + " images classified into " + table);
-		return 0;
+		BatchClassification task = new BatchClassification(ModelRepository.standard().find(o.get("model", ConvNetCli.CLASSIFIER)), k, normalization,
+				table.getFileName().toString());
+		FolderRunner.Report r = FolderRunner.over(input).output(table.getParent().toFile()).filter(o.get("filter", null)).overwrite(o.flag("overwrite"))
+				.log(out::println).run(task);
+		out.println("classify: " + r);
+		return r.exitCode();
+	}
+
+	/** A table an earlier classify run wrote (its folder's journal records it): a rerun brings it up to date. */
+	private static boolean ourTable(Path table) throws java.io.IOException {
+		return BatchJournal.open(table.getParent()).outputNames().contains(table.getFileName().toString());
 	}
 }

@@ -5,7 +5,8 @@ import java.io.PrintStream;
 import java.util.Set;
 
 import sc.fiji.convnet.ConvNet;
-import sc.fiji.convnet.ij.BatchSegmentation;
+import sc.fiji.convnet.ij.FolderRunner;
+import sc.fiji.convnet.io.AtomicFiles;
 import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.ModelTask;
@@ -135,10 +136,10 @@ public final class ConvNetCli {
 		String filter = o.get("filter", "*");
 		File folder = input;
 		if (input.isFile()) { folder = input.getAbsoluteFile().getParentFile(); filter = input.getName(); }
-		BatchSegmentation.Report report = ConvNet.segmentFolder(folder, output, filter, segmenter, o.integer("channel", 1), o.flag("overwrite"),
+		FolderRunner.Report report = ConvNet.segmentFolder(folder, output, filter, segmenter, o.integer("channel", 1), o.flag("overwrite"),
 				out::println, Progress.NONE);
 		out.println(report);
-		return report.failed.isEmpty() ? 0 : 1;
+		return report.exitCode();
 	}
 
 	static final String EVALUATE_USAGE = String.join("\n",
@@ -171,7 +172,8 @@ public final class ConvNetCli {
 		if (csv != null) {
 			File f = new File(csv);
 			if (f.exists() && !o.flag("overwrite")) throw new java.io.IOException(f + " exists; add --overwrite to replace it");
-			sc.fiji.convnet.ij.SegmentationEvaluation.table(m).save(f.getPath());
+			byte[] bytes = sc.fiji.convnet.ij.Tables.csv(sc.fiji.convnet.ij.SegmentationEvaluation.table(m), 4);
+			AtomicFiles.write(f.toPath(), stream -> stream.write(bytes));
 		}
 		return 0;
 	}
@@ -204,10 +206,10 @@ public final class ConvNetCli {
 		int classIndex = classIndex(ModelRepository.standard().resolve(model), o.get("class", "top"));
 		String normalization = o.get("normalization", "0-1");
 		if (normalization.equals("zscore")) normalization = sc.fiji.convnet.ij.SaliencyImages.NORMALIZE_ZSCORE;
-		int written = ConvNet.gradCamFolder(input.getPath(), o.require("output"), model, o.get("layer", null), classIndex,
-				normalization, o.flag("overwrite"));
-		out.println("saliency: " + written + " maps written to " + o.require("output"));
-		return 0;
+		FolderRunner.Report report = sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input.getPath(), o.require("output"), model, o.get("layer", null),
+				classIndex, normalization, o.flag("overwrite"), out::println, Progress.NONE);
+		out.println("saliency: " + report + " (" + o.require("output") + ")");
+		return report.exitCode();
 	}
 
 	static final String EVALUATE_SALIENCY_USAGE = String.join("\n",

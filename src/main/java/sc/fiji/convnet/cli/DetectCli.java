@@ -8,8 +8,8 @@ import java.util.Set;
 import sc.fiji.convnet.detect.DetectionEvaluation;
 import sc.fiji.convnet.detect.DetectionModels;
 import sc.fiji.convnet.detect.DetectionSettings;
-import sc.fiji.convnet.detect.Detector;
 import sc.fiji.convnet.ij.BatchDetection;
+import sc.fiji.convnet.ij.FolderRunner;
 import sc.fiji.convnet.predict.Progress;
 
 /** {@code bin/convnet detect} and {@code bin/convnet evaluate-detection}. */
@@ -43,12 +43,11 @@ final class DetectCli {
 		if (o.flag("help")) { out.print(DETECT_USAGE); return 0; }
 		DetectionSettings s = new DetectionSettings(DetectionSettings.parseScales(o.get("scales", "1")), o.number("score", 0.3), o.number("iou", 0.45),
 				o.flag("class-agnostic"));
-		Detector detector = DetectionModels.load(o.get("model", DetectionModels.DEFAULT_MODEL), o.get("decoder", null));
-		out.println("detect: " + detector.describe());
-		BatchDetection.Report r = new BatchDetection(detector, s, o.flag("overwrite"), out::println)
-				.run(new File(o.require("input")), new File(o.require("output")), o.get("filter", null), Progress.NONE);
+		BatchDetection batch = BatchDetection.of(o.get("model", DetectionModels.DEFAULT_MODEL), o.get("decoder", null), s, o.flag("overwrite"), out::println);
+		out.println("detect: " + batch.detector().describe());
+		FolderRunner.Report r = batch.run(new File(o.require("input")), new File(o.require("output")), o.get("filter", null), Progress.NONE);
 		out.println("detect: " + r);
-		return r.failed.isEmpty() ? 0 : 1;
+		return r.exitCode();
 	}
 
 	static final String EVALUATE_USAGE = String.join("\n",

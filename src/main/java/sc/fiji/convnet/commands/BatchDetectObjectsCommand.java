@@ -48,7 +48,7 @@ public class BatchDetectObjectsCommand implements Command {
 	public void run() {
 		try {
 			DetectionSettings s = new DetectionSettings(DetectionSettings.parseScales(scales), score, iou, false);
-			BatchDetection.Report r = new BatchDetection(DetectionModels.load(model), s, overwrite, log::info)
+			sc.fiji.convnet.ij.FolderRunner.Report r = BatchDetection.of(model, null, s, overwrite, log::info)
 					.run(input_directory, output_directory, file_filter, new IJProgress("Batch Detect Objects"));
 			log.info("Batch Detect Objects: " + r);
 		} catch (Exception e) {

@@ -49,7 +49,7 @@ public class BatchSegmentNucleiCommand implements Command {
 		SegmentSettings s = new SegmentSettings();
 		s.model = model; s.channel = channel; s.threshold = threshold; s.diameter = diameter;
 		try {
-			BatchSegmentation.Report report = ConvNet.segmentFolder(input_directory, output_directory, file_filter, s.segmenter(), channel,
+			sc.fiji.convnet.ij.FolderRunner.Report report = ConvNet.segmentFolder(input_directory, output_directory, file_filter, s.segmenter(), channel,
 					overwrite, log::info, new IJProgress("Batch Segment Nuclei"));
 			log.info("Batch Segment Nuclei: " + report);
 		} catch (Exception e) {

@@ -86,19 +86,10 @@ public record ModelDescriptor(String name, String formatVersion, Path source, Pa
 	 */
 	public void verifyWeights() {
 		if (weightsSha256 == null) return;
-		try (java.io.InputStream in = java.nio.file.Files.newInputStream(weights)) {
-			java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-			byte[] buf = new byte[1 << 16];
-			for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
-			String actual = java.util.HexFormat.of().formatHex(md.digest());
-			if (!actual.equalsIgnoreCase(weightsSha256))
-				throw new ModelFormatException(weights + ": sha256 " + actual + " differs from " + weightsSha256 + " given in " + source
-						+ " (a damaged, truncated or replaced file)");
-		} catch (java.io.IOException e) {
-			throw new ModelFormatException("cannot read the weights " + weights + " named in " + source + ": " + e, e);
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		String actual = ModelFiles.sha256(weights);
+		if (!actual.equalsIgnoreCase(weightsSha256))
+			throw new ModelFormatException(weights + ": sha256 " + actual + " differs from " + weightsSha256 + " given in " + source
+					+ " (a damaged, truncated or replaced file)");
 	}
 
 	/** Replaces the first input's preprocessing. */

@@ -36,7 +36,7 @@ public class BatchDetectObjectsPlugin implements PlugIn {
 		boolean overwrite = gd.getNextBoolean();
 		try {
 			DetectionSettings s = new DetectionSettings(DetectionSettings.parseScales(scales), score, iou, false);
-			BatchDetection.Report r = new BatchDetection(DetectionModels.load(model), s, overwrite, IJ::log)
+			sc.fiji.convnet.ij.FolderRunner.Report r = BatchDetection.of(model, null, s, overwrite, IJ::log)
 					.run(new File(input), new File(output), filter, new IJProgress("Batch Detect Objects"));
 			IJ.log("Batch Detect Objects: " + r);
 		} catch (Exception e) {

@@ -38,7 +38,7 @@ public class BatchSegmentNucleiPlugin implements PlugIn {
 			LAST.readFrom(gd);
 			overwrite = gd.getNextBoolean();
 			if (input.isEmpty() || output.isEmpty()) throw new IllegalArgumentException("choose an input and an output folder");
-			BatchSegmentation.Report report = ConvNet.segmentFolder(new File(input), new File(output), filter, LAST.segmenter(), LAST.channel,
+			sc.fiji.convnet.ij.FolderRunner.Report report = ConvNet.segmentFolder(new File(input), new File(output), filter, LAST.segmenter(), LAST.channel,
 					overwrite, IJ::log, new IJProgress("Batch Segment Nuclei"));
 			IJ.log("Batch Segment Nuclei: " + report);
 		} catch (Exception e) {
