@@ -22,7 +22,8 @@ final class ClassifyCli {
 			"",
 			"The top-k classes with their probabilities of every image of DIR (or of one image), as Plugins > ConvNet > Classify",
 			"gives them for a whole image: one row per image (Label, X, Y, Width, Height, Class 1, Index 1, P 1, ...).",
-			"Non-images are reported and skipped; an existing table is kept unless --overwrite is given.",
+			"Non-images are reported; results are kept per image in the folder's journal, so a rerun classifies only new or",
+			"changed images and rewrites the table whole. A table this command did not write is kept unless --overwrite.",
 			"",
 			"Options:",
 			"  --input DIR|FILE       folder of images, or one image file (required)",
@@ -31,7 +32,7 @@ final class ClassifyCli {
 			"  --filter GLOB          which files of the folder to classify, e.g. '*.jpg' (default: every file)",
 			"  --top K                how many classes per image (default: 3)",
 			"  --normalization MODE   value/255, none, 0-1 or zscore (default: value/255, the shipped classifier's input)",
-			"  --overwrite            replace an existing table",
+			"  --overwrite            replace a table this command did not write; redo every image",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {

@@ -47,9 +47,12 @@ public final class ConvNetCli {
 	static final String SEGMENT_USAGE = String.join("\n",
 			"Usage: bin/convnet segment --input DIR|FILE --output DIR [options]",
 			"",
-			"Writes <image>_labels.tif (16-bit labels, 32-bit past 65,535 objects), <image>_rois.zip (ImageJ ROI set)",
-			"per image and one measurements.csv (one row per object) into the output folder. Unreadable files and",
-			"non-images are reported and skipped; existing outputs are kept unless --overwrite is given.",
+			"Writes <image>_labels.tif (16-bit labels, 32-bit past 65,535 objects), <image>_rois.zip (ImageJ ROI set) and",
+			"<image>_measurements.csv per image, and measurements.csv (one row per object, rebuilt from the per-image tables",
+			"at the end of every run) into the output folder. Every file is written to a temporary name and renamed when",
+			"complete; a journal (.convnet-journal.jsonl) lets a rerun skip exactly the images whose outputs are complete and",
+			"current and redo the rest. Unreadable files and non-images are reported; exit code 1 when any image failed.",
+			"<image> is the file name without extension, or with it when two inputs share that name (a.tif_labels.tif).",
 			"",
 			"Options:",
 			"  --input DIR|FILE      folder of images, or one image file (required)",
@@ -67,7 +70,7 @@ public final class ConvNetCli {
 			"  --max-area PX         largest object kept, in pixels (default: no limit)",
 			"  --tile PX             largest tile edge for prediction, halo included (default: 0 = automatic, one tile up to 2048×2048 px)",
 			"  --threads N           worker threads (default: all processors)",
-			"  --overwrite           replace existing outputs",
+			"  --overwrite           redo every image, even those the journal shows up to date",
 			"  --help                this text",
 			"");
 
@@ -183,7 +186,7 @@ public final class ConvNetCli {
 			"",
 			"Grad-CAM (Bishop eqs. 10.9-10.10) of a classifier for every image of DIR (.tif, .tiff, .png, .jpg, .jpeg), written as",
 			"<image>_saliency.tif: a 32-bit map of the input's size. The model is a shipped or installed model's name, a model",
-			"folder, an engine network file or an .onnx the engine imports. Existing maps are kept unless --overwrite is given.",
+			"folder, an engine network file or an .onnx the engine imports. Maps the journal shows up to date are kept unless --overwrite.",
 			"",
 			"Options:",
 			"  --input DIR            images (required)",
@@ -193,7 +196,7 @@ public final class ConvNetCli {
 			"                         or 'top' for the highest-scoring class of each image (default: top)",
 			"  --layer NAME           layer whose feature maps are weighted (default: the last convolution)",
 			"  --normalization MODE   how pixel values enter the network: none, 0-1 or zscore (default: 0-1)",
-			"  --overwrite            replace existing maps",
+			"  --overwrite            redo every map, even those the journal shows up to date",
 			"");
 
 	private static int saliency(String[] args, PrintStream out) throws Exception {

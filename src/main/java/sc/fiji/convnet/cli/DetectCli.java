@@ -21,8 +21,8 @@ final class DetectCli {
 			"Usage: bin/convnet detect --input DIR|FILE --output DIR [options]",
 			"",
 			"Writes <image>_boxes.csv (class,score,x,y,width,height; pixels, top-left corner) per image and counts.csv",
-			"(objects per class and image) into the output folder. Non-images are reported and skipped; existing outputs",
-			"are kept unless --overwrite is given.",
+			"(objects per class and image, rebuilt at the end of every run) into the output folder. Non-images are reported;",
+			"images the journal shows up to date are skipped unless --overwrite is given.",
 			"",
 			"Options:",
 			"  --input DIR|FILE   folder of images, or one image file (required)",
@@ -34,7 +34,7 @@ final class DetectCli {
 			"  --score P          score threshold (default: 0.3)",
 			"  --iou T            IoU threshold of non-max suppression (default: 0.45)",
 			"  --class-agnostic   suppress overlapping boxes across classes",
-			"  --overwrite        replace existing outputs",
+			"  --overwrite        redo every image, even those the journal shows up to date",
 			"");
 
 	static int detect(String[] args, PrintStream out, PrintStream err) throws Exception {

@@ -98,7 +98,12 @@ public final class FolderRunner {
 		/** Writes {@code base + suffix} into the output folder atomically, and records it for the journal. */
 		public Path write(String suffix, AtomicFiles.Content content) throws IOException {
 			String fileName = base + suffix;
-			Path target = runner.safeWrite(fileName, content);
+			Path target;
+			try {
+				target = runner.safeWrite(fileName, content);
+			} catch (IOException e) {
+				throw new IOException("cannot write " + fileName + ": " + oneLine(e), e);
+			}
 			entry.outputs.put(fileName, Files.size(target));
 			return target;
 		}
@@ -146,7 +151,7 @@ public final class FolderRunner {
 		/** Up to date: outputs exist and match the journal. */
 		public final List<String> skipped = new ArrayList<>();
 		public final List<String> failed = new ArrayList<>();
-		/** One-line reason per failed input (and per folder table that could not be written). */
+		/** One-line reason per failed input. */
 		public final Map<String, String> failures = new LinkedHashMap<>();
 		/** Files that are no images at all: logged and passed over, not failures. */
 		public final List<String> notImages = new ArrayList<>();
@@ -158,8 +163,11 @@ public final class FolderRunner {
 		String doneWord = "processed";
 		String extra = "";
 
-		/** 0: every image done or up to date; 1: some failed (or the run was cancelled). */
-		public int exitCode() { return failed.isEmpty() && !cancelled ? 0 : 1; }
+		/** Why the folder table could not be written, or null. */
+		public String tableError;
+
+		/** 0: every image done or up to date and the table written; 1: some failed, the table failed, or the run was cancelled. */
+		public int exitCode() { return failed.isEmpty() && !cancelled && tableError == null ? 0 : 1; }
 
 		/** Appends a phrase to {@link #toString()}. */
 		public void summary(String phrase) { extra += "; " + phrase; }
@@ -168,6 +176,7 @@ public final class FolderRunner {
 		public String toString() {
 			return processed.size() + " " + doneWord + ", " + skipped.size() + " skipped (outputs exist and match the journal), " + notImages.size()
 					+ " not images, " + failed.size() + " failed" + (cancelled ? ", cancelled" : "") + extra
+					+ (tableError != null ? "; folder table NOT written (" + tableError + ")" : "")
 					+ (table != null ? "; table: " + table : "");
 		}
 	}
@@ -249,8 +258,7 @@ public final class FolderRunner {
 		} catch (IOException | RuntimeException e) {
 			String reason = oneLine(e);
 			log.accept(task.name() + ": the folder table could not be written: " + reason);
-			report.failures.put("(folder table)", reason);
-			report.failed.add("(folder table)");
+			report.tableError = reason;
 		}
 		return report;
 	}
