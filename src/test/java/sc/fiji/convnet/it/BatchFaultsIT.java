@@ -128,15 +128,22 @@ class BatchFaultsIT {
 				+ " — the full-disk / read-only part is skipped");
 	}
 
-	static void umount(Path dir) throws Exception {
-		new ProcessBuilder("umount", dir.toString()).start().waitFor(20, TimeUnit.SECONDS);
+	interface OnFolder { void run(Path out) throws Exception; }
+
+	/** Runs body on a fresh tmpfs mounted with these options, unmounted afterwards. */
+	static void onTmpfs(String name, String options, OnFolder body) throws Exception {
+		Path out = tmp.resolve(name);
+		mountTmpfs(out, options);
+		try {
+			body.run(out);
+		} finally {
+			new ProcessBuilder("umount", out.toString()).start().waitFor(20, TimeUnit.SECONDS);
+		}
 	}
 
 	@Test
 	void aFullDiskFailsImagesCleanlyAndTheRerunCompletesThem() throws Exception {
-		Path out = tmp.resolve("full");
-		mountTmpfs(out, "size=160k");
-		try {
+		onTmpfs("full", "size=160k", out -> {
 			Run r = convnet(segment(in, out));
 			assertEquals(1, r.code(), r.output());
 			assertTrue(r.output().contains(": failed: "), r.output());
@@ -148,23 +155,17 @@ class BatchFaultsIT {
 			Run again = convnet(segment(in, out));
 			assertEquals(0, again.code(), again.output());
 			sameAsReference(out);
-		} finally {
-			umount(out);
-		}
+		});
 	}
 
 	@Test
 	void aReadOnlyOutputFolderIsFoundBeforeTheFirstImage() throws Exception {
-		Path out = tmp.resolve("readonly");
-		mountTmpfs(out, "ro,size=1m");
-		try {
+		onTmpfs("readonly", "ro,size=1m", out -> {
 			Run r = convnet(segment(in, out));
 			assertEquals(3, r.code(), r.output());
 			assertTrue(r.output().contains("cannot write into the output folder") && r.output().contains("nothing was computed"), r.output());
 			assertFalse(r.output().contains("img00.tif:"), "no image was computed");
-		} finally {
-			umount(out);
-		}
+		});
 	}
 
 	@Test
