@@ -336,7 +336,7 @@ public final class FolderRunner {
 		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException("output " + dir + " is a file, not a folder");
 		try {
 			Files.createDirectories(dir);
-			Path probe = dir.resolve(".convnet-probe");
+			Path probe = dir.resolve(".convnet-probe-" + ProcessHandle.current().pid());
 			AtomicFiles.write(probe, "probe\n".getBytes(StandardCharsets.US_ASCII));
 			Files.delete(probe);
 		} catch (IOException | SecurityException e) {
