@@ -217,6 +217,7 @@ public final class FolderRunner {
 		boolean sameFolder = Files.isSameFile(folder.toPath(), outputDir);
 		Set<String> ourOutputs = new HashSet<>(sameFolder ? journal.outputNames() : List.of());
 		this.journal = journal;
+		protectedNames.clear();
 		if (sameFolder) {
 			String[] all = folder.list();
 			if (all != null) for (String n : all) if (!ourOutputs.contains(n)) protectedNames.add(n);
@@ -248,10 +249,12 @@ public final class FolderRunner {
 		}
 		progress.update(candidates.size(), candidates.size());
 
-		List<BatchJournal.Entry> done = new ArrayList<>();
-		for (String n : names) {
-			BatchJournal.Entry e = journal.get(task.name(), n);
-			if (e != null && e.ok() && !report.failed.contains(n)) done.add(e);
+		List<BatchJournal.Entry> done = new ArrayList<>(); // a cancelled run's table still holds the images done before
+		for (File f : candidates) {
+			BatchJournal.Entry e = journal.get(task.name(), f.getName());
+			boolean reached = names.contains(f.getName());
+			if (e != null && e.ok() && !report.failed.contains(f.getName())
+					&& (reached || staleness(e, f, new Item(this, f, bases.get(f)), task) == null)) done.add(e);
 		}
 		try {
 			task.finish(new Finish(this, task.name(), done, report));

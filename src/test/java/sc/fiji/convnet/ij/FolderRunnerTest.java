@@ -129,6 +129,26 @@ class FolderRunnerTest {
 	}
 
 	@Test
+	void aCancelledRunLeavesAJournalTheRerunCompletes() throws IOException {
+		Path in = Files.createDirectories(dir.resolve("in")), out = dir.resolve("out");
+		for (String n : List.of("a", "b", "c", "d")) image(in.resolve(n + ".tif"), 5);
+		sc.fiji.convnet.predict.Progress cancelAfterTwo = new sc.fiji.convnet.predict.Progress() {
+			int asked;
+			@Override public void update(int done, int total) {}
+			@Override public boolean cancelled() { return asked++ >= 2; }
+		};
+		FolderRunner.Report r = runner(in, out).progress(cancelAfterTwo).run(new WidthTask());
+		assertTrue(r.cancelled);
+		assertEquals(1, r.exitCode());
+		assertEquals(List.of("a.tif", "b.tif"), r.processed);
+		assertEquals("a.tif\nb.tif\n", Files.readString(out.resolve("all.txt")));
+		FolderRunner.Report again = runner(in, out).run(new WidthTask());
+		assertEquals(List.of("a.tif", "b.tif"), again.skipped);
+		assertEquals(List.of("c.tif", "d.tif"), again.processed);
+		assertEquals("a.tif\nb.tif\nc.tif\nd.tif\n", Files.readString(out.resolve("all.txt")));
+	}
+
+	@Test
 	void outputFolderIsCheckedBeforeTheFirstImage() throws IOException {
 		Path in = Files.createDirectories(dir.resolve("in"));
 		image(in.resolve("a.tif"), 5);
