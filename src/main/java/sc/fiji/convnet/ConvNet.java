@@ -101,19 +101,19 @@ public final class ConvNet {
 	}
 
 	/** Segments every matching image of a folder into label TIFFs, ROI zips and one measurements CSV. */
-	public static BatchSegmentation.Report segmentFolder(File input, File output, String fileFilter, NucleiSegmenter segmenter,
+	public static sc.fiji.convnet.ij.FolderRunner.Report segmentFolder(File input, File output, String fileFilter, NucleiSegmenter segmenter,
 			int channel, boolean overwrite, Consumer<String> log, Progress progress) throws IOException {
 		return new BatchSegmentation(segmenter, channel, overwrite, log).run(input, output, fileFilter, progress);
 	}
 
 	/** Jython-friendly short form: default channel, log to standard output, no progress. */
-	public static BatchSegmentation.Report segmentFolder(String input, String output, String fileFilter, String model, boolean overwrite)
+	public static sc.fiji.convnet.ij.FolderRunner.Report segmentFolder(String input, String output, String fileFilter, String model, boolean overwrite)
 			throws IOException {
 		return segmentFolder(input, output, fileFilter, sc.fiji.convnet.request.SegmentRequest.defaults().with("model", model), overwrite);
 	}
 
 	/** Segments every matching image of a folder as the request says; logs to standard output. */
-	public static BatchSegmentation.Report segmentFolder(String input, String output, String fileFilter, sc.fiji.convnet.request.SegmentRequest request,
+	public static sc.fiji.convnet.ij.FolderRunner.Report segmentFolder(String input, String output, String fileFilter, sc.fiji.convnet.request.SegmentRequest request,
 			boolean overwrite) throws IOException {
 		return segmentFolder(new File(input), new File(output), fileFilter, request.segmenter(), request.channel(), overwrite, System.out::println,
 				Progress.NONE);
@@ -156,16 +156,15 @@ public final class ConvNet {
 	 * Detects objects in every image of a folder: {@code <image>_boxes.csv} per image and {@code counts.csv},
 	 * exactly as Batch Detect Objects and {@code bin/convnet detect} write them; logs to standard output.
 	 */
-	public static sc.fiji.convnet.ij.BatchDetection.Report detectFolder(String input, String output, String fileFilter, String model, String scales,
+	public static sc.fiji.convnet.ij.FolderRunner.Report detectFolder(String input, String output, String fileFilter, String model, String scales,
 			double scoreThreshold, double iouThreshold, boolean overwrite) throws IOException {
 		return detectFolder(input, output, fileFilter, detectRequest(model, scales, scoreThreshold, iouThreshold), overwrite);
 	}
 
 	/** As above with every detection option from a request. */
-	public static sc.fiji.convnet.ij.BatchDetection.Report detectFolder(String input, String output, String fileFilter,
+	public static sc.fiji.convnet.ij.FolderRunner.Report detectFolder(String input, String output, String fileFilter,
 			sc.fiji.convnet.request.DetectRequest request, boolean overwrite) throws IOException {
-		return new sc.fiji.convnet.ij.BatchDetection(request.detector(), request.settings(), overwrite, System.out::println)
-				.run(new File(input), new File(output), fileFilter, Progress.NONE);
+		return sc.fiji.convnet.ij.BatchDetection.of(request, overwrite, System.out::println).run(new File(input), new File(output), fileFilter, Progress.NONE);
 	}
 
 	/** AP@0.5 per class, mAP and AP@[.5:.95] of {@code <image>_boxes.csv} predictions against VOC XML or CSV ground truth. */
@@ -345,7 +344,8 @@ public final class ConvNet {
 	/** Grad-CAM of every image of a folder, as {@code <image>_saliency.tif} in {@code output} (for the pointing game); returns the count written. */
 	public static int gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization, boolean overwrite)
 			throws IOException {
-		return sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input, output, model, layer, classIndex, normalization, overwrite, Progress.NONE);
+		return sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input, output, model, layer, classIndex, normalization, overwrite, System.out::println,
+				Progress.NONE).processed.size();
 	}
 
 	/** Classify: the top-k classes of the whole image, one ResultsTable row (class names from the model's bioimageio.yaml). */

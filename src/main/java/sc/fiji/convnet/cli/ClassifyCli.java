@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-import ij.measure.ResultsTable;
 import sc.fiji.convnet.ij.ImageClassification;
 import sc.fiji.convnet.io.AtomicFiles;
 import sc.fiji.convnet.request.Batch;
@@ -14,6 +13,10 @@ import sc.fiji.convnet.request.ClassifyRequest;
 import sc.fiji.convnet.request.Option;
 import sc.fiji.convnet.request.Spec;
 import sc.fiji.convnet.request.Values;
+import sc.fiji.convnet.ij.BatchClassification;
+import sc.fiji.convnet.ij.FolderRunner;
+import sc.fiji.convnet.io.BatchJournal;
+import sc.fiji.convnet.model.ModelRepository;
 
 /** {@code bin/convnet classify}: the top-k classes of every image of a folder, one CSV row per image. */
 final class ClassifyCli {
@@ -29,7 +32,8 @@ final class ClassifyCli {
 			"",
 			"The top-k classes with their probabilities of every image of DIR (or of one image), as Plugins > ConvNet > Classify",
 			"gives them for a whole image: one row per image (Label, X, Y, Width, Height, Class 1, Index 1, P 1, ...).",
-			"Non-images are reported and skipped; an existing table is kept unless --overwrite is given.",
+			"Non-images are reported; results are kept per image in the folder's journal, so a rerun classifies only new or",
+			"changed images and rewrites the table whole. A table this command did not write is kept unless --overwrite.",
 			"The options are Classify's macro keys with two dashes (--model and --filter are still accepted; zscore for the z-score).",
 			"",
 			"Options:",
@@ -40,23 +44,22 @@ final class ClassifyCli {
 		if (o.flag("help")) { out.print(USAGE); return ConvNetCli.OK; }
 		File input = new File(o.require("input"));
 		if (!input.exists()) throw new Options.UsageException("--input " + input + " does not exist");
-		Path table = Path.of(o.require("output"));
+		Path table = Path.of(o.require("output")).toAbsolutePath();
 		Values v = o.values(SPEC);
-		if (Files.exists(table) && !v.flag("overwrite")) throw new java.io.IOException(table + " exists; add --overwrite to replace it");
+		if (Files.exists(table) && !v.flag("overwrite") && !ourTable(table))
+			throw new java.io.IOException(table + " exists; add --overwrite to replace it");
 		ClassifyRequest r = Options.request(() -> ClassifyRequest.from(o.values(ClassifyRequest.SPEC)));
 		String filter = v.text("file");
-		ResultsTable t = ImageClassification.folder(input, filter.equals("*") ? null : filter, r.classifier(), r.top(), r.normalization(), out::println);
-		t.setPrecision(9);
-		AtomicFiles.write(table, stream -> { // ImageJ's CSV (quoting included), renamed into place only when complete
-			Path csv = Files.createTempFile("convnet-classify", ".csv");
-			try {
-				if (!t.save(csv.toString())) throw new java.io.IOException("cannot write the table " + csv);
-				Files.copy(csv, stream);
-			} finally {
-				Files.deleteIfExists(csv);
-			}
-		});
-		out.println("classify: " + t.size() + " images classified into " + table);
-		return ConvNetCli.OK;
+		BatchClassification task = new BatchClassification(ModelRepository.standard().find(r.classifier()), r.top(), r.normalization(),
+				table.getFileName().toString());
+		FolderRunner.Report report = FolderRunner.over(input).output(table.getParent().toFile()).filter(filter.equals("*") ? null : filter)
+				.overwrite(v.flag("overwrite")).log(out::println).run(task);
+		out.println("classify: " + report);
+		return report.exitCode();
+	}
+
+	/** A table an earlier classify run wrote (its folder's journal records it): a rerun brings it up to date. */
+	private static boolean ourTable(Path table) throws java.io.IOException {
+		return BatchJournal.open(table.getParent()).outputNames().contains(table.getFileName().toString());
 	}
 }

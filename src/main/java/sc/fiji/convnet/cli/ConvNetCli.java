@@ -5,7 +5,8 @@ import java.io.PrintStream;
 import java.util.Set;
 
 import sc.fiji.convnet.ConvNet;
-import sc.fiji.convnet.ij.BatchSegmentation;
+import sc.fiji.convnet.ij.FolderRunner;
+import sc.fiji.convnet.io.AtomicFiles;
 import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.ModelTask;
@@ -64,9 +65,12 @@ public final class ConvNetCli {
 	static final String SEGMENT_USAGE = String.join("\n",
 			"Usage: bin/convnet segment --input DIR|FILE --output DIR [options]",
 			"",
-			"Writes <image>_labels.tif (16-bit labels, 32-bit past 65,535 objects), <image>_rois.zip (ImageJ ROI set)",
-			"per image and one measurements.csv (one row per object) into the output folder. Unreadable files and",
-			"non-images are reported and skipped; existing outputs are kept unless --overwrite is given.",
+			"Writes <image>_labels.tif (16-bit labels, 32-bit past 65,535 objects), <image>_rois.zip (ImageJ ROI set) and",
+			"<image>_measurements.csv per image, and measurements.csv (one row per object, rebuilt from the per-image tables",
+			"at the end of every run) into the output folder. Every file is written to a temporary name and renamed when",
+			"complete; a journal (.convnet-journal.jsonl) lets a rerun skip exactly the images whose outputs are complete and",
+			"current and redo the rest. Unreadable files and non-images are reported; exit code 1 when any image failed.",
+			"<image> is the file name without extension, or with it when two inputs share that name (a.tif_labels.tif).",
 			"Every option is the macro key of Segment Nuclei with two dashes (seed=0.6 is --seed 0.6).",
 			"",
 			"Options:",
@@ -135,10 +139,10 @@ public final class ConvNetCli {
 		String filter = v.text("file");
 		File folder = input;
 		if (input.isFile()) { folder = input.getAbsoluteFile().getParentFile(); filter = input.getName(); }
-		BatchSegmentation.Report report = ConvNet.segmentFolder(folder, output, filter, request.segmenter(), request.channel(), v.flag("overwrite"),
+		FolderRunner.Report report = ConvNet.segmentFolder(folder, output, filter, request.segmenter(), request.channel(), v.flag("overwrite"),
 				out::println, Progress.NONE);
 		out.println(report);
-		return report.failed.isEmpty() ? OK : SOME_FAILED;
+		return report.exitCode();
 	}
 
 	static final String EVALUATE_USAGE = String.join("\n",
@@ -171,7 +175,8 @@ public final class ConvNetCli {
 		if (csv != null) {
 			File f = new File(csv);
 			if (f.exists() && !o.flag("overwrite")) throw new java.io.IOException(f + " exists; add --overwrite to replace it");
-			sc.fiji.convnet.ij.SegmentationEvaluation.table(m).save(f.getPath());
+			byte[] bytes = sc.fiji.convnet.ij.Tables.csv(sc.fiji.convnet.ij.SegmentationEvaluation.table(m), 4);
+			AtomicFiles.write(f.toPath(), stream -> stream.write(bytes));
 		}
 		return 0;
 	}
@@ -184,7 +189,7 @@ public final class ConvNetCli {
 			"",
 			"Grad-CAM (Bishop eqs. 10.9-10.10) of a classifier for every image of DIR (.tif, .tiff, .png, .jpg, .jpeg), written as",
 			"<image>_saliency.tif: a 32-bit map of the input's size. The classifier is a shipped or installed model's name, a model",
-			"folder, an engine network file or an .onnx the engine imports. Existing maps are kept unless --overwrite is given.",
+			"folder, an engine network file or an .onnx the engine imports. Maps the journal shows up to date are kept unless --overwrite.",
 			"The options are Grad-CAM's macro keys with two dashes (--model and --class are still accepted).",
 			"",
 			"Options:",
@@ -204,9 +209,10 @@ public final class ConvNetCli {
 		} catch (IllegalArgumentException e) {
 			throw new Options.UsageException("--target: " + e.getMessage());
 		}
-		int written = ConvNet.gradCamFolder(input.getPath(), output, r.classifier(), r.layer(), classIndex, r.normalization(), v.flag("overwrite"));
-		out.println("saliency: " + written + " maps written to " + output);
-		return OK;
+		FolderRunner.Report report = sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input.getPath(), output, r.classifier(), r.layer(), classIndex,
+				r.normalization(), v.flag("overwrite"), out::println, Progress.NONE);
+		out.println("saliency: " + report + " (" + output + ")");
+		return report.exitCode();
 	}
 
 	static final String EVALUATE_SALIENCY_USAGE = String.join("\n",

@@ -7,7 +7,9 @@ import java.util.Set;
 
 import sc.fiji.convnet.detect.DetectionEvaluation;
 import sc.fiji.convnet.detect.Detector;
+import sc.fiji.convnet.ij.FolderRunner;
 import sc.fiji.convnet.ij.BatchDetection;
+import sc.fiji.convnet.ij.FolderRunner;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.request.Batch;
 import sc.fiji.convnet.request.DetectRequest;
@@ -26,8 +28,8 @@ final class DetectCli {
 			"Usage: bin/convnet detect --input DIR|FILE --output DIR [options]",
 			"",
 			"Writes <image>_boxes.csv (class,score,x,y,width,height; pixels, top-left corner) per image and counts.csv",
-			"(objects per class and image) into the output folder. Non-images are reported and skipped; existing outputs",
-			"are kept unless --overwrite is given. The options are Detect Objects' macro keys with two dashes",
+			"(objects per class and image, rebuilt at the end of every run) into the output folder. Non-images are reported;",
+			"images the journal shows up to date are skipped unless --overwrite is given. The options are Detect Objects' macro keys with two dashes",
 			"(--filter and --class-agnostic are still accepted).",
 			"",
 			"Options:",
@@ -39,13 +41,12 @@ final class DetectCli {
 		File input = new File(o.require("input")), output = new File(o.require("output"));
 		Values v = o.values(DETECT);
 		DetectRequest r = Options.request(() -> DetectRequest.from(v));
-		Detector detector = r.detector();
-		out.println("detect: " + detector.describe());
+		BatchDetection batch = BatchDetection.of(r, v.flag("overwrite"), out::println);
+		out.println("detect: " + batch.detector().describe());
 		String filter = v.text("file");
-		BatchDetection.Report report = new BatchDetection(detector, r.settings(), v.flag("overwrite"), out::println)
-				.run(input, output, filter.equals("*") ? null : filter, Progress.NONE);
+		FolderRunner.Report report = batch.run(input, output, filter.equals("*") ? null : filter, Progress.NONE);
 		out.println("detect: " + report);
-		return report.failed.isEmpty() ? ConvNetCli.OK : ConvNetCli.SOME_FAILED;
+		return report.exitCode();
 	}
 
 	static final String EVALUATE_USAGE = String.join("\n",

@@ -58,7 +58,7 @@ public class BatchDetectObjectsCommand implements Command {
 	public void run() {
 		try {
 			DetectRequest request = new DetectRequest(model, decoder, scales, score, iou, agnostic);
-			BatchDetection.Report r = new BatchDetection(request.detector(), request.settings(), overwrite, log::info)
+			sc.fiji.convnet.ij.FolderRunner.Report r = BatchDetection.of(request, overwrite, log::info)
 					.run(input, output, file, new IJProgress("Batch Detect Objects"));
 			log.info("Batch Detect Objects: " + r);
 		} catch (Exception e) {

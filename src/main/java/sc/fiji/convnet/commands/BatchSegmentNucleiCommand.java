@@ -39,7 +39,7 @@ public class BatchSegmentNucleiCommand extends SegmentParameters implements Comm
 	public void run() {
 		try {
 			SegmentRequest request = request();
-			BatchSegmentation.Report report = ConvNet.segmentFolder(input, output, file, request.segmenter(), request.channel(), overwrite, log::info,
+			sc.fiji.convnet.ij.FolderRunner.Report report = ConvNet.segmentFolder(input, output, file, request.segmenter(), request.channel(), overwrite, log::info,
 					new IJProgress("Batch Segment Nuclei"));
 			log.info("Batch Segment Nuclei: " + report);
 		} catch (Exception e) {

@@ -30,7 +30,8 @@ public final class BoxCsv {
 	}
 
 	public static void write(Path file, List<Box> boxes) throws IOException {
-		Files.writeString(file, format(boxes), StandardCharsets.UTF_8);
+		byte[] bytes = format(boxes).getBytes(StandardCharsets.UTF_8);
+		sc.fiji.convnet.io.AtomicFiles.write(file, bytes); // complete or absent
 	}
 
 	public static List<Box> read(Path file) throws IOException {

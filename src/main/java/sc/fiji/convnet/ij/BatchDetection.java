@@ -2,12 +2,7 @@ package sc.fiji.convnet.ij;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.PathMatcher;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,14 +14,15 @@ import sc.fiji.convnet.detect.BoxCsv;
 import sc.fiji.convnet.detect.DetectionCounts;
 import sc.fiji.convnet.detect.DetectionSettings;
 import sc.fiji.convnet.detect.Detector;
+import sc.fiji.convnet.io.BatchJournal;
 import sc.fiji.convnet.predict.Progress;
 
 /**
- * Detects objects in every image of a folder (or one file): {@code <name>_boxes.csv} per image (the box
- * CSV contract) and one {@code counts.csv} with the count per class and image. Non-images and unreadable
- * files are logged and skipped; existing outputs are kept unless overwrite is on.
+ * Detects objects in every image of a folder (or one file) through the {@link FolderRunner}: {@code <base>_boxes.csv}
+ * per image (the box CSV contract) and, rebuilt from those at the end of every run, one {@code counts.csv} with the
+ * count per class and image.
  */
-public final class BatchDetection {
+public final class BatchDetection implements FolderRunner.Task {
 
 	public static final String COUNTS = "counts.csv";
 
@@ -34,84 +30,70 @@ public final class BatchDetection {
 	private final DetectionSettings settings;
 	private final boolean overwrite;
 	private final Consumer<String> log;
+	private final String modelDigest;
 
 	public BatchDetection(Detector detector, DetectionSettings settings, boolean overwrite, Consumer<String> log) {
+		this(detector, settings, overwrite, log, "");
+	}
+
+	/** @param modelDigest the weights' sha256 ({@code ModelFiles.digest()}), recorded in the journal */
+	public BatchDetection(Detector detector, DetectionSettings settings, boolean overwrite, Consumer<String> log, String modelDigest) {
 		this.detector = detector;
 		this.settings = settings;
 		this.overwrite = overwrite;
 		this.log = log;
+		this.modelDigest = modelDigest == null ? "" : modelDigest;
 	}
 
-	public static final class Report {
-		public final List<String> processed = new ArrayList<>(), skipped = new ArrayList<>(), failed = new ArrayList<>();
-		/** Files that are no images at all: logged and passed over, not failures. */
-		public final List<String> notImages = new ArrayList<>();
-		public final Map<String, Map<String, Integer>> counts = new TreeMap<>();
-		public File countsFile;
-
-		@Override
-		public String toString() {
-			return processed.size() + " images with detections written, " + skipped.size() + " skipped (outputs exist), " + notImages.size()
-					+ " not images, " + failed.size() + " failed"
-					+ (countsFile != null ? "; counts: " + countsFile : "");
+	/** The detector of a model name or path (with its weights verified and their digest kept for the journal). */
+	public static BatchDetection of(String model, String decoder, DetectionSettings settings, boolean overwrite, Consumer<String> log) throws IOException {
+		Detector detector = sc.fiji.convnet.detect.DetectionModels.load(model, decoder);
+		try {
+			return new BatchDetection(detector, settings, overwrite, log, sc.fiji.convnet.model.ModelRepository.standard().resolve(model).digest());
+		} catch (RuntimeException e) {
+			throw new IOException(e.getMessage(), e);
 		}
 	}
+
+	/** The detector a request names, with its decoder and settings. */
+	public static BatchDetection of(sc.fiji.convnet.request.DetectRequest request, boolean overwrite, Consumer<String> log) throws IOException {
+		return of(request.model(), request.decoderOverride(), request.settings(), overwrite, log);
+	}
+
+	public Detector detector() { return detector; }
 
 	/** @param input a folder or one image file; @param fileFilter a glob such as {@code *.jpg} (null: every file) */
-	public Report run(File input, File outputDir, String fileFilter, Progress progress) throws IOException {
-		if (!input.exists()) throw new IOException("Detection: input " + input + " does not exist");
-		if (outputDir.exists() && !outputDir.isDirectory()) throw new IOException("Detection: output " + outputDir + " is a file, not a folder");
-		if (!outputDir.exists() && !outputDir.mkdirs()) throw new IOException("Detection: cannot create output folder " + outputDir);
-		File[] files;
-		if (input.isFile()) files = new File[] { input };
-		else {
-			String glob = fileFilter == null || fileFilter.isBlank() ? "*" : fileFilter.trim();
-			PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-			files = input.listFiles(f -> f.isFile() && !f.isHidden() && matcher.matches(Paths.get(f.getName())) && !isOurOutput(f.getName()));
-			if (files == null) throw new IOException("Detection: cannot list " + input);
-			Arrays.sort(files);
-		}
-		Report report = new Report();
-		for (int i = 0; i < files.length; i++) {
-			if (progress.cancelled()) { log.accept("Detection: cancelled after " + i + " of " + files.length + " files"); break; }
-			progress.update(i, files.length);
-			File file = files[i];
-			String base = ImageSegmentation.stripExtension(file.getName());
-			File out = new File(outputDir, base + BoxCsv.SUFFIX);
-			if (!overwrite && out.exists()) {
-				log.accept(file.getName() + ": skipped, " + out.getName() + " exists in " + outputDir + " (turn on overwrite to replace it)");
-				report.skipped.add(file.getName());
-				continue;
-			}
-			if (!BatchSegmentation.looksLikeImage(file)) {
-				log.accept(file.getName() + ": skipped: not an image");
-				report.notImages.add(file.getName());
-				continue;
-			}
-			try {
-				ImagePlus imp = BatchSegmentation.open(file);
-				List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings);
-				BoxCsv.write(out.toPath(), boxes);
-				Map<String, Integer> counts = DetectionCounts.perClass(boxes, detector.classes());
-				report.counts.put(file.getName(), counts);
-				report.processed.add(file.getName());
-				log.accept(file.getName() + ": " + boxes.size() + " objects " + counts);
-			} catch (Exception | OutOfMemoryError e) {
-				log.accept(file.getName() + ": skipped: " + e.getMessage());
-				report.failed.add(file.getName());
-			}
-		}
-		progress.update(files.length, files.length);
-		if (!report.counts.isEmpty()) {
-			File target = new File(outputDir, COUNTS);
-			for (int k = 2; target.exists() && !overwrite; k++) target = new File(outputDir, "counts_" + k + ".csv");
-			Files.writeString(target.toPath(), DetectionCounts.csv(report.counts, detector.classes()));
-			report.countsFile = target;
-		}
-		return report;
+	public FolderRunner.Report run(File input, File outputDir, String fileFilter, Progress progress) throws IOException {
+		return FolderRunner.over(input).output(outputDir).filter(fileFilter).overwrite(overwrite).log(log).progress(progress).run(this);
 	}
 
-	private static boolean isOurOutput(String name) {
-		return name.endsWith(BoxCsv.SUFFIX) || name.startsWith("counts") && name.endsWith(".csv");
+	@Override public String name() { return "detect"; }
+	@Override public String doneWord() { return "images with detections written"; }
+	@Override public List<String> outputSuffixes() { return List.of(BoxCsv.SUFFIX); }
+
+	@Override
+	public String settings() {
+		return "model=" + detector.describe() + "@sha256:" + modelDigest + ";scales=" + java.util.Arrays.toString(settings.scales()) + ";score="
+				+ settings.scoreThreshold() + ";iou=" + settings.iouThreshold() + ";classAgnostic=" + settings.classAgnostic();
+	}
+
+	@Override
+	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
+		List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings);
+		byte[] csv = BoxCsv.format(boxes).getBytes(StandardCharsets.UTF_8);
+		item.write(BoxCsv.SUFFIX, stream -> stream.write(csv));
+		item.note(boxes.size() + " objects " + DetectionCounts.perClass(boxes, detector.classes()));
+	}
+
+	/** counts.csv from the box files of the run's images (none written when no image has boxes). */
+	@Override
+	public void finish(FolderRunner.Finish finish) throws IOException {
+		Map<String, Map<String, Integer>> counts = new TreeMap<>();
+		for (BatchJournal.Entry e : finish.done)
+			for (String name : e.outputs.keySet())
+				if (name.endsWith(BoxCsv.SUFFIX)) counts.put(e.input, DetectionCounts.perClass(BoxCsv.read(finish.outputFolder().resolve(name)), detector.classes()));
+		if (counts.isEmpty()) return;
+		byte[] csv = DetectionCounts.csv(counts, detector.classes()).getBytes(StandardCharsets.UTF_8);
+		finish.report.table = finish.write(COUNTS, stream -> stream.write(csv)).toFile();
 	}
 }

@@ -2,34 +2,36 @@ package sc.fiji.convnet.ij;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.PathMatcher;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
-import ij.io.Opener;
 import ij.measure.ResultsTable;
-import sc.fiji.convnet.predict.CancelledException;
+import sc.fiji.convnet.io.BatchJournal;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.segment.NucleiSegmenter;
 
 /**
- * Segments every image of a folder. For each image {@code <name>} it writes {@code <name>_labels.tif}
- * and {@code <name>_rois.zip}, and for the whole run one {@code measurements.csv}. Files that are not
- * images or cannot be read are logged and skipped; existing outputs are kept unless overwrite is on;
- * nothing is ever written over an input.
+ * Segments every image of a folder through the {@link FolderRunner}. For each image it writes
+ * {@code <base>_labels.tif}, {@code <base>_rois.zip} and {@code <base>_measurements.csv} (one row per object), and
+ * at the end of every run rebuilds the folder table {@code measurements.csv} from the per-image tables of all the
+ * run's images (so it is complete after an interrupted run is rerun). {@code <base>} follows the runner's naming rule.
  */
-public final class BatchSegmentation {
+public final class BatchSegmentation implements FolderRunner.Task {
 
 	public static final String LABELS_SUFFIX = "_labels.tif";
 	public static final String ROIS_SUFFIX = "_rois.zip";
+	public static final String IMAGE_MEASUREMENTS_SUFFIX = "_measurements.csv";
 	public static final String MEASUREMENTS = "measurements.csv";
+	/** The folder table's columns when no image gave any object. */
+	static final String HEADER = "Image,Plane,Label,Area,X,Y,BX,BY,Width,Height,Mean,IntDen,RawIntDen," + ImageSegmentation.DIAMETER_COLUMN + "\n";
 
 	private final NucleiSegmenter segmenter;
 	private final int channel;
@@ -43,131 +45,106 @@ public final class BatchSegmentation {
 		this.log = log;
 	}
 
-	/** What a batch run did. */
-	public static final class Report {
-		public final List<String> processed = new ArrayList<>();
-		public final List<String> skipped = new ArrayList<>();
-		public final List<String> failed = new ArrayList<>();
-		/** Files that are no images at all (a README, a table): logged and passed over, not failures. */
-		public final List<String> notImages = new ArrayList<>();
-		public int objects;
-		public File measurements;
-
-		@Override
-		public String toString() {
-			return processed.size() + " segmented, " + skipped.size() + " skipped (outputs exist), " + notImages.size() + " not images, "
-					+ failed.size() + " failed; " + objects + " objects" + (measurements != null ? "; table: " + measurements : "");
-		}
+	/** @param fileFilter a glob such as {@code *.tif} (empty or null: every file); {@code input} may be one file */
+	public FolderRunner.Report run(File input, File outputDir, String fileFilter, Progress progress) throws IOException {
+		return FolderRunner.over(input).output(outputDir).filter(fileFilter).overwrite(overwrite).log(log).progress(progress).run(this);
 	}
 
-	/** @param fileFilter a glob such as {@code *.tif} (empty or null: every file) */
-	public Report run(File inputDir, File outputDir, String fileFilter, Progress progress) throws IOException {
-		if (!inputDir.isDirectory()) throw new IOException("Batch: input folder " + inputDir + " does not exist");
-		if (outputDir.exists() && !outputDir.isDirectory()) throw new IOException("Batch: output " + outputDir + " is a file, not a folder");
-		if (!outputDir.exists() && !outputDir.mkdirs()) throw new IOException("Batch: cannot create output folder " + outputDir);
-		String glob = fileFilter == null || fileFilter.isBlank() ? "*" : fileFilter.trim();
-		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-		File[] files = inputDir.listFiles(f -> f.isFile() && !f.isHidden() && matcher.matches(Paths.get(f.getName())) && !isOurOutput(f.getName()));
-		if (files == null) throw new IOException("Batch: cannot list " + inputDir);
-		Arrays.sort(files);
-		Report report = new Report();
-		ResultsTable all = new ResultsTable();
-		for (int i = 0; i < files.length; i++) {
-			if (progress.cancelled()) { log.accept("Batch: cancelled after " + i + " of " + files.length + " files"); break; }
-			progress.update(i, files.length);
-			File file = files[i];
-			String base = ImageSegmentation.stripExtension(file.getName());
-			File labelsFile = new File(outputDir, base + LABELS_SUFFIX), roisFile = new File(outputDir, base + ROIS_SUFFIX);
-			if (!overwrite && (labelsFile.exists() || roisFile.exists())) {
-				log.accept(file.getName() + ": skipped, outputs exist in " + outputDir + " (turn on overwrite to replace them)");
-				report.skipped.add(file.getName());
-				continue;
-			}
-			if (!looksLikeImage(file)) {
-				log.accept(file.getName() + ": skipped: not an image");
-				report.notImages.add(file.getName());
-				continue;
-			}
+	@Override public String name() { return "segment"; }
+	@Override public String doneWord() { return "segmented"; }
+	@Override public List<String> outputSuffixes() { return List.of(LABELS_SUFFIX, ROIS_SUFFIX, IMAGE_MEASUREMENTS_SUFFIX); }
+
+	@Override
+	public String settings() {
+		return "model=" + segmenter.model().name() + "@sha256:" + segmenter.model().digest() + ";channel=" + channel + ";" + fields(segmenter);
+	}
+
+	/** The primitive settings an object holds, {@code name=value;...}, for the journal (the segmenter offers no getters). */
+	static String fields(Object o) {
+		StringBuilder sb = new StringBuilder();
+		for (Field f : o.getClass().getDeclaredFields()) {
+			if (Modifier.isStatic(f.getModifiers()) || !(f.getType().isPrimitive() || f.getType() == String.class)) continue;
 			try {
-				ImagePlus imp = open(file);
-				SegmentationOutput out = ImageSegmentation.segment(imp, segmenter, channel, false, Progress.NONE);
-				requireNotInput(labelsFile, files);
-				if (!new FileSaver(out.labels()).saveAsTiff(labelsFile.getPath()))
-					throw new IOException("cannot write " + labelsFile);
-				RoiZip.write(out.rois(), roisFile);
-				appendRows(all, out.table(), file.getName());
-				report.processed.add(file.getName());
-				report.objects += out.objectCount();
-				for (String warning : out.warnings()) log.accept(file.getName() + ": warning: " + warning);
-				String size = out.diameterSummary();
-				log.accept(file.getName() + ": " + out.objectCount() + " objects" + (size.isEmpty() ? "" : " (" + size + ")"));
-			} catch (CancelledException e) {
-				log.accept("Batch: cancelled at " + file.getName());
-				break;
-			} catch (Exception | OutOfMemoryError e) {
-				log.accept(file.getName() + ": skipped: " + e.getMessage());
-				report.failed.add(file.getName());
+				f.setAccessible(true);
+				sb.append(f.getName()).append('=').append(f.get(o)).append(';');
+			} catch (ReflectiveOperationException | RuntimeException e) {
+				sb.append(f.getName()).append("=?;");
 			}
 		}
-		progress.update(files.length, files.length);
-		report.measurements = writeTable(all, outputDir);
-		return report;
+		return sb.toString();
 	}
 
-	private File writeTable(ResultsTable table, File outputDir) throws IOException {
-		File target = new File(outputDir, MEASUREMENTS);
-		for (int i = 2; target.exists() && !overwrite; i++) target = new File(outputDir, "measurements_" + i + ".csv");
-		if (table.size() > 0) {
-			if (!table.save(target.getPath())) throw new IOException("Batch: cannot write " + target);
-		} else java.nio.file.Files.writeString(target.toPath(), "Image,Plane,Label,Area,X,Y,BX,BY,Width,Height,Mean,IntDen,RawIntDen," + ImageSegmentation.DIAMETER_COLUMN + "\n");
-		return target;
+	@Override
+	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
+		SegmentationOutput out = ImageSegmentation.segment(imp, segmenter, channel, false, Progress.NONE);
+		byte[] tiff = new FileSaver(out.labels()).serialize();
+		if (tiff == null) throw new IOException("the label image could not be encoded as TIFF");
+		item.write(LABELS_SUFFIX, stream -> stream.write(tiff));
+		item.write(ROIS_SUFFIX, stream -> RoiZip.write(out.rois(), stream));
+		ResultsTable rows = imageRows(out.table(), item.name());
+		item.write(IMAGE_MEASUREMENTS_SUFFIX, stream -> stream.write(rows.size() > 0 ? Tables.csv(rows, 3) : HEADER.getBytes(StandardCharsets.UTF_8)));
+		for (String warning : out.warnings()) log.accept(item.name() + ": warning: " + warning);
+		String size = out.diameterSummary();
+		item.note(out.objectCount() + " objects" + (size.isEmpty() ? "" : " (" + size + ")"));
 	}
 
-	private static void appendRows(ResultsTable all, ResultsTable rows, String image) {
-		for (int r = 0; r < rows.size(); r++) {
-			all.incrementCounter();
-			all.addValue("Image", image);
-			all.addValue("Plane", rows.columnExists("Plane") ? rows.getValue("Plane", r) : 1);
-			for (String h : rows.getHeadings())
-				if (!h.equals("Plane")) all.addValue(h, rows.getValue(h, r));
+	/**
+	 * measurements.csv: every per-image table of the run's images in input order, under the union of their
+	 * columns (images differ: one without nuclei has no shape columns, one with more channels more intensity
+	 * columns); a value an image's table lacks is left empty.
+	 */
+	@Override
+	public void finish(FolderRunner.Finish finish) throws IOException {
+		java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+		List<List<String>> headers = new java.util.ArrayList<>();
+		List<List<List<String>>> rows = new java.util.ArrayList<>();
+		long objects = 0;
+		for (BatchJournal.Entry e : finish.done) {
+			String name = e.outputs.keySet().stream().filter(n -> n.endsWith(IMAGE_MEASUREMENTS_SUFFIX)).findFirst().orElse(null);
+			if (name == null) continue;
+			List<String> lines = Files.readAllLines(finish.outputFolder().resolve(name), StandardCharsets.UTF_8);
+			if (lines.isEmpty()) continue;
+			List<String> header = Tables.splitCsvLine(lines.get(0));
+			List<List<String>> body = new java.util.ArrayList<>();
+			for (String line : lines.subList(1, lines.size())) if (!line.isEmpty()) body.add(Tables.splitCsvLine(line));
+			if (body.isEmpty()) continue;
+			columns.addAll(header);
+			headers.add(header);
+			rows.add(body);
+			objects += body.size();
 		}
+		StringBuilder all = new StringBuilder();
+		if (columns.isEmpty()) all.append(HEADER);
+		else {
+			all.append(String.join(",", columns.stream().map(Tables::quote).toList())).append('\n');
+			for (int t = 0; t < headers.size(); t++)
+				for (List<String> row : rows.get(t)) {
+					java.util.Map<String, String> byColumn = new java.util.HashMap<>();
+					for (int c = 0; c < headers.get(t).size() && c < row.size(); c++) byColumn.put(headers.get(t).get(c), row.get(c));
+					all.append(String.join(",", columns.stream().map(c -> Tables.quote(byColumn.getOrDefault(c, ""))).toList())).append('\n');
+				}
+		}
+		byte[] bytes = all.toString().getBytes(StandardCharsets.UTF_8);
+		Path table = finish.write(MEASUREMENTS, stream -> stream.write(bytes));
+		finish.report.table = table.toFile();
+		finish.report.objects = objects;
+		finish.report.summary(objects + " objects");
 	}
 
-	/** Opens an image file, with one-line messages for the usual failures. */
-	public static ImagePlus open(File file) throws IOException {
-		if (!file.canRead()) throw new IOException("cannot read the file");
-		int type = new Opener().getFileType(file.getPath());
-		if (type == Opener.UNKNOWN || type == Opener.TEXT || type == Opener.JAVA_OR_TEXT || type == Opener.ROI || type == Opener.ZIP
-				)
-			throw new IOException("not an image ImageJ can open");
-		ImagePlus imp = new Opener().openImage(file.getPath());
-		if (imp == null || imp.getWidth() == 0) throw new IOException("not a readable image (corrupt or unsupported)");
-		return imp;
+	private static ResultsTable imageRows(ResultsTable rows, String image) {
+		ResultsTable t = new ResultsTable();
+		for (int r = 0; r < rows.size(); r++) {
+			t.incrementCounter();
+			t.addValue("Image", image);
+			t.addValue("Plane", rows.columnExists("Plane") ? rows.getValue("Plane", r) : 1);
+			for (String h : rows.getHeadings())
+				if (!h.equals("Plane")) t.addValue(h, rows.getValue(h, r));
+		}
+		return t;
 	}
 
-	/** Image file endings ImageJ reads; a file with one of them that fails to open is a failure, not a non-image. */
-	private static final java.util.Set<String> IMAGE_ENDINGS = java.util.Set.of("tif", "tiff", "png", "jpg", "jpeg", "gif", "bmp", "pgm", "ppm",
-			"pnm", "dcm", "dicom", "fits", "fit", "fts", "lsm", "zip", "avi", "raw", "img", "hdr", "nrrd", "nhdr", "ics", "ids", "mha", "mhd");
-
-	/** An image ending, or content ImageJ recognises as an image. */
-	static boolean looksLikeImage(File file) {
-		String name = file.getName().toLowerCase();
-		int dot = name.lastIndexOf('.');
-		if (dot > 0 && IMAGE_ENDINGS.contains(name.substring(dot + 1))) return true;
-		int type = new Opener().getFileType(file.getPath());
-		return type != Opener.UNKNOWN && type != Opener.TEXT && type != Opener.JAVA_OR_TEXT && type != Opener.ROI && type != Opener.TABLE;
-	}
-
-	private static boolean isOurOutput(String name) {
-		return name.endsWith(LABELS_SUFFIX) || name.endsWith(ROIS_SUFFIX) || name.endsWith("_boxes.csv") || name.endsWith("_saliency.tif")
-				|| name.startsWith("measurements");
-	}
-
-	private static void requireNotInput(File out, File[] inputs) throws IOException {
-		for (File in : inputs)
-			if (in.getCanonicalFile().equals(out.getCanonicalFile()))
-				throw new IOException("refusing to write " + out + " over an input file");
-	}
+	/** Opens an image file with the batch checks ({@link ImageFiles#open}). */
+	public static ImagePlus open(File file) throws IOException { return ImageFiles.open(file); }
 
 	/** Log lines into ImageJ's Log window (or standard output when headless). */
 	public static Consumer<String> imageJLog() { return IJ::log; }

@@ -63,32 +63,6 @@ public final class ImageClassification {
 		return t;
 	}
 
-	/**
-	 * One row per image of a folder (names matching the glob {@code fileFilter}; null: every file) or for one image
-	 * file, labelled with the file name; non-images and unreadable files are logged and skipped.
-	 */
-	public static ResultsTable folder(java.io.File input, String fileFilter, String model, int k, String normalization,
-			java.util.function.Consumer<String> log) throws IOException {
-		ImageClassifier c = classifier(model);
-		java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault()
-				.getPathMatcher("glob:" + (fileFilter == null || fileFilter.isBlank() ? "*" : fileFilter.trim()));
-		java.io.File[] files = input.isFile() ? new java.io.File[] { input }
-				: input.listFiles(f -> f.isFile() && !f.isHidden() && matcher.matches(java.nio.file.Path.of(f.getName())));
-		if (files == null) throw new IOException("Classify: cannot list " + input);
-		java.util.Arrays.sort(files);
-		ResultsTable t = new ResultsTable();
-		for (java.io.File f : files) {
-			try {
-				if (!BatchSegmentation.looksLikeImage(f)) throw new IOException("not an image");
-				ImagePlus imp = BatchSegmentation.open(f);
-				row(t, f.getName(), new Rectangle(0, 0, imp.getWidth(), imp.getHeight()), c.top(input(imp, c, normalization), k));
-			} catch (IOException | RuntimeException e) {
-				log.accept(f.getName() + ": skipped: " + e.getMessage());
-			}
-		}
-		return t;
-	}
-
 	/** One row per ROI (the ROI Manager's, else the overlay's), each classified from the crop of its bounds. */
 	public static ResultsTable rois(ImagePlus imp, String model, int k, String normalization) throws IOException {
 		List<Roi> rois = rois(imp);

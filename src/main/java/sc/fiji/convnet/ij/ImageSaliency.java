@@ -78,43 +78,12 @@ public final class ImageSaliency {
 	}
 
 	/**
-	 * Grad-CAM of every image of a folder (names ending in .tif, .tiff, .png, .jpg, .jpeg) written as
-	 * {@code <image>_saliency.tif} (32-bit) into {@code output}, for the pointing game; existing maps are kept
-	 * unless {@code overwrite}. Returns how many maps were written.
+	 * Grad-CAM of every image of a folder written as {@code <image>_saliency.tif} (32-bit) into {@code output} through the
+	 * {@link FolderRunner} (journal, atomic writes, per-image errors logged); returns the report.
 	 */
-	public static int gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization, boolean overwrite,
-			Progress progress) throws IOException {
-		java.util.List<Path> files;
-		try (var s = java.nio.file.Files.list(Path.of(input))) {
-			files = s.filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(tif|tiff|png|jpg|jpeg)$")).sorted().toList();
-		}
-		Path out = java.nio.file.Files.createDirectories(Path.of(output));
-		var found = ModelRepository.standard().find(model);
-		java.util.Map<String, Network> networks = new java.util.HashMap<>(); // one import per image size
-		int written = 0;
-		for (int i = 0; i < files.size(); i++) {
-			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
-			String name = files.get(i).getFileName().toString();
-			Path target = out.resolve(name.replaceFirst("\\.[^.]+$", "") + "_saliency.tif");
-			if (!overwrite && java.nio.file.Files.exists(target)) continue;
-			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
-			if (imp == null) { // a batch logs a bad file and goes on
-				System.err.println(name + ": skipped: not a readable image");
-				continue;
-			}
-			Network net = networks.computeIfAbsent(imp.getWidth() + "x" + imp.getHeight(), k -> {
-				try {
-					return found.network(imp.getHeight(), imp.getWidth());
-				} catch (IOException e) {
-					throw new java.io.UncheckedIOException(e.getMessage(), e);
-				}
-			});
-			Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
-			SaliencyMap m = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x).map();
-			if (!ij.IJ.saveAsTiff(SaliencyImages.toImagePlus(m, name), target.toString())) throw new IOException("Grad-CAM: cannot write " + target);
-			written++;
-			progress.update(i + 1, files.size());
-		}
-		return written;
+	public static FolderRunner.Report gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization,
+			boolean overwrite, java.util.function.Consumer<String> log, Progress progress) throws IOException {
+		BatchSaliency task = new BatchSaliency(ModelRepository.standard().find(model), layer, classIndex, normalization);
+		return FolderRunner.over(new java.io.File(input)).output(new java.io.File(output)).overwrite(overwrite).log(log).progress(progress).run(task);
 	}
 }

@@ -39,6 +39,7 @@ public final class AtomicFiles {
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				channel.force(true);
 			}
+			permissions(temporary, absolute);
 			try {
 				Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			} catch (AtomicMoveNotSupportedException e) {
@@ -47,6 +48,17 @@ public final class AtomicFiles {
 			done = true;
 		} finally {
 			if (!done) Files.deleteIfExists(temporary);
+		}
+	}
+
+	/** The replaced file's permissions, else rw-r--r-- (a temporary file is created private to its owner). */
+	private static void permissions(Path temporary, Path target) {
+		try {
+			java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+					? Files.getPosixFilePermissions(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+					: java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+			Files.setPosixFilePermissions(temporary, p);
+		} catch (IOException | UnsupportedOperationException e) { // not POSIX (Windows): the default is fine
 		}
 	}
 

@@ -57,6 +57,20 @@ public final class BioimageioReader {
 		return new ArrayList<>(c);
 	}
 
+	/**
+	 * A file a description names ({@code weights}, test tensors), resolved in the description's folder; it must lie
+	 * inside that folder (no absolute paths, no {@code ..} out of it). Links the user put into the folder are theirs
+	 * and are followed.
+	 *
+	 * @throws ModelFormatException for a path that leaves the model folder
+	 */
+	static Path inside(Path description, String source) {
+		Path dir = description.toAbsolutePath().getParent().normalize();
+		Path p = dir.resolve(source).normalize();
+		if (!p.startsWith(dir) || p.equals(dir)) throw new ModelFormatException(description + ": '" + source + "' lies outside the model folder " + dir + "; refused");
+		return p;
+	}
+
 	/** One parse of one file, so that every message can name it. */
 	private static final class Parse {
 		final Path file;
@@ -101,8 +115,7 @@ public final class BioimageioReader {
 
 		Path resolve(String source) {
 			if (source.contains("://")) throw error("refers to " + source + "; only local files are used (no downloads)");
-			Path dir = file.toAbsolutePath().getParent();
-			return dir.resolve(source).normalize();
+			return inside(file, source);
 		}
 
 		Path onnxWeights() {

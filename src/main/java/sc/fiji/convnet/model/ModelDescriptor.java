@@ -86,14 +86,10 @@ public record ModelDescriptor(String name, String formatVersion, Path source, Pa
 	 */
 	public void verifyWeights() {
 		if (weightsSha256 == null) return;
-		try {
-			String actual = sc.fiji.convnet.onnx.export.BioimageioWriter.sha256(weights);
-			if (!actual.equalsIgnoreCase(weightsSha256))
-				throw new ModelFormatException(weights + ": sha256 " + actual + " differs from " + weightsSha256 + " given in " + source
-						+ " (a damaged, truncated or replaced file)");
-		} catch (java.io.IOException e) {
-			throw new ModelFormatException("cannot read the weights " + weights + " named in " + source + ": " + e, e);
-		}
+		String actual = ModelFiles.sha256(weights);
+		if (!actual.equalsIgnoreCase(weightsSha256))
+			throw new ModelFormatException(weights + ": sha256 " + actual + " differs from " + weightsSha256 + " given in " + source
+					+ " (a damaged, truncated or replaced file)");
 	}
 
 	/** Replaces the first input's preprocessing. */

@@ -94,7 +94,7 @@ public final class ModelFiles {
 		try {
 			Object w = BioimageioReader.load(yaml).get("weights");
 			Object source = w instanceof Map<?, ?> wm && wm.get("onnx") instanceof Map<?, ?> om ? om.get("source") : null;
-			return source == null ? null : yaml.toAbsolutePath().resolveSibling(source.toString());
+			return source == null ? null : BioimageioReader.inside(yaml, source.toString());
 		} catch (ModelFormatException e) {
 			return null; // descriptor() reports what is wrong with the file
 		}
@@ -202,7 +202,48 @@ public final class ModelFiles {
 
 	private Path requireOnnx() {
 		if (onnx == null) throw new ModelFormatException(networkFile + " is an engine network without ONNX weights; this task needs an ONNX model");
+		digest();
 		return onnx;
+	}
+
+	/** Verified digests: "path|size|mtime" of a weights file → its sha256 (each file hashed once per JVM until it changes). */
+	private static final java.util.Map<String, String> DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The sha256 of the model's weights (the ONNX file, else the engine file), for batch journals. When the
+	 * description gives a {@code sha256} the file is checked against it, once per file (cached by path, size and
+	 * modification time), and a mismatch is refused as a damaged, truncated or replaced file.
+	 *
+	 * @throws ModelFormatException on a mismatch or an unreadable file
+	 */
+	public String digest() {
+		Path weights = onnx != null ? onnx : networkFile;
+		if (weights == null || !Files.isRegularFile(weights)) throw new ModelFormatException("Model file not found: " + (weights != null ? weights : source()));
+		String key;
+		try {
+			key = weights.toAbsolutePath() + "|" + Files.size(weights) + "|" + Files.getLastModifiedTime(weights).toMillis();
+		} catch (IOException e) {
+			throw new ModelFormatException("cannot read " + weights + ": " + e, e);
+		}
+		String known = DIGESTS.get(key);
+		if (known != null) return known;
+		String actual = sha256(weights);
+		if (onnx != null && description != null) {
+			String expected = descriptor().weightsSha256();
+			if (expected != null && !expected.equalsIgnoreCase(actual))
+				throw new ModelFormatException(weights + ": sha256 " + actual + " differs from " + expected + " given in " + description
+						+ " (a damaged, truncated or replaced file); the model is refused");
+		}
+		DIGESTS.put(key, actual);
+		return actual;
+	}
+
+	static String sha256(Path file) {
+		try {
+			return sc.fiji.convnet.io.Digests.sha256(file);
+		} catch (IOException e) {
+			throw new ModelFormatException("cannot read " + file + ": " + e, e);
+		}
 	}
 
 	/** The ONNX Runtime session from the shared cache (the default thread count); owned by the cache: do not close. */
@@ -225,6 +266,11 @@ public final class ModelFiles {
 		if (onnx == null || !Files.isRegularFile(onnx)) {
 			if (networkFile != null) return Network.load(networkFile);
 			throw new IOException("Model file not found: " + (onnx != null ? onnx : source()));
+		}
+		try {
+			digest();
+		} catch (ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
 		}
 		ImportCheck.require("model " + name, onnx, m -> checkInput(m).tensors(), Kernels.defaultThreads());
 		if (height <= 0) return OnnxImporter.load(onnx).network();

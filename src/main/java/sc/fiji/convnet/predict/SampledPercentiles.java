@@ -55,9 +55,11 @@ public final class SampledPercentiles {
 				ra.setPosition(image.min(1) + offset + j * s, 1);
 				for (int i = 0; i < nx; i++) {
 					ra.setPosition(image.min(0) + offset + i * s, 0);
-					samples[c][k++] = ra.get().getRealFloat();
+					float v = ra.get().getRealFloat();
+					if (Float.isFinite(v)) samples[c][k++] = v; // NaN and ±Inf are left out of the statistics
 				}
 			}
+			if (k < samples[c].length) samples[c] = Arrays.copyOf(samples[c], Math.max(k, 1)); // all bad: one 0
 			Arrays.sort(samples[c]);
 		}
 		return new SampledPercentiles(samples, s);

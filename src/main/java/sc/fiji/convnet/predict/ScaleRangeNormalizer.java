@@ -44,7 +44,7 @@ public final class ScaleRangeNormalizer implements TileNormalizer {
 		if (channel >= low.length)
 			throw new IllegalArgumentException("scale_range: channel " + channel + " but statistics for " + low.length + " channels only");
 		double lo = low[channel], s = scale[channel];
-		for (int i = offset, end = offset + length; i < end; i++) values[i] = (float) ((values[i] - lo) * s);
+		for (int i = offset, end = offset + length; i < end; i++) values[i] = Float.isFinite(values[i]) ? (float) ((values[i] - lo) * s) : 0f;
 	}
 
 	@Override

@@ -47,9 +47,12 @@ public record DetectRequest(String model, String decoder, String scales, double 
 		return new DetectionSettings(DetectionSettings.parseScales(scales), score, iou, agnostic);
 	}
 
+	/** The decoder chosen over the model description's, or null to decode as the description says. */
+	public String decoderOverride() { return FROM_MODEL.equals(decoder) ? null : decoder; }
+
 	/** The detector: the model found by the repository, decoded as its description says unless a decoder is chosen. */
 	public Detector detector() throws IOException {
 		sc.fiji.convnet.onnx.DjlSetup.offline();
-		return DetectionModels.load(model, FROM_MODEL.equals(decoder) ? null : decoder);
+		return DetectionModels.load(model, decoderOverride());
 	}
 }

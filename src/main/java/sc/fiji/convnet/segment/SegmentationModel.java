@@ -18,6 +18,7 @@ public final class SegmentationModel implements AutoCloseable {
 	private final InstanceDecoder.OutputKind outputKind;
 	private final UnaryOperator<Tensor> preprocessing, postprocessing;
 	private final double trainedDiameter;
+	private String digest = "";
 
 	public SegmentationModel(String name, Predictor predictor, InstanceDecoder.OutputKind outputKind, UnaryOperator<Tensor> preprocessing,
 			UnaryOperator<Tensor> postprocessing, double trainedDiameter) {
@@ -30,6 +31,10 @@ public final class SegmentationModel implements AutoCloseable {
 	}
 
 	public String name() { return name; }
+	/** The sha256 of the weights (verified against the description), or empty when unknown; batch journals record it. */
+	public String digest() { return digest; }
+	/** Sets {@link #digest()}; returns this. */
+	public SegmentationModel withDigest(String sha256) { this.digest = sha256 == null ? "" : sha256; return this; }
 	public Predictor predictor() { return predictor; }
 	public InstanceDecoder.OutputKind outputKind() { return outputKind; }
 	/** Whole-image normalisation, 1×1×H×W in and out. */

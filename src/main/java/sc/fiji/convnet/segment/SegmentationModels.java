@@ -48,7 +48,15 @@ public final class SegmentationModels {
 		boolean softmax = Boolean.TRUE.equals(config.get("softmax"));
 		double diameter = config.get("diameter") instanceof Number n ? n.doubleValue() : 0;
 		return new SegmentationModel(d.name(), predictor, outputKind, in::preprocess,
-				t -> softmax ? ChannelSoftmax.apply(out.postprocess(t)) : out.postprocess(t), diameter);
+				t -> softmax ? ChannelSoftmax.apply(out.postprocess(t)) : out.postprocess(t), diameter).withDigest(digest(files));
+	}
+
+	private static String digest(ModelFiles files) throws IOException {
+		try {
+			return files.digest();
+		} catch (ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
+		}
 	}
 
 	private static void requireLayout(ModelDescriptor d, TensorDescription in) throws IOException {

@@ -89,7 +89,7 @@ class ConvNetCliTest {
 		Path outDir = tmp.resolve("out");
 		int code = run("segment", "--input", in.toString(), "--output", outDir.toString(), "--model", model.toString());
 		assertEquals(1, code, "one input failed: " + out + err);
-		assertTrue(out.toString().contains("broken.tif: skipped"), out.toString());
+		assertTrue(out.toString().contains("broken.tif: failed: not an image"), out.toString());
 		ImagePlus labels = IJ.openImage(outDir.resolve("cells_labels.tif").toString());
 		assertEquals(ImagePlus.GRAY16, labels.getType());
 		assertEquals(300, labels.getWidth());
@@ -104,7 +104,7 @@ class ConvNetCliTest {
 		run("segment", "--input", in.toString(), "--output", outDir.toString(), "--model", model.toString());
 		assertTrue(out.toString().contains("cells.tif: skipped, outputs exist"), out.toString());
 		assertEquals(stamp, Files.getLastModifiedTime(outDir.resolve("cells_labels.tif")).toMillis());
-		assertTrue(Files.exists(outDir.resolve("measurements_2.csv")), "the first table is kept");
+		assertEquals(csv, Files.readAllLines(outDir.resolve("measurements.csv")), "the table is rebuilt complete from the per-image tables");
 		assertEquals("not a tiff at all", Files.readString(in.resolve("broken.tif")), "inputs untouched");
 	}
 
@@ -114,7 +114,7 @@ class ConvNetCliTest {
 		int code = run("segment", "--input", "samples/nuclei_fluo_8bit_crop.tif", "--output", tmp.toString(), "--model", model.toString(),
 				"--channel", "2");
 		assertEquals(1, code);
-		assertTrue(out.toString().contains("nuclei_fluo_8bit_crop.tif: skipped: nuclei_fluo_8bit_crop.tif: channel 2 does not exist (the image has 1 channel)"),
+		assertTrue(out.toString().contains("nuclei_fluo_8bit_crop.tif: failed: nuclei_fluo_8bit_crop.tif: channel 2 does not exist (the image has 1 channel)"),
 				out.toString());
 	}
 }

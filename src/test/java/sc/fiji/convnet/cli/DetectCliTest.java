@@ -60,8 +60,12 @@ class DetectCliTest {
 		assertTrue(out.toString().contains(String.format(java.util.Locale.ROOT, "mAP@0.50=%.4f", m.meanAveragePrecision(0.5))), out.toString());
 		// a second run keeps the outputs
 		out.reset();
-		assertEquals(0, run("detect", "--input", images.toString(), "--output", results.toString(), "--model", model.toString()));
+		assertEquals(0, run("detect", "--input", images.toString(), "--output", results.toString(), "--model", model.toString(), "--score", "0.2",
+				"--scales", "1,1.25"));
 		assertTrue(out.toString().contains("2 skipped"), out.toString());
+		out.reset(); // other settings: the journal has the images redone
+		assertEquals(0, run("detect", "--input", images.toString(), "--output", results.toString(), "--model", model.toString()));
+		assertTrue(out.toString().contains("redone: the settings or the model changed"), out.toString());
 	}
 
 	@Test

@@ -62,7 +62,13 @@ class ModelDefaultsCliTest {
 			assertEquals(direct.getStringValue("Class 1", 0), t.getStringValue("Class 1", i));
 			assertEquals(direct.getValue("P 2", 0), t.getValue("P 2", i), 1e-6);
 		}
-		assertEquals(3, run("classify", "--input", in.toString(), "--output", csv.toString()), "an existing table is kept");
+		java.util.List<String> table = Files.readAllLines(csv);
+		out.reset();
+		assertEquals(0, run("classify", "--input", in.toString(), "--output", csv.toString(), "--top", "2"), "our own table is brought up to date");
+		assertTrue(out.toString().contains("2 skipped"), out.toString());
+		assertEquals(table, Files.readAllLines(csv), "rebuilt from the journal");
+		Path foreign = Files.writeString(tmp.resolve("foreign.csv"), "someone else's table");
+		assertEquals(3, run("classify", "--input", in.toString(), "--output", foreign.toString()), "a table that is not ours is kept");
 	}
 
 	@Test

@@ -48,7 +48,7 @@ class BatchDetectionTest {
 		Files.writeString(in.resolve("notes.txt"), "not an image");
 		List<String> log = new ArrayList<>();
 		BatchDetection batch = new BatchDetection(new Counting(), DetectionSettings.defaults(), false, log::add);
-		BatchDetection.Report r = batch.run(in.toFile(), out.toFile(), null, Progress.NONE);
+		FolderRunner.Report r = batch.run(in.toFile(), out.toFile(), null, Progress.NONE);
 		assertEquals(List.of("a.png", "b.png"), r.processed);
 		assertEquals(List.of("notes.txt"), r.notImages, "a non-image is passed over");
 		assertEquals(List.of(), r.failed);
@@ -58,9 +58,9 @@ class BatchDetectionTest {
 		assertEquals(List.of("image,Platelets,RBC,WBC,total", "a.png,0,3,1,4", "b.png,0,5,1,6", "total,0,8,2,10"),
 				Files.readAllLines(out.resolve(BatchDetection.COUNTS)));
 		// a second run keeps what exists
-		BatchDetection.Report again = batch.run(in.toFile(), out.toFile(), "*.png", Progress.NONE);
+		FolderRunner.Report again = batch.run(in.toFile(), out.toFile(), "*.png", Progress.NONE);
 		assertEquals(List.of("a.png", "b.png"), again.skipped);
-		BatchDetection.Report forced = new BatchDetection(new Counting(), DetectionSettings.defaults(), true, log::add)
+		FolderRunner.Report forced = new BatchDetection(new Counting(), DetectionSettings.defaults(), true, log::add)
 				.run(new File(in.toFile(), "a.png"), out.toFile(), null, Progress.NONE);
 		assertEquals(List.of("a.png"), forced.processed);
 	}

@@ -23,7 +23,7 @@ public class BatchDetectObjectsPlugin implements PlugIn {
 		if (v == null) return;
 		try {
 			DetectRequest request = DetectRequest.from(v);
-			BatchDetection.Report r = new BatchDetection(request.detector(), request.settings(), v.flag("overwrite"), IJ::log)
+			sc.fiji.convnet.ij.FolderRunner.Report r = BatchDetection.of(request, v.flag("overwrite"), IJ::log)
 					.run(new File(v.text("input")), new File(v.text("output")), v.text("file"), new IJProgress("Batch Detect Objects"));
 			IJ.log("Batch Detect Objects: " + r);
 		} catch (Exception e) {

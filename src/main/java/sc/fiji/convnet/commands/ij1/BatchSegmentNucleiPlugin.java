@@ -26,7 +26,7 @@ public class BatchSegmentNucleiPlugin implements PlugIn {
 			String input = v.text("input"), output = v.text("output");
 			if (input.isEmpty() || output.isEmpty()) throw new IllegalArgumentException("choose an input and an output folder");
 			SegmentRequest request = SegmentRequest.from(v);
-			BatchSegmentation.Report report = ConvNet.segmentFolder(new File(input), new File(output), v.text("file"), request.segmenter(), request.channel(),
+			sc.fiji.convnet.ij.FolderRunner.Report report = ConvNet.segmentFolder(new File(input), new File(output), v.text("file"), request.segmenter(), request.channel(),
 					v.flag("overwrite"), IJ::log, new IJProgress("Batch Segment Nuclei"));
 			IJ.log("Batch Segment Nuclei: " + report);
 		} catch (Exception e) {

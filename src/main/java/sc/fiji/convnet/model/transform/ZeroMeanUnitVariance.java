@@ -24,13 +24,14 @@ public record ZeroMeanUnitVariance(List<String> over, double eps) implements Tra
 		float[] y = new float[x.length];
 		for (int o : g.outer) {
 			double sum = 0;
-			for (int i : g.inner) sum += x[o + i];
-			double mean = sum / g.inner.length;
+			int n = 0;
+			for (int i : g.inner) if (Float.isFinite(x[o + i])) { sum += x[o + i]; n++; }
+			double mean = n == 0 ? 0 : sum / n;
 			double sq = 0;
-			for (int i : g.inner) { double d = x[o + i] - mean; sq += d * d; }
-			double std = Math.sqrt(sq / g.inner.length);
+			for (int i : g.inner) if (Float.isFinite(x[o + i])) { double d = x[o + i] - mean; sq += d * d; }
+			double std = n == 0 ? 0 : Math.sqrt(sq / n);
 			double scale = 1 / (std + eps);
-			for (int i : g.inner) y[o + i] = (float) ((x[o + i] - mean) * scale);
+			for (int i : g.inner) y[o + i] = Float.isFinite(x[o + i]) ? (float) ((x[o + i] - mean) * scale) : 0f;
 		}
 		return new Tensor(y, input.shape());
 	}

@@ -318,15 +318,6 @@ public final class BioimageioWriter {
 
 	/** The file's SHA-256 digest in lower-case hex. */
 	public static String sha256(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			MessageDigest md = MessageDigest.getInstance("SHA-256");
-			byte[] buf = new byte[1 << 16];
-			for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
-			StringBuilder hex = new StringBuilder();
-			for (byte b : md.digest()) hex.append(String.format("%02x", b));
-			return hex.toString();
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-		}
+		return sc.fiji.convnet.io.Digests.sha256(file);
 	}
 }

@@ -1,0 +1,422 @@
+package sc.fiji.convnet.ij;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import ij.ImagePlus;
+import sc.fiji.convnet.io.AtomicFiles;
+import sc.fiji.convnet.io.BatchJournal;
+import sc.fiji.convnet.predict.CancelledException;
+import sc.fiji.convnet.predict.Progress;
+
+/**
+ * The one folder runner of every batch task (segment, detect, saliency, classify): it lists the input folder (or
+ * takes one file), logs every file it passes over with the reason, checks the output folder before the first image,
+ * runs the task on each image in isolation (any exception or OutOfMemoryError fails that image only, with a one-line
+ * reason), writes every output atomically through {@link AtomicFiles}, keeps a {@link BatchJournal} so that a rerun
+ * redoes exactly what is missing or stale, lets the task rebuild its folder table from the per-image results, and
+ * hands back a {@link Report} with the exit code (0: every image done or up to date; 1: some failed or cancelled).
+ *
+ * <pre>
+ * FolderRunner.Report r = FolderRunner.over(inputFolder).output(outputFolder).filter("*.tif").log(IJ::log).run(task);
+ * </pre>
+ *
+ * <b>Output names.</b> An input {@code NAME.EXT} gives {@code NAME<suffix>} (e.g. {@code a.tif → a_labels.tif}).
+ * When two inputs of one run share {@code NAME} (ignoring case, e.g. {@code a.tif} and {@code a.png}), or when
+ * {@code NAME<suffix>} would be the name of a file of the input folder that is not an output of ours, the whole file
+ * name is kept instead: {@code a.tif_labels.tif}, {@code a.png_labels.tif}.
+ * <p>
+ * <b>Inputs.</b> Hidden files, sub-folders, files outside the filter, non-images and files the journal records as
+ * outputs of an earlier run (when input and output folder are one) are passed over, each with a log line. Any other
+ * file is an input, even one whose name looks like an output ({@code day2_labels.tif}).
+ * <p>
+ * <b>Writes</b> never follow a symbolic link (a link with an output's name is refused, not replaced) and never
+ * replace an input.
+ */
+public final class FolderRunner {
+
+	/** Journal entries of folder-level files (tables) are named by this prefix and the file name. */
+	static final String FOLDER_ENTRY = "(folder) ";
+
+	/** One batch task: what it writes per image and how it summarises the folder. */
+	public interface Task {
+		/** Short name, e.g. {@code segment}: journal entries are kept per task. */
+		String name();
+
+		/** Every setting that changes the outputs, the model's weights digest included; a change redoes every image. */
+		String settings();
+
+		/** The endings of the files written per image (e.g. {@code _labels.tif}); may be empty (results kept in the journal). */
+		List<String> outputSuffixes();
+
+		/** Runs on one image, writing its outputs with {@link Item#write}; a summary for the log goes to {@link Item#note}. */
+		void process(ImagePlus imp, Item item) throws Exception;
+
+		/** After the images: rebuilds the folder's table(s) from the per-image results of {@code done}. */
+		default void finish(Finish finish) throws IOException {}
+
+		/** How the report names finished images, e.g. "segmented". */
+		default String doneWord() { return "processed"; }
+	}
+
+	/** One input image while its task runs. */
+	public static final class Item {
+		private final FolderRunner runner;
+		private final File input;
+		private final String base;
+		final BatchJournal.Entry entry = new BatchJournal.Entry();
+		private final List<String> notes = new ArrayList<>();
+
+		Item(FolderRunner runner, File input, String base) {
+			this.runner = runner;
+			this.input = input;
+			this.base = base;
+		}
+
+		public File input() { return input; }
+		public String name() { return input.getName(); }
+		/** The stem of this image's output names (see the class description for the rule). */
+		public String base() { return base; }
+		public Path outputFolder() { return runner.outputDir; }
+
+		/** Writes {@code base + suffix} into the output folder atomically, and records it for the journal. */
+		public Path write(String suffix, AtomicFiles.Content content) throws IOException {
+			String fileName = base + suffix;
+			Path target;
+			try {
+				target = runner.safeWrite(fileName, content);
+			} catch (IOException e) {
+				throw new IOException("cannot write " + fileName + ": " + oneLine(e), e);
+			}
+			entry.outputs.put(fileName, Files.size(target));
+			return target;
+		}
+
+		/** A small result kept in the journal (for tasks whose per-image result is one table row). */
+		public void data(String key, String value) { entry.data.put(key, value); }
+
+		/** A phrase for this image's log line. */
+		public void note(String text) { if (text != null && !text.isEmpty()) notes.add(text); }
+	}
+
+	/** What {@link Task#finish} sees. */
+	public static final class Finish {
+		private final FolderRunner runner;
+		private final String taskName;
+		/** The journal entries of this run's inputs that are complete, in input order. */
+		public final List<BatchJournal.Entry> done;
+		public final Report report;
+
+		Finish(FolderRunner runner, String taskName, List<BatchJournal.Entry> done, Report report) {
+			this.runner = runner;
+			this.taskName = taskName;
+			this.done = done;
+			this.report = report;
+		}
+
+		public Path outputFolder() { return runner.outputDir; }
+
+		/** Writes a folder-level file atomically (and records it in the journal as an output of this task). */
+		public Path write(String fileName, AtomicFiles.Content content) throws IOException {
+			Path p = runner.safeWrite(fileName, content);
+			BatchJournal.Entry e = new BatchJournal.Entry();
+			e.task = taskName;
+			e.input = FOLDER_ENTRY + fileName;
+			e.status = "ok";
+			e.outputs.put(fileName, Files.size(p));
+			runner.journal.append(e);
+			return p;
+		}
+	}
+
+	/** What a run did. */
+	public static final class Report {
+		public final List<String> processed = new ArrayList<>();
+		/** Up to date: outputs exist and match the journal. */
+		public final List<String> skipped = new ArrayList<>();
+		public final List<String> failed = new ArrayList<>();
+		/** One-line reason per failed input. */
+		public final Map<String, String> failures = new LinkedHashMap<>();
+		/** Files that are no images at all: logged and passed over, not failures. */
+		public final List<String> notImages = new ArrayList<>();
+		public boolean cancelled;
+		/** Objects (or rows) in the folder table, when the task counts them. */
+		public long objects;
+		/** The folder table written at the end, or null. */
+		public File table;
+		String doneWord = "processed";
+		String extra = "";
+
+		/** Why the folder table could not be written, or null. */
+		public String tableError;
+
+		/** 0: every image done or up to date and the table written; 1: some failed, the table failed, or the run was cancelled. */
+		public int exitCode() { return failed.isEmpty() && !cancelled && tableError == null ? 0 : 1; }
+
+		/** Appends a phrase to {@link #toString()}. */
+		public void summary(String phrase) { extra += "; " + phrase; }
+
+		@Override
+		public String toString() {
+			return processed.size() + " " + doneWord + ", " + skipped.size() + " skipped (outputs exist and match the journal), " + notImages.size()
+					+ " not images, " + failed.size() + " failed" + (cancelled ? ", cancelled" : "") + extra
+					+ (tableError != null ? "; folder table NOT written (" + tableError + ")" : "")
+					+ (table != null ? "; table: " + table : "");
+		}
+	}
+
+	private final File input;
+	private File output;
+	private Path outputDir;
+	private String filter = "*";
+	private boolean overwrite;
+	private Consumer<String> log = System.out::println;
+	private Progress progress = Progress.NONE;
+	/** Names in the output folder that are inputs (or other files of the user's) when input and output folder are one. */
+	private final Set<String> protectedNames = new HashSet<>();
+	private BatchJournal journal;
+
+	private FolderRunner(File input) { this.input = input; }
+
+	/** A folder of images, or one image file. */
+	public static FolderRunner over(File input) { return new FolderRunner(input); }
+
+	public FolderRunner output(File folder) { this.output = folder; return this; }
+	/** A glob such as {@code *.tif}; null or empty: every file. */
+	public FolderRunner filter(String glob) { this.filter = glob == null || glob.isBlank() ? "*" : glob.trim(); return this; }
+	/** Redo every image even when the journal says it is up to date. */
+	public FolderRunner overwrite(boolean overwrite) { this.overwrite = overwrite; return this; }
+	public FolderRunner log(Consumer<String> log) { this.log = log; return this; }
+	public FolderRunner progress(Progress progress) { this.progress = progress; return this; }
+
+	/** Checks the output folder, then runs the task on every input; throws only when the run cannot start. */
+	public Report run(Task task) throws IOException {
+		if (!input.exists()) throw new IOException(task.name() + ": input " + input + " does not exist");
+		if (output == null) throw new IOException(task.name() + ": no output folder");
+		outputDir = prepareOutput(output.toPath().toAbsolutePath().normalize());
+		BatchJournal journal = BatchJournal.open(outputDir);
+		journal.compact();
+
+		File folder = input.isFile() ? input.getAbsoluteFile().getParentFile() : input.getAbsoluteFile();
+		boolean sameFolder = Files.isSameFile(folder.toPath(), outputDir);
+		Set<String> ourOutputs = new HashSet<>(sameFolder ? journal.outputNames() : List.of());
+		this.journal = journal;
+		protectedNames.clear();
+		if (sameFolder) {
+			String[] all = folder.list();
+			if (all != null) for (String n : all) if (!ourOutputs.contains(n)) protectedNames.add(n);
+		}
+		Report report = new Report();
+		report.doneWord = task.doneWord();
+		List<File> candidates = list(folder, ourOutputs, report);
+		Map<File, String> bases = names(candidates, task.outputSuffixes());
+
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			if (progress.cancelled()) {
+				log.accept(task.name() + ": cancelled after " + i + " of " + candidates.size() + " images");
+				report.cancelled = true;
+				break;
+			}
+			progress.update(i, candidates.size());
+			File file = candidates.get(i);
+			names.add(file.getName());
+			Item item = new Item(this, file, bases.get(file));
+			String stale = overwrite ? "overwrite is on" : staleness(journal.get(task.name(), file.getName()), file, item, task);
+			if (stale == null) {
+				log.accept(file.getName() + ": skipped, outputs exist and match the journal");
+				report.skipped.add(file.getName());
+				continue;
+			}
+			if (journal.get(task.name(), file.getName()) != null) log.accept(file.getName() + ": redone: " + stale);
+			if (!runOne(task, item, journal, report)) break;
+		}
+		progress.update(candidates.size(), candidates.size());
+
+		List<BatchJournal.Entry> done = new ArrayList<>(); // a cancelled run's table still holds the images done before
+		for (File f : candidates) {
+			BatchJournal.Entry e = journal.get(task.name(), f.getName());
+			boolean reached = names.contains(f.getName());
+			if (e != null && e.ok() && !report.failed.contains(f.getName())
+					&& (reached || staleness(e, f, new Item(this, f, bases.get(f)), task) == null)) done.add(e);
+		}
+		try {
+			task.finish(new Finish(this, task.name(), done, report));
+		} catch (IOException | RuntimeException e) {
+			String reason = oneLine(e);
+			log.accept(task.name() + ": the folder table could not be written: " + reason);
+			report.tableError = reason;
+		}
+		return report;
+	}
+
+	/** Runs the task on one image; false when the user cancelled. */
+	private boolean runOne(Task task, Item item, BatchJournal journal, Report report) throws IOException {
+		File file = item.input;
+		BatchJournal.Entry e = item.entry;
+		e.task = task.name();
+		e.input = file.getName();
+		e.size = file.length();
+		e.mtime = file.lastModified();
+		e.settings = task.settings();
+		try {
+			ImagePlus imp = ImageFiles.open(file);
+			long bad = ImageFiles.nonFinite(imp);
+			if (bad > 0) item.note(bad + " NaN/Inf pixels left out of the normalisation statistics");
+			task.process(imp, item);
+			e.status = "ok";
+			journal.append(e);
+			report.processed.add(file.getName());
+			log.accept(file.getName() + ": " + String.join("; ", item.notes));
+			return true;
+		} catch (CancelledException c) {
+			log.accept(task.name() + ": cancelled at " + file.getName());
+			report.cancelled = true;
+			return false;
+		} catch (Exception ex) {
+			fail(item, oneLine(ex), journal, report);
+		} catch (OutOfMemoryError oom) {
+			Runtime rt = Runtime.getRuntime();
+			fail(item, String.format(Locale.ROOT, "out of memory (Java heap %.1f GB): segment this image block-wise (Segment Large Image) or with a "
+					+ "smaller tile (--tile), or give Java more memory (-Xmx)", rt.maxMemory() / 1e9), journal, report);
+		}
+		return true;
+	}
+
+	private void fail(Item item, String reason, BatchJournal journal, Report report) {
+		String name = item.name();
+		log.accept(name + ": failed: " + reason);
+		report.failed.add(name);
+		report.failures.put(name, reason);
+		item.entry.status = "failed";
+		item.entry.reason = reason;
+		try {
+			journal.append(item.entry);
+		} catch (IOException | RuntimeException ignored) { // the disk that failed the image may refuse the journal too: it is redone anyway
+		}
+	}
+
+	/** Null when the journal entry says this input's outputs are complete and current; else why it is redone. */
+	private String staleness(BatchJournal.Entry e, File file, Item item, Task task) {
+		if (e == null) return "not in the journal";
+		if (!e.ok()) return "it failed last time (" + e.reason + ")";
+		if (e.size != file.length() || e.mtime != file.lastModified()) return "the input changed (size or modification time)";
+		if (!task.settings().equals(e.settings)) return "the settings or the model changed";
+		Set<String> expected = new HashSet<>();
+		for (String s : task.outputSuffixes()) expected.add(item.base + s);
+		if (!expected.equals(e.outputs.keySet())) return "the output names changed (now " + expected + ")";
+		for (Map.Entry<String, Long> o : e.outputs.entrySet()) {
+			Path p = outputDir.resolve(o.getKey());
+			try {
+				if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return "output " + o.getKey() + " is missing";
+				long size = Files.size(p);
+				if (size != o.getValue()) return "output " + o.getKey() + " has " + size + " bytes, the journal says " + o.getValue();
+			} catch (IOException x) {
+				return "output " + o.getKey() + " cannot be read (" + x.getMessage() + ")";
+			}
+		}
+		return null;
+	}
+
+	/** Creates the output folder, proves it writable with a probe file, reports its free space. */
+	private Path prepareOutput(Path dir) throws IOException {
+		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException("output " + dir + " is a file, not a folder");
+		try {
+			Files.createDirectories(dir);
+			Path probe = dir.resolve(".convnet-probe-" + ProcessHandle.current().pid());
+			AtomicFiles.write(probe, "probe\n".getBytes(StandardCharsets.US_ASCII));
+			Files.delete(probe);
+		} catch (IOException | SecurityException e) {
+			throw new IOException("cannot write into the output folder " + dir + " (" + oneLine(e) + "); nothing was computed");
+		}
+		long free = Files.getFileStore(dir).getUsableSpace();
+		log.accept(String.format(Locale.ROOT, "Output folder %s: %.2f GB free", dir, free / 1e9));
+		return dir;
+	}
+
+	/** The inputs, sorted by name; every other file is logged with its reason. */
+	private List<File> list(File folder, Set<String> ourOutputs, Report report) throws IOException {
+		File[] files = input.isFile() ? new File[] { input.getAbsoluteFile() } : folder.listFiles();
+		if (files == null) throw new IOException("cannot list " + folder);
+		Arrays.sort(files);
+		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + filter);
+		List<File> out = new ArrayList<>();
+		for (File f : files) {
+			String n = f.getName();
+			if (input.isFile()) { // one file named by the user: no filter, hidden or folder rules
+			} else if (f.isDirectory()) { log.accept(n + ": skipped: a folder"); continue; }
+			else if (n.startsWith(".")) { log.accept(n + ": skipped: a hidden file"); continue; }
+			else if (!matcher.matches(Paths.get(n))) { log.accept(n + ": skipped: does not match the file filter " + filter); continue; }
+			if (ourOutputs.contains(n)) { log.accept(n + ": skipped: an output of an earlier run (recorded in the journal)"); continue; }
+			if (!ImageFiles.looksLikeImage(f)) {
+				log.accept(n + ": skipped: not an image");
+				report.notImages.add(n);
+				continue;
+			}
+			out.add(f);
+		}
+		return out;
+	}
+
+	/** Output stems: the name without extension, or the whole name where that would collide (see the class description). */
+	private Map<File, String> names(List<File> inputs, List<String> suffixes) {
+		Map<String, List<File>> byStem = new HashMap<>();
+		for (File f : inputs) byStem.computeIfAbsent(stem(f.getName()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
+		Set<String> others = new HashSet<>();
+		for (String n : protectedNames) others.add(n.toLowerCase(Locale.ROOT));
+		Map<File, String> bases = new HashMap<>();
+		for (File f : inputs) {
+			String name = f.getName(), base = stem(name);
+			List<File> same = byStem.get(base.toLowerCase(Locale.ROOT));
+			boolean clash = same.size() > 1;
+			for (String s : suffixes) clash |= others.contains((base + s).toLowerCase(Locale.ROOT));
+			if (clash) {
+				base = name;
+				log.accept(name + ": outputs named " + name + (suffixes.isEmpty() ? "" : suffixes.get(0)) + " etc. (the name without extension is "
+						+ (same.size() > 1 ? "shared with " + (same.size() - 1) + " other input(s)" : "taken by an input") + ")");
+			}
+			bases.put(f, base);
+		}
+		return bases;
+	}
+
+	/** The file name without its last extension. */
+	public static String stem(String name) {
+		int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+
+	/** Writes one file of the output folder: no path separators, no links followed or replaced, no input replaced. */
+	private Path safeWrite(String fileName, AtomicFiles.Content content) throws IOException {
+		if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.equals(".") || fileName.equals(".."))
+			throw new IOException("refusing the output name '" + fileName + "'");
+		Path target = outputDir.resolve(fileName);
+		if (Files.isSymbolicLink(target)) throw new IOException(target + " is a symbolic link; outputs never follow or replace links");
+		if (protectedNames.contains(fileName)) throw new IOException("refusing to write " + target + " over a file of the input folder that is not ours");
+		AtomicFiles.write(target, content);
+		return target;
+	}
+
+	static String oneLine(Throwable e) {
+		String m = e.getMessage();
+		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+		int nl = m.indexOf('\n');
+		return nl >= 0 ? m.substring(0, nl) : m;
+	}
+}
