@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Parses {@code --name value} and {@code --flag} arguments; unknown or malformed options are errors. */
-final class Options {
+public final class Options {
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 
-	Options(String[] args, int from, java.util.Set<String> valued, java.util.Set<String> flags) {
+	public Options(String[] args, int from, java.util.Set<String> valued, java.util.Set<String> flags) {
 		for (int i = from; i < args.length; i++) {
 			String a = args[i];
 			if (!a.startsWith("--")) throw new UsageException("unexpected argument '" + a + "'");
@@ -27,30 +27,30 @@ final class Options {
 		}
 	}
 
-	String get(String name, String fallback) { return values.getOrDefault(name, fallback); }
+	public String get(String name, String fallback) { return values.getOrDefault(name, fallback); }
 
-	String require(String name) {
+	public String require(String name) {
 		String v = values.get(name);
 		if (v == null) throw new UsageException("option --" + name + " is required");
 		return v;
 	}
 
-	boolean flag(String name) { return Boolean.parseBoolean(values.getOrDefault(name, "false")); }
+	public boolean flag(String name) { return Boolean.parseBoolean(values.getOrDefault(name, "false")); }
 
-	double number(String name, double fallback) {
+	public double number(String name, double fallback) {
 		String v = values.get(name);
 		if (v == null) return fallback;
 		try { return Double.parseDouble(v); } catch (NumberFormatException e) { throw new UsageException("--" + name + " expects a number, got '" + v + "'"); }
 	}
 
-	int integer(String name, int fallback) {
+	public int integer(String name, int fallback) {
 		String v = values.get(name);
 		if (v == null) return fallback;
 		try { return Integer.parseInt(v); } catch (NumberFormatException e) { throw new UsageException("--" + name + " expects a whole number, got '" + v + "'"); }
 	}
 
-	static final class UsageException extends RuntimeException {
+	public static final class UsageException extends RuntimeException {
 		private static final long serialVersionUID = 1L;
-		UsageException(String message) { super(message); }
+		public UsageException(String message) { super(message); }
 	}
 }

@@ -12,7 +12,9 @@ import sc.fiji.convnet.segment.NucleiSegmenter;
  * keys (first word, lower case) are unique: model, channel, threshold, seed, diameter, minimum,
  * maximum, tile, views.
  */
-public final class SegmentSettings {
+public final class SegmentSettings implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	public String model = ConvNet.DEFAULT_SEGMENTATION_MODEL;
 	public int channel = 1;
@@ -25,15 +27,19 @@ public final class SegmentSettings {
 	public int views = NucleiSegmenter.DEFAULT_VIEWS;
 
 	public NucleiSegmenter segmenter() throws IOException {
-		return ConvNet.segmenter(model)
+		return applyTo(ConvNet.segmenter(model)).build();
+	}
+
+	/** These settings (all but the model and channel) on a builder of an opened model (a cluster task opens its own copy). */
+	public NucleiSegmenter.Builder applyTo(NucleiSegmenter.Builder builder) {
+		return builder
 				.threshold(threshold)
 				.seedThreshold(seedThreshold)
 				.diameter(diameter)
 				.minArea(minArea)
 				.maxArea(maxArea <= 0 ? Integer.MAX_VALUE : maxArea)
 				.tileSize(tileSize)
-				.views(views)
-				.build();
+				.views(views);
 	}
 
 	public void addTo(GenericDialog gd) {
