@@ -150,18 +150,8 @@ public final class SparkLargeSegmentation {
 
 	/** The job the tasks run: the diameter explicit (the model's own scale, which the driver has checked). */
 	private static SegmentLargeJob copyWithDiameter(SegmentLargeJob job, double trained) {
-		SegmentLargeJob t = new SegmentLargeJob(job.input, job.output);
-		t.segmentation = job.segmentation;
-		t.blockSize = job.blockSize;
-		t.margin = job.margin;
-		t.threads = job.threads;
-		t.batchSize = job.batchSize;
-		t.overwrite = job.overwrite;
-		t.failFirstAttemptOf = job.failFirstAttemptOf;
-		if (job.segmentation.diameter == 0 && trained > 0) {
-			t.segmentation = copy(job.segmentation);
-			t.segmentation.diameter = trained;
-		}
+		SegmentLargeJob t = copy(job);
+		if (t.segmentation.diameter == 0 && trained > 0) t.segmentation.diameter = trained;
 		return t;
 	}
 

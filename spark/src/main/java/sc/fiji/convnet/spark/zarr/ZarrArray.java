@@ -177,31 +177,32 @@ public final class ZarrArray {
 	/** Writes a chunk of 4-byte integers ({@code <u4}, {@code <i4}), C order, the whole padded chunk. */
 	public void writeInts(long[] position, int[] values) throws IOException {
 		requireBytes(4, values.length, 'u', 'i');
-		ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(order);
-		b.asIntBuffer().put(values);
-		writeRaw(position, b.array());
+		writeRaw(position, buffer(values.length, 4, b -> b.asIntBuffer().put(values)));
 	}
 
 	/** Writes a chunk of floats ({@code <f4}). */
 	public void writeFloats(long[] position, float[] values) throws IOException {
 		requireBytes(4, values.length, 'f', 'f');
-		ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(order);
-		b.asFloatBuffer().put(values);
-		writeRaw(position, b.array());
+		writeRaw(position, buffer(values.length, 4, b -> b.asFloatBuffer().put(values)));
 	}
 
 	/** Writes a chunk of 2-byte values ({@code <u2}, {@code <i2}). */
 	public void writeShorts(long[] position, short[] values) throws IOException {
 		requireBytes(2, values.length, 'u', 'i');
-		ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(order);
-		b.asShortBuffer().put(values);
-		writeRaw(position, b.array());
+		writeRaw(position, buffer(values.length, 2, b -> b.asShortBuffer().put(values)));
 	}
 
 	/** Writes a chunk of bytes ({@code |u1}). */
 	public void writeBytes(long[] position, byte[] values) throws IOException {
 		requireBytes(1, values.length, 'u', 'i');
 		writeRaw(position, values);
+	}
+
+	/** {@code n} values of {@code size} bytes in the array's byte order, filled by {@code fill}. */
+	private byte[] buffer(int n, int size, java.util.function.Consumer<ByteBuffer> fill) {
+		ByteBuffer b = ByteBuffer.allocate(n * size).order(order);
+		fill.accept(b);
+		return b.array();
 	}
 
 	private void requireBytes(int n, int length, char k1, char k2) {
