@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Parses {@code --name value} and {@code --flag} arguments; unknown or malformed options are errors. */
-final class Options {
+public final class Options {
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 
-	Options(String[] args, int from, java.util.Set<String> valued, java.util.Set<String> flags) {
+	public Options(String[] args, int from, java.util.Set<String> valued, java.util.Set<String> flags) {
 		for (int i = from; i < args.length; i++) {
 			String a = args[i];
 			if (!a.startsWith("--")) throw new UsageException("unexpected argument '" + a + "'");
@@ -31,7 +31,7 @@ final class Options {
 	 * The options of a command spec ({@code --key}, old names accepted and stored under the key) plus the command
 	 * line's own valued options and flags; {@code --help} is always a flag.
 	 */
-	static Options of(String[] args, sc.fiji.convnet.request.Spec spec, java.util.Set<String> valued, java.util.Set<String> flags) {
+	public static Options of(String[] args, sc.fiji.convnet.request.Spec spec, java.util.Set<String> valued, java.util.Set<String> flags) {
 		java.util.Set<String> v = new java.util.HashSet<>(valued), f = new java.util.HashSet<>(flags);
 		f.add("help");
 		for (sc.fiji.convnet.request.Option o : spec.options()) {
@@ -50,7 +50,7 @@ final class Options {
 	}
 
 	/** The spec's values: its defaults, overridden by what was given on the command line; a bad value is a usage error. */
-	sc.fiji.convnet.request.Values values(sc.fiji.convnet.request.Spec spec) {
+	public sc.fiji.convnet.request.Values values(sc.fiji.convnet.request.Spec spec) {
 		sc.fiji.convnet.request.Values v = spec.defaults();
 		values.forEach((name, value) -> {
 			if (spec.find(name) != null) v.set(name, value);
@@ -59,7 +59,7 @@ final class Options {
 	}
 
 	/** Builds a request, reporting a value it refuses as a usage error (exit code 2). */
-	static <R> R request(java.util.function.Supplier<R> build) {
+	public static <R> R request(java.util.function.Supplier<R> build) {
 		try {
 			return build.get();
 		} catch (IllegalArgumentException e) {
@@ -67,30 +67,30 @@ final class Options {
 		}
 	}
 
-	String get(String name, String fallback) { return values.getOrDefault(name, fallback); }
+	public String get(String name, String fallback) { return values.getOrDefault(name, fallback); }
 
-	String require(String name) {
+	public String require(String name) {
 		String v = values.get(name);
 		if (v == null) throw new UsageException("option --" + name + " is required");
 		return v;
 	}
 
-	boolean flag(String name) { return Boolean.parseBoolean(values.getOrDefault(name, "false")); }
+	public boolean flag(String name) { return Boolean.parseBoolean(values.getOrDefault(name, "false")); }
 
-	double number(String name, double fallback) {
+	public double number(String name, double fallback) {
 		String v = values.get(name);
 		if (v == null) return fallback;
 		try { return Double.parseDouble(v); } catch (NumberFormatException e) { throw new UsageException("--" + name + " expects a number, got '" + v + "'"); }
 	}
 
-	int integer(String name, int fallback) {
+	public int integer(String name, int fallback) {
 		String v = values.get(name);
 		if (v == null) return fallback;
 		try { return Integer.parseInt(v); } catch (NumberFormatException e) { throw new UsageException("--" + name + " expects a whole number, got '" + v + "'"); }
 	}
 
-	static final class UsageException extends RuntimeException {
+	public static final class UsageException extends RuntimeException {
 		private static final long serialVersionUID = 1L;
-		UsageException(String message) { super(message); }
+		public UsageException(String message) { super(message); }
 	}
 }

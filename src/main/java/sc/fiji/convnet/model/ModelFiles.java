@@ -253,7 +253,12 @@ public final class ModelFiles {
 
 	/** For holders that keep the model across calls: looks the session up at each call, so an evicted one is reopened. */
 	public Supplier<OnnxSession> sessions() {
-		return SessionCache.shared().supplier(requireOnnx(), Kernels.defaultThreads());
+		return sessions(Kernels.defaultThreads());
+	}
+
+	/** As {@link #sessions()} with {@code intraOpThreads} threads per run (a cluster task's share of its machine). */
+	public Supplier<OnnxSession> sessions(int intraOpThreads) {
+		return SessionCache.shared().supplier(requireOnnx(), intraOpThreads);
 	}
 
 	/**

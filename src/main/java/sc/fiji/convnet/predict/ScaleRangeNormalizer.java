@@ -11,7 +11,7 @@ import sc.fiji.convnet.model.transform.ScaleRange;
  * {@code (x − lo) / (hi − lo + eps)} per channel, the formula of bioimage.io's {@code scale_range} (and of
  * {@code model.transform.ScaleRange}), with lo and hi given — typically from {@link SampledPercentiles}.
  */
-public final class ScaleRangeNormalizer implements TileNormalizer {
+public final class ScaleRangeNormalizer implements TileNormalizer, java.io.Serializable {
 
 	private final double[] low, scale;
 

@@ -12,7 +12,8 @@ import sc.fiji.convnet.segment.SegmentationModels;
  * {@code bin/convnet segment} all build this record (macro {@code seed=0.6} = SciJava field {@code seed} =
  * {@code --seed 0.6}).
  */
-public record SegmentRequest(String model, int channel, double threshold, double seed, double diameter, int minimum, int maximum, int tile, int views) {
+public record SegmentRequest(String model, int channel, double threshold, double seed, double diameter, int minimum, int maximum, int tile, int views)
+		implements java.io.Serializable {
 
 	public static final Spec SPEC = Spec.of("Segment Nuclei",
 			Option.text("model", "Model (name or path)", ModelTask.SEGMENTATION.defaultModel())
@@ -59,8 +60,13 @@ public record SegmentRequest(String model, int channel, double threshold, double
 	/** The segmenter's settings for this request (the model found by the model repository, its session cached). */
 	public NucleiSegmenter.Builder builder() throws IOException {
 		sc.fiji.convnet.onnx.DjlSetup.offline();
-		return NucleiSegmenter.builder(SegmentationModels.load(model)).threshold(threshold).seedThreshold(seed).diameter(diameter).minArea(minimum)
-				.maxArea(maximum <= 0 ? Integer.MAX_VALUE : maximum).tileSize(tile).views(views);
+		return applyTo(NucleiSegmenter.builder(SegmentationModels.load(model)));
+	}
+
+	/** These settings (all but the model and channel) on a builder of an opened model (a cluster task opens its own copy). */
+	public NucleiSegmenter.Builder applyTo(NucleiSegmenter.Builder builder) {
+		return builder.threshold(threshold).seedThreshold(seed).diameter(diameter).minArea(minimum).maxArea(maximum <= 0 ? Integer.MAX_VALUE : maximum)
+				.tileSize(tile).views(views);
 	}
 
 	public NucleiSegmenter segmenter() throws IOException { return builder().build(); }

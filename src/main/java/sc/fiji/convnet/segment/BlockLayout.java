@@ -8,13 +8,13 @@ import net.imglib2.Interval;
  * margin, clipped to the image ("crop"). Blocks are numbered in raster order. Coordinates are absolute (the
  * image's minimum need not be 0).
  */
-final class BlockLayout {
+public final class BlockLayout {
 
 	private final long minX, minY, width, height;
 	private final int core, margin;
 	private final long columns, rows;
 
-	BlockLayout(Interval image, int core, int margin) {
+	public BlockLayout(Interval image, int core, int margin) {
 		this.minX = image.min(0);
 		this.minY = image.min(1);
 		this.width = image.dimension(0);
@@ -25,22 +25,22 @@ final class BlockLayout {
 		this.rows = ceilDiv(height, core);
 	}
 
-	long columns() { return columns; }
-	long rows() { return rows; }
-	long count() { return columns * rows; }
+	public long columns() { return columns; }
+	public long rows() { return rows; }
+	public long count() { return columns * rows; }
 
 	/** The block's own pixels: each image pixel lies in exactly one core. */
-	Interval core(long column, long row) {
+	public Interval core(long column, long row) {
 		long x0 = minX + column * core, y0 = minY + row * core;
 		return FinalInterval.createMinMax(x0, y0, Math.min(x0 + core, minX + width) - 1, Math.min(y0 + core, minY + height) - 1);
 	}
 
 	/** The core widened by the margin on every side, clipped to the image: what is predicted and decoded. */
-	Interval crop(long column, long row) {
+	public Interval crop(long column, long row) {
 		Interval c = core(column, row);
 		return FinalInterval.createMinMax(Math.max(minX, c.min(0) - margin), Math.max(minY, c.min(1) - margin),
 				Math.min(minX + width - 1, c.max(0) + margin), Math.min(minY + height - 1, c.max(1) + margin));
 	}
 
-	static long ceilDiv(long a, long b) { return (a + b - 1) / b; }
+	public static long ceilDiv(long a, long b) { return (a + b - 1) / b; }
 }

@@ -43,6 +43,9 @@ import sc.fiji.convnet.tensor.Tensor;
  * (probabilities and decoder arrays, about 60 bytes per pixel: some 330 MB for the default 2048 + 2·128) plus
  * the label image's own cache; nothing grows with the image. The segmenter's tile size, halo and flip views
  * apply to the tiles; rescaling to a nucleus diameter is not done block by block (resample the image first).
+ * <p>
+ * The steps are public for a cluster ({@code ConvNet-spark}): {@link #prepare} once, {@link #segmentBlock} for
+ * each block anywhere, then the ownership and first-claim rules above to merge.
  */
 public final class LargeImageSegmenter {
 
@@ -81,6 +84,71 @@ public final class LargeImageSegmenter {
 	}
 
 	/**
+	 * One block's work, the unit a cluster distributes ({@link #segmentBlock}): the objects it owns, their pixels
+	 * as indices into its crop (raster order, {@code width} = the crop's width), before any conflict with other
+	 * blocks is settled. Coordinates are absolute; {@code crop} and {@code core} are {minX, minY, maxX, maxY}.
+	 */
+	public record Block(long index, long[] crop, long[] core, int[] start, int[] pixels, int atMargin, long tiles, long predictNanos,
+			long decodeNanos) implements java.io.Serializable {
+		public int count() { return start.length - 1; }
+		public int width() { return (int) (crop[2] - crop[0] + 1); }
+		public int height() { return (int) (crop[3] - crop[1] + 1); }
+		/** Absolute x and y of pixel {@code i} (an index into {@link #pixels()}). */
+		public long x(int i) { return crop[0] + pixels[i] % width(); }
+		public long y(int i) { return crop[1] + pixels[i] / width(); }
+	}
+
+	/**
+	 * Checks {@code image} ((x, y), its scale against the model's trained nucleus size: rescaling is refused, an
+	 * automatic diameter is measured on a central sample) and computes its whole-image normalisation, once for
+	 * every block.
+	 */
+	public TileNormalizer prepare(RandomAccessibleInterval<? extends RealType<?>> image) {
+		check(image);
+		return normalization.apply(image);
+	}
+
+	/** How the image is cut into blocks (numbered in raster order from 0). */
+	public BlockLayout layout(Interval image) { return new BlockLayout(image, blockSize, margin); }
+
+	/**
+	 * Predicts and decodes block {@code block} of {@code image} ({@link #prepare}d: {@code normalizer} is its
+	 * result) and selects the objects it owns. Depends on nothing but its arguments, so blocks may run in any
+	 * order, in parallel, on other machines, and again after a failure.
+	 */
+	public Block segmentBlock(RandomAccessibleInterval<? extends RealType<?>> image, TileNormalizer normalizer, long block, Progress progress) {
+		BlockLayout layout = layout(image);
+		if (block < 0 || block >= layout.count()) throw new IllegalArgumentException("Segment large image: block " + block + " of " + layout.count());
+		long column = block % layout.columns(), row = block / layout.columns();
+		Interval core = layout.core(column, row), crop = layout.crop(column, row);
+		SegmentationModel model = settings.model();
+		StreamingTiledPredictor tiler = StreamingTiledPredictor.builder(settings.predictor()).tileSize(settings.tileSize()).halo(settings.halo())
+				.batchSize(batchSize).normalizer(normalizer).build();
+		int channels = model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY ? 3 : 1;
+		int w = (int) crop.dimension(0), h = (int) crop.dimension(1);
+		long t1 = System.nanoTime();
+		float[] data = new float[channels * w * h]; // (x, y, k) with x fastest = 1×K×H×W row-major
+		StreamingTiledPredictor.Report r = tiler.predict(image, Views.translate(ArrayImgs.floats(data, w, h, channels), crop.min(0), crop.min(1), 0),
+				progress == null ? Progress.NONE : progress);
+		float[][] maps = NucleiSegmenter.planes(model.postprocess(new Tensor(data, 1, channels, h, w)));
+		data = null;
+		long t2 = System.nanoTime();
+		LabelImage local = settings.decoder().decode(maps, w, h);
+		maps = null;
+		AnchoredObjects objects = AnchoredObjects.select(local, crop, core, image);
+		int[] start = new int[objects.count() + 1], pixels = new int[objects.count() == 0 ? 0 : objects.end(objects.count() - 1)];
+		int atMargin = 0;
+		for (int k = 0; k < objects.count(); k++) {
+			start[k + 1] = objects.end(k);
+			if (objects.atCropEdge(k)) atMargin++;
+			for (int i = objects.start(k); i < objects.end(k); i++) pixels[i] = objects.pixel(i);
+		}
+		return new Block(block, corners(crop), corners(core), start, pixels, atMargin, r.tiles(), t2 - t1, System.nanoTime() - t2);
+	}
+
+	private static long[] corners(Interval i) { return new long[] { i.min(0), i.min(1), i.max(0), i.max(1) }; }
+
+	/**
 	 * Segments {@code image} into {@code labels}.
 	 *
 	 * @param image  {@code (x, y)}, raw values
@@ -89,17 +157,12 @@ public final class LargeImageSegmenter {
 	 */
 	public <L extends IntegerType<L>> Summary segment(RandomAccessibleInterval<? extends RealType<?>> image, RandomAccessibleInterval<L> labels,
 			Progress progress) {
-		check(image, labels);
+		checkLabels(image, labels);
 		Progress p = progress == null ? Progress.NONE : progress;
 		long t0 = System.nanoTime();
-		TileNormalizer normalizer = normalization.apply(image);
+		TileNormalizer normalizer = prepare(image);
 		long statsNanos = System.nanoTime() - t0;
-		SegmentationModel model = settings.model();
-		StreamingTiledPredictor tiler = StreamingTiledPredictor.builder(settings.predictor()).tileSize(settings.tileSize()).halo(settings.halo())
-				.batchSize(batchSize).normalizer(normalizer).build();
-		InstanceDecoder decoder = settings.decoder();
-		int channels = model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY ? 3 : 1;
-		BlockLayout layout = new BlockLayout(image, blockSize, margin);
+		BlockLayout layout = layout(image);
 		long maxId = (long) Math.min(labels.randomAccess().get().createVariable().getMaxValue(), Long.MAX_VALUE);
 		RandomAccess<L> out = labels.randomAccess();
 
@@ -108,67 +171,60 @@ public final class LargeImageSegmenter {
 		long blocks = layout.count();
 		int scale = blocks > 1_000_000 ? 1 : 1000;
 		int total = (int) Math.min(Integer.MAX_VALUE, blocks * scale);
-		for (long row = 0; row < layout.rows(); row++) {
-			for (long column = 0; column < layout.columns(); column++) {
-				if (p.cancelled()) throw new CancelledException();
-				long block = row * layout.columns() + column;
-				Interval core = layout.core(column, row), crop = layout.crop(column, row);
-				if (clearLabels && crop.max(1) >= clearedUntil) {
-					long t = System.nanoTime();
-					clearRows(labels, clearedUntil, crop.max(1));
-					clearedUntil = crop.max(1) + 1;
-					writeNanos += System.nanoTime() - t;
-				}
-				int w = (int) crop.dimension(0), h = (int) crop.dimension(1);
-
-				long t1 = System.nanoTime();
-				float[] data = new float[channels * w * h]; // (x, y, k) with x fastest = 1×K×H×W row-major
-				StreamingTiledPredictor.Report r = tiler.predict(image,
-						Views.translate(ArrayImgs.floats(data, w, h, channels), crop.min(0), crop.min(1), 0), blockProgress(p, block, scale, total));
-				tiles += r.tiles();
-				float[][] maps = NucleiSegmenter.planes(model.postprocess(new Tensor(data, 1, channels, h, w)));
-				data = null;
-				long t2 = System.nanoTime();
-				LabelImage local = decoder.decode(maps, w, h);
-				maps = null;
-				AnchoredObjects objects = AnchoredObjects.select(local, crop, core, image);
-				long t3 = System.nanoTime();
-				for (int k = 0; k < objects.count(); k++) {
-					if (objects.atCropEdge(k)) atMargin++;
-					long id = 0;
-					for (int i = objects.start(k); i < objects.end(k); i++) {
-						int pixel = objects.pixel(i);
-						out.setPosition(crop.min(0) + pixel % w, 0);
-						out.setPosition(crop.min(1) + pixel / w, 1);
-						L v = out.get();
-						if (v.getIntegerLong() != 0) { conflicts++; continue; }
-						if (id == 0) {
-							if (nextId > maxId) throw new IllegalArgumentException("Segment large image: more than " + maxId + " objects do not fit the label type "
-									+ v.getClass().getSimpleName() + "; use UnsignedIntType or LongType");
-							id = nextId++;
-						}
-						v.setInteger(id);
-					}
-				}
-				long t4 = System.nanoTime();
-				predictNanos += t2 - t1;
-				decodeNanos += t3 - t2;
-				writeNanos += t4 - t3;
-				p.update((int) Math.min(Integer.MAX_VALUE, (block + 1) * scale), total);
+		for (long block = 0; block < blocks; block++) {
+			if (p.cancelled()) throw new CancelledException();
+			Interval crop = layout.crop(block % layout.columns(), block / layout.columns());
+			if (clearLabels && crop.max(1) >= clearedUntil) {
+				long t = System.nanoTime();
+				clearRows(labels, clearedUntil, crop.max(1));
+				clearedUntil = crop.max(1) + 1;
+				writeNanos += System.nanoTime() - t;
 			}
+			Block objects = segmentBlock(image, normalizer, block, blockProgress(p, block, scale, total));
+			tiles += objects.tiles();
+			atMargin += objects.atMargin();
+			long t3 = System.nanoTime();
+			for (int k = 0; k < objects.count(); k++) {
+				long id = 0;
+				for (int i = objects.start()[k]; i < objects.start()[k + 1]; i++) {
+					out.setPosition(objects.x(i), 0);
+					out.setPosition(objects.y(i), 1);
+					L v = out.get();
+					if (v.getIntegerLong() != 0) { conflicts++; continue; }
+					if (id == 0) {
+						if (nextId > maxId) throw new IllegalArgumentException("Segment large image: more than " + maxId + " objects do not fit the label type "
+								+ v.getClass().getSimpleName() + "; use UnsignedIntType or LongType");
+						id = nextId++;
+					}
+					v.setInteger(id);
+				}
+			}
+			predictNanos += objects.predictNanos();
+			decodeNanos += objects.decodeNanos();
+			writeNanos += System.nanoTime() - t3;
+			p.update((int) Math.min(Integer.MAX_VALUE, (block + 1) * scale), total);
 		}
 		return new Summary(image.dimension(0), image.dimension(1), blocks, nextId - 1, tiles, conflicts, atMargin, statsNanos, predictNanos, decodeNanos,
 				writeNanos, System.nanoTime() - t0);
 	}
 
-	private void check(RandomAccessibleInterval<? extends RealType<?>> image, RandomAccessibleInterval<?> labels) {
+	private static void checkLabels(RandomAccessibleInterval<? extends RealType<?>> image, RandomAccessibleInterval<?> labels) {
 		if (image == null || labels == null) throw new IllegalArgumentException("Segment large image: no " + (image == null ? "image" : "label image"));
-		if (image.numDimensions() != 2)
-			throw new IllegalArgumentException("Segment large image: the image must be 2-D (x, y), got " + image.numDimensions() + " dimensions "
-					+ Arrays.toString(image.dimensionsAsLongArray()) + "; pass one plane (Views.hyperSlice)");
+		checkPlane(image);
 		if (labels.numDimensions() != 2 || !Arrays.equals(image.minAsLongArray(), labels.minAsLongArray())
 				|| !Arrays.equals(image.maxAsLongArray(), labels.maxAsLongArray()))
 			throw new IllegalArgumentException("Segment large image: the label image " + describe(labels) + " must have the image's interval " + describe(image));
+	}
+
+	private static void checkPlane(RandomAccessibleInterval<?> image) {
+		if (image == null) throw new IllegalArgumentException("Segment large image: no image");
+		if (image.numDimensions() != 2)
+			throw new IllegalArgumentException("Segment large image: the image must be 2-D (x, y), got " + image.numDimensions() + " dimensions "
+					+ Arrays.toString(image.dimensionsAsLongArray()) + "; pass one plane (Views.hyperSlice)");
+	}
+
+	private void check(RandomAccessibleInterval<? extends RealType<?>> image) {
+		checkPlane(image);
 		double trained = settings.model().trainedDiameter();
 		if (settings.diameter() > 0 && trained > 0 && Math.abs(trained / settings.diameter() - 1) > 1e-9)
 			throw new IllegalArgumentException("Segment large image: rescaling to the nucleus diameter " + settings.diameter() + " (the model was trained at "

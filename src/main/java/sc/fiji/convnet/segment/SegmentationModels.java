@@ -26,6 +26,11 @@ public final class SegmentationModels {
 	private SegmentationModels() {}
 
 	public static SegmentationModel load(String nameOrPath) throws IOException {
+		return load(nameOrPath, 0);
+	}
+
+	/** As {@link #load(String)} with {@code threads} ONNX Runtime threads per run (≤ 0: the default). */
+	public static SegmentationModel load(String nameOrPath, int threads) throws IOException {
 		ModelFiles files;
 		ModelDescriptor d;
 		try {
@@ -37,7 +42,7 @@ public final class SegmentationModels {
 		Map<String, Object> config = files.config();
 		TensorDescription in = d.input(), out = d.output();
 		requireLayout(d, in);
-		Predictor predictor = new OnnxPredictor(files.sessions(), spatialStep(in), spatialHalo(out, config));
+		Predictor predictor = new OnnxPredictor(threads > 0 ? files.sessions(threads) : files.sessions(), spatialStep(in), spatialHalo(out, config));
 		int channels = outputChannels(out);
 		String kind = String.valueOf(config.getOrDefault("output", channels == 3 ? "background_interior_boundary" : "foreground"));
 		InstanceDecoder.OutputKind outputKind = switch (kind) {
