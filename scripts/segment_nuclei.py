@@ -11,7 +11,9 @@ from ij import IJ, WindowManager
 from ij.io import FileSaver
 from java.io import File
 from sc.fiji.convnet import ConvNet
-from sc.fiji.convnet.ij import RoiZip
+from java.nio.file import Paths
+from sc.fiji.convnet.ij import RoiZip, Tables
+from sc.fiji.convnet.io import AtomicFiles
 
 if len(sys.argv) >= 3:
     imp = IJ.openImage(sys.argv[1])
@@ -33,9 +35,10 @@ segmenter = ConvNet.segmenter(model).threshold(0.7).seedThreshold(0.7).minArea(2
 result = ConvNet.segment(imp, segmenter)
 
 name = os.path.splitext(imp.getTitle())[0]
-FileSaver(result.labels()).saveAsTiff(os.path.join(output, name + "_labels.tif"))
+# every file is written whole under a temporary name and then renamed, so a file with its final name is complete
+AtomicFiles.write(Paths.get(os.path.join(output, name + "_labels.tif")), FileSaver(result.labels()).serialize())
 RoiZip.write(result.rois(), File(os.path.join(output, name + "_rois.zip")))
-result.table().save(os.path.join(output, name + "_measurements.csv"))
+AtomicFiles.write(Paths.get(os.path.join(output, name + "_measurements.csv")), Tables.csv(result.table(), 3))
 for warning in result.warnings():
     print("%s: warning: %s" % (imp.getTitle(), warning))
 size = result.diameterSummary()

@@ -149,9 +149,7 @@ public final class Npy {
 
 	/** Writes a tensor as little-endian float32, version 1.0, C order. */
 	public static void write(Path file, Tensor t) throws IOException {
-		try (OutputStream out = Files.newOutputStream(file)) {
-			out.write(toBytes(t));
-		}
+		sc.fiji.convnet.io.AtomicFiles.write(file, toBytes(t));
 	}
 
 	public static byte[] toBytes(Tensor t) {

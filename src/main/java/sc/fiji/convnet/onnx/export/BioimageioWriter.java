@@ -1,5 +1,7 @@
 package sc.fiji.convnet.onnx.export;
 
+import sc.fiji.convnet.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -157,11 +159,12 @@ public final class BioimageioWriter {
 			Npy.write(dir.resolve("test_input.npy"), testInput);
 			Npy.write(dir.resolve("test_output.npy"), out);
 		}
-		Files.writeString(dir.resolve("README.md"), documentation != null ? documentation
-				: "# " + name + "\n\n" + description + "\n\nExported from ConvNet for Fiji (ONNX opset " + OnnxExporter.OPSET + ").\n",
-				StandardCharsets.UTF_8);
+		AtomicFiles.write(dir.resolve("README.md"), (documentation != null ? documentation
+				: "# " + name + "\n\n" + description + "\n\nExported from ConvNet for Fiji (ONNX opset " + OnnxExporter.OPSET + ").\n")
+				.getBytes(StandardCharsets.UTF_8));
+		// the description last: a folder whose export was cut short holds no model
 		Path yaml = dir.resolve(DESCRIPTOR_FILE);
-		Files.writeString(yaml, toYaml(descriptor(sha256(dir.resolve(MODEL_FILE)))), StandardCharsets.UTF_8);
+		AtomicFiles.write(yaml, toYaml(descriptor(sha256(dir.resolve(MODEL_FILE)))).getBytes(StandardCharsets.UTF_8));
 		return yaml;
 	}
 

@@ -104,7 +104,7 @@ public final class OnnxWriter {
 	}
 
 	public void write(Path file) throws IOException {
-		Files.write(file, toByteArray());
+		sc.fiji.convnet.io.AtomicFiles.write(file, toByteArray()); // complete or absent
 	}
 
 	public void writeTo(OutputStream stream) {
