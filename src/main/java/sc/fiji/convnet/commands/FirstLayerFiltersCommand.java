@@ -18,11 +18,11 @@ public class FirstLayerFiltersCommand implements Command {
 	@Parameter(label = "Network (engine file or .onnx)")
 	private File network;
 
-	@Parameter(label = "Columns (0: input channels)", min = "0")
+	@Parameter(label = "Columns (0 = automatic)", min = "0")
 	private int columns = 0;
 
-	@Parameter(label = "Zoom", min = "1")
-	private int zoom = 8;
+	@Parameter(label = "Zoom (0 = automatic)", min = "0")
+	private int zoom = 0;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;

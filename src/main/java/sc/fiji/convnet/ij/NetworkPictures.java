@@ -83,15 +83,18 @@ public final class NetworkPictures {
 		return new ij.process.LUT(r, g, b);
 	}
 
-	/** The first convolution's kernels as a montage; {@code columns} 0: the input channels. */
+	/**
+	 * The first convolution's kernels as a montage: {@code columns} 0 lays the filters out in a square-ish grid, each
+	 * filter's input channels side by side; {@code scale} 0 zooms the montage to about 400 px wide.
+	 */
 	public static ImagePlus firstLayerFilters(String model, int columns, int scale) throws IOException {
 		Network net = load(model, -1, -1);
 		int[] shape = NetworkViews.firstConvolution(net).weight().shape(); // C_out × C_in × kh × kw
 		int cout = shape[0], cin = shape[1];
 		// automatic: each filter's input channels side by side, the filters in a square-ish grid
 		int cols = columns > 0 ? columns : cin * Montage.squareColumns(cout);
-		// large enough to see: a montage under ~400 px wide gets bigger tiles
-		int width = cols * shape[3] + cols - 1, zoom = Math.max(scale, Math.max(1, 400 / Math.max(1, width)));
+		// zoom 0: large enough to see, about 400 px wide
+		int width = cols * shape[3] + cols - 1, zoom = scale > 0 ? scale : Math.max(1, 400 / Math.max(1, width));
 		ImagePlus imp = toImagePlus("filters of " + Path.of(model).getFileName(), NetworkViews.firstLayerFilters(net, cols, zoom));
 		float[] v = (float[]) imp.getProcessor().getPixels();
 		double m = 0;

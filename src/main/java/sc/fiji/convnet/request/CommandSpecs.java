@@ -36,6 +36,7 @@ public final class CommandSpecs {
 			folder("predictions", "Predictions folder (<image>_boxes.csv)"));
 	public static final Spec CLASSIFY = ClassifyRequest.SPEC;
 	public static final Spec DIAGNOSTICS = Spec.of("Diagnostics");
+	public static final Spec CHECK_MODEL = Spec.of("Check Model", text("model", "Model (name or path)", sc.fiji.convnet.model.ModelTask.SEGMENTATION.defaultModel()));
 
 	public static final Spec CONVOLVE = Spec.of("Convolve", Option.textArea("text1", "Kernel (rows of numbers)", "1 2 1\n2 4 2\n1 2 1"),
 			text("kernel", "Kernel from (text, or the title of an open image)", "text"),
@@ -60,8 +61,8 @@ public final class CommandSpecs {
 			integer("batch", "Batch size", 16), number("baseline", "Baseline (NaN = mean)", Double.NaN),
 			integer("target", "Target class (-1 = top)", -1).aliases("class", "classIndex"), flag("softmax", "Softmax of the outputs", true),
 			number("opacity", "Opacity", 0.5), Normalization.option(Normalization.NONE, Normalization.SALIENCY));
-	public static final Spec FIRST_LAYER = Spec.of("First Layer Filters", NETWORK, integer("columns", "Columns (0 = input channels)", 0),
-			integer("zoom", "Zoom", 8));
+	public static final Spec FIRST_LAYER = Spec.of("First Layer Filters", NETWORK, integer("columns", "Columns (0 = automatic)", 0),
+			integer("zoom", "Zoom (0 = automatic)", 0));
 	public static final Spec FEATURE_MAPS = Spec.of("Feature Maps", NETWORK, LAYER, Normalization.option(Normalization.NONE, Normalization.SALIENCY));
 	public static final Spec FGSM = Spec.of("Adversarial Example (FGSM)", CLASSIFIER, number("epsilon", "Epsilon", 0.01),
 			integer("target", "Target class (the true one; -1 = predicted)", -1).aliases("class", "label"),
@@ -83,7 +84,7 @@ public final class CommandSpecs {
 
 	private static final Map<String, Spec> BY_COMMAND = new LinkedHashMap<>();
 	static {
-		for (Spec s : List.of(SEGMENT, BATCH_SEGMENT, EVALUATE_SEGMENTATION, DETECT, BATCH_DETECT, EVALUATE_DETECTION, CLASSIFY, DIAGNOSTICS, CONVOLVE,
+		for (Spec s : List.of(SEGMENT, BATCH_SEGMENT, EVALUATE_SEGMENTATION, DETECT, BATCH_DETECT, EVALUATE_DETECTION, CLASSIFY, DIAGNOSTICS, CHECK_MODEL, CONVOLVE,
 				EDGES, GABOR, POOL, UPSAMPLE, GRAD_CAM, EVALUATE_SALIENCY, OCCLUSION, FIRST_LAYER, FEATURE_MAPS, FGSM, DEEP_DREAM,
 				ACTIVATION_MAXIMIZATION, TOP_PATCHES, STYLE_TRANSFER))
 			BY_COMMAND.put(s.command(), s);

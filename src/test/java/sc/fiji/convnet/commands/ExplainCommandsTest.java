@@ -65,10 +65,10 @@ class ExplainCommandsTest {
 		try {
 			CommandService commands = context.service(CommandService.class);
 			ImagePlus filters = (ImagePlus) commands.run(FirstLayerFiltersCommand.class, false, "network", blobs.toFile(), "columns", 0, "zoom", 8).get().getOutput("result");
-			assertEquals(24, filters.getWidth()); // one column of 3×3 kernels zoomed ×8
-			assertEquals(2 * 24 + 1, filters.getHeight());
+			assertEquals(2 * 24 + 1, filters.getWidth()); // the two 3×3 kernels side by side, zoomed ×8
+			assertEquals(24, filters.getHeight());
 			assertEquals(1f / 9, filters.getProcessor().getf(5, 5), 1e-7);
-			assertEquals(-1f / 9, filters.getProcessor().getf(5, 30), 1e-7);
+			assertEquals(-1f / 9, filters.getProcessor().getf(30, 5), 1e-7);
 
 			ImagePlus maps = (ImagePlus) commands.run(FeatureMapsCommand.class, false, "image", imp, "network", random.toFile(), "layer", "conv2",
 					"normalization", "none").get().getOutput("result");

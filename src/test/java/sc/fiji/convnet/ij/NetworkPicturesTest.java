@@ -39,7 +39,7 @@ class NetworkPicturesTest {
 		Network net = UNet.builder().inChannels(3).classes(2).depth(1).baseWidth(8).seed(1).build();
 		Path file = tmp.resolve("net.convnet");
 		net.save(file);
-		ImagePlus imp = NetworkPictures.firstLayerFilters(file.toString(), 0, 1);
+		ImagePlus imp = NetworkPictures.firstLayerFilters(file.toString(), 0, 0); // zoom 0: automatic
 		assertTrue(imp.getWidth() >= 300 && imp.getHeight() >= 60, imp.getWidth() + "×" + imp.getHeight());
 		assertEquals(-imp.getDisplayRangeMin(), imp.getDisplayRangeMax(), 1e-9, "symmetric about 0");
 		java.awt.image.IndexColorModel lut = imp.getProcessor().getLut();

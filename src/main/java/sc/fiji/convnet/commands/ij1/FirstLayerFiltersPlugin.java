@@ -6,19 +6,19 @@ import ij.plugin.PlugIn;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.ErrorReport;
 
-/** ImageJ 1.x entry for the first layer's filters, recorded as {@code run("First Layer Filters", "network=/m.onnx columns=0 zoom=8");}. */
+/** ImageJ 1.x entry for the first layer's filters, recorded as {@code run("First Layer Filters", "network=/m.onnx columns=0 zoom=0");}. */
 public class FirstLayerFiltersPlugin implements PlugIn {
 
 	static final String COMMAND = "First Layer Filters";
 	private static String model = "";
-	private static int columns = 0, zoom = 8;
+	private static int columns = 0, zoom = 0;
 
 	@Override
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addFileField("Network", model, 40);
-		gd.addNumericField("Columns (0 = input channels)", columns, 0);
-		gd.addNumericField("Zoom", zoom, 0);
+		gd.addNumericField("Columns (0 = automatic)", columns, 0);
+		gd.addNumericField("Zoom (0 = automatic)", zoom, 0);
 		gd.addHelp(FilterRun.HELP);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
