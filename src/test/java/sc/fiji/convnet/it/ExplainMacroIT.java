@@ -64,7 +64,7 @@ class ExplainMacroIT {
 		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
 		assertTrue(r.output().contains("gradcam=sc.fiji.convnet.commands.ij1.GradCamPlugin"), r.output());
 		assertTrue(r.output().contains("evaluate=sc.fiji.convnet.commands.ij1.EvaluateSaliencyPlugin"), r.output());
-		assertTrue(r.output().contains("overlay=1"), r.output());
+		assertTrue(r.output().contains("overlay=2"), "the heat map and its corner label: " + r.output());
 		assertTrue(r.output().contains("hits=1 images=1"), r.output());
 		ImagePlus saved = IJ.openImage(maps.resolve("sq_saliency.tif").toString());
 		ImagePlus expected = ConvNet.gradCam(IJ.openImage(image.toString()), model.toString(), "", 0, 0, "none");
