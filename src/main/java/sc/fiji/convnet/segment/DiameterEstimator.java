@@ -3,11 +3,12 @@ package sc.fiji.convnet.segment;
 import java.util.Arrays;
 
 /**
- * Finds the nucleus size of an image, as Cellpose users expect, so that nobody has to type it: a quick
- * pass of the network (one view) at the image's own scale gives objects whose median equivalent
- * diameter says how far the image is from the size the model was trained on; when it is far, a second
- * pass at the corrected scale refines the figure, because a model shown nuclei several times larger than
- * it knows splits them and so under-states their size. Objects that touch the image border are cut
+ * Finds the nucleus size of an image, as Cellpose users expect, so that nobody has to type it: quick
+ * passes of the network (one view) at the image's own scale and at half and a quarter of it give objects
+ * whose median equivalent diameter says how far the image is from the size the model was trained on. The
+ * pass whose nuclei come closest to the trained size is believed (a model shown nuclei several times
+ * larger than it knows splits them into pieces and so under-states their size), and a pass at the scale it
+ * asks for refines the figure while that comes closer still. Objects that touch the image border are cut
  * and left out of the median.
  */
 final class DiameterEstimator {
@@ -18,8 +19,9 @@ final class DiameterEstimator {
 	static final double CLOSE = 1.25;
 	/** The furthest the image is rescaled either way. */
 	static final double MIN_SCALE = 1 / 8.0, MAX_SCALE = 4;
-	/** Passes of the network at most (each at the scale the last one asked for). */
-	static final int PASSES = 3;
+	/** The scales of the first look; then at most {@link #PASSES} more, each at the scale the last estimate asks for. */
+	static final double[] START_SCALES = { 1, 0.5, 0.25 };
+	static final int PASSES = 2;
 
 	/** The network's probability maps of the image resampled by {@code scale} (model pixels per image pixel), at that scale. */
 	interface Maps {
@@ -37,19 +39,48 @@ final class DiameterEstimator {
 
 	/** The median nucleus diameter in image pixels, or 0 when the image holds too few nuclei to tell. */
 	double estimate(int width, int height, Maps maps) {
-		double scale = 1, found = 0, bestMismatch = Double.POSITIVE_INFINITY;
+		// first look at the image as it is and shrunk twice and four times: a model shown nuclei far larger than it
+		// knows splits them into pieces of about its own size, so the pass that sees them nearest the trained size
+		// at the smallest scale is the one to start from
+		double[] medians = new double[START_SCALES.length];
+		for (int i = 0; i < START_SCALES.length; i++) medians[i] = median(width, height, START_SCALES[i], maps);
+		// the two shrunk passes agreeing on nuclei much larger than the full-scale pass saw: that pass saw noise or
+		// pieces of them, and it is left out
+		int first = agreeOnLarger(medians) ? 1 : 0;
+		double start = 0, found = 0, bestMismatch = Double.POSITIVE_INFINITY;
+		for (int i = first; i < START_SCALES.length; i++) {
+			if (medians[i] <= 0) continue;
+			double mismatch = Math.abs(Math.log(medians[i] / trainedDiameter));
+			if (mismatch < bestMismatch - 1e-9) { bestMismatch = mismatch; found = medians[i] / START_SCALES[i]; start = START_SCALES[i]; }
+		}
+		if (found <= 0) return 0;
+		// then measure again at the scale that estimate asks for, while it still moves
+		double scale = start;
 		for (int pass = 0; pass < PASSES; pass++) {
-			int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
-			double median = medianDiameter(decoder.decode(maps.at(scale, sw, sh), sw, sh));
-			if (median <= 0) break;
-			// the pass that saw nuclei closest to the trained size is the one to believe: further off, a model splits or merges them
-			double mismatch = Math.abs(Math.log(median / trainedDiameter));
-			if (mismatch < bestMismatch) { bestMismatch = mismatch; found = median / scale; }
-			double next = clamp(trainedDiameter * scale / median);
+			double next = clamp(trainedDiameter / found);
 			if (Math.abs(Math.log(next / scale)) < Math.log(CLOSE)) break;
 			scale = next;
+			double median = median(width, height, scale, maps);
+			if (median <= 0) break;
+			double mismatch = Math.abs(Math.log(median / trainedDiameter));
+			if (mismatch >= bestMismatch) break; // further off than before: keep the better figure
+			bestMismatch = mismatch;
+			found = median / scale;
 		}
 		return found;
+	}
+
+	/** Whether the passes at ½ and ¼ found nuclei of one size (in image pixels), over 1.5× what the full-scale pass found. */
+	private static boolean agreeOnLarger(double[] medians) {
+		double atHalf = medians[1] / START_SCALES[1], atQuarter = medians[2] / START_SCALES[2], atFull = medians[0] / START_SCALES[0];
+		return medians[1] > 0 && medians[2] > 0 && Math.abs(Math.log(atHalf / atQuarter)) < Math.log(1.5) && Math.min(atHalf, atQuarter) > 1.5 * atFull;
+	}
+
+	/** The median nucleus diameter, in model pixels, of one pass at {@code scale}; 0 when it finds too few. */
+	private double median(int width, int height, double scale, Maps maps) {
+		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
+		if (Math.min(sw, sh) < 16) return 0;
+		return medianDiameter(decoder.decode(maps.at(scale, sw, sh), sw, sh));
 	}
 
 	/** Model pixels per image pixel for a found diameter: 1 when it is close to the trained size or unknown. */
