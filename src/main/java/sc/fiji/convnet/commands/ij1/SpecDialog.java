@@ -83,7 +83,7 @@ final class SpecDialog {
 	static Values show(Spec spec) {
 		GenericDialog gd = new GenericDialog(spec.command());
 		add(gd, spec);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(spec.helpHtml());
 		gd.showDialog();
 		return gd.wasCanceled() ? null : read(gd, spec);
 	}
