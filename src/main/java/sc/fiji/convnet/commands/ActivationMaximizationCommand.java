@@ -15,7 +15,7 @@ import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Activation Maximization: an image that a class's pre-activation likes most (Yosinski et al. 2015). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Activation Maximization",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Activation Maximization", description = "An image that maximises a class's score, grown from noise",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Activation Maximization", weight = 8) }, headless = true)
 public class ActivationMaximizationCommand implements Command {
 

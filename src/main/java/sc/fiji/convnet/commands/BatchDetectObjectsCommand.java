@@ -17,7 +17,7 @@ import sc.fiji.convnet.request.DetectRequest;
  * Plugins › ConvNet › Batch Detect Objects: a folder in, {@code <image>_boxes.csv} per image and {@code counts.csv} out.
  * Field names = macro keys of {@link sc.fiji.convnet.request.CommandSpecs#BATCH_DETECT}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Detect Objects",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Detect Objects", description = "Detects the objects of every image of a folder: a box CSV per image and a table of counts",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Batch Detect Objects", weight = 5) }, headless = true)
 public class BatchDetectObjectsCommand implements Command {
 

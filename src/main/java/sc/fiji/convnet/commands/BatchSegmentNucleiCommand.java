@@ -18,7 +18,7 @@ import sc.fiji.convnet.request.SegmentRequest;
  * Plugins › ConvNet › Batch Segment Nuclei: a folder in, label TIFFs, ROI zips and one table out. Field names = macro
  * keys of {@link sc.fiji.convnet.request.CommandSpecs#BATCH_SEGMENT}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Segment Nuclei",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Segment Nuclei", description = "Segments the nuclei of every image of a folder: labels, ROIs and measurements per image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Batch Segment Nuclei", weight = 2) }, headless = true)
 public class BatchSegmentNucleiCommand extends SegmentParameters implements Command {
 

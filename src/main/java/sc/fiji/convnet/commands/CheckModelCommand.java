@@ -12,7 +12,7 @@ import sc.fiji.convnet.ConvNet;
  * Plugins › ConvNet › Check Model: whether ONNX Runtime and the engine load a model and agree on it, and what it can
  * be used for ({@link sc.fiji.convnet.model.ModelCheck}).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Check Model",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Check Model", description = "Inputs, outputs and tasks of a model, and whether ONNX Runtime and the engine load it and agree",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Check Model", weight = 8) }, headless = true)
 public class CheckModelCommand implements Command {
 

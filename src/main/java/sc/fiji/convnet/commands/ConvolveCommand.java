@@ -11,7 +11,7 @@ import ij.ImagePlus;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Convolve: a typed kernel over every plane (or across channels); a new 32-bit image. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Convolve",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Convolve", description = "Convolves the image with a kernel typed as rows of numbers or taken from an open image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Convolve", weight = 1) }, headless = true)
 public class ConvolveCommand implements Command {
 

@@ -16,7 +16,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › DeepDream: gradient ascent on Σ a² of a layer (eq. 10.12). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>DeepDream",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>DeepDream", description = "Enhances what a layer responds to by gradient ascent on the image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "DeepDream", weight = 7) }, headless = true)
 public class DeepDreamCommand implements Command {
 

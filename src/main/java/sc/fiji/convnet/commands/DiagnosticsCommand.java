@@ -9,7 +9,7 @@ import org.scijava.plugin.Plugin;
 import sc.fiji.convnet.ConvNet;
 
 /** Plugins › ConvNet › Diagnostics: Java, ONNX Runtime natives, vector kernels, threads, heap. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Diagnostics",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Diagnostics", description = "Java, ONNX Runtime, vector kernels, threads, heap, and the models of each task",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Diagnostics", weight = 9) }, headless = true)
 public class DiagnosticsCommand implements Command {
 

@@ -12,7 +12,7 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Edge Filters: the 3×3 detectors of eqs. 10.3/10.4 (signed) and their magnitude. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Edge Filters",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Edge Filters", description = "Vertical and horizontal edges (3x3 kernels) and their magnitude",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Edge Filters", weight = 2) }, headless = true)
 public class EdgeFiltersCommand implements Command {
 

@@ -15,7 +15,7 @@ import sc.fiji.convnet.detect.DetectionEvaluation;
 import sc.fiji.convnet.ij.DetectionScoresTable;
 
 /** Plugins › ConvNet › Evaluate Detection: AP@0.5 per class, mAP and AP@[.5:.95] of box CSVs against VOC XML or CSV ground truth. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Detection",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Detection", description = "AP per class and mAP of box CSVs against VOC XML or CSV ground truth",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Evaluate Detection", weight = 6) }, headless = true)
 public class EvaluateDetectionCommand implements Command {
 

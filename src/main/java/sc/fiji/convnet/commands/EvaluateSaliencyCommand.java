@@ -13,7 +13,7 @@ import ij.measure.ResultsTable;
 import sc.fiji.convnet.ConvNet;
 
 /** Plugins › ConvNet › Explain › Evaluate Saliency: the pointing game over a folder of maps and VOC boxes. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Evaluate Saliency",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Evaluate Saliency", description = "The pointing game: how often a saliency map peaks inside a box of the class",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Evaluate Saliency", weight = 2) }, headless = true)
 public class EvaluateSaliencyCommand implements Command {
 

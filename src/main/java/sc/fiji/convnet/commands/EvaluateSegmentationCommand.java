@@ -11,7 +11,7 @@ import ij.measure.ResultsTable;
 import sc.fiji.convnet.ConvNet;
 
 /** Plugins › ConvNet › Evaluate Segmentation: AP, precision, recall, F1, mean matched IoU at IoU 0.50…0.95. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Segmentation",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Segmentation", description = "Scores a predicted label image against ground truth: AP, precision, recall, F1 at IoU 0.50 to 0.95",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Evaluate Segmentation", weight = 3) }, headless = true)
 public class EvaluateSegmentationCommand implements Command {
 

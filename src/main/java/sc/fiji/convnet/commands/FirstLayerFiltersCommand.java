@@ -13,7 +13,7 @@ import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 
 /** Plugins › ConvNet › Explain › First Layer Filters: the first convolution's kernels as a montage. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>First Layer Filters",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>First Layer Filters", description = "The kernels of a network's first convolution as a montage",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "First Layer Filters", weight = 4) }, headless = true)
 public class FirstLayerFiltersCommand implements Command {
 

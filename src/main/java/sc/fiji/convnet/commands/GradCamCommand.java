@@ -16,7 +16,7 @@ import sc.fiji.convnet.request.SaliencyRequest;
  * Plugins › ConvNet › Explain › Grad-CAM: which pixels made a classifier choose a class (§10.3.3). Field names = macro
  * keys of {@link SaliencyRequest#SPEC}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Grad-CAM",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Grad-CAM", description = "Which pixels made a classifier choose a class: a heat map over the image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Grad-CAM", weight = 1) }, headless = true)
 public class GradCamCommand implements Command {
 

@@ -16,7 +16,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Occlusion Sensitivity: saliency for any ONNX classifier, through ONNX Runtime. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Occlusion Sensitivity",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Occlusion Sensitivity", description = "How much a class score drops when each part of the image is hidden by a patch",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Occlusion Sensitivity", weight = 3) }, headless = true)
 public class OcclusionCommand implements Command {
 

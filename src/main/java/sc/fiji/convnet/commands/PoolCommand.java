@@ -12,7 +12,7 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Pool: max or average over size×size windows, stride apart. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Pool",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Pool", description = "Max or average pooling over square windows",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Pool", weight = 4) }, headless = true)
 public class PoolCommand implements Command {
 

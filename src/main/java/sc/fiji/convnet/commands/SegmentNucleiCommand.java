@@ -19,7 +19,7 @@ import sc.fiji.convnet.request.SegmentRequest;
  * are the macro keys of {@link sc.fiji.convnet.request.CommandSpecs#SEGMENT} (imagej-legacy fills fields from a macro
  * by name), the defaults those of {@link SegmentRequest}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Segment Nuclei",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Segment Nuclei", description = "Nuclei of the current image: label image, outlines, ROIs and a table per nucleus",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Segment Nuclei", weight = 1) }, headless = true)
 public class SegmentNucleiCommand extends SegmentParameters implements Command {
 

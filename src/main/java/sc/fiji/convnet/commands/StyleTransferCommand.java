@@ -16,7 +16,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Style Transfer: content of one image in the style of another (eqs. 10.13–10.17). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Style Transfer",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Style Transfer", description = "The image repainted in the style of another image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Style Transfer", weight = 10) }, headless = true)
 public class StyleTransferCommand implements Command {
 

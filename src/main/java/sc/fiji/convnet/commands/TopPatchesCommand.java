@@ -15,7 +15,7 @@ import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SaliencyImages;
 
 /** Plugins › ConvNet › Explain › Top Patches: the image patches that most activate a channel (Fig. 10.13). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Top Patches",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Top Patches", description = "The patches of a folder's images that most activate a channel of a layer",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Top Patches", weight = 9) }, headless = true)
 public class TopPatchesCommand implements Command {
 

@@ -12,7 +12,7 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Up-sample: nearest or bilinear, by an integer factor. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Up-sample",
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Up-sample", description = "Nearest or bilinear up-sampling by an integer factor",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Up-sample", weight = 5) }, headless = true)
 public class UpsampleCommand implements Command {
 

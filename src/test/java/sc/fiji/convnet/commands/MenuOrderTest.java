@@ -1,6 +1,7 @@
 package sc.fiji.convnet.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,12 +58,13 @@ class MenuOrderTest {
 	}
 
 	@Test
-	void menuEntriesSayWhatMenuPathSays() throws Exception {
+	void menuEntriesSayWhatMenuPathSaysAndEveryCommandIsDescribed() throws Exception {
 		for (Class<?> c : MacroKeyParityTest.sciJavaCommands()) {
 			Plugin p = c.getAnnotation(Plugin.class);
 			List<String> labels = new ArrayList<>();
 			for (Menu m : p.menu()) labels.add(m.label());
 			assertEquals(p.menuPath(), String.join(">", labels), c.getSimpleName());
+			assertFalse(p.description().isBlank(), c.getSimpleName() + " has a description (Fiji's help for a SciJava command)");
 		}
 	}
 }
