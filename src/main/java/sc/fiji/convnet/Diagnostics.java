@@ -6,7 +6,7 @@ import sc.fiji.convnet.engine.kernels.Kernels;
 
 /**
  * What a user reports when something does not load: Java, ONNX Runtime natives, vector kernels,
- * threads and heap. Every probe is guarded so that a broken native library shows up as a line of
+ * threads, heap, and the shipped and installed models with the task each is for. Every probe is guarded so that a broken native library shows up as a line of
  * text, never as an exception.
  */
 public final class Diagnostics {
@@ -33,6 +33,10 @@ public final class Diagnostics {
 		line(sb, "ONNX sessions", sessions.size() + " open (at most " + sessions.capacity() + ", least recently used closed first)");
 		sc.fiji.convnet.model.ModelRepository models = sc.fiji.convnet.model.ModelRepository.standard();
 		line(sb, "Models", String.join(", ", models.names()) + " (install into " + models.installed() + ")");
+		for (sc.fiji.convnet.model.ModelTask task : sc.fiji.convnet.model.ModelTask.values()) {
+			java.util.List<String> usable = models.list(task);
+			line(sb, "  " + task.name().toLowerCase(java.util.Locale.ROOT), usable.isEmpty() ? "none" : String.join(", ", usable));
+		}
 		return sb.toString();
 	}
 

@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -14,7 +15,8 @@ import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Activation Maximization: an image that a class's pre-activation likes most (Yosinski et al. 2015). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Activation Maximization", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Activation Maximization", description = "An image that maximises a class's score, grown from noise",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Activation Maximization", weight = 8) }, headless = true)
 public class ActivationMaximizationCommand implements Command {
 
 	@Parameter(label = "Classifier (engine file or .onnx)")

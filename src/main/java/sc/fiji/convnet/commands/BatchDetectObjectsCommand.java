@@ -4,6 +4,7 @@ import java.io.File;
 
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -16,7 +17,8 @@ import sc.fiji.convnet.request.DetectRequest;
  * Plugins › ConvNet › Batch Detect Objects: a folder in, {@code <image>_boxes.csv} per image and {@code counts.csv} out.
  * Field names = macro keys of {@link sc.fiji.convnet.request.CommandSpecs#BATCH_DETECT}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Detect Objects", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Detect Objects", description = "Detects the objects of every image of a folder: a box CSV per image and a table of counts",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Batch Detect Objects", weight = 5) }, headless = true)
 public class BatchDetectObjectsCommand implements Command {
 
 	private static final DetectRequest DEFAULTS = DetectRequest.defaults();

@@ -4,6 +4,7 @@ import java.io.File;
 
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -17,7 +18,8 @@ import sc.fiji.convnet.request.SegmentRequest;
  * Plugins › ConvNet › Batch Segment Nuclei: a folder in, label TIFFs, ROI zips and one table out. Field names = macro
  * keys of {@link sc.fiji.convnet.request.CommandSpecs#BATCH_SEGMENT}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Segment Nuclei", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Segment Nuclei", description = "Segments the nuclei of every image of a folder: labels, ROIs and measurements per image",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Batch Segment Nuclei", weight = 2) }, headless = true)
 public class BatchSegmentNucleiCommand extends SegmentParameters implements Command {
 
 	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)

@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -16,7 +17,8 @@ import sc.fiji.convnet.request.Normalization;
  * Plugins › ConvNet › Classify: top-k classes of the image, of each ROI, or of every sliding window (§10.1, §10.2.8).
  * Field names = macro keys of {@link ClassifyRequest#SPEC}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Classify", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Classify", description = "Top classes of a classifier for the whole image, each ROI, or a sliding window (class map)",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Classify", weight = 7) }, headless = true)
 public class ClassifyCommand implements Command {
 
 	public static final String WHOLE = ClassifyRequest.WHOLE, ROIS = ClassifyRequest.ROIS, WINDOWS = ClassifyRequest.WINDOWS;

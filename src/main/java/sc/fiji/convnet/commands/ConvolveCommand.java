@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -10,7 +11,8 @@ import ij.ImagePlus;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Convolve: a typed kernel over every plane (or across channels); a new 32-bit image. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Convolve", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Convolve", description = "Convolves the image with a kernel typed as rows of numbers or taken from an open image",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Convolve", weight = 1) }, headless = true)
 public class ConvolveCommand implements Command {
 
 	@Parameter(label = "Image")

@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -15,7 +16,8 @@ import sc.fiji.convnet.ij.SaliencyImages;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › DeepDream: gradient ascent on Σ a² of a layer (eq. 10.12). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>DeepDream", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>DeepDream", description = "Enhances what a layer responds to by gradient ascent on the image",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "DeepDream", weight = 7) }, headless = true)
 public class DeepDreamCommand implements Command {
 
 	@Parameter(label = "Image")

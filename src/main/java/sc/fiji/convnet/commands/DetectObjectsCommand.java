@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -16,7 +17,8 @@ import sc.fiji.convnet.request.DetectRequest;
  * Plugins › ConvNet › Detect Objects: boxes in the overlay (coloured per class), a table of boxes and a count per class.
  * Field names = macro keys of {@link sc.fiji.convnet.request.CommandSpecs#DETECT}; defaults from {@link DetectRequest}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Detect Objects", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Detect Objects", description = "Boxes of the objects of the current image (default: red and white blood cells, platelets) and their counts",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Detect Objects", weight = 4) }, headless = true)
 public class DetectObjectsCommand implements Command {
 
 	private static final DetectRequest DEFAULTS = DetectRequest.defaults();

@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -14,7 +15,8 @@ import sc.fiji.convnet.detect.DetectionEvaluation;
 import sc.fiji.convnet.ij.DetectionScoresTable;
 
 /** Plugins › ConvNet › Evaluate Detection: AP@0.5 per class, mAP and AP@[.5:.95] of box CSVs against VOC XML or CSV ground truth. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Detection", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Detection", description = "AP per class and mAP of box CSVs against VOC XML or CSV ground truth",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Evaluate Detection", weight = 6) }, headless = true)
 public class EvaluateDetectionCommand implements Command {
 
 	@Parameter(label = "Ground truth folder (VOC XML or CSV)", style = FileWidget.DIRECTORY_STYLE)

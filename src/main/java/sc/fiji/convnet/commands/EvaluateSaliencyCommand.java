@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -12,7 +13,8 @@ import ij.measure.ResultsTable;
 import sc.fiji.convnet.ConvNet;
 
 /** Plugins › ConvNet › Explain › Evaluate Saliency: the pointing game over a folder of maps and VOC boxes. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Evaluate Saliency", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Evaluate Saliency", description = "The pointing game: how often a saliency map peaks inside a box of the class",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Evaluate Saliency", weight = 2) }, headless = true)
 public class EvaluateSaliencyCommand implements Command {
 
 	@Parameter(label = "Annotations (Pascal VOC .xml)", style = "directory")

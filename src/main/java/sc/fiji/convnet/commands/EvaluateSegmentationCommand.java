@@ -2,6 +2,7 @@ package sc.fiji.convnet.commands;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -10,7 +11,8 @@ import ij.measure.ResultsTable;
 import sc.fiji.convnet.ConvNet;
 
 /** Plugins › ConvNet › Evaluate Segmentation: AP, precision, recall, F1, mean matched IoU at IoU 0.50…0.95. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Segmentation", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Evaluate Segmentation", description = "Scores a predicted label image against ground truth: AP, precision, recall, F1 at IoU 0.50 to 0.95",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Evaluate Segmentation", weight = 3) }, headless = true)
 public class EvaluateSegmentationCommand implements Command {
 
 	@Parameter(label = "Ground truth labels")

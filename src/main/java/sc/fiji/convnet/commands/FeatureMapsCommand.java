@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -13,7 +14,8 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.SaliencyImages;
 
 /** Plugins › ConvNet › Explain › Feature Maps: a layer's activations for the image, a slice per channel. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Feature Maps", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Feature Maps", description = "A layer's activations for the image, a slice per channel",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Feature Maps", weight = 5) }, headless = true)
 public class FeatureMapsCommand implements Command {
 
 	@Parameter(label = "Image")

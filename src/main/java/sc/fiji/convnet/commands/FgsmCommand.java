@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -15,7 +16,8 @@ import sc.fiji.convnet.ij.NetworkPictures;
 import sc.fiji.convnet.ij.SaliencyImages;
 
 /** Plugins › ConvNet › Explain › Adversarial Example (FGSM): x' = x + ε·sign(∇ₓE) (eq. 10.11). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Adversarial Example (FGSM)", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Adversarial Example (FGSM)", description = "A small perturbation that changes a classifier's answer (fast gradient sign method)",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Adversarial Example (FGSM)", weight = 6) }, headless = true)
 public class FgsmCommand implements Command {
 
 	@Parameter(label = "Image")

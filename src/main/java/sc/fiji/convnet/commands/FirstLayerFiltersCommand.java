@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -12,7 +13,8 @@ import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 
 /** Plugins › ConvNet › Explain › First Layer Filters: the first convolution's kernels as a montage. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>First Layer Filters", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>First Layer Filters", description = "The kernels of a network's first convolution as a montage",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "First Layer Filters", weight = 4) }, headless = true)
 public class FirstLayerFiltersCommand implements Command {
 
 	@Parameter(label = "Network (engine file or .onnx)")

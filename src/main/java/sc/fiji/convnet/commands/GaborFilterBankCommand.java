@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -12,7 +13,8 @@ import sc.fiji.convnet.filters.GaborBank;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Gabor Filter Bank: eqs. 10.6–10.8, one feature map per filter, and the bank as a picture. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Gabor Filter Bank", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Gabor Filter Bank", description = "A bank of Gabor filters over orientations, frequencies and phases: one feature map per filter",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Gabor Filter Bank", weight = 3) }, headless = true)
 public class GaborFilterBankCommand implements Command {
 
 	@Parameter(label = "Image")

@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -15,7 +16,8 @@ import sc.fiji.convnet.request.SaliencyRequest;
  * Plugins › ConvNet › Explain › Grad-CAM: which pixels made a classifier choose a class (§10.3.3). Field names = macro
  * keys of {@link SaliencyRequest#SPEC}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Grad-CAM", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Grad-CAM", description = "Which pixels made a classifier choose a class: a heat map over the image",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Grad-CAM", weight = 1) }, headless = true)
 public class GradCamCommand implements Command {
 
 	private static final SaliencyRequest DEFAULTS = SaliencyRequest.defaults();

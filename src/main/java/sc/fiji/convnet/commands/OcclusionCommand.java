@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -15,7 +16,8 @@ import sc.fiji.convnet.ij.SaliencyImages;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Occlusion Sensitivity: saliency for any ONNX classifier, through ONNX Runtime. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Occlusion Sensitivity", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Occlusion Sensitivity", description = "How much a class score drops when each part of the image is hidden by a patch",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Occlusion Sensitivity", weight = 3) }, headless = true)
 public class OcclusionCommand implements Command {
 
 	@Parameter(label = "Image")

@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -11,7 +12,8 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Pool: max or average over size×size windows, stride apart. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Pool", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Pool", description = "Max or average pooling over square windows",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Pool", weight = 4) }, headless = true)
 public class PoolCommand implements Command {
 
 	@Parameter(label = "Image")

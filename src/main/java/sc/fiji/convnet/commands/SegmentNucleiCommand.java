@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -18,7 +19,8 @@ import sc.fiji.convnet.request.SegmentRequest;
  * are the macro keys of {@link sc.fiji.convnet.request.CommandSpecs#SEGMENT} (imagej-legacy fills fields from a macro
  * by name), the defaults those of {@link SegmentRequest}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Segment Nuclei", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Segment Nuclei", description = "Nuclei of the current image: label image, outlines, ROIs and a table per nucleus",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Segment Nuclei", weight = 1) }, headless = true)
 public class SegmentNucleiCommand extends SegmentParameters implements Command {
 
 	@Parameter(label = "Image")

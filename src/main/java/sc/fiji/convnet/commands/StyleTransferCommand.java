@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -15,7 +16,8 @@ import sc.fiji.convnet.ij.SaliencyImages;
 import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Style Transfer: content of one image in the style of another (eqs. 10.13–10.17). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Style Transfer", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Style Transfer", description = "The image repainted in the style of another image",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Style Transfer", weight = 10) }, headless = true)
 public class StyleTransferCommand implements Command {
 
 	@Parameter(label = "Content image")

@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -14,7 +15,8 @@ import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SaliencyImages;
 
 /** Plugins › ConvNet › Explain › Top Patches: the image patches that most activate a channel (Fig. 10.13). */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Top Patches", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Top Patches", description = "The patches of a folder's images that most activate a channel of a layer",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Top Patches", weight = 9) }, headless = true)
 public class TopPatchesCommand implements Command {
 
 	@Parameter(label = "Folder of images", style = "directory")

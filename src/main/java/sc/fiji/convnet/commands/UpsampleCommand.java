@@ -3,6 +3,7 @@ package sc.fiji.convnet.commands;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -11,7 +12,8 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Up-sample: nearest or bilinear, by an integer factor. */
-@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Up-sample", headless = true)
+@Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Up-sample", description = "Nearest or bilinear up-sampling by an integer factor",
+		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Up-sample", weight = 5) }, headless = true)
 public class UpsampleCommand implements Command {
 
 	@Parameter(label = "Image")

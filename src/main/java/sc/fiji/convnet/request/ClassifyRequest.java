@@ -11,7 +11,7 @@ public record ClassifyRequest(String classifier, String classify, int top, int w
 
 	public static final Spec SPEC = Spec.of("Classify",
 			Option.file("classifier", "Classifier (model name, or path to a .net, .onnx, model folder or bioimageio.yaml)",
-					ModelTask.CLASSIFICATION.defaultModel()).aliases("model").help("classifier: a model name, folder, engine network file or .onnx"),
+					ModelTask.CLASSIFICATION.defaultModel()).aliases("model").help("classifier: a model name, folder, engine network file or .onnx").models(ModelTask.CLASSIFICATION),
 			Option.choice("classify", "Classify", WHOLE, List.of(WHOLE, ROIS, WINDOWS)).help("what to classify"),
 			Option.integer("top", "Top k", 3).aliases("k").help("how many classes per image"),
 			Option.integer("window", "Window (px)", 64).help("sliding window edge in pixels"),

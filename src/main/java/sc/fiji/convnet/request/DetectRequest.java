@@ -14,7 +14,7 @@ public record DetectRequest(String model, String decoder, String scales, double 
 
 	public static final Spec SPEC = Spec.of("Detect Objects",
 			Option.text("model", "Model (name or path)", DetectionModels.DEFAULT_MODEL)
-					.help("a shipped or installed model's name, or a model folder/description"),
+					.help("a shipped or installed model's name, or a model folder/description").models(sc.fiji.convnet.model.ModelTask.DETECTION),
 			Option.choice("decoder", "Decoder", FROM_MODEL, List.of(FROM_MODEL, "grid", "centre", "n6", "boxes_scores"))
 					.help("how the outputs are read: as the model description says, or grid, n6, boxes_scores"),
 			Option.text("scales", "Scales", "1").help("scales to run at, e.g. 0.8,1,1.25"),

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import sc.fiji.convnet.model.ModelTask;
+
 /**
  * One option of a command: its one name ({@link #key}), the label a dialog shows, its kind, its default, the
  * choices of a choice, and the old names still accepted (aliases).
@@ -16,7 +18,7 @@ import java.util.Set;
  * <li>the command-line option {@code --key}.</li>
  * </ul>
  */
-public record Option(String key, String label, Kind kind, String defaultValue, List<String> choices, List<String> aliases, String help) {
+public record Option(String key, String label, Kind kind, String defaultValue, List<String> choices, List<String> aliases, String help, ModelTask models) {
 
 	/** What kind of value an option holds, which decides its dialog widget and how its text is parsed. */
 	public enum Kind { TEXT, TEXT_AREA, FILE, FOLDER, INTEGER, NUMBER, FLAG, CHOICE, IMAGE }
@@ -49,40 +51,46 @@ public record Option(String key, String label, Kind kind, String defaultValue, L
 		return k.toLowerCase(Locale.US);
 	}
 
-	public static Option text(String key, String label, String defaultValue) { return new Option(key, label, Kind.TEXT, defaultValue, null, null, null); }
+	public static Option text(String key, String label, String defaultValue) { return new Option(key, label, Kind.TEXT, defaultValue, null, null, null, null); }
 
-	public static Option file(String key, String label, String defaultValue) { return new Option(key, label, Kind.FILE, defaultValue, null, null, null); }
+	public static Option file(String key, String label, String defaultValue) { return new Option(key, label, Kind.FILE, defaultValue, null, null, null, null); }
 
-	public static Option folder(String key, String label) { return new Option(key, label, Kind.FOLDER, "", null, null, null); }
+	public static Option folder(String key, String label) { return new Option(key, label, Kind.FOLDER, "", null, null, null, null); }
 
 	public static Option integer(String key, String label, int defaultValue) {
-		return new Option(key, label, Kind.INTEGER, String.valueOf(defaultValue), null, null, null);
+		return new Option(key, label, Kind.INTEGER, String.valueOf(defaultValue), null, null, null, null);
 	}
 
 	public static Option number(String key, String label, double defaultValue) {
-		return new Option(key, label, Kind.NUMBER, format(defaultValue), null, null, null);
+		return new Option(key, label, Kind.NUMBER, format(defaultValue), null, null, null, null);
 	}
 
 	public static Option flag(String key, String label, boolean defaultValue) {
-		return new Option(key, label, Kind.FLAG, String.valueOf(defaultValue), null, null, null);
+		return new Option(key, label, Kind.FLAG, String.valueOf(defaultValue), null, null, null, null);
 	}
 
 	public static Option choice(String key, String label, String defaultValue, List<String> choices) {
-		return new Option(key, label, Kind.CHOICE, defaultValue, choices, null, null);
+		return new Option(key, label, Kind.CHOICE, defaultValue, choices, null, null, null);
 	}
 
-	public static Option image(String key, String label) { return new Option(key, label, Kind.IMAGE, "", null, null, null); }
+	public static Option image(String key, String label) { return new Option(key, label, Kind.IMAGE, "", null, null, null, null); }
 
 	/** A text area (ImageJ 1.x records the first one as {@code text1=}, whatever its label). */
 	public static Option textArea(String key, String label, String defaultValue) {
-		return new Option(key, label, Kind.TEXT_AREA, defaultValue, null, null, null);
+		return new Option(key, label, Kind.TEXT_AREA, defaultValue, null, null, null, null);
 	}
 
 	/** This option with old names that are still accepted (macro keys and command-line options). */
-	public Option aliases(String... old) { return new Option(key, label, kind, defaultValue, choices, List.of(old), help); }
+	public Option aliases(String... old) { return new Option(key, label, kind, defaultValue, choices, List.of(old), help, models); }
 
 	/** This option with a longer explanation for the command line's help. */
-	public Option help(String text) { return new Option(key, label, kind, defaultValue, choices, aliases, text); }
+	public Option help(String text) { return new Option(key, label, kind, defaultValue, choices, aliases, text, models); }
+
+	/**
+	 * This option naming a model of {@code task}: dialogs offer the task's shipped and installed models as a list
+	 * ({@link ModelChoices}), while any name or path stays a valid value (macros, command line).
+	 */
+	public Option models(ModelTask task) { return new Option(key, label, kind, defaultValue, choices, aliases, help, task); }
 
 	/** The command-line option, {@code --key}. */
 	public String cli() { return "--" + key; }

@@ -17,7 +17,7 @@ public record SegmentRequest(String model, int channel, double threshold, double
 
 	public static final Spec SPEC = Spec.of("Segment Nuclei",
 			Option.text("model", "Model (name or path)", ModelTask.SEGMENTATION.defaultModel())
-					.help("a shipped or installed model's name, or a path to a model folder, descriptor or .onnx"),
+					.help("a shipped or installed model's name, or a path to a model folder, descriptor or .onnx").models(ModelTask.SEGMENTATION),
 			Option.integer("channel", "Channel with nuclei", 1).help("1-based channel holding the nuclei"),
 			Option.number("threshold", "Threshold (probability)", NucleiSegmenter.DEFAULT_THRESHOLD).help("foreground probability threshold in (0,1)"),
 			Option.number("seed", "Seed threshold", NucleiSegmenter.DEFAULT_SEED_THRESHOLD).aliases("seed-threshold", "seedThreshold")

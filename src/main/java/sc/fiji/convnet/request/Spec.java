@@ -73,6 +73,49 @@ public record Spec(String command, List<Option> options) {
 		return b.toString();
 	}
 
+	/**
+	 * The help page of the command's ImageJ 1.x dialog (its Help button shows HTML text in ImageJ itself, so no web
+	 * page is needed): each option's macro key, label, explanation, default and choices, and the macro line of the
+	 * defaults.
+	 */
+	public String helpHtml() {
+		StringBuilder b = new StringBuilder("<html><h2>").append(escape(command)).append("</h2>");
+		if (options.isEmpty()) b.append("<p>This command has no options.</p>");
+		else {
+			b.append("<table border=1 cellpadding=3><tr><th>macro key</th><th>option</th><th>meaning</th><th>default</th></tr>");
+			for (Option o : options) {
+				b.append("<tr><td><tt>").append(o.kind() == Option.Kind.TEXT_AREA ? "text1" : o.key()).append("</tt></td><td>").append(escape(o.label()))
+						.append("</td><td>").append(escape(o.help()));
+				if (!o.choices().isEmpty()) b.append("; one of ").append(escape(String.join(", ", o.choices())));
+				if (o.models() != null)
+					b.append("; the dialog lists the shipped and installed ").append(o.models().name().toLowerCase(java.util.Locale.ROOT))
+							.append(" models and <i>From file…</i>; a macro may give any model name or path");
+				if (!o.aliases().isEmpty()) b.append(" (old keys still read: ").append(String.join(", ", o.aliases())).append(')');
+				b.append("</td><td>").append(escape(o.defaultValue())).append("</td></tr>");
+			}
+			b.append("</table>");
+		}
+		b.append("<p>Macro: <tt>run(\"").append(escape(command)).append("\", \"").append(escape(macroDefaults())).append("\");</tt></p>");
+		b.append("<p>More on this command: the README of ConvNet for Fiji, tables <i>Menu commands</i> and <i>ImageJ macros</i>.</p></html>");
+		return b.toString();
+	}
+
+	/** The options' defaults as a macro's option string (flags that are on as bare keys, values with blanks in brackets). */
+	private String macroDefaults() {
+		List<String> parts = new ArrayList<>();
+		for (Option o : options) {
+			String key = o.kind() == Option.Kind.TEXT_AREA ? "text1" : o.key(), v = o.defaultValue();
+			if (o.isFlag()) {
+				if (Boolean.parseBoolean(v)) parts.add(key);
+			} else if (o.kind() != Option.Kind.IMAGE) parts.add(key + "=" + (v.isEmpty() || v.contains(" ") || v.contains("\n") ? "[" + v + "]" : v));
+		}
+		return String.join(" ", parts);
+	}
+
+	private static String escape(String s) {
+		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "\\n");
+	}
+
 	private static String placeholder(Option o) {
 		return switch (o.kind()) {
 			case INTEGER -> "N";

@@ -54,6 +54,15 @@ class SciJavaCommandsTest {
 		assertTrue(((String) m.getOutput("report")).contains("ONNX Runtime 1.29"), (String) m.getOutput("report"));
 	}
 
+	/** Diagnostics names the models each task can use (the shipped ones at least). */
+	@Test
+	void diagnosticsListsTheModelsOfEachTask() throws Exception {
+		String report = (String) commands.run(DiagnosticsCommand.class, true).get().getOutput("report");
+		assertTrue(report.matches("(?s).*segmentation:\\s+[^\\n]*nuclei.*"), report);
+		assertTrue(report.matches("(?s).*detection:\\s+[^\\n]*bccd-detector.*"), report);
+		assertTrue(report.matches("(?s).*classification:\\s+[^\\n]*bccd-classifier.*"), report);
+	}
+
 	/** The same labels as the facade gives for the same parameters. */
 	@Test
 	void segmentNucleiCommandMatchesTheLibraryCall() throws Exception {

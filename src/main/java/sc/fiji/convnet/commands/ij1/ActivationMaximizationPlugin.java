@@ -31,7 +31,7 @@ public class ActivationMaximizationPlugin implements PlugIn {
 		gd.addNumericField("Blur every (steps, 0: never)", blurEvery, 0);
 		gd.addNumericField("Sigma of the blur", blurSigma, 2, 6, "px");
 		gd.addNumericField("Clip smallest pixels (fraction)", clip, 2);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		model = gd.getNextString();

@@ -18,6 +18,7 @@ public class CheckModelPlugin implements PlugIn {
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addStringField("Model (name or path)", model, 40);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		model = gd.getNextString();

@@ -33,7 +33,7 @@ public class ConvolvePlugin implements PlugIn {
 		LAST.addKernelTo(gd);
 		gd.addChoice("Kernel from", kernelSources(imp), FROM_TEXT);
 		LAST.addOptionsTo(gd);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		FilterRun.show(COMMAND, imp, () -> {

@@ -31,7 +31,7 @@ public class DeepDreamPlugin implements PlugIn {
 		gd.addNumericField("Octave scale", octaveScale, 2);
 		gd.addNumericField("Smoothing sigma", smoothing, 2);
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		model = gd.getNextString();

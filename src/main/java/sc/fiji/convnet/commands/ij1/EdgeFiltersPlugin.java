@@ -22,7 +22,7 @@ public class EdgeFiltersPlugin implements PlugIn {
 		gd.addMessage("The 3×3 kernels of Bishop eqs. 10.3 (vertical edges) and 10.4 (horizontal edges);\n"
 				+ "signed: rising edges are light, falling ones dark. 'all' gives the three as channels.");
 		gd.addChoice("Output", FilterChoices.words(EdgeOutput.class), output);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		output = gd.getNextChoice();

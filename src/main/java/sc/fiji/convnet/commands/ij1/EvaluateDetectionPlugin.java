@@ -19,6 +19,7 @@ public class EvaluateDetectionPlugin implements PlugIn {
 		GenericDialog gd = new GenericDialog("Evaluate Detection");
 		gd.addDirectoryField("Ground truth folder (VOC XML or CSV)", "");
 		gd.addDirectoryField("Predictions folder (<image>_boxes.csv)", "");
+		gd.addHelp(FilterRun.help("Evaluate Detection"));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		try {

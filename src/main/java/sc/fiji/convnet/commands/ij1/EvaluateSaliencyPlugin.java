@@ -25,7 +25,7 @@ public class EvaluateSaliencyPlugin implements PlugIn {
 		gd.addStringField("Target class (name)", label, 12);
 		gd.addStringField("Suffix", suffix, 16);
 		gd.addNumericField("Tolerance", tolerance, 1, 6, "pixels");
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		annotations = gd.getNextString();

@@ -22,6 +22,7 @@ public class EvaluateSegmentationPlugin implements PlugIn {
 		GenericDialog gd = new GenericDialog("Evaluate Segmentation");
 		gd.addImageChoice("Ground truth labels", null);
 		gd.addImageChoice("Predicted labels", null);
+		gd.addHelp(FilterRun.help("Evaluate Segmentation"));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		try {

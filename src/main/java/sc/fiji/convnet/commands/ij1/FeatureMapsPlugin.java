@@ -20,7 +20,7 @@ public class FeatureMapsPlugin implements PlugIn {
 		gd.addFileField("Network", model, 40);
 		gd.addStringField("Layer", layer, 16);
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		model = gd.getNextString();

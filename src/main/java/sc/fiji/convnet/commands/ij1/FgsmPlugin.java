@@ -25,7 +25,7 @@ public class FgsmPlugin implements PlugIn {
 		gd.addNumericField("Epsilon", epsilon, 4);
 		gd.addNumericField("Target class (the true one; -1 = predicted)", label, 0);
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		model = gd.getNextString();

@@ -8,11 +8,15 @@ import ij.WindowManager;
 import sc.fiji.convnet.commands.FilterMessages;
 import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.predict.CancelledException;
+import sc.fiji.convnet.request.CommandSpecs;
 
 /** What the ImageJ 1.x filter entries share: the current image, showing results, and one-line errors. */
 final class FilterRun {
 
-	static final String HELP = "https://imagej.net/plugins/convnet";
+	/** The Help button's text of a command's dialog: the help page made from its spec (shown by ImageJ, no web page needed). */
+	static String help(String command) {
+		return CommandSpecs.of(command).helpHtml();
+	}
 
 	private FilterRun() {}
 

@@ -19,7 +19,7 @@ public class FirstLayerFiltersPlugin implements PlugIn {
 		gd.addFileField("Network", model, 40);
 		gd.addNumericField("Columns (0 = automatic)", columns, 0);
 		gd.addNumericField("Zoom (0 = automatic)", zoom, 0);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		model = gd.getNextString();

@@ -27,7 +27,7 @@ public class GaborFilterBankPlugin implements PlugIn {
 				+ "One feature map per (ω, φ, θ); wavelength = 2π/ω pixels.");
 		LAST.addTo(gd);
 		gd.addCheckbox("Show the bank (Fig. 10.11)", showBank);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		FilterRun.show(COMMAND, imp, () -> {

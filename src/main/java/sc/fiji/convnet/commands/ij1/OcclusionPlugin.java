@@ -34,7 +34,7 @@ public class OcclusionPlugin implements PlugIn {
 		gd.addCheckbox("Softmax of the outputs", softmax);
 		gd.addSlider("Opacity", 0, 1, opacity, 0.1);
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		model = gd.getNextString();

@@ -23,7 +23,7 @@ public class PoolPlugin implements PlugIn {
 		gd.addChoice("Method", FilterChoices.words(Pooling.Mode.class), method);
 		gd.addNumericField("Size of the window", size, 0, 4, "pixels");
 		gd.addNumericField("Stride", stride, 0, 4, "pixels");
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		method = gd.getNextChoice();

@@ -30,7 +30,7 @@ public class SegmentNucleiPlugin implements PlugIn {
 		}
 		GenericDialog gd = new GenericDialog("Segment Nuclei");
 		SpecDialog.add(gd, CommandSpecs.SEGMENT);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(CommandSpecs.SEGMENT.helpHtml());
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		try {

@@ -1,6 +1,9 @@
 package sc.fiji.convnet.commands.ij1;
 
+import java.awt.Choice;
+import java.awt.GraphicsEnvironment;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,6 +11,8 @@ import java.util.regex.Pattern;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.gui.GenericDialog;
+import ij.io.OpenDialog;
+import sc.fiji.convnet.request.ModelChoices;
 import sc.fiji.convnet.request.Option;
 import sc.fiji.convnet.request.Spec;
 import sc.fiji.convnet.request.Values;
@@ -29,6 +34,10 @@ final class SpecDialog {
 		Values last = last(spec);
 		for (Option o : spec.options()) {
 			String v = last.text(o.key());
+			if (asModelList(o)) {
+				addModelChoice(gd, o, v);
+				continue;
+			}
 			switch (o.kind()) {
 				case TEXT -> gd.addStringField(o.label(), v, 20);
 				case TEXT_AREA -> gd.addTextAreas(v, null, 7, 32);
@@ -47,6 +56,12 @@ final class SpecDialog {
 	static Values read(GenericDialog gd, Spec spec) {
 		Values v = spec.defaults();
 		for (Option o : spec.options()) {
+			if (asModelList(o)) {
+				String model = gd.getNextChoice();
+				if (model.equals(ModelChoices.FROM_FILE)) throw new IllegalArgumentException(spec.command() + ": no model file was chosen");
+				v.set(o.key(), model);
+				continue;
+			}
 			switch (o.kind()) {
 				case TEXT, FILE, FOLDER -> v.set(o.key(), gd.getNextString().trim());
 				case TEXT_AREA -> v.set(o.key(), gd.getNextText());
@@ -68,9 +83,45 @@ final class SpecDialog {
 	static Values show(Spec spec) {
 		GenericDialog gd = new GenericDialog(spec.command());
 		add(gd, spec);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(spec.helpHtml());
 		gd.showDialog();
 		return gd.wasCanceled() ? null : read(gd, spec);
+	}
+
+	/**
+	 * Whether a model option is shown as a list of the task's models: only in an interactive dialog. A running macro
+	 * gets the text field, because {@code GenericDialog.getNextChoice} rejects a macro value that is not in the list,
+	 * and a macro may name any model or path ({@code model=/path/to/folder}).
+	 */
+	static boolean asModelList(Option o) {
+		return asModelList(o, Macro.getOptions(), GraphicsEnvironment.isHeadless());
+	}
+
+	static boolean asModelList(Option o, String macroOptions, boolean headless) {
+		return o.models() != null && macroOptions == null && !headless;
+	}
+
+	/** The model list; picking {@value ModelChoices#FROM_FILE} asks for a file at once and puts its path in the list (so the recorder writes the path). */
+	private static void addModelChoice(GenericDialog gd, Option o, String current) {
+		List<String> items = ModelChoices.of(o, current);
+		gd.addChoice(o.label(), items.toArray(new String[0]), current.isBlank() ? o.defaultValue() : current.strip());
+		Choice choice = (Choice) gd.getChoices().lastElement();
+		String[] previous = { choice.getSelectedItem() };
+		choice.addItemListener(e -> {
+			if (!ModelChoices.FROM_FILE.equals(choice.getSelectedItem())) {
+				previous[0] = choice.getSelectedItem();
+				return;
+			}
+			OpenDialog od = new OpenDialog(o.label() + ": a bioimageio.yaml, .onnx or .net file");
+			String path = od.getPath();
+			if (path == null) {
+				choice.select(previous[0]);
+				return;
+			}
+			choice.insert(path, choice.getItemCount() - 1);
+			choice.select(path);
+			previous[0] = path;
+		});
 	}
 
 	private static Values last(Spec spec) {

@@ -40,7 +40,7 @@ public class StyleTransferPlugin implements PlugIn {
 		gd.addNumericField("Learning rate (Adam)", learningRate, 4);
 		gd.addCheckbox("Start from noise", fromNoise);
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		style = gd.getNextChoice();

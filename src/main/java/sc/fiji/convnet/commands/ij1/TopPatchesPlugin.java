@@ -28,7 +28,7 @@ public class TopPatchesPlugin implements PlugIn {
 		gd.addNumericField("Patches", k, 0);
 		gd.addNumericField("Size (0: receptive field)", size, 0, 6, "px");
 		gd.addChoice("Normalization", SaliencyImages.NORMALIZATIONS, normalization);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		folder = gd.getNextString();

@@ -22,7 +22,7 @@ public class UpsamplePlugin implements PlugIn {
 		GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addChoice("Method", FilterChoices.words(Upsampling.Method.class), method);
 		gd.addNumericField("Factor", factor, 0);
-		gd.addHelp(FilterRun.HELP);
+		gd.addHelp(FilterRun.help(COMMAND));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		method = gd.getNextChoice();
