@@ -18,7 +18,7 @@ final class DiameterEstimator {
 	/** Sizes within this factor of the trained one count as found; the search stops there. */
 	static final double CLOSE = 1.25;
 	/** The furthest the image is rescaled either way. */
-	static final double MIN_SCALE = 1 / 8.0, MAX_SCALE = 4;
+	static final double MIN_SCALE = 1 / 8.0, MAX_SCALE = 2;
 	/** The scales of the first look; then at most {@link #PASSES} more, each at the scale the last estimate asks for. */
 	static final double[] START_SCALES = { 1, 0.5, 0.25 };
 	static final int PASSES = 2;
