@@ -61,21 +61,5 @@ public final class BoxCsv {
 	private static double d(String s) { return Double.parseDouble(s.trim()); }
 
 	/** Splits one CSV line, honouring double quotes. */
-	static List<String> split(String line) {
-		List<String> out = new ArrayList<>();
-		StringBuilder cur = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
-				else if (c == '"') quoted = false;
-				else cur.append(c);
-			} else if (c == '"') quoted = true;
-			else if (c == ',') { out.add(cur.toString()); cur.setLength(0); }
-			else cur.append(c);
-		}
-		out.add(cur.toString());
-		return out;
-	}
+	static List<String> split(String line) { return sc.fiji.convnet.io.Csv.split(line); }
 }

@@ -59,22 +59,6 @@ public final class Tables {
 		return '"' + s.replace("\"", "\"\"") + '"';
 	}
 
-	/** The fields of one line of a CSV written by {@link #csv} (quotes as RFC 4180), unquoted. */
-	static List<String> splitCsvLine(String line) {
-		List<String> fields = new java.util.ArrayList<>();
-		StringBuilder f = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char ch = line.charAt(i);
-			if (quoted) {
-				if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { f.append('"'); i++; }
-				else if (ch == '"') quoted = false;
-				else f.append(ch);
-			} else if (ch == '"') quoted = true;
-			else if (ch == ',') { fields.add(f.toString()); f.setLength(0); }
-			else f.append(ch);
-		}
-		fields.add(f.toString());
-		return fields;
-	}
+	/** The fields of one line of a CSV written by {@link #csv}, unquoted. */
+	static List<String> splitCsvLine(String line) { return sc.fiji.convnet.io.Csv.split(line); }
 }
