@@ -2,8 +2,6 @@ package sc.fiji.convnet.ij;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,23 +54,9 @@ public final class BatchSegmentation implements FolderRunner.Task {
 
 	@Override
 	public String settings() {
-		return "model=" + segmenter.model().name() + "@sha256:" + segmenter.model().digest() + ";channel=" + channel + ";" + fields(segmenter);
+		return "model=" + segmenter.model().name() + "@sha256:" + segmenter.model().digest() + ";channel=" + channel + ";" + segmenter.settings();
 	}
 
-	/** The primitive settings an object holds, {@code name=value;...}, for the journal (the segmenter offers no getters). */
-	static String fields(Object o) {
-		StringBuilder sb = new StringBuilder();
-		for (Field f : o.getClass().getDeclaredFields()) {
-			if (Modifier.isStatic(f.getModifiers()) || !(f.getType().isPrimitive() || f.getType() == String.class)) continue;
-			try {
-				f.setAccessible(true);
-				sb.append(f.getName()).append('=').append(f.get(o)).append(';');
-			} catch (ReflectiveOperationException | RuntimeException e) {
-				sb.append(f.getName()).append("=?;");
-			}
-		}
-		return sb.toString();
-	}
 
 	@Override
 	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {

@@ -44,6 +44,12 @@ public final class NucleiSegmenter {
 	public static Builder builder(SegmentationModel model) { return new Builder(model); }
 
 	public SegmentationModel model() { return model; }
+
+	/** Every decoding and prediction setting as {@code key=value;…}, for a batch journal to compare runs by. */
+	public String settings() {
+		return String.format(java.util.Locale.ROOT, "threshold=%s;seed=%s;prominence=%s;diameter=%s;tile=%d;halo=%d;minimum=%d;maximum=%d;views=%d;"
+				+ "minSeedArea=%d;fillHoles=%b;", threshold, seedThreshold, prominence, diameter, tileSize, halo, minArea, maxArea, views, minSeedArea, fillHoles);
+	}
 	/** The decoder (image scale), predictor, tile edge, halo and diameter of these settings: shared with {@link LargeImageSegmenter}. */
 	InstanceDecoder decoder() { return decoder(1); }
 

@@ -51,7 +51,6 @@ public final class AutoDiameterBenchmark {
 	}
 
 	private static int mirror(int i, int n) {
-		int period = 2 * (n - 1), q = Math.floorMod(i, period);
-		return q < n ? q : period - q;
+		return sc.fiji.convnet.engine.kernels.PaddingMode.REFLECT.sourceIndex(i, n);
 	}
 }
