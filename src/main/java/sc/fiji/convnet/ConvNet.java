@@ -120,6 +120,24 @@ public final class ConvNet {
 	}
 
 	/** Scores a predicted label image against the ground truth: one table row per IoU threshold 0.50…0.95. */
+	/**
+	 * Trains (by default: fine-tunes the shipped nuclei model for 10 minutes) on annotated images and writes a model
+	 * folder that {@link #segment} finds by its name; log lines go to {@code log}, a monitor (e.g.
+	 * {@link sc.fiji.convnet.ij.TrainingPlot}) follows the run. Jython:
+	 * {@code ConvNet.trainSegmentation(TrainSegmentationRequest.defaults().with("images", "/data/img").with("labels", "/data/lab"))}.
+	 */
+	public static sc.fiji.convnet.segment.train.SegmentationTrainer.Result trainSegmentation(sc.fiji.convnet.request.TrainSegmentationRequest request,
+			java.util.function.Consumer<String> log, sc.fiji.convnet.engine.optim.TrainingLoop.Monitor monitor) throws IOException {
+		return sc.fiji.convnet.ij.SegmentationTrainingRun.run(request, sc.fiji.convnet.ij.LogLines.to(log), monitor);
+	}
+
+	/** The same, with its lines in ImageJ's Log window (standard output when headless) and no plot. */
+	public static sc.fiji.convnet.segment.train.SegmentationTrainer.Result trainSegmentation(sc.fiji.convnet.request.TrainSegmentationRequest request)
+			throws IOException {
+		return trainSegmentation(request, java.awt.GraphicsEnvironment.isHeadless() ? System.out::println : ij.IJ::log,
+				sc.fiji.convnet.engine.optim.TrainingLoop.Monitor.NONE);
+	}
+
 	public static ij.measure.ResultsTable evaluateSegmentation(ImagePlus truth, ImagePlus prediction) {
 		return SegmentationEvaluation.table(SegmentationEvaluation.evaluate(truth, prediction));
 	}

@@ -38,6 +38,7 @@ public final class ConvNetCli {
 			"  saliency      Grad-CAM heat maps of every image of a folder: <image>_saliency.tif (32-bit, the input's size)",
 			"  evaluate-saliency  the pointing game of <image>_saliency.tif maps against VOC boxes of one class",
 			"  evaluate-segmentation  score predicted label images against ground truth (AP, precision, recall, F1 at IoU 0.5–0.95)",
+			"  train-segmentation  train or fine-tune a nuclei model on your own images and label images (a model folder)",
 			"  train-nuclei  train the nuclei U-Net with the engine on the nuclei-dsb2018 data (reproducible with --seed)",
 			"  export-nuclei write a trained nuclei network as models/<name>/ (ONNX + bioimage.io description)",
 			"  detect        find objects (e.g. blood cells) in every image of a folder: <image>_boxes.csv + counts.csv",
@@ -104,6 +105,7 @@ public final class ConvNetCli {
 				case "classify": return ClassifyCli.run(args, out);
 				case "saliency": return saliency(args, out);
 				case "evaluate-saliency": return evaluateSaliency(args, out);
+				case "train-segmentation": return TrainSegmentationCli.run(args, out);
 				case "train-nuclei": return TrainNuclei.run(args, out);
 				case "export-nuclei": return TrainNuclei.export(args, out);
 				case "detect": return DetectCli.detect(args, out, err);

@@ -100,12 +100,21 @@ public final class ModelFiles {
 		}
 	}
 
-	/** The one engine network file of a folder, or null when it has none or several. */
+	/**
+	 * The engine network file of a folder: its only one, else the one named {@code network.net} or after the folder
+	 * (the shipped {@code nuclei/nuclei.net} beside the earlier {@code first-cycle.net}); null when none is clear.
+	 */
 	private static Path engineFile(Path dir) {
 		if (dir == null) return null;
 		List<Path> engines = new ArrayList<>();
 		for (Path f : list(dir)) if (isEngineNetwork(f)) engines.add(f);
-		return engines.size() == 1 ? engines.get(0) : null;
+		if (engines.size() == 1) return engines.get(0);
+		Path folderName = dir.toAbsolutePath().getFileName();
+		for (Path f : engines) {
+			String n = f.getFileName().toString();
+			if (n.equals("network.net") || folderName != null && n.equals(folderName + ".net")) return f;
+		}
+		return null;
 	}
 
 	/** A file written by {@link NetworkIO} (it starts with {@link NetworkIO#MAGIC}), whatever its name. */

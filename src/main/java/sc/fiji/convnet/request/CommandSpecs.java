@@ -30,6 +30,7 @@ public final class CommandSpecs {
 	public static final Spec BATCH_SEGMENT = Batch.spec("Batch Segment Nuclei", SegmentRequest.SPEC);
 	public static final Spec EVALUATE_SEGMENTATION = Spec.of("Evaluate Segmentation", image("ground", "Ground truth labels"),
 			image("predicted", "Predicted labels"));
+	public static final Spec TRAIN_SEGMENTATION = TrainSegmentationRequest.SPEC;
 	public static final Spec DETECT = Spec.of("Detect Objects", DetectRequest.SPEC, flag("add", "Add to ROI Manager", false));
 	public static final Spec BATCH_DETECT = Batch.spec("Batch Detect Objects", DetectRequest.SPEC);
 	public static final Spec EVALUATE_DETECTION = Spec.of("Evaluate Detection", folder("ground", "Ground truth folder (VOC XML or CSV)"),
@@ -84,7 +85,7 @@ public final class CommandSpecs {
 
 	private static final Map<String, Spec> BY_COMMAND = new LinkedHashMap<>();
 	static {
-		for (Spec s : List.of(SEGMENT, BATCH_SEGMENT, EVALUATE_SEGMENTATION, DETECT, BATCH_DETECT, EVALUATE_DETECTION, CLASSIFY, DIAGNOSTICS, CHECK_MODEL, CONVOLVE,
+		for (Spec s : List.of(SEGMENT, BATCH_SEGMENT, EVALUATE_SEGMENTATION, TRAIN_SEGMENTATION, DETECT, BATCH_DETECT, EVALUATE_DETECTION, CLASSIFY, DIAGNOSTICS, CHECK_MODEL, CONVOLVE,
 				EDGES, GABOR, POOL, UPSAMPLE, GRAD_CAM, EVALUATE_SALIENCY, OCCLUSION, FIRST_LAYER, FEATURE_MAPS, FGSM, DEEP_DREAM,
 				ACTIVATION_MAXIMIZATION, TOP_PATCHES, STYLE_TRANSFER))
 			BY_COMMAND.put(s.command(), s);

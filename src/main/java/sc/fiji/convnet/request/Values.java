@@ -49,6 +49,18 @@ public final class Values {
 
 	public Map<String, String> asMap() { return Map.copyOf(values); }
 
+	/** The options that differ from their defaults as command-line arguments ({@code --key value}, {@code --flag}), for records and logs. */
+	public String arguments() {
+		StringBuilder b = new StringBuilder();
+		for (Option o : spec.options()) {
+			String v = values.get(o.key());
+			if (v.equals(o.defaultValue()) || o.isNumeric() && !v.isBlank() && Double.parseDouble(v) == o.defaultNumber()) continue;
+			if (o.isFlag()) b.append(b.length() > 0 ? " " : "").append(Boolean.parseBoolean(v) ? o.cli() : o.cli() + "=false");
+			else b.append(b.length() > 0 ? " " : "").append(o.cli()).append(' ').append(v.matches("[\\w./:,@+-]+") ? v : "'" + v.replace("'", "'\\''") + "'");
+		}
+		return b.toString();
+	}
+
 	@Override
 	public String toString() { return spec.command() + " " + values; }
 }

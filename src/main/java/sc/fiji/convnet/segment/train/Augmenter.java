@@ -13,12 +13,19 @@ public final class Augmenter {
 
 	private final int size;
 	private final double minScale, maxScale;
+	private boolean augment = true;
 
 	/** Crops of {@code size}×{@code size}; {@link #crop} draws its zoom log-uniformly from [minScale, maxScale]. */
 	public Augmenter(int size, double minScale, double maxScale) {
 		this.size = size;
 		this.minScale = minScale;
 		this.maxScale = maxScale;
+	}
+
+	/** With {@code false} crops are only zoomed: no flips, rotations, blur or intensity changes. */
+	public Augmenter augment(boolean on) {
+		this.augment = on;
+		return this;
 	}
 
 	/** A crop at a random zoom of the constructor's range, anywhere in the image. */
@@ -47,7 +54,7 @@ public final class Augmenter {
 			x0 = window >= w ? (w - window) / 2 : rng.nextDouble() * (w - window);
 			y0 = window >= h ? (h - window) / 2 : rng.nextDouble() * (h - window);
 		}
-		boolean flipX = rng.nextBoolean(), flipY = rng.nextBoolean(), transpose = rng.nextBoolean();
+		boolean flipX = augment && rng.nextBoolean(), flipY = augment && rng.nextBoolean(), transpose = augment && rng.nextBoolean();
 		for (int j = 0; j < size; j++)
 			for (int i = 0; i < size; i++) {
 				int u = flipX ? size - 1 - i : i, v = flipY ? size - 1 - j : j;
@@ -56,6 +63,7 @@ public final class Augmenter {
 				image[offset + j * size + i] = bilinear(normalized, w, h, sx, sy);
 				labels[offset + j * size + i] = instances[mirror((int) Math.round(sy), h) * w + mirror((int) Math.round(sx), w)];
 			}
+		if (!augment) return;
 		// optics: a defocus blur on a quarter of the crops
 		if (rng.nextDouble() < 0.25) blur(image, offset, size, 0.5 + 1.5 * rng.nextDouble());
 		// intensity: gamma on the positive part, contrast and offset, Gaussian noise

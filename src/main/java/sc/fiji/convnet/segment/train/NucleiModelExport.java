@@ -34,8 +34,21 @@ public final class NucleiModelExport {
 		return String.valueOf(Integer.numberOfTrailingZeros(Math.max(1, net.sizeMultiple())));
 	}
 
+	/** What a model's description says about it: its name, one sentence on what it is for, and the data it was trained on. */
+	public record About(String name, String description, String data, String valData) {
+		static final About SHIPPED = new About("ConvNet nuclei U-Net",
+				"Three-class (background, interior, boundary) U-Net for fluorescence nuclei, trained with the ConvNet for Fiji "
+						+ "engine on the train split of the DSB 2018 stage-1 test images (BBBC038); instances by seeded watershed.",
+				"the `train` split of the\nnuclei-dsb2018 images (DSB 2018 stage-1 test set, BBBC038; Caicedo et al. 2019)", "`val` split, 11 images");
+	}
+
 	public static Path export(Network net, Path folder, double trainedDiameter, Map<String, Object> training, NucleiSample testSample,
 			double valAp50) throws IOException {
+		return export(net, folder, trainedDiameter, training, testSample, valAp50, About.SHIPPED);
+	}
+
+	public static Path export(Network net, Path folder, double trainedDiameter, Map<String, Object> training, NucleiSample testSample,
+			double valAp50, About about) throws IOException {
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("task", "nuclei");
 		config.put("output", "background_interior_boundary");
@@ -48,24 +61,22 @@ public final class NucleiModelExport {
 		for (int y = 0; y < side; y++) System.arraycopy(testSample.pixels(), y * testSample.width(), crop, y * side, side);
 		Tensor test = NucleiTraining.normalize(crop, side, side);
 		return BioimageioWriter.forNetwork(net)
-				.name("ConvNet nuclei U-Net")
-				.description("Three-class (background, interior, boundary) U-Net for fluorescence nuclei, trained with the ConvNet for Fiji "
-						+ "engine on the train split of the DSB 2018 stage-1 test images (BBBC038); instances by seeded watershed.")
+				.name(about.name())
+				.description(about.description())
 				.author("ConvNet for Fiji developers")
 				.license("MIT")
 				.cite("Caicedo et al., Nucleus segmentation across imaging experiments: the 2018 Data Science Bowl, Nature Methods 16, 1247 (2019)",
 						"10.1038/s41592-019-0612-7")
 				.tags("nuclei", "segmentation", "fluorescence", "unet", "2d")
-				.documentation(String.join("\n", "# ConvNet nuclei U-Net", "",
+				.documentation(String.join("\n", "# " + about.name(), "",
 						"Three-class (background, interior, boundary) U-Net (depth " + depthOf(net) + ", " + net.parameterCount()
-								+ " parameters) for fluorescence nuclei, trained with the ConvNet for Fiji engine on the `train` split of the",
-						"nuclei-dsb2018 images (DSB 2018 stage-1 test set, BBBC038; Caicedo et al. 2019). Nuclei are separated by a seeded",
+								+ " parameters) for fluorescence nuclei, trained with the ConvNet for Fiji engine on " + about.data() + ". Nuclei are separated by a seeded",
 						"watershed: interior pixels seed them, every non-background pixel is flooded from the seeds.", "",
 						"- Pre-processing: percentiles 1 and 99.8 of the whole image map to 0 and 1 (`scale_range`).",
 						"- Output: logits of background, interior, boundary; a softmax over channels gives probabilities.",
 						String.format(java.util.Locale.ROOT, "- Median nucleus diameter in the training images: %.1f px (the `--diameter` option rescales to it).",
 								trainedDiameter),
-						String.format(java.util.Locale.ROOT, "- Validation (`val` split, 11 images, default decoding): AP@0.5 = %.4f.", valAp50),
+						String.format(java.util.Locale.ROOT, "- Validation (%s): AP@0.5 = %.4f.", about.valData(), valAp50),
 						"- Training: `" + training.get("command") + "`, log in `training.log`.", ""))
 				.outputChannelNames("background", "interior", "boundary")
 				.preprocessing(ProcessingStep.scaleRange(NucleiTraining.LOW_PERCENTILE, NucleiTraining.HIGH_PERCENTILE))

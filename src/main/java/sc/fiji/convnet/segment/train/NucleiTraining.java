@@ -18,6 +18,7 @@ import sc.fiji.convnet.engine.loss.SoftmaxCrossEntropy;
 import sc.fiji.convnet.engine.nets.UNet;
 import sc.fiji.convnet.engine.optim.Adam;
 import sc.fiji.convnet.engine.optim.TrainingCheckpoint;
+import sc.fiji.convnet.engine.optim.TrainingLoop;
 import sc.fiji.convnet.engine.optim.TrainingSettings;
 import sc.fiji.convnet.model.transform.ScaleRange;
 import sc.fiji.convnet.predict.EnginePredictor;
@@ -61,6 +62,10 @@ public final class NucleiTraining {
 		public Path init;
 		/** Continue from the checkpoint beside the output when there is one. */
 		public boolean resume;
+		/** Flips, rotations and intensity changes of the crops (zoom is always varied). */
+		public boolean augment = true;
+		/** Score the starting network first, so that fine-tuning never keeps a network worse than its start. */
+		public boolean validateFirst;
 
 		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}
@@ -88,16 +93,18 @@ public final class NucleiTraining {
 	 * over the validation sets, each image at its true nucleus size when a training diameter is set).
 	 */
 	public double train(List<NucleiSample> train, Map<String, List<NucleiSample>> val, Path best) throws IOException {
+		return train(train, val, best, TrainingLoop.Monitor.NONE).bestScore();
+	}
+
+	/** The same, followed by {@code monitor} (progress, validation scores, a stop request). */
+	public TrainingLoop.Outcome train(List<NucleiSample> train, Map<String, List<NucleiSample>> val, Path best, TrainingLoop.Monitor monitor)
+			throws IOException {
 		Path checkpoint = checkpointOf(best);
 		Network net;
-		int first = 1;
-		double bestScore = -1;
 		TrainingCheckpoint resumed = s.resume ? TrainingCheckpoint.loadIfPresent(checkpoint) : null;
 		if (resumed != null) {
 			net = resumed.network();
-			first = resumed.step() + 1;
-			bestScore = resumed.bestScore();
-			log.printf(Locale.ROOT, "resuming from %s after step %d (best val %.4f)%n", checkpoint, resumed.step(), bestScore);
+			log.printf(Locale.ROOT, "resuming from %s after step %d (best val %.4f)%n", checkpoint, resumed.step(), resumed.bestScore());
 		} else if (s.init != null) {
 			net = Network.load(s.init);
 			log.printf(Locale.ROOT, "starting from %s: %,d parameters, receptive field %.0f px%n", s.init, net.parameterCount(), net.receptiveField().size());
@@ -106,67 +113,44 @@ public final class NucleiTraining {
 			log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, net.parameterCount(),
 					net.receptiveField().size());
 		}
-		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, zoom %.2f–%.2f around %s%n", s.crop, s.batch, s.steps, s.learningRate,
-				s.minScale, s.maxScale, s.diameter > 0 ? String.format(Locale.ROOT, "a %.1f px diameter (%.0f %% within 0.7–1.4×)", s.diameter, 100 * s.nearShare) : "the raw scale");
+		log.printf(Locale.ROOT, "crops %d px, batch %d, %s, peak lr %g, zoom %.2f–%.2f around %s%n", s.crop, s.batch,
+				s.steps > 0 ? s.steps + " steps" : String.format(Locale.ROOT, "%.1f minutes", s.maxMinutes), s.learningRate, s.minScale, s.maxScale,
+				s.diameter > 0 ? String.format(Locale.ROOT, "a %.1f px diameter (%.0f %% within 0.7–1.4×)", s.diameter, 100 * s.nearShare) : "the raw scale");
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
 		Pool pool = new Pool(train);
 		log.println(pool.describe());
-		Augmenter aug = new Augmenter(s.crop, s.minScale, s.maxScale);
+		Augmenter aug = new Augmenter(s.crop, s.minScale, s.maxScale).augment(s.augment);
 		int plane = s.crop * s.crop;
-		float[] x = new float[s.batch * plane];
-		int[] instances = new int[s.batch * plane];
-		double running = 0;
-		long start = System.nanoTime(), lastLog = start;
-		int lastLogStep = first - 1;
-		for (int step = first; step <= s.steps; step++) {
-			SplittableRandom rng = new SplittableRandom(s.seed * 0x9E3779B97F4A7C15L + step); // per step, so a resumed run draws the same crops
-			adam.learningRate(s.rate(step));
-			for (int b = 0; b < s.batch; b++) {
-				int k = pool.draw(rng);
-				NucleiSample t = train.get(k);
-				double scale = zoom(pool.diameter(k), rng);
-				int focus = rng.nextBoolean() ? pool.nucleusPixel(k, rng) : -1;
-				aug.crop(pool.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
-			}
-			float[] y = new float[s.batch * plane];
-			for (int b = 0; b < s.batch; b++) {
-				int[] one = new int[plane];
-				System.arraycopy(instances, b * plane, one, 0, plane);
-				System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
-			}
-			double loss = trainer.step(new Tensor(x.clone(), s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
-			running = step == first ? loss : 0.98 * running + 0.02 * loss;
-			long now = System.nanoTime();
-			double minutes = (now - start) / 6e10;
-			boolean last = s.isLast(step, minutes);
-			if (step % 25 == 0) {
-				double rate = (step - lastLogStep) / ((now - lastLog) / 1e9);
-				log.printf(Locale.ROOT, "step %5d  loss %.4f  lr %.5f  %.1f min  %.2f steps/s%n", step, running, s.rate(step), minutes, rate);
-				lastLog = now;
-				lastLogStep = step;
-			}
-			if (step % s.evalEvery == 0 || step == s.steps) {
-				Map<String, Double> aps = validate(net, val, s.diameter);
-				double score = aps.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-				StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "step %5d  val AP@0.5", step));
-				aps.forEach((name, ap) -> line.append(String.format(Locale.ROOT, "  %s %.4f", name, ap)));
-				line.append(String.format(Locale.ROOT, "  mean %.4f%s", score, score > bestScore ? "  (best, saved)" : ""));
-				log.println(line);
-				if (score > bestScore) {
-					bestScore = score;
-					Files.createDirectories(best.toAbsolutePath().getParent());
-					net.save(best);
+		TrainingLoop.Task task = new TrainingLoop.Task() {
+			@Override
+			public double step(int step, SplittableRandom rng) {
+				float[] x = new float[s.batch * plane], y = new float[s.batch * plane];
+				int[] instances = new int[s.batch * plane];
+				for (int b = 0; b < s.batch; b++) {
+					int k = pool.draw(rng);
+					NucleiSample t = train.get(k);
+					double scale = zoom(pool.diameter(k), rng);
+					int focus = rng.nextBoolean() ? pool.nucleusPixel(k, rng) : -1;
+					aug.crop(pool.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
+					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
+					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
 				}
+				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
 			}
-			if (step % s.checkpointEvery == 0 || last || step == s.steps) TrainingCheckpoint.of(step, bestScore, net, adam).save(checkpoint);
-			if (last) {
-				if (step < s.steps) log.printf(Locale.ROOT, "stopped after step %d (time limit); resume with --resume%n", step);
-				break;
+
+			@Override
+			public TrainingLoop.Score validate() {
+				Map<String, Double> aps = NucleiTraining.validate(net, val, s.diameter);
+				double score = aps.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+				StringBuilder line = new StringBuilder("val AP@0.5");
+				if (aps.size() > 1) aps.forEach((name, ap) -> line.append(String.format(Locale.ROOT, "  %s %.4f", name, ap)));
+				line.append(String.format(Locale.ROOT, aps.size() > 1 ? "  mean %.4f" : " %.4f", score));
+				return new TrainingLoop.Score(score, line.toString());
 			}
-		}
-		return bestScore;
+		};
+		return new TrainingLoop(s, log).monitor(monitor).checkpointEvery(s.checkpointEvery).validateFirst(s.validateFirst).run(task, net, adam, best, resumed);
 	}
 
 	/** The zoom of one crop: to about the training diameter, or anywhere in the wide range. */

@@ -1,0 +1,42 @@
+package sc.fiji.convnet.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+
+import sc.fiji.convnet.engine.optim.TrainingLoop;
+import sc.fiji.convnet.ij.SegmentationTrainingRun;
+import sc.fiji.convnet.request.TrainSegmentationRequest;
+import sc.fiji.convnet.request.Values;
+import sc.fiji.convnet.segment.train.SegmentationTrainer;
+
+/** {@code bin/convnet train-segmentation}: a nuclei model from the user's own images and label images. */
+final class TrainSegmentationCli {
+
+	private TrainSegmentationCli() {}
+
+	static final String USAGE = String.join("\n",
+			"Usage: bin/convnet train-segmentation --images DIR --labels DIR [--init MODEL] [--minutes M | --steps N] --output DIR",
+			"",
+			"Trains a three-class nuclei model on the images of --images and their label images in --labels (0 = background,",
+			"one value per nucleus; matched by name: a.tif with a.tif, a_labels.tif, a_mask.png, ...). By default it fine-tunes",
+			"the shipped 'nuclei' model for 10 minutes, holding 20 % of the images out to keep the best network (never worse",
+			"there than the starting model). The model folder it writes (ONNX, bioimage.io description, engine network and",
+			"checkpoint, training.log) is used by 'bin/convnet segment --model DIR'; without --output it is installed under",
+			"--name in the models folder (~/.convnet/models), where every command finds it by name. With --steps alone there",
+			"is no time limit. --val-images/--val-labels are accepted for --valimages/--vallabels.",
+			"",
+			"Options:",
+			TrainSegmentationRequest.SPEC.cliUsage() + ConvNetCli.COMMON_USAGE);
+
+	static int run(String[] args, PrintStream out) throws Exception {
+		Options o = Options.of(args, TrainSegmentationRequest.SPEC, Set.of(), Set.of());
+		if (o.flag("help")) { out.print(USAGE); return ConvNetCli.OK; }
+		o.require("images");
+		Values v = o.values(TrainSegmentationRequest.SPEC);
+		if (o.get("steps", null) != null && o.get("minutes", null) == null) v.set("minutes", 0);
+		TrainSegmentationRequest r = Options.request(() -> TrainSegmentationRequest.from(v));
+		SegmentationTrainer.Result result = SegmentationTrainingRun.run(r, out, TrainingLoop.Monitor.NONE);
+		out.println("train-segmentation: " + result);
+		return ConvNetCli.OK;
+	}
+}
