@@ -35,6 +35,7 @@ final class TrainSegmentationCli {
 		Values v = o.values(TrainSegmentationRequest.SPEC);
 		if (o.get("steps", null) != null && o.get("minutes", null) == null) v.set("minutes", 0);
 		TrainSegmentationRequest r = Options.request(() -> TrainSegmentationRequest.from(v));
+		Options.request(() -> { r.checkFolders(); return r; });
 		SegmentationTrainer.Result result = SegmentationTrainingRun.run(r, out, TrainingLoop.Monitor.NONE);
 		out.println("train-segmentation: " + result);
 		return ConvNetCli.OK;

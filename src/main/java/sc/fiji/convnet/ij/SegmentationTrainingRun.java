@@ -24,6 +24,7 @@ public final class SegmentationTrainingRun {
 	private SegmentationTrainingRun() {}
 
 	public static SegmentationTrainer.Result run(TrainSegmentationRequest r, PrintStream log, TrainingLoop.Monitor monitor) throws IOException {
+		r.checkFolders();
 		List<NucleiSample> annotated = r.images().isEmpty() ? openImages(r.channel(), log)
 				: AnnotatedImages.fromFolders(new File(r.images()), new File(r.labels()), r.channel(), line -> log.println("train-segmentation: " + line));
 		List<NucleiSample> train, val;

@@ -45,14 +45,19 @@ public record TrainSegmentationRequest(String images, String labels, String vali
 		name = trim(name);
 		output = trim(output);
 		String c = "Train Segmentation Model: ";
-		if (!images.isEmpty() && labels.isEmpty()) throw new IllegalArgumentException(c + "a labels folder is needed with the images folder " + images);
-		if (valimages.isEmpty() != vallabels.isEmpty()) throw new IllegalArgumentException(c + "give both valimages and vallabels, or neither");
 		if (!(holdout >= 0 && holdout < 1)) throw new IllegalArgumentException(c + "holdout " + holdout + " is not in [0, 1)");
 		if (channel < 1) throw new IllegalArgumentException(c + "channel " + channel + " is not ≥ 1");
 		if (!(minutes >= 0) || steps < 0) throw new IllegalArgumentException(c + "minutes and steps must be ≥ 0");
 		if (minutes == 0 && steps == 0) throw new IllegalArgumentException(c + "give a number of steps or of minutes");
 		if (output.isEmpty() && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"))
 			throw new IllegalArgumentException(c + "name '" + name + "' must be letters, digits, '.', '_' or '-' (it becomes a folder name)");
+	}
+
+	/** Whether the folders given make sense together (checked when the run starts, so that {@link #with} can set them one by one). */
+	public void checkFolders() {
+		String c = "Train Segmentation Model: ";
+		if (!images.isEmpty() && labels.isEmpty()) throw new IllegalArgumentException(c + "a labels folder is needed with the images folder " + images);
+		if (valimages.isEmpty() != vallabels.isEmpty()) throw new IllegalArgumentException(c + "give both valimages and vallabels, or neither");
 	}
 
 	private static String trim(String s) { return s == null ? "" : s.trim(); }

@@ -40,8 +40,26 @@ class JythonIT {
 	void everyScriptIsCovered() throws Exception {
 		try (var s = Files.list(Path.of("scripts"))) {
 			List<String> py = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.startsWith("bench")).sorted().toList();
-			assertEquals(List.of("batch_segment_folder.py", "detect_cells.py", "diagnostics.py", "filters_demo.py", "segment_nuclei.py"), py, "a new script needs a test here");
+			assertEquals(List.of("batch_segment_folder.py", "detect_cells.py", "diagnostics.py", "filters_demo.py", "segment_nuclei.py", "train_segmentation.py"), py, "a new script needs a test here");
 		}
+	}
+
+	@Test
+	void trainSegmentationWritesAModelThatSegments() throws Exception {
+		Path root = TestData.shared("nuclei-dsb2018");
+		Path images = Files.createDirectories(tmp.resolve("images")), labels = Files.createDirectories(tmp.resolve("labels"));
+		List<String> ids = Files.readAllLines(root.resolve("split.csv")).stream().skip(1).map(l -> l.split(","))
+				.filter(f -> f[1].equals("train") && f[2].equals("256")).map(f -> f[0]).limit(2).toList();
+		for (String id : ids) {
+			Files.copy(root.resolve("images/" + id + ".png"), images.resolve(id + ".png"));
+			Files.copy(root.resolve("labels/" + id + ".tif"), labels.resolve(id + ".tif"));
+		}
+		Path model = tmp.resolve("my-model");
+		String out = run("train_segmentation.py", images.toString(), labels.toString(), model.toString(), "2");
+		assertTrue(out.contains("after 2 steps on 1 images (1 for validation)"), out);
+		assertTrue(Files.isRegularFile(model.resolve("bioimageio.yaml")), out);
+		String seg = run("segment_nuclei.py", "samples/nuclei_fluo_8bit_crop.tif", tmp.resolve("seg").toString(), model.toString());
+		assertTrue(seg.matches("(?s).*nuclei_fluo_8bit_crop.tif: [1-9][0-9]* nuclei.*"), seg);
 	}
 
 	@Test

@@ -107,4 +107,26 @@ class MacroIT {
 		assertTrue(r.output().contains("Segment Nuclei: blank: model 'no-such-model' not found"), r.output());
 		assertFalse(r.output().contains("not reached"), "the macro stops at the error");
 	}
+
+	/** Outlines in an image's overlay train a model from a macro; the new model segments at once by its folder. */
+	@Test
+	void macroTrainsFromOverlayRoisAndTheModelSegments() throws Exception {
+		Path image = Path.of("samples/nuclei_fluo_8bit_crop.tif").toAbsolutePath();
+		Path model = home.resolve("overlay-model");
+		Path m = macro("train.ijm", String.join("\n",
+				"open(\"" + image + "\");",
+				"run(\"Segment Nuclei\", \"model=nuclei views=1 add\");", // outlines to correct, here taken as they are
+				"n = roiManager(\"count\");",
+				"run(\"From ROI Manager\");",
+				"roiManager(\"reset\");",
+				"run(\"Train Segmentation Model\", \"holdout=0 init=nuclei steps=2 output=[" + model + "]\");",
+				"print(\"overlay rois=\" + n);",
+				"run(\"Segment Nuclei\", \"model=[" + model + "] views=1\");",
+				"print(\"labels max=\" + getValue(\"Max\"));"));
+		ImageJInstall.Run r = imagej.macro(m, null, 400);
+		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
+		assertTrue(r.output().contains("Train Segmentation Model: " + model), r.output());
+		assertTrue(Files.isRegularFile(model.resolve("model.onnx")), r.output());
+		assertTrue(r.output().matches("(?s).*labels max=([1-9][0-9]+).*"), "the trained model finds nuclei: " + r.output());
+	}
 }
