@@ -5,11 +5,13 @@ import java.util.Arrays;
 /**
  * Finds the nucleus size of an image, as Cellpose users expect, so that nobody has to type it: quick
  * passes of the network (one view) at the image's own scale and at half and a quarter of it give objects
- * whose median equivalent diameter says how far the image is from the size the model was trained on. The
- * pass whose nuclei come closest to the trained size is believed (a model shown nuclei several times
- * larger than it knows splits them into pieces and so under-states their size), and a pass at the scale it
- * asks for refines the figure while that comes closer still. Objects that touch the image border are cut
- * and left out of the median.
+ * whose median equivalent diameter says how far the image is from the size the model was trained on.
+ * Two neighbouring passes that agree on the size (in image pixels) saw the nuclei whole and are believed:
+ * a model shown nuclei several times larger than it knows splits them into pieces, and one shown crowded
+ * nuclei much smaller than it knows merges them into clumps, and either way that pass disagrees with the
+ * others. Of the believed passes the one nearest the trained size is taken (when no two agree: of all),
+ * and a pass at the scale it asks for refines the figure while that comes closer still. Objects that
+ * touch the image border are cut and left out of the median.
  */
 final class DiameterEstimator {
 
@@ -44,13 +46,19 @@ final class DiameterEstimator {
 		// at the smallest scale is the one to start from
 		double[] medians = new double[START_SCALES.length];
 		for (int i = 0; i < START_SCALES.length; i++) medians[i] = median(width, height, START_SCALES[i], maps);
-		// the two shrunk passes agreeing on nuclei much larger than the full-scale pass saw: that pass saw noise or
-		// pieces of them, and it is left out
-		int first = agreeOnLarger(medians) ? 1 : 0;
+		// believe the passes that agree with each other: two neighbouring scales seeing the same nuclei (in image
+		// pixels) saw them whole, while a pass that disagrees saw pieces of large nuclei or clumps of small ones
+		int[] candidates = agreeingPair(medians);
+		if (candidates == null) {
+			// no two agree: the two shrunk passes agreeing on nuclei much larger than the full-scale pass saw: that
+			// pass saw noise or pieces of them, and it is left out
+			int first = agreeOnLarger(medians) ? 1 : 0;
+			candidates = java.util.stream.IntStream.range(first, START_SCALES.length).toArray();
+		}
 		double start = 0, found = 0, bestMismatch = Double.POSITIVE_INFINITY;
-		for (int i = first; i < START_SCALES.length; i++) {
+		for (int i : candidates) {
 			if (medians[i] <= 0) continue;
-			double mismatch = Math.abs(Math.log(medians[i] / trainedDiameter));
+			double mismatch = mismatch(medians[i]);
 			if (mismatch < bestMismatch - 1e-9) { bestMismatch = mismatch; found = medians[i] / START_SCALES[i]; start = START_SCALES[i]; }
 		}
 		if (found <= 0) return 0;
@@ -62,13 +70,35 @@ final class DiameterEstimator {
 			scale = next;
 			double median = median(width, height, scale, maps);
 			if (median <= 0) break;
-			double mismatch = Math.abs(Math.log(median / trainedDiameter));
+			double mismatch = mismatch(median);
 			if (mismatch >= bestMismatch) break; // further off than before: keep the better figure
 			bestMismatch = mismatch;
 			found = median / scale;
 		}
 		return found;
 	}
+
+	/** Passes whose sizes in image pixels are within this factor of each other agree. */
+	static final double AGREE = 1.3;
+
+	/**
+	 * The two neighbouring start passes that agree on the nucleus size (in image pixels), the pair nearest the trained
+	 * size when several do; null when no two agree.
+	 */
+	private int[] agreeingPair(double[] medians) {
+		int[] best = null;
+		double bestMismatch = Double.POSITIVE_INFINITY;
+		for (int i = 0; i + 1 < START_SCALES.length; i++) {
+			if (medians[i] <= 0 || medians[i + 1] <= 0) continue;
+			double a = medians[i] / START_SCALES[i], b = medians[i + 1] / START_SCALES[i + 1];
+			if (Math.abs(Math.log(a / b)) >= Math.log(AGREE)) continue;
+			double mismatch = mismatch(medians[i]) + mismatch(medians[i + 1]);
+			if (mismatch < bestMismatch) { bestMismatch = mismatch; best = new int[] { i, i + 1 }; }
+		}
+		return best;
+	}
+
+	private double mismatch(double modelPixels) { return Math.abs(Math.log(modelPixels / trainedDiameter)); }
 
 	/** Whether the passes at ½ and ¼ found nuclei of one size (in image pixels), over 1.5× what the full-scale pass found. */
 	private static boolean agreeOnLarger(double[] medians) {
