@@ -21,10 +21,10 @@ final class ExecutorTasks {
 	private ExecutorTasks() {}
 
 	static FolderRunner.Task borrow(FolderJob job, ShippedModel model) throws IOException {
+		// the engine, the decoders and the detectors read the thread count from here, as under bin/convnet --threads
+		if (job.threads > 0) System.setProperty("convnet.threads", String.valueOf(job.threads));
 		FolderRunner.Task idle = idle(job, model).poll();
 		if (idle != null) return idle;
-		// the engine and the detectors read the thread count from here, as under bin/convnet --threads
-		if (job.threads > 0) System.setProperty("convnet.threads", String.valueOf(job.threads));
 		return job.command.task(model.path().toString(), job.threads, System.err::println);
 	}
 
