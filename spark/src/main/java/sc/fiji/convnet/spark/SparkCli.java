@@ -102,8 +102,8 @@ public final class SparkCli {
 		if (o.flag("help")) {
 			System.out.print("Usage: convnet-spark " + command + " --input DIR --output DIR [options]   (outputs as 'bin/convnet " + command
 					+ " --help' says)\n\nOptions:\n" + spec.cliUsage()
-					+ "  --master URL              local[N], local[*] or spark://HOST:7077 (default: spark-submit's, else local[*])\n"
-					+ "  --threads N               threads of each Spark task (default 1; match spark.task.cpus)\n");
+					+ "  --master URL             local[N], local[*] or spark://HOST:7077 (default: spark-submit's, else local[*])\n"
+					+ "  --threads N              threads of each Spark task (default 1; match spark.task.cpus)\n");
 			return 0;
 		}
 		Values v = o.values(spec);
