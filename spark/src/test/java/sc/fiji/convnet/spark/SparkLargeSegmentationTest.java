@@ -41,8 +41,8 @@ import sc.fiji.convnet.spark.zarr.ZarrPlane;
  * shipped 512² sample mirrored out to {@code SIZE}², {@code BLOCK}² blocks with a 64-pixel margin), with
  * {@code local[2,3]} (2 threads, up to 3 attempts per task) and the first attempt of one inner block failing: the
  * label images must be identical, ids included, so AP 1.0 between them. By default 2048² with 512² blocks (16 blocks,
- * some 2.5 minutes for both runs on two busy cores); the issue's 4096² ({@code -Dconvnet.spark.size=4096}: 64 blocks,
- * four times the pixels, some 10 minutes there) is too slow for every build on two cores.
+ * 1.2–2.5 minutes for both runs on two busy cores); the issue's 4096² ({@code -Dconvnet.spark.size=4096}: 64 blocks,
+ * four times the pixels, 7 minutes there) is too slow for every build on two cores.
  */
 class SparkLargeSegmentationTest {
 
