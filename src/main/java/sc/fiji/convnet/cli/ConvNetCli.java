@@ -60,8 +60,8 @@ public final class ConvNetCli {
 			"  --help                    this text",
 			"");
 
-	/** The options of {@code segment}: the batch folder options around {@link SegmentRequest#SPEC}. */
-	static final Spec SEGMENT = Batch.spec("segment", SegmentRequest.SPEC);
+	/** The options of {@code segment}: the batch folder options around {@link SegmentRequest#SPEC} (also {@code convnet-spark segment}). */
+	public static final Spec SEGMENT = Batch.spec("segment", SegmentRequest.SPEC);
 
 	static final String SEGMENT_USAGE = String.join("\n",
 			"Usage: bin/convnet segment --input DIR|FILE --output DIR [options]",
@@ -183,8 +183,11 @@ public final class ConvNetCli {
 		return 0;
 	}
 
-	/** The options of {@code saliency}: input and output folders around {@link SaliencyRequest#SPEC} (no overlay, so no opacity). */
-	static final Spec SALIENCY = Spec.of("saliency", Batch.INPUT, Batch.OUTPUT, SaliencyRequest.SPEC.without("opacity"), Batch.OVERWRITE);
+	/** The options of {@code detect} (also {@code convnet-spark detect}). */
+	public static final Spec DETECT = DetectCli.DETECT;
+
+	/** The options of {@code saliency}: input and output folders around {@link SaliencyRequest#SPEC} (no overlay, so no opacity; also {@code convnet-spark saliency}). */
+	public static final Spec SALIENCY = Spec.of("saliency", Batch.INPUT, Batch.OUTPUT, SaliencyRequest.SPEC.without("opacity"), Batch.OVERWRITE);
 
 	static final String SALIENCY_USAGE = String.join("\n",
 			"Usage: bin/convnet saliency --input DIR --output DIR [--classifier NAME|PATH] [options]",

@@ -2,6 +2,7 @@ package sc.fiji.convnet.ij;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ import sc.fiji.convnet.predict.Progress;
  * reason), writes every output atomically through {@link AtomicFiles}, keeps a {@link BatchJournal} so that a rerun
  * redoes exactly what is missing or stale, lets the task rebuild its folder table from the per-image results, and
  * hands back a {@link Report} with the exit code (0: every image done or up to date; 1: some failed or cancelled).
+ * The images that need work are processed here, one after the other, or by a {@link Schedule} elsewhere (Spark), each
+ * with the same per-image step {@link Item#process}.
  *
  * <pre>
  * FolderRunner.Report r = FolderRunner.over(inputFolder).output(outputFolder).filter("*.tif").log(IJ::log).run(task);
@@ -75,16 +79,27 @@ public final class FolderRunner {
 		default String doneWord() { return "processed"; }
 	}
 
-	/** One input image while its task runs. */
-	public static final class Item {
-		private final FolderRunner runner;
+	/**
+	 * Where the images that need work are processed when not here, one after the other: e.g. one Spark task each
+	 * (module {@code spark/}). It runs {@link Item#process} with its worker's own copy of the task on every item and
+	 * hands each processed item back to {@code done} as it finishes, one at a time, so that the journal grows while the
+	 * job runs and a killed job keeps what was done. An item it could not process it hands back {@link Item#fail failed}.
+	 */
+	public interface Schedule {
+		void process(List<Item> items, Consumer<Item> done) throws IOException;
+	}
+
+	/** One input image while its task runs; it travels to a worker and back when a {@link Schedule} runs it elsewhere. */
+	public static final class Item implements Serializable {
+		private static final long serialVersionUID = 1L;
+		private final OutputFolder outputs;
 		private final File input;
 		private final String base;
 		final BatchJournal.Entry entry = new BatchJournal.Entry();
-		private final List<String> notes = new ArrayList<>();
+		private final ArrayList<String> notes = new ArrayList<>();
 
-		Item(FolderRunner runner, File input, String base) {
-			this.runner = runner;
+		Item(OutputFolder outputs, File input, String base) {
+			this.outputs = outputs;
 			this.input = input;
 			this.base = base;
 		}
@@ -93,14 +108,16 @@ public final class FolderRunner {
 		public String name() { return input.getName(); }
 		/** The stem of this image's output names (see the class description for the rule). */
 		public String base() { return base; }
-		public Path outputFolder() { return runner.outputDir; }
+		public Path outputFolder() { return outputs.path(); }
+		/** Whether {@link #process} succeeded. */
+		public boolean ok() { return entry.ok(); }
 
 		/** Writes {@code base + suffix} into the output folder atomically, and records it for the journal. */
 		public Path write(String suffix, AtomicFiles.Content content) throws IOException {
 			String fileName = base + suffix;
 			Path target;
 			try {
-				target = runner.safeWrite(fileName, content);
+				target = outputs.write(fileName, content);
 			} catch (IOException e) {
 				throw new IOException("cannot write " + fileName + ": " + oneLine(e), e);
 			}
@@ -113,6 +130,60 @@ public final class FolderRunner {
 
 		/** A phrase for this image's log line. */
 		public void note(String text) { if (text != null && !text.isEmpty()) notes.add(text); }
+
+		/**
+		 * The per-image step of every run, here or on a worker: opens the image with the batch checks, runs the task on
+		 * it alone and settles the journal entry: ok, or failed with a one-line reason (any exception or
+		 * OutOfMemoryError). A {@link CancelledException} passes through.
+		 */
+		public void process(Task task) {
+			try {
+				ImagePlus imp = ImageFiles.open(input);
+				long bad = ImageFiles.nonFinite(imp);
+				if (bad > 0) note(bad + " NaN/Inf pixels left out of the normalisation statistics");
+				task.process(imp, this);
+				entry.status = "ok";
+			} catch (CancelledException c) {
+				throw c;
+			} catch (Exception ex) {
+				fail(oneLine(ex));
+			} catch (OutOfMemoryError oom) {
+				Runtime rt = Runtime.getRuntime();
+				fail(String.format(Locale.ROOT, "out of memory (Java heap %.1f GB): segment this image block-wise (Segment Large Image) or with a "
+						+ "smaller tile (--tile), or give Java more memory (-Xmx)", rt.maxMemory() / 1e9));
+			}
+		}
+
+		/** Marks this image failed with a one-line reason. */
+		public void fail(String reason) {
+			entry.status = "failed";
+			entry.reason = reason;
+		}
+	}
+
+	/** The output folder as writes see it: no path separators, no links followed or replaced, no input replaced. */
+	static final class OutputFolder implements Serializable {
+		private static final long serialVersionUID = 1L;
+		private final String folder;
+		/** Names in the output folder that are inputs (or other files of the user's) when input and output folder are one. */
+		private final HashSet<String> protectedNames;
+
+		OutputFolder(Path folder, Set<String> protectedNames) {
+			this.folder = folder.toString();
+			this.protectedNames = new HashSet<>(protectedNames);
+		}
+
+		Path path() { return Paths.get(folder); }
+
+		Path write(String fileName, AtomicFiles.Content content) throws IOException {
+			if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.equals(".") || fileName.equals(".."))
+				throw new IOException("refusing the output name '" + fileName + "'");
+			Path target = path().resolve(fileName);
+			if (Files.isSymbolicLink(target)) throw new IOException(target + " is a symbolic link; outputs never follow or replace links");
+			if (protectedNames.contains(fileName)) throw new IOException("refusing to write " + target + " over a file of the input folder that is not ours");
+			AtomicFiles.write(target, content);
+			return target;
+		}
 	}
 
 	/** What {@link Task#finish} sees. */
@@ -134,7 +205,7 @@ public final class FolderRunner {
 
 		/** Writes a folder-level file atomically (and records it in the journal as an output of this task). */
 		public Path write(String fileName, AtomicFiles.Content content) throws IOException {
-			Path p = runner.safeWrite(fileName, content);
+			Path p = runner.outputs.write(fileName, content);
 			BatchJournal.Entry e = new BatchJournal.Entry();
 			e.task = taskName;
 			e.input = FOLDER_ENTRY + fileName;
@@ -188,8 +259,7 @@ public final class FolderRunner {
 	private boolean overwrite;
 	private Consumer<String> log = System.out::println;
 	private Progress progress = Progress.NONE;
-	/** Names in the output folder that are inputs (or other files of the user's) when input and output folder are one. */
-	private final Set<String> protectedNames = new HashSet<>();
+	private OutputFolder outputs;
 	private BatchJournal journal;
 
 	private FolderRunner(File input) { this.input = input; }
@@ -205,8 +275,14 @@ public final class FolderRunner {
 	public FolderRunner log(Consumer<String> log) { this.log = log; return this; }
 	public FolderRunner progress(Progress progress) { this.progress = progress; return this; }
 
-	/** Checks the output folder, then runs the task on every input; throws only when the run cannot start. */
-	public Report run(Task task) throws IOException {
+	/** Checks the output folder, then runs the task on every input, here; throws only when the run cannot start. */
+	public Report run(Task task) throws IOException { return run(task, null); }
+
+	/**
+	 * As {@link #run(Task)}, with the images that need work processed by {@code elsewhere} (null: here, one after the
+	 * other). Listing, naming, skipping, the journal and the folder table stay here, so both ways give the same files.
+	 */
+	public Report run(Task task, Schedule elsewhere) throws IOException {
 		if (!input.exists()) throw new IOException(task.name() + ": input " + input + " does not exist");
 		if (output == null) throw new IOException(task.name() + ": no output folder");
 		outputDir = prepareOutput(output.toPath().toAbsolutePath().normalize());
@@ -217,17 +293,19 @@ public final class FolderRunner {
 		boolean sameFolder = Files.isSameFile(folder.toPath(), outputDir);
 		Set<String> ourOutputs = new HashSet<>(sameFolder ? journal.outputNames() : List.of());
 		this.journal = journal;
-		protectedNames.clear();
+		Set<String> protectedNames = new HashSet<>();
 		if (sameFolder) {
 			String[] all = folder.list();
 			if (all != null) for (String n : all) if (!ourOutputs.contains(n)) protectedNames.add(n);
 		}
+		outputs = new OutputFolder(outputDir, protectedNames);
 		Report report = new Report();
 		report.doneWord = task.doneWord();
 		List<File> candidates = list(folder, ourOutputs, report);
-		Map<File, String> bases = names(candidates, task.outputSuffixes());
+		Map<File, String> bases = names(candidates, task.outputSuffixes(), protectedNames);
 
 		List<String> names = new ArrayList<>();
+		List<Item> pending = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			if (progress.cancelled()) {
 				log.accept(task.name() + ": cancelled after " + i + " of " + candidates.size() + " images");
@@ -237,7 +315,7 @@ public final class FolderRunner {
 			progress.update(i, candidates.size());
 			File file = candidates.get(i);
 			names.add(file.getName());
-			Item item = new Item(this, file, bases.get(file));
+			Item item = new Item(outputs, file, bases.get(file));
 			String stale = overwrite ? "overwrite is on" : staleness(journal.get(task.name(), file.getName()), file, item, task);
 			if (stale == null) {
 				log.accept(file.getName() + ": skipped, outputs exist and match the journal");
@@ -245,7 +323,15 @@ public final class FolderRunner {
 				continue;
 			}
 			if (journal.get(task.name(), file.getName()) != null) log.accept(file.getName() + ": redone: " + stale);
-			if (!runOne(task, item, journal, report)) break;
+			start(item, task);
+			if (elsewhere != null) pending.add(item);
+			else if (!runOne(task, item, report)) break;
+		}
+		if (!pending.isEmpty()) {
+			elsewhere.process(pending, item -> record(item, report));
+			Comparator<String> inputOrder = Comparator.comparingInt(names::indexOf); // workers finish in any order
+			report.processed.sort(inputOrder);
+			report.failed.sort(inputOrder);
 		}
 		progress.update(candidates.size(), candidates.size());
 
@@ -254,7 +340,7 @@ public final class FolderRunner {
 			BatchJournal.Entry e = journal.get(task.name(), f.getName());
 			boolean reached = names.contains(f.getName());
 			if (e != null && e.ok() && !report.failed.contains(f.getName())
-					&& (reached || staleness(e, f, new Item(this, f, bases.get(f)), task) == null)) done.add(e);
+					&& (reached || staleness(e, f, new Item(outputs, f, bases.get(f)), task) == null)) done.add(e);
 		}
 		try {
 			task.finish(new Finish(this, task.name(), done, report));
@@ -266,46 +352,45 @@ public final class FolderRunner {
 		return report;
 	}
 
-	/** Runs the task on one image; false when the user cancelled. */
-	private boolean runOne(Task task, Item item, BatchJournal journal, Report report) throws IOException {
-		File file = item.input;
+	/** What the journal records of an input before its task runs. */
+	private static void start(Item item, Task task) {
 		BatchJournal.Entry e = item.entry;
 		e.task = task.name();
-		e.input = file.getName();
-		e.size = file.length();
-		e.mtime = file.lastModified();
+		e.input = item.input.getName();
+		e.size = item.input.length();
+		e.mtime = item.input.lastModified();
 		e.settings = task.settings();
+	}
+
+	/** Runs the task on one image here; false when the user cancelled. */
+	private boolean runOne(Task task, Item item, Report report) {
 		try {
-			ImagePlus imp = ImageFiles.open(file);
-			long bad = ImageFiles.nonFinite(imp);
-			if (bad > 0) item.note(bad + " NaN/Inf pixels left out of the normalisation statistics");
-			task.process(imp, item);
-			e.status = "ok";
-			journal.append(e);
-			report.processed.add(file.getName());
-			log.accept(file.getName() + ": " + String.join("; ", item.notes));
-			return true;
+			item.process(task);
 		} catch (CancelledException c) {
-			log.accept(task.name() + ": cancelled at " + file.getName());
+			log.accept(task.name() + ": cancelled at " + item.name());
 			report.cancelled = true;
 			return false;
-		} catch (Exception ex) {
-			fail(item, oneLine(ex), journal, report);
-		} catch (OutOfMemoryError oom) {
-			Runtime rt = Runtime.getRuntime();
-			fail(item, String.format(Locale.ROOT, "out of memory (Java heap %.1f GB): segment this image block-wise (Segment Large Image) or with a "
-					+ "smaller tile (--tile), or give Java more memory (-Xmx)", rt.maxMemory() / 1e9), journal, report);
 		}
+		record(item, report);
 		return true;
 	}
 
-	private void fail(Item item, String reason, BatchJournal journal, Report report) {
+	/** Journals a processed image and reports it; an image whose journal line cannot be written counts as failed. */
+	private void record(Item item, Report report) {
 		String name = item.name();
-		log.accept(name + ": failed: " + reason);
+		if (item.ok()) {
+			try {
+				journal.append(item.entry);
+				report.processed.add(name);
+				log.accept(name + ": " + String.join("; ", item.notes));
+				return;
+			} catch (IOException | RuntimeException e) {
+				item.fail(oneLine(e));
+			}
+		}
+		log.accept(name + ": failed: " + item.entry.reason);
 		report.failed.add(name);
-		report.failures.put(name, reason);
-		item.entry.status = "failed";
-		item.entry.reason = reason;
+		report.failures.put(name, item.entry.reason);
 		try {
 			journal.append(item.entry);
 		} catch (IOException | RuntimeException ignored) { // the disk that failed the image may refuse the journal too: it is redone anyway
@@ -375,7 +460,7 @@ public final class FolderRunner {
 	}
 
 	/** Output stems: the name without extension, or the whole name where that would collide (see the class description). */
-	private Map<File, String> names(List<File> inputs, List<String> suffixes) {
+	private Map<File, String> names(List<File> inputs, List<String> suffixes, Set<String> protectedNames) {
 		Map<String, List<File>> byStem = new HashMap<>();
 		for (File f : inputs) byStem.computeIfAbsent(stem(f.getName()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
 		Set<String> others = new HashSet<>();
@@ -402,18 +487,8 @@ public final class FolderRunner {
 		return dot > 0 ? name.substring(0, dot) : name;
 	}
 
-	/** Writes one file of the output folder: no path separators, no links followed or replaced, no input replaced. */
-	private Path safeWrite(String fileName, AtomicFiles.Content content) throws IOException {
-		if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.equals(".") || fileName.equals(".."))
-			throw new IOException("refusing the output name '" + fileName + "'");
-		Path target = outputDir.resolve(fileName);
-		if (Files.isSymbolicLink(target)) throw new IOException(target + " is a symbolic link; outputs never follow or replace links");
-		if (protectedNames.contains(fileName)) throw new IOException("refusing to write " + target + " over a file of the input folder that is not ours");
-		AtomicFiles.write(target, content);
-		return target;
-	}
-
-	static String oneLine(Throwable e) {
+	/** The first line of an exception's message (its class name when it has none). */
+	public static String oneLine(Throwable e) {
 		String m = e.getMessage();
 		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
 		int nl = m.indexOf('\n');

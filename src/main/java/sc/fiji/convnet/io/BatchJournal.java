@@ -34,7 +34,8 @@ public final class BatchJournal {
 	public static final String FILE = ".convnet-journal.jsonl";
 
 	/** One input's line. */
-	public static final class Entry {
+	public static final class Entry implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		public String task, input, settings, status, reason;
 		public long size, mtime;
 		public Map<String, Long> outputs = new LinkedHashMap<>();

@@ -8,7 +8,8 @@ import sc.fiji.convnet.detect.DetectionSettings;
 import sc.fiji.convnet.detect.Detector;
 
 /** Detect Objects: every option with its default, in one place, for every front end. */
-public record DetectRequest(String model, String decoder, String scales, double score, double iou, boolean agnostic) {
+public record DetectRequest(String model, String decoder, String scales, double score, double iou, boolean agnostic)
+		implements java.io.Serializable {
 
 	public static final String FROM_MODEL = "from model";
 

@@ -7,7 +7,8 @@ import sc.fiji.convnet.model.ModelTask;
  * {@code target} is the class: an index, a class name of the model's description, or −1 / {@code top} for the
  * highest-scoring class.
  */
-public record SaliencyRequest(String classifier, String layer, String target, double opacity, String normalization) {
+public record SaliencyRequest(String classifier, String layer, String target, double opacity, String normalization)
+		implements java.io.Serializable {
 
 	public static final String TOP = "-1";
 

@@ -177,4 +177,42 @@ class FolderRunnerTest {
 		assertEquals(List.of("a.tif", "b.tif"), again.skipped);
 		assertTrue(log.contains("a.tif_w.txt: skipped: an output of an earlier run (recorded in the journal)"), log.toString());
 	}
+
+	/** A schedule elsewhere (a Spark job): items travel serialised, finish in reverse order and come back. */
+	@Test
+	void aScheduleElsewhereGivesTheSameFilesJournalAndReport() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in"));
+		for (String n : List.of("a", "b", "bad", "c")) image(in.resolve(n + ".tif"), 5);
+		FolderRunner.Report here = runner(in, dir.resolve("here")).run(new WidthTask());
+		FolderRunner.Schedule reversed = (items, done) -> {
+			List<FolderRunner.Item> todo = new ArrayList<>(items);
+			java.util.Collections.reverse(todo);
+			WidthTask workersCopy = new WidthTask();
+			for (FolderRunner.Item item : todo) {
+				FolderRunner.Item there = travel(item);
+				there.process(workersCopy);
+				done.accept(travel(there));
+			}
+		};
+		FolderRunner.Report there = runner(in, dir.resolve("there")).run(new WidthTask(), reversed);
+		assertEquals(here.toString().replace("/here/", "/there/"), there.toString());
+		assertEquals(List.of("a.tif", "b.tif", "c.tif"), there.processed, "input order");
+		assertEquals(here.failures, there.failures);
+		assertEquals(Files.readString(dir.resolve("here/all.txt")), Files.readString(dir.resolve("there/all.txt")));
+		assertEquals("5", Files.readString(dir.resolve("there/c_w.txt")));
+		assertEquals(List.of("a.tif", "b.tif", "c.tif"), runner(in, dir.resolve("there")).run(new WidthTask(), reversed).skipped, "the same journal");
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T extends java.io.Serializable> T travel(T object) throws IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+			out.writeObject(object);
+		}
+		try (java.io.ObjectInputStream read = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+			return (T) read.readObject();
+		} catch (ClassNotFoundException e) {
+			throw new IOException(e);
+		}
+	}
 }
