@@ -62,6 +62,24 @@ class DiameterEstimatorTest {
 	}
 
 	@Test
+	void crowdedSmallNucleiMergedIntoClumpsWhenShrunkAreNotTakenForLargeOnes() {
+		// 12-px nuclei on a 13-px lattice: seen as they are at full and half scale, but at a quarter the "model"
+		// merges every 6×6 block into one clump of about the trained size, which alone would look the best match
+		int w = 624, h = 624;
+		double small = 12, spacing = 13, clump = 6 * spacing;
+		java.util.List<double[]> nuclei = new java.util.ArrayList<>(), clumps = new java.util.ArrayList<>();
+		for (double y = spacing / 2; y < h; y += spacing)
+			for (double x = spacing / 2; x < w; x += spacing) nuclei.add(new double[] { x, y });
+		for (double y = clump / 2; y < h; y += clump)
+			for (double x = clump / 2; x < w; x += clump) clumps.add(new double[] { x, y });
+		double[][] n = nuclei.toArray(new double[0][]), c = clumps.toArray(new double[0][]);
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		double found = e.estimate(w, h, (scale, sw, sh) -> scale < 0.3 ? maps(c, clump * 0.95, scale, sw, sh, Double.POSITIVE_INFINITY)
+				: maps(n, small, scale, sw, sh, Double.POSITIVE_INFINITY));
+		assertEquals(small, found, 0.15 * small, "found " + found);
+	}
+
+	@Test
 	void nucleiSplitFarOffTheTrainedSizeAreMeasuredAgainAtTheCorrectedScale() {
 		// far above the trained size the "model" halves every disk, so the first pass under-states the size
 		double d = 70;
