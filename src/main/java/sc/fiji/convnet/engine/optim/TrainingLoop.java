@@ -50,8 +50,8 @@ public final class TrainingLoop {
 		Monitor NONE = new Monitor() {};
 	}
 
-	/** How a run ended. */
-	public record Outcome(double bestScore, int lastStep, boolean stopped) {}
+	/** How a run ended; {@code startScore} is the starting network's (with {@link #validateFirst}, else NaN). */
+	public record Outcome(double bestScore, int lastStep, boolean stopped, double startScore) {}
 
 	private static final int LOG_EVERY = 25, CALIBRATION_STEPS = 20;
 
@@ -86,11 +86,11 @@ public final class TrainingLoop {
 		if (s.steps <= 0 && !(s.maxMinutes > 0)) throw new IllegalArgumentException("training needs a number of steps or a time limit");
 		Path checkpoint = TrainingCheckpoint.beside(best);
 		int first = resumed != null ? resumed.step() + 1 : 1;
-		double bestScore = resumed != null ? resumed.bestScore() : Double.NEGATIVE_INFINITY;
+		double bestScore = resumed != null ? resumed.bestScore() : Double.NEGATIVE_INFINITY, startScore = Double.NaN;
 		if (resumed == null && validateFirst) {
 			Score start = task.validate();
 			log.printf(Locale.ROOT, "step %5d  %s  (the starting network, saved)%n", 0, start.line());
-			bestScore = start.value();
+			bestScore = startScore = start.value();
 			save(net, best);
 			monitor.validated(0, start, true);
 		}
@@ -139,7 +139,7 @@ public final class TrainingLoop {
 		int lastStep = Math.min(step, s.steps);
 		if (stopped) log.printf(Locale.ROOT, "stopped on request after step %d; the best network is kept; resume with --resume%n", lastStep);
 		else if (lastStep < s.steps) log.printf(Locale.ROOT, "stopped after step %d (time limit); resume with --resume%n", lastStep);
-		return new Outcome(bestScore, lastStep, stopped);
+		return new Outcome(bestScore, lastStep, stopped, startScore);
 	}
 
 	private static void save(Network net, Path best) throws IOException {
