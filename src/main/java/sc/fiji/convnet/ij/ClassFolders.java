@@ -44,7 +44,8 @@ public final class ClassFolders {
 					log.accept(folder.getName() + "/" + image.getName() + ": left out: " + e.getMessage());
 				}
 			}
-			log.accept(String.format(java.util.Locale.ROOT, "class %s: %d images", folder.getName(), out.size() - before));
+			int n = out.size() - before;
+			log.accept("class " + folder.getName() + ": " + n + (n == 1 ? " image" : " images"));
 		}
 		if (out.isEmpty()) throw new IOException(root + " holds no subfolder of images (one subfolder per class, named by the class)");
 		return out;

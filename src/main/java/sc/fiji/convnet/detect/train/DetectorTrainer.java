@@ -61,7 +61,7 @@ public final class DetectorTrainer {
 		DetectorExport.export(Network.load(out.network()), design, s.inputScale, out.folder(), record, outcome.bestScore(), val.get(0).image(),
 				new DetectorExport.About(r.modelName(), r.modelName(), "Fully convolutional " + design.decoder().describe() + " for " + String.join(", ", classes)
 						+ ", " + start + " with ConvNet for Fiji on the user's annotated images.",
-						start + "\nwith the ConvNet for Fiji engine on " + train.size() + " annotated images", held > 0 ? held + " held-out images" : "the training images",
+						start + "\nwith the ConvNet for Fiji engine on " + train.size() + " annotated images", held > 1 ? held + " held-out images" : held == 1 ? "1 held-out image" : "the training images",
 						!r.fromScratch() && r.init().equals(ModelTask.DETECTION.defaultModel())));
 		out.saveLog();
 		return new TrainingSummary(out.folder(), "val mAP@0.5", outcome.startScore(), outcome.bestScore(), outcome.lastStep(), outcome.stopped(),

@@ -73,7 +73,7 @@ public final class ClassifierTrainer {
 		ClassifierExport.export(best, s.classes, s.crop, out.folder(), record, accuracy, training.testCrop(val),
 				new ClassifierExport.About(r.modelName(), "Small fully convolutional classifier (" + String.join(", ", s.classes) + ") of " + s.crop + "×" + s.crop
 						+ " crops, " + start + " with ConvNet for Fiji on the user's annotated images; global average pooling lets it take whole images for Grad-CAM.",
-						start + " with the ConvNet for Fiji engine on " + train.size() + " annotated images", held > 0 ? held + " held-out images" : "the training images",
+						start + " with the ConvNet for Fiji engine on " + train.size() + " annotated images", held > 1 ? held + " held-out images" : held == 1 ? "1 held-out image" : "the training images",
 						!r.fromScratch() && r.init().equals(ModelTask.CLASSIFICATION.defaultModel())));
 		out.saveLog();
 		return new TrainingSummary(out.folder(), SCORE, outcome.startScore(), outcome.bestScore(), outcome.lastStep(), outcome.stopped(), train.size(), held);
