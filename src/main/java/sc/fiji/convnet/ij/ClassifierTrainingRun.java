@@ -25,17 +25,9 @@ public final class ClassifierTrainingRun {
 	public static TrainingSummary run(TrainClassifierRequest r, PrintStream log, TrainingLoop.Monitor monitor) throws IOException {
 		Consumer<String> note = line -> log.println("train-classifier: " + line);
 		boolean fromRois = r.images().isEmpty();
-		List<DetectionSample> annotated = fromRois ? openImages(note) : ClassFolders.read(new File(r.images()), note);
+		List<DetectionSample> annotated = fromRois ? RoiBoxes.openImages("examples of each class", note) : ClassFolders.read(new File(r.images()), note);
 		List<DetectionSample> given = r.valimages().isEmpty() ? null : ClassFolders.read(new File(r.valimages()), note);
 		List<List<DetectionSample>> split = HoldOut.split(annotated, given, r.holdout(), r.seed());
 		return ClassifierTrainer.train(r, split.get(0), split.get(1), fromRois, log, monitor);
-	}
-
-	private static List<DetectionSample> openImages(Consumer<String> note) throws IOException {
-		List<DetectionSample> samples = RoiBoxes.openImages(note);
-		if (samples.isEmpty())
-			throw new IOException("no open image has ROIs named by class: outline examples of each class and name the ROIs by class (overlay, or the ROI "
-					+ "Manager for the current image), or give a folder with one subfolder of images per class");
-		return samples;
 	}
 }

@@ -25,17 +25,10 @@ public final class DetectorTrainingRun {
 	public static TrainingSummary run(TrainDetectorRequest r, PrintStream log, TrainingLoop.Monitor monitor) throws IOException {
 		r.checkFolders();
 		Consumer<String> note = line -> log.println("train-detector: " + line);
-		List<DetectionSample> annotated = r.images().isEmpty() ? openImages(note) : VocFolders.read(new File(r.images()), new File(r.annotations()), note);
+		List<DetectionSample> annotated = r.images().isEmpty() ? RoiBoxes.openImages("the objects with rectangles", note)
+				: VocFolders.read(new File(r.images()), new File(r.annotations()), note);
 		List<DetectionSample> given = r.valimages().isEmpty() ? null : VocFolders.read(new File(r.valimages()), new File(r.valannotations()), note);
 		List<List<DetectionSample>> split = HoldOut.split(annotated, given, r.holdout(), r.seed());
 		return DetectorTrainer.train(r, split.get(0), split.get(1), log, monitor);
-	}
-
-	private static List<DetectionSample> openImages(Consumer<String> note) throws IOException {
-		List<DetectionSample> samples = RoiBoxes.openImages(note);
-		if (samples.isEmpty())
-			throw new IOException("no open image has ROIs named by class: draw rectangles around the objects and name them by class (overlay, or the ROI "
-					+ "Manager for the current image), or give images and annotations folders");
-		return samples;
 	}
 }

@@ -2,6 +2,7 @@ package sc.fiji.convnet.ij;
 
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -59,8 +60,12 @@ public final class RoiBoxes {
 		return new DetectionSample(imp.getTitle(), DetectionImages.toRgb(imp).cut(cut.x, cut.y, cut.width, cut.height), boxes);
 	}
 
-	/** Every open image with named ROIs ({@link OpenImageRois}) as samples. */
-	public static List<DetectionSample> openImages(Consumer<String> log) {
+	/**
+	 * Every open image with named ROIs ({@link OpenImageRois}) as samples.
+	 *
+	 * @throws IOException saying what to draw ({@code objects}) when no open image has any
+	 */
+	public static List<DetectionSample> openImages(String objects, Consumer<String> log) throws IOException {
 		List<DetectionSample> out = new ArrayList<>();
 		for (OpenImageRois.Annotated a : OpenImageRois.all()) {
 			DetectionSample s = sample(a.image(), a.rois(), log);
@@ -69,6 +74,9 @@ public final class RoiBoxes {
 					s.image().height()));
 			out.add(s);
 		}
+		if (out.isEmpty())
+			throw new IOException("no open image has ROIs named by class: outline " + objects + " and name the ROIs by class (overlay, or the ROI Manager "
+					+ "for the current image), or give folders");
 		return out;
 	}
 }
