@@ -16,8 +16,9 @@ import sc.fiji.convnet.engine.Network;
  * the best network (written atomically), atomic checkpoints and resuming from them, a time limit, and
  * stopping early on request (Esc) with the best network kept.
  * <p>
- * With {@link TrainingSettings#steps} 0 and a time limit, the number of steps is fixed after the
- * warm-up from the measured speed, so that the cosine schedule ends when the time does.
+ * With {@link TrainingSettings#steps} 0 and a time limit, the number of steps is fixed after the first
+ * steps from the measured speed, so that the cosine schedule ends when the time does (the warm-up is then at
+ * most a fifth of the run).
  */
 public final class TrainingLoop {
 
@@ -109,7 +110,9 @@ public final class TrainingLoop {
 			double seconds = (now - start) / 1e9;
 			if (calibrate && step - first + 1 == Math.min(CALIBRATION_STEPS, s.warmup)) {
 				s.steps = step + (int) Math.max(1, (s.maxMinutes * 60 - seconds) * (step - first + 1) / seconds * 0.9); // 10 % for validation
-				log.printf(Locale.ROOT, "%.2f steps/s: %d steps fit in %.1f minutes%n", (step - first + 1) / seconds, s.steps, s.maxMinutes);
+				s.warmup = Math.min(s.warmup, Math.max(step, s.steps / 5)); // a short run is not all warm-up
+				log.printf(Locale.ROOT, "%.2f steps/s: %d steps fit in %.1f minutes (warm-up %d)%n", (step - first + 1) / seconds, s.steps, s.maxMinutes,
+						s.warmup);
 			}
 			stopped = monitor.stopRequested();
 			boolean last = stopped || s.isLast(step, seconds / 60);
