@@ -104,6 +104,10 @@ class TrainClassifierCliTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertEquals(3, run(out, "train-classifier", "--images", classes.toString(), "--steps", "1", "--output", dir.resolve("refused").toString()));
 		assertTrue(out.toString().contains("init=none"), out.toString());
+		Files.move(classes.resolve("square"), dir.resolve("square-aside"));
+		assertEquals(3, run(out, "train-classifier", "--images", classes.toString(), "--init", "none", "--steps", "1", "--output", dir.resolve("one").toString()));
+		assertTrue(out.toString().contains("needs examples of two classes at least"), out.toString());
+		Files.move(dir.resolve("square-aside"), classes.resolve("square"));
 		out.reset();
 		Path model = dir.resolve("shapes-model");
 		assertEquals(0, run(out, "train-classifier", "--images", classes.toString(), "--init", "none", "--crop", "32", "--steps", "1", "--output",

@@ -93,6 +93,7 @@ class TrainDetectorCliTest {
 		assertEquals(3, run(out, "train-detector", "--images", images.toString(), "--annotations", annotations.toString(), "--steps", "1", "--output",
 				dir.resolve("refused").toString()));
 		assertTrue(out.toString().contains("[spot] are not all among the classes") && out.toString().contains("init=none"), out.toString());
+		assertTrue(!Files.exists(dir.resolve("refused")), "nothing written when the run cannot start");
 		Path model = dir.resolve("spots");
 		out.reset();
 		assertEquals(0, run(out, "train-detector", "--images", images.toString(), "--annotations", annotations.toString(), "--init", "none", "--arch",

@@ -38,10 +38,10 @@ public final class DetectorTrainer {
 		if (train.isEmpty()) throw new IOException("no annotated images to train on");
 		List<String> found = DetectionDataset.classes(train);
 		if (found.isEmpty()) throw new IOException("the annotations hold no boxes");
+		List<String> classes = new ArrayList<>(found);
+		DetectorTraining.Settings s = settings(r, classes, log);
 		TrainingFolder out = TrainingFolder.open(r.outputFolder(), r.resume(), log);
 		PrintStream both = out.log();
-		List<String> classes = new ArrayList<>(found);
-		DetectorTraining.Settings s = settings(r, classes, both);
 		both.printf(Locale.ROOT, "train-detector: %d training and %d validation images, classes %s, %s, model %s%n", train.size(), val.size(), classes,
 				r.fromScratch() ? "a new " + s.arch + " detector" : "fine-tuning " + r.init(), out.folder());
 		int held = val.size();

@@ -23,13 +23,13 @@ import sc.fiji.convnet.tensor.Tensor;
 
 /**
  * Trains a detector ({@link DetectorDesign}: {@code grid} or {@code centre}) from scratch or from a trained network
- * ({@link Settings#init}) with the engine's {@link TrainingLoop}, seeded: Adam with warm-up and a cosine learning-rate schedule on augmented crops of the {@code train}
- * split at the training input scale (random scale, flips, transpose, colour; for the centre design half the
- * crops are centred near a box of a uniformly drawn class, so that platelets are not drowned by red cells); every {@code evalEvery} steps
- * the whole pipeline (resize, one pass, decoding, per-class NMS) is scored on the {@code val} split
- * (mAP@0.5, Pascal VOC) and the best network is kept. A checkpoint (network, Adam's moments, step, best
- * score) is written atomically every {@link Settings#checkpointEvery} steps beside the output;
- * {@link Settings#resume} continues from it on the same schedule and with the same crops.
+ * ({@link Settings#init}) with the engine's {@link TrainingLoop}, seeded: Adam with warm-up and a cosine learning-rate
+ * schedule on augmented crops of the {@code train} split at the training input scale (random scale, flips, transpose,
+ * colour; for the centre design half the crops are centred near a box of a uniformly drawn class, so that platelets
+ * are not drowned by red cells); every {@code evalEvery} steps the whole pipeline (resize, one pass, decoding,
+ * per-class NMS) is scored on the {@code val} split (mAP@0.5, Pascal VOC) and the best network is kept. A checkpoint
+ * (network, Adam's moments, step, best score) is written atomically every {@link Settings#checkpointEvery} steps
+ * beside the output; {@link Settings#resume} continues from it on the same schedule and with the same crops.
  */
 public final class DetectorTraining {
 

@@ -46,9 +46,11 @@ public final class ClassifierTrainer {
 		List<String> classes = new ArrayList<>(DetectionDataset.classes(train));
 		if (classes.isEmpty()) throw new IOException("the annotations name no class");
 		if (backgroundFromImages && r.background() && !classes.contains(TrainClassifierRequest.BACKGROUND)) classes.add(TrainClassifierRequest.BACKGROUND);
+		if (r.fromScratch() && classes.size() < 2)
+			throw new IOException("a new classifier needs examples of two classes at least; the annotations name only " + classes);
+		ClassifierTraining.Settings s = settings(r, classes, log);
 		TrainingFolder out = TrainingFolder.open(r.outputFolder(), r.resume(), log);
 		PrintStream both = out.log();
-		ClassifierTraining.Settings s = settings(r, classes, both);
 		s.backgroundFromImages = backgroundFromImages && r.background();
 		both.printf(Locale.ROOT, "train-classifier: %d training and %d validation images, classes %s, %s, model %s%n", train.size(), val.size(), s.classes,
 				r.fromScratch() ? "a new classifier" : "fine-tuning " + r.init(), out.folder());
