@@ -134,8 +134,42 @@ public final class ConvNet {
 	/** The same, with its lines in ImageJ's Log window (standard output when headless) and no plot. */
 	public static sc.fiji.convnet.segment.train.SegmentationTrainer.Result trainSegmentation(sc.fiji.convnet.request.TrainSegmentationRequest request)
 			throws IOException {
-		return trainSegmentation(request, java.awt.GraphicsEnvironment.isHeadless() ? System.out::println : ij.IJ::log,
-				sc.fiji.convnet.engine.optim.TrainingLoop.Monitor.NONE);
+		return trainSegmentation(request, defaultLog(), sc.fiji.convnet.engine.optim.TrainingLoop.Monitor.NONE);
+	}
+
+	/**
+	 * Trains (by default: fine-tunes the shipped blood-cell detector for 10 minutes) on images with boxes named by class
+	 * and writes a model folder that {@link #detectObjects} finds by its name. Jython:
+	 * {@code ConvNet.trainDetector(TrainDetectorRequest.defaults().with("images", "/data/img").with("annotations", "/data/xml"))}.
+	 */
+	public static sc.fiji.convnet.engine.optim.TrainingSummary trainDetector(sc.fiji.convnet.request.TrainDetectorRequest request,
+			java.util.function.Consumer<String> log, sc.fiji.convnet.engine.optim.TrainingLoop.Monitor monitor) throws IOException {
+		return sc.fiji.convnet.ij.DetectorTrainingRun.run(request, sc.fiji.convnet.ij.LogLines.to(log), monitor);
+	}
+
+	/** The same, with its lines in ImageJ's Log window (standard output when headless) and no plot. */
+	public static sc.fiji.convnet.engine.optim.TrainingSummary trainDetector(sc.fiji.convnet.request.TrainDetectorRequest request) throws IOException {
+		return trainDetector(request, defaultLog(), sc.fiji.convnet.engine.optim.TrainingLoop.Monitor.NONE);
+	}
+
+	/**
+	 * Trains (by default: fine-tunes the shipped cell-type classifier for 10 minutes) on ROIs named by class or on a
+	 * folder with one subfolder per class, and writes a model folder that {@link #classify} and Grad-CAM find by its
+	 * name. Jython: {@code ConvNet.trainClassifier(TrainClassifierRequest.defaults().with("images", "/data/classes"))}.
+	 */
+	public static sc.fiji.convnet.engine.optim.TrainingSummary trainClassifier(sc.fiji.convnet.request.TrainClassifierRequest request,
+			java.util.function.Consumer<String> log, sc.fiji.convnet.engine.optim.TrainingLoop.Monitor monitor) throws IOException {
+		return sc.fiji.convnet.ij.ClassifierTrainingRun.run(request, sc.fiji.convnet.ij.LogLines.to(log), monitor);
+	}
+
+	/** The same, with its lines in ImageJ's Log window (standard output when headless) and no plot. */
+	public static sc.fiji.convnet.engine.optim.TrainingSummary trainClassifier(sc.fiji.convnet.request.TrainClassifierRequest request) throws IOException {
+		return trainClassifier(request, defaultLog(), sc.fiji.convnet.engine.optim.TrainingLoop.Monitor.NONE);
+	}
+
+	/** ImageJ's Log window, or standard output when headless. */
+	private static java.util.function.Consumer<String> defaultLog() {
+		return java.awt.GraphicsEnvironment.isHeadless() ? System.out::println : ij.IJ::log;
 	}
 
 	public static ij.measure.ResultsTable evaluateSegmentation(ImagePlus truth, ImagePlus prediction) {

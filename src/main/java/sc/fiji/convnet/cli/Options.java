@@ -69,6 +69,9 @@ public final class Options {
 
 	public String get(String name, String fallback) { return values.getOrDefault(name, fallback); }
 
+	/** The names of the options given (canonical keys). */
+	public java.util.Set<String> names() { return java.util.Collections.unmodifiableSet(values.keySet()); }
+
 	public String require(String name) {
 		String v = values.get(name);
 		if (v == null) throw new UsageException("option --" + name + " is required");

@@ -6,7 +6,6 @@ import java.util.Set;
 import sc.fiji.convnet.engine.optim.TrainingLoop;
 import sc.fiji.convnet.ij.SegmentationTrainingRun;
 import sc.fiji.convnet.request.TrainSegmentationRequest;
-import sc.fiji.convnet.request.Values;
 import sc.fiji.convnet.segment.train.SegmentationTrainer;
 
 /** {@code bin/convnet train-segmentation}: a nuclei model from the user's own images and label images. */
@@ -32,9 +31,7 @@ final class TrainSegmentationCli {
 		Options o = Options.of(args, TrainSegmentationRequest.SPEC, Set.of(), Set.of());
 		if (o.flag("help")) { out.print(USAGE); return ConvNetCli.OK; }
 		o.require("images");
-		Values v = o.values(TrainSegmentationRequest.SPEC);
-		if (o.get("steps", null) != null && o.get("minutes", null) == null) v.set("minutes", 0);
-		TrainSegmentationRequest r = Options.request(() -> TrainSegmentationRequest.from(v));
+		TrainSegmentationRequest r = Options.request(() -> TrainSegmentationRequest.from(TrainingOptions.values(o, TrainSegmentationRequest.SPEC)));
 		Options.request(() -> { r.checkFolders(); return r; });
 		SegmentationTrainer.Result result = SegmentationTrainingRun.run(r, out, TrainingLoop.Monitor.NONE);
 		out.println("train-segmentation: " + result);

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import sc.fiji.convnet.engine.optim.TrainingSettings;
+import sc.fiji.convnet.request.Spec;
+import sc.fiji.convnet.request.Values;
 
 /**
  * The options every {@code train-*} command shares, read once into a {@link TrainingSettings};
@@ -21,6 +23,27 @@ final class TrainingOptions {
 		Set<String> keys = new HashSet<>(KEYS);
 		keys.addAll(Set.of(own));
 		return keys;
+	}
+
+	/**
+	 * Whether a {@code train-*} command runs in its data set form ({@code --data}); then only {@code dataSetKeys} may be
+	 * given, and without it none of the data set form's own options (those not in {@code spec}).
+	 */
+	static boolean dataSetForm(Options o, Spec spec, Set<String> dataSetKeys) {
+		boolean data = o.get("data", null) != null;
+		for (String name : o.names()) {
+			if (name.equals("help")) continue;
+			if (data && !dataSetKeys.contains(name)) throw new Options.UsageException("--" + name + " does not go with --data");
+			if (!data && dataSetKeys.contains(name) && spec.find(name) == null) throw new Options.UsageException("--" + name + " goes with --data");
+		}
+		return data;
+	}
+
+	/** The values of a training request's spec from the command line; {@code --steps} alone means no time limit. */
+	static Values values(Options o, Spec spec) {
+		Values v = o.values(spec);
+		if (o.get("steps", null) != null && o.get("minutes", null) == null) v.set("minutes", 0);
+		return v;
 	}
 
 	static void read(Options o, TrainingSettings s) {

@@ -76,6 +76,17 @@ public final class RgbImage {
 		return new RgbImage(w, h, out);
 	}
 
+	/** The {@code w}×{@code h} part whose top-left pixel is ({@code x}, {@code y}); it must lie inside the image. */
+	public RgbImage cut(int x, int y, int w, int h) {
+		if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height)
+			throw new IllegalArgumentException("RgbImage: " + w + "×" + h + " at (" + x + ", " + y + ") is not inside " + width + "×" + height);
+		if (x == 0 && y == 0 && w == width && h == height) return this;
+		float[] out = new float[3 * w * h];
+		for (int c = 0; c < 3; c++)
+			for (int r = 0; r < h; r++) System.arraycopy(planes, (c * height + y + r) * width + x, out, (c * h + r) * w, w);
+		return new RgbImage(w, h, out);
+	}
+
 	/** Bilinear sample at (u, v) in pixel-centre coordinates, edges repeated. */
 	public float sample(int c, double u, double v) {
 		u = Math.max(0, Math.min(width - 1, u));

@@ -67,12 +67,12 @@ public final class AnnotatedImages {
 		return null;
 	}
 
-	private static String base(String name) {
+	static String base(String name) {
 		int dot = name.lastIndexOf('.');
 		return dot > 0 ? name.substring(0, dot) : name;
 	}
 
-	private static File[] sorted(File dir) {
+	static File[] sorted(File dir) {
 		File[] files = dir.listFiles(File::isFile);
 		if (files == null) return new File[0];
 		Arrays.sort(files);

@@ -35,7 +35,9 @@ public final class CommandSpecs {
 	public static final Spec BATCH_DETECT = Batch.spec("Batch Detect Objects", DetectRequest.SPEC);
 	public static final Spec EVALUATE_DETECTION = Spec.of("Evaluate Detection", folder("ground", "Ground truth folder (VOC XML or CSV)"),
 			folder("predictions", "Predictions folder (<image>_boxes.csv)"));
+	public static final Spec TRAIN_DETECTOR = TrainDetectorRequest.SPEC;
 	public static final Spec CLASSIFY = ClassifyRequest.SPEC;
+	public static final Spec TRAIN_CLASSIFIER = TrainClassifierRequest.SPEC;
 	public static final Spec DIAGNOSTICS = Spec.of("Diagnostics");
 	public static final Spec CHECK_MODEL = Spec.of("Check Model", text("model", "Model (name or path)", sc.fiji.convnet.model.ModelTask.SEGMENTATION.defaultModel()));
 
@@ -85,7 +87,8 @@ public final class CommandSpecs {
 
 	private static final Map<String, Spec> BY_COMMAND = new LinkedHashMap<>();
 	static {
-		for (Spec s : List.of(SEGMENT, BATCH_SEGMENT, EVALUATE_SEGMENTATION, TRAIN_SEGMENTATION, DETECT, BATCH_DETECT, EVALUATE_DETECTION, CLASSIFY, DIAGNOSTICS, CHECK_MODEL, CONVOLVE,
+		for (Spec s : List.of(SEGMENT, BATCH_SEGMENT, EVALUATE_SEGMENTATION, TRAIN_SEGMENTATION, DETECT, BATCH_DETECT, EVALUATE_DETECTION, TRAIN_DETECTOR, CLASSIFY,
+				TRAIN_CLASSIFIER, DIAGNOSTICS, CHECK_MODEL, CONVOLVE,
 				EDGES, GABOR, POOL, UPSAMPLE, GRAD_CAM, EVALUATE_SALIENCY, OCCLUSION, FIRST_LAYER, FEATURE_MAPS, FGSM, DEEP_DREAM,
 				ACTIVATION_MAXIMIZATION, TOP_PATCHES, STYLE_TRANSFER))
 			BY_COMMAND.put(s.command(), s);

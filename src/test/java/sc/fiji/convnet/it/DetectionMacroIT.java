@@ -71,4 +71,32 @@ class DetectionMacroIT {
 					"the unpacked model is deleted at exit");
 		}
 	}
+
+	/**
+	 * The boxes Detect Objects leaves in the overlay (named "RBC 0.93"…), taken as corrected annotations, fine-tune the
+	 * shipped detector and classifier (their networks come from the jar) from a macro; the new models work at once.
+	 */
+	@Test
+	void overlayBoxesTrainADetectorAndAClassifier() throws Exception {
+		Path bccd = TestData.shared("bccd");
+		String id = Files.readAllLines(bccd.resolve("train.txt")).get(0).trim();
+		Path detector = home.resolve("my-detector"), classifier = home.resolve("my-classifier");
+		Path macro = Files.writeString(home.resolve("train-boxes.ijm"), String.join("\n",
+				"open(\"" + bccd.resolve("JPEGImages/" + id + ".jpg").toAbsolutePath() + "\");",
+				"run(\"Detect Objects\", \"model=bccd-detector\");",
+				"print(\"boxes=\" + Overlay.size);",
+				"run(\"Train Detector\", \"holdout=0 steps=2 output=[" + detector + "]\");",
+				"run(\"Train Classifier\", \"holdout=0 steps=2 output=[" + classifier + "]\");",
+				"run(\"Remove Overlay\");",
+				"run(\"Detect Objects\", \"model=[" + detector + "]\");",
+				"print(\"new boxes=\" + Overlay.size);",
+				"run(\"Classify\", \"classifier=[" + classifier + "] classify=[whole image]\");",
+				"print(\"classified\");"));
+		ImageJInstall.Run r = imagej.macro(macro, null, 400);
+		assertFalse(r.timedOut(), "ImageJ hung: " + r.output());
+		assertTrue(r.output().contains("Train Detector: " + detector) && r.output().contains("Train Classifier: " + classifier), r.output());
+		assertTrue(r.output().matches("(?s).*new boxes=[1-9][0-9].*"), "the fine-tuned detector finds the cells: " + r.output());
+		assertTrue(r.output().contains("classified"), r.output());
+		assertTrue(Files.readString(classifier.resolve("bioimageio.yaml")).contains("- background"), "a background class from the places without boxes");
+	}
 }

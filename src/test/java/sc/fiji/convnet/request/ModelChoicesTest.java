@@ -54,4 +54,13 @@ class ModelChoicesTest {
 		assertEquals("nuclei", SegmentRequest.from(CommandSpecs.SEGMENT.defaults().set("model", "nuclei")).model());
 		assertNull(CommandSpecs.EVALUATE_SEGMENTATION.options().stream().filter(x -> x.models() != null).findFirst().orElse(null));
 	}
+
+	/** The Train … commands start from a model of their task, or from none (a new network). */
+	@Test
+	void trainingStartsFromAModelOfItsTaskOrFromNone() {
+		ModelRepository r = ModelRepository.of(Path.of("models"), installed);
+		assertEquals(List.of("bccd-detector", "none", ModelChoices.FROM_FILE), ModelChoices.of(r, CommandSpecs.TRAIN_DETECTOR.option("init"), ""));
+		assertEquals(List.of("bccd-classifier", "none", ModelChoices.FROM_FILE), ModelChoices.of(r, CommandSpecs.TRAIN_CLASSIFIER.option("init"), "none"));
+		assertEquals(List.of("nuclei", "none", ModelChoices.FROM_FILE), ModelChoices.of(r, CommandSpecs.TRAIN_SEGMENTATION.option("init"), "nuclei"));
+	}
 }

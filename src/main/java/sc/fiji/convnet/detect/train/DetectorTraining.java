@@ -2,37 +2,34 @@ package sc.fiji.convnet.detect.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import sc.fiji.convnet.detect.Box;
 import sc.fiji.convnet.detect.DetectionMetrics;
 import sc.fiji.convnet.detect.GridDetector;
 import sc.fiji.convnet.detect.NonMaxSuppression;
-import sc.fiji.convnet.detect.RgbImage;
 import sc.fiji.convnet.engine.MultiplyAdds;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Trainer;
 import sc.fiji.convnet.engine.loss.Loss;
 import sc.fiji.convnet.engine.optim.Adam;
 import sc.fiji.convnet.engine.optim.TrainingCheckpoint;
+import sc.fiji.convnet.engine.optim.TrainingLoop;
 import sc.fiji.convnet.engine.optim.TrainingSettings;
 import sc.fiji.convnet.predict.EnginePredictor;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * Trains a detector ({@link DetectorDesign}: {@code grid} or {@code centre}) from scratch with the engine,
- * seeded: Adam with warm-up and a cosine learning-rate schedule on augmented crops of the {@code train}
- * split at the training input scale (random scale, flips, transpose, colour; for the centre design half the
- * crops are centred near a box of a uniformly drawn class, so that platelets are not drowned by red cells); every {@code evalEvery} steps
- * the whole pipeline (resize, one pass, decoding, per-class NMS) is scored on the {@code val} split
- * (mAP@0.5, Pascal VOC) and the best network is kept. A checkpoint (network, Adam's moments, step, best
- * score) is written atomically every {@link Settings#checkpointEvery} steps beside the output;
- * {@link Settings#resume} continues from it on the same schedule and with the same crops.
+ * Trains a detector ({@link DetectorDesign}: {@code grid} or {@code centre}) from scratch or from a trained network
+ * ({@link Settings#init}) with the engine's {@link TrainingLoop}, seeded: Adam with warm-up and a cosine learning-rate
+ * schedule on augmented crops of the {@code train} split at the training input scale (random scale, flips, transpose,
+ * colour; for the centre design half the crops are centred near a box of a uniformly drawn class, so that platelets
+ * are not drowned by red cells); every {@code evalEvery} steps the whole pipeline (resize, one pass, decoding,
+ * per-class NMS) is scored on the {@code val} split (mAP@0.5, Pascal VOC) and the best network is kept. A checkpoint
+ * (network, Adam's moments, step, best score) is written atomically every {@link Settings#checkpointEvery} steps
+ * beside the output; {@link Settings#resume} continues from it on the same schedule and with the same crops.
  */
 public final class DetectorTraining {
 
@@ -40,10 +37,8 @@ public final class DetectorTraining {
 		public String arch = DetectorDesign.GRID;
 		public double inputScale = 0.5, minScale = 0.75, maxScale = 1.33;
 		public double minScore = 0.01, nmsIou = 0.45;
-		public int checkpointEvery = 100;
 		/** Share of crops centred near a box of a class drawn uniformly (so rare platelets are seen as often as red cells). */
 		public double focusShare = 0;
-		public boolean resume;
 
 		public Settings() { crop = 160; }
 
@@ -76,100 +71,71 @@ public final class DetectorTraining {
 
 	public DetectorDesign design(List<String> classes) { return DetectorDesign.of(s.arch, classes); }
 
-	/** Trains, writes the best network to {@code best} and returns its val mAP@0.5. */
-	public double train(List<DetectionSample> train, List<DetectionSample> val, List<String> classes, Path best) throws IOException {
+	/** Trains, writes the best network to {@code best} and returns how the run ended (its best val mAP@0.5). */
+	public TrainingLoop.Outcome train(List<DetectionSample> train, List<DetectionSample> val, List<String> classes, Path best) throws IOException {
+		return train(train, val, classes, best, TrainingLoop.Monitor.NONE);
+	}
+
+	/** The same, followed by {@code monitor} (progress, validation scores, a stop request). */
+	public TrainingLoop.Outcome train(List<DetectionSample> train, List<DetectionSample> val, List<String> classes, Path best,
+			TrainingLoop.Monitor monitor) throws IOException {
 		DetectorDesign design = design(classes);
 		Path checkpoint = TrainingCheckpoint.beside(best);
 		TrainingCheckpoint resumed = s.resume ? TrainingCheckpoint.loadIfPresent(checkpoint) : null;
-		Network net = resumed != null ? resumed.network() : design.build(s.width, s.seed);
-		int first = resumed != null ? resumed.step() + 1 : 1;
-		double bestMap = resumed != null ? resumed.bestScore() : -1;
-		if (resumed != null) log.printf(Locale.ROOT, "resuming from %s after step %d (best val mAP@0.5 %.4f)%n", checkpoint, resumed.step(), bestMap);
+		Network net;
+		if (resumed != null) {
+			net = resumed.network();
+			log.printf(Locale.ROOT, "resuming from %s after step %d (best val mAP@0.5 %.4f)%n", checkpoint, resumed.step(), resumed.bestScore());
+		} else if (s.init != null) {
+			net = Network.load(s.init);
+			log.printf(Locale.ROOT, "starting from %s%n", s.init);
+		} else net = design.build(s.width, s.seed);
 		int w = (int) Math.round(640 * s.inputScale), h = (int) Math.round(480 * s.inputScale);
 		int m = design.sizeMultiple();
 		log.printf(Locale.ROOT, "%s detector width %d: %,d parameters, stride %d, receptive field %.0f px at input scale %.2f; %.2f G multiply-adds per 640×480 image%n",
 				design.name(), s.width, net.parameterCount(), design.decoder().stride(), net.receptiveField().size(), s.inputScale,
 				MultiplyAdds.of(net, 1, 3, (h + m - 1) / m * m, (w + m - 1) / m * m) / 1e9);
-		log.printf(Locale.ROOT, "crops %d px, batch %d, %d steps, peak lr %g, warm-up %d, scale %.2f–%.2f, %.0f %% of crops around a box of a uniformly drawn class%n",
-				s.crop, s.batch, s.steps, s.learningRate, s.warmup, s.minScale, s.maxScale, 100 * s.focusShare);
+		log.printf(Locale.ROOT, "crops %d px, batch %d, %s, peak lr %g, warm-up %d, scale %.2f–%.2f, %.0f %% of crops around a box of a uniformly drawn class%n",
+				s.crop, s.batch, s.steps > 0 ? s.steps + " steps" : String.format(Locale.ROOT, "%.1f minutes", s.maxMinutes), s.learningRate, s.warmup,
+				s.minScale, s.maxScale, 100 * s.focusShare);
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		Loss loss = design.loss();
 		Trainer trainer = new Trainer(net, loss, adam);
-		List<RgbImage> images = new ArrayList<>();
-		List<List<Box>> boxes = new ArrayList<>();
-		for (DetectionSample t : train) {
-			RgbImage im = t.image();
-			RgbImage small = im.resized((int) Math.round(im.width() * s.inputScale), (int) Math.round(im.height() * s.inputScale));
-			double fx = small.width() / (double) im.width(), fy = small.height() / (double) im.height();
-			images.add(small);
-			boxes.add(t.boxes().stream().map(b -> b.mapped(fx, fy, 0, 0)).toList());
-		}
-		List<List<int[]>> byClass = new ArrayList<>(); // per class: (image, box) of every box
-		for (String c : classes) {
-			List<int[]> of = new ArrayList<>();
-			for (int k = 0; k < boxes.size(); k++)
-				for (int j = 0; j < boxes.get(k).size(); j++) if (boxes.get(k).get(j).label().equals(c)) of.add(new int[] { k, j });
-			if (!of.isEmpty()) byClass.add(of);
-		}
-		DetectionAugmenter aug = new DetectionAugmenter(s.crop, s.minScale, s.maxScale);
-		int stride = design.decoder().stride(), g = s.crop / stride, plane = s.crop * s.crop;
-		double running = 0, runningParts[] = new double[2];
-		long start = System.nanoTime(), lastLog = start;
-		int lastLogStep = first - 1;
-		for (int step = first; step <= s.steps; step++) {
-			SplittableRandom rng = new SplittableRandom(s.seed * 0x9E3779B97F4A7C15L + step); // per step, so a resumed run draws the same crops
-			adam.learningRate(s.rate(step));
-			float[] x = new float[s.batch * 3 * plane], y = new float[s.batch * design.targetChannels() * g * g];
-			for (int b = 0; b < s.batch; b++) {
-				int k = rng.nextInt(images.size());
-				Box focus = null;
-				if (s.focusShare > 0 && rng.nextDouble() < s.focusShare) {
-					List<int[]> of = byClass.get(rng.nextInt(byClass.size())); // a class, then one of its boxes
-					int[] pick = of.get(rng.nextInt(of.size()));
-					k = pick[0];
-					focus = boxes.get(k).get(pick[1]);
+		DetectionBatches batches = new DetectionBatches(train, design, s);
+		TrainingLoop.Task task = new TrainingLoop.Task() {
+			private final double[] parts = new double[2];
+			private boolean first = true;
+
+			@Override
+			public double step(int step, SplittableRandom rng) {
+				Tensor[] xy = batches.draw(rng);
+				double value = trainer.step(xy[0], xy[1]);
+				if (loss instanceof CentreDetectionLoss c) {
+					parts[0] = first ? c.lastFocal() : 0.98 * parts[0] + 0.02 * c.lastFocal();
+					parts[1] = first ? c.lastBox() : 0.98 * parts[1] + 0.02 * c.lastBox();
 				}
-				design.encode(aug.crop(images.get(k), boxes.get(k), focus, rng, x, b), g, g, y, b);
+				first = false;
+				return value;
 			}
-			double value = trainer.step(new Tensor(x, s.batch, 3, s.crop, s.crop), new Tensor(y, s.batch, design.targetChannels(), g, g));
-			running = step == first ? value : 0.98 * running + 0.02 * value;
-			if (loss instanceof CentreDetectionLoss c) {
-				runningParts[0] = step == first ? c.lastFocal() : 0.98 * runningParts[0] + 0.02 * c.lastFocal();
-				runningParts[1] = step == first ? c.lastBox() : 0.98 * runningParts[1] + 0.02 * c.lastBox();
+
+			@Override
+			public String lossParts() {
+				return loss instanceof CentreDetectionLoss ? String.format(Locale.ROOT, " (heat %.4f, 1−GIoU %.4f)", parts[0], parts[1]) : "";
 			}
-			long now = System.nanoTime();
-			double minutes = (now - start) / 6e10;
-			boolean last = s.isLast(step, minutes);
-			if (step % 25 == 0) {
-				String parts = loss instanceof CentreDetectionLoss
-						? String.format(Locale.ROOT, " (heat %.4f, 1−GIoU %.4f)", runningParts[0], runningParts[1]) : "";
-				log.printf(Locale.ROOT, "step %5d  loss %.4f%s  lr %.5f  %.1f min  %.2f steps/s%n", step, running, parts, s.rate(step), minutes,
-						(step - lastLogStep) / ((now - lastLog) / 1e9));
-				lastLog = now;
-				lastLogStep = step;
-			}
-			if (step % s.evalEvery == 0 || last) {
-				DetectionMetrics metrics = validate(net, design, val);
-				double map = metrics.meanAveragePrecision(0.5);
-				StringBuilder per = new StringBuilder();
-				for (String c : metrics.classes()) per.append(String.format(Locale.ROOT, " %s %.3f", c, metrics.averagePrecision(c, 0.5)));
-				log.printf(Locale.ROOT, "step %5d  val mAP@0.5 %.4f (%s ) AP@.5:.95 %.4f%s%n", step, map, per, metrics.meanAveragePrecision50to95(),
-						map > bestMap ? "  (best, saved)" : "");
-				if (map > bestMap) {
-					bestMap = map;
-					Path parent = best.toAbsolutePath().getParent();
-					if (parent != null) Files.createDirectories(parent);
-					net.save(best);
-				}
-			}
-			if (step % s.checkpointEvery == 0 || last) TrainingCheckpoint.of(step, bestMap, net, adam).save(checkpoint);
-			if (last) {
-				if (step < s.steps) log.printf(Locale.ROOT, "stopped after step %d (time limit); resume with --resume%n", step);
-				break;
-			}
-		}
-		return bestMap;
+
+			@Override
+			public TrainingLoop.Score validate() { return score(DetectorTraining.this.validate(net, design, val)); }
+		};
+		return new TrainingLoop(s, log).monitor(monitor).checkpointEvery(s.checkpointEvery).validateFirst(s.validateFirst).run(task, net, adam, best, resumed);
+	}
+
+	/** mAP@0.5 as the score, with each class's AP@0.5 and the mAP@[.5:.95] in its log line. */
+	static TrainingLoop.Score score(DetectionMetrics metrics) {
+		double map = metrics.meanAveragePrecision(0.5);
+		StringBuilder per = new StringBuilder();
+		for (String c : metrics.classes()) per.append(String.format(Locale.ROOT, " %s %.3f", c, metrics.averagePrecision(c, 0.5)));
+		return new TrainingLoop.Score(map, String.format(Locale.ROOT, "val mAP@0.5 %.4f (%s ) AP@.5:.95 %.4f", map, per, metrics.meanAveragePrecision50to95()));
 	}
 
 	/** Scores the pipeline on the val images at the training scale. */

@@ -16,8 +16,9 @@ import sc.fiji.convnet.engine.Network;
  * the best network (written atomically), atomic checkpoints and resuming from them, a time limit, and
  * stopping early on request (Esc) with the best network kept.
  * <p>
- * With {@link TrainingSettings#steps} 0 and a time limit, the number of steps is fixed after the
- * warm-up from the measured speed, so that the cosine schedule ends when the time does.
+ * With {@link TrainingSettings#steps} 0 and a time limit, the number of steps is fixed after the first
+ * steps from the measured speed, so that the cosine schedule ends when the time does (the warm-up is then at
+ * most a fifth of the run).
  */
 public final class TrainingLoop {
 
@@ -50,8 +51,8 @@ public final class TrainingLoop {
 		Monitor NONE = new Monitor() {};
 	}
 
-	/** How a run ended. */
-	public record Outcome(double bestScore, int lastStep, boolean stopped) {}
+	/** How a run ended; {@code startScore} is the starting network's (with {@link #validateFirst}, else NaN). */
+	public record Outcome(double bestScore, int lastStep, boolean stopped, double startScore) {}
 
 	private static final int LOG_EVERY = 25, CALIBRATION_STEPS = 20;
 
@@ -86,11 +87,11 @@ public final class TrainingLoop {
 		if (s.steps <= 0 && !(s.maxMinutes > 0)) throw new IllegalArgumentException("training needs a number of steps or a time limit");
 		Path checkpoint = TrainingCheckpoint.beside(best);
 		int first = resumed != null ? resumed.step() + 1 : 1;
-		double bestScore = resumed != null ? resumed.bestScore() : Double.NEGATIVE_INFINITY;
+		double bestScore = resumed != null ? resumed.bestScore() : Double.NEGATIVE_INFINITY, startScore = Double.NaN;
 		if (resumed == null && validateFirst) {
 			Score start = task.validate();
 			log.printf(Locale.ROOT, "step %5d  %s  (the starting network, saved)%n", 0, start.line());
-			bestScore = start.value();
+			bestScore = startScore = start.value();
 			save(net, best);
 			monitor.validated(0, start, true);
 		}
@@ -109,7 +110,9 @@ public final class TrainingLoop {
 			double seconds = (now - start) / 1e9;
 			if (calibrate && step - first + 1 == Math.min(CALIBRATION_STEPS, s.warmup)) {
 				s.steps = step + (int) Math.max(1, (s.maxMinutes * 60 - seconds) * (step - first + 1) / seconds * 0.9); // 10 % for validation
-				log.printf(Locale.ROOT, "%.2f steps/s: %d steps fit in %.1f minutes%n", (step - first + 1) / seconds, s.steps, s.maxMinutes);
+				s.warmup = Math.min(s.warmup, Math.max(step, s.steps / 5)); // a short run is not all warm-up
+				log.printf(Locale.ROOT, "%.2f steps/s: %d steps fit in %.1f minutes (warm-up %d)%n", (step - first + 1) / seconds, s.steps, s.maxMinutes,
+						s.warmup);
 			}
 			stopped = monitor.stopRequested();
 			boolean last = stopped || s.isLast(step, seconds / 60);
@@ -139,7 +142,7 @@ public final class TrainingLoop {
 		int lastStep = Math.min(step, s.steps);
 		if (stopped) log.printf(Locale.ROOT, "stopped on request after step %d; the best network is kept; resume with --resume%n", lastStep);
 		else if (lastStep < s.steps) log.printf(Locale.ROOT, "stopped after step %d (time limit); resume with --resume%n", lastStep);
-		return new Outcome(bestScore, lastStep, stopped);
+		return new Outcome(bestScore, lastStep, stopped, startScore);
 	}
 
 	private static void save(Network net, Path best) throws IOException {

@@ -30,11 +30,20 @@ public final class CellCrops {
 
 	/** One crop per box of every sample, by class: {@code result.get(c)} lists the crops of class c (background empty). */
 	public static List<List<CellCrop>> objects(List<DetectionSample> samples) {
+		for (DetectionSample s : samples) for (Box b : s.boxes()) classIndex(b.label());
+		return objects(samples, CLASSES);
+	}
+
+	/** One crop per box of every sample, by its label's index in {@code classes}, which must hold every label. */
+	public static List<List<CellCrop>> objects(List<DetectionSample> samples, List<String> classes) {
 		List<List<CellCrop>> byClass = new ArrayList<>();
-		for (int c = 0; c < CLASSES.size(); c++) byClass.add(new ArrayList<>());
+		for (int c = 0; c < classes.size(); c++) byClass.add(new ArrayList<>());
 		for (int i = 0; i < samples.size(); i++)
-			for (Box b : samples.get(i).boxes())
-				byClass.get(classIndex(b.label())).add(new CellCrop(i, b.centreX(), b.centreY(), Math.max(b.width(), b.height()), classIndex(b.label())));
+			for (Box b : samples.get(i).boxes()) {
+				int k = classes.indexOf(b.label());
+				if (k < 0) throw new IllegalArgumentException("CellCrops: box label '" + b.label() + "' of " + samples.get(i).id() + " is not one of " + classes);
+				byClass.get(k).add(new CellCrop(i, b.centreX(), b.centreY(), Math.max(b.width(), b.height()), k));
+			}
 		return byClass;
 	}
 
@@ -43,16 +52,22 @@ public final class CellCrops {
 	 * {@code clearance}-wide central window lies inside the image and touches no box.
 	 */
 	public static List<CellCrop> background(List<DetectionSample> samples, int clearance, int perImage, long seed) {
+		return background(samples, clearance, perImage, seed, BACKGROUND);
+	}
+
+	/** The same, labelled with class index {@code label}. */
+	public static List<CellCrop> background(List<DetectionSample> samples, int clearance, int perImage, long seed, int label) {
 		SplittableRandom rng = new SplittableRandom(seed);
 		List<CellCrop> out = new ArrayList<>();
 		double half = clearance / 2.0;
 		for (int i = 0; i < samples.size(); i++) {
 			DetectionSample s = samples.get(i);
 			int w = s.image().width(), h = s.image().height(), found = 0;
+			if (w < clearance || h < clearance) continue;
 			for (int attempt = 0; attempt < perImage * 40 && found < perImage; attempt++) {
 				double cx = half + rng.nextDouble() * (w - clearance), cy = half + rng.nextDouble() * (h - clearance);
 				if (clear(s.boxes(), cx - half, cy - half, cx + half, cy + half)) {
-					out.add(new CellCrop(i, cx, cy, 0, BACKGROUND));
+					out.add(new CellCrop(i, cx, cy, 0, label));
 					found++;
 				}
 			}

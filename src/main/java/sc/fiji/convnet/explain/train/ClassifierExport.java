@@ -35,29 +35,47 @@ public final class ClassifierExport {
 
 	public static Path export(Network net, int crop, Path folder, String command, ClassifierTraining.Accuracy valAccuracy, Tensor testCrop)
 			throws IOException {
-		List<String> classes = CellCrops.CLASSES;
-		Map<String, Object> config = config(classes, crop);
 		Map<String, Object> training = new LinkedHashMap<>();
 		training.put("data", "BCCD (train split crops; best checkpoint by balanced val crop accuracy)");
 		training.put("command", "bin/convnet " + command);
-		training.put("val_crop_accuracy", round(valAccuracy.overall()));
-		training.put("val_balanced_accuracy", round(valAccuracy.balanced()));
-		training.put("log", "training.log");
-		config.put("training", training);
-		return BioimageioWriter.forNetwork(net)
-				.name("ConvNet BCCD cell-type classifier")
-				.description("Small fully convolutional classifier (" + String.join(", ", classes) + ") of " + crop + "×" + crop
-						+ " crops of blood smears, trained from scratch with the ConvNet for Fiji engine on the BCCD train split; "
-						+ "global average pooling lets it take whole images for Grad-CAM.")
+		return export(net, CellCrops.CLASSES, crop, folder, training, valAccuracy, testCrop, About.BCCD);
+	}
+
+	/**
+	 * What a classifier's description says about it: its name, one sentence on what it is, the data it learnt from and
+	 * was validated on, and whether it starts from BCCD (which it then cites).
+	 */
+	public record About(String name, String description, String trainingData, String validation, boolean fromBccd) {
+		static final About BCCD = new About("ConvNet BCCD cell-type classifier",
+				"Small fully convolutional classifier (" + String.join(", ", CellCrops.CLASSES) + ") of 64×64 crops of blood smears, trained from scratch with the "
+						+ "ConvNet for Fiji engine on the BCCD train split; global average pooling lets it take whole images for Grad-CAM.",
+				"trained from scratch with the ConvNet for Fiji engine on crops of the `train` split of BCCD\n(Shenggan/BCCD_Dataset, MIT licence): crops "
+						+ "around box centres for " + String.join(", ", CellCrops.CLASSES.subList(0, CellCrops.BACKGROUND))
+						+ " and crops whose centre touches no box for background",
+				"BCCD `val` crops, no augmentation", true);
+	}
+
+	/** Writes the model folder; {@code training} (data, command, …) becomes the description's training record. */
+	public static Path export(Network net, List<String> classes, int crop, Path folder, Map<String, Object> training, ClassifierTraining.Accuracy valAccuracy,
+			Tensor testCrop, About about) throws IOException {
+		Map<String, Object> config = config(classes, crop);
+		Map<String, Object> record = new LinkedHashMap<>(training);
+		record.put("val_crop_accuracy", round(valAccuracy.overall()));
+		record.put("val_balanced_accuracy", round(valAccuracy.balanced()));
+		record.put("log", "training.log");
+		config.put("training", record);
+		BioimageioWriter writer = BioimageioWriter.forNetwork(net)
+				.name(about.name())
+				.description(about.description())
 				.author("ConvNet for Fiji developers")
 				.license("MIT")
-				.cite("BCCD Dataset (Shenggan/BCCD_Dataset, MIT licence)", "https://github.com/Shenggan/BCCD_Dataset")
-				.tags("classification", "blood-cells", "bccd", "grad-cam", "2d")
-				.inputChannelNames("R", "G", "B")
+				.tags("classification", "grad-cam", "2d");
+		if (about.fromBccd()) writer.cite("BCCD Dataset (Shenggan/BCCD_Dataset, MIT licence)", "https://github.com/Shenggan/BCCD_Dataset").tags("blood-cells", "bccd");
+		return writer.inputChannelNames("R", "G", "B")
 				.outputChannelNames(classes.toArray(new String[0]))
 				// the network sees v/255 for 8-bit RGB
 				.preprocessing(new sc.fiji.convnet.onnx.export.ProcessingStep("scale_linear", Map.of("gain", 1.0 / 255, "offset", 0.0)))
-				.documentation(readme(classes, crop, command, valAccuracy))
+				.documentation(readme(classes, crop, String.valueOf(training.get("command")), valAccuracy, about))
 				.config(config)
 				.testInput(testCrop)
 				.export(folder);
@@ -65,24 +83,22 @@ public final class ClassifierExport {
 
 	private static double round(double v) { return Math.round(v * 10000) / 10000.0; }
 
-	static String readme(List<String> classes, int crop, String command, ClassifierTraining.Accuracy a) {
+	static String readme(List<String> classes, int crop, String command, ClassifierTraining.Accuracy a, About about) {
 		return String.join("\n",
-				"# ConvNet BCCD cell-type classifier",
+				"# " + about.name(),
 				"",
 				"A small CNN (conv-BN-ReLU blocks, three max pools, global average pooling, a linear head; Bishop, Deep Learning, §10.2)",
-				"trained from scratch with the ConvNet for Fiji engine on " + crop + "×" + crop + " crops of the `train` split of BCCD",
-				"(Shenggan/BCCD_Dataset, MIT licence): crops around box centres for " + String.join(", ", classes.subList(0, classes.size() - 1))
-						+ " and crops whose centre touches no box for background.",
+				about.trainingData() + "; " + crop + "×" + crop + " crops.",
 				"",
 				"- Input: RGB in 0–1 (v/255), any size that is a multiple of " + CellClassifierNet.STRIDE + "; " + crop + "×" + crop + " crops for classification.",
 				"- Output: " + classes.size() + " logits (" + String.join(", ", classes) + "); softmax for probabilities.",
 				"- Whole images: the network is fully convolutional before the pooling, so Grad-CAM on `" + CellClassifierNet.LAST_CONV
 						+ "` gives a heat map of a class",
-				"  over a whole 640×480 smear (`bin/convnet saliency --class WBC`).",
+				"  over a whole image (`bin/convnet saliency --target " + classes.get(0) + "`).",
 				"",
-				String.format(Locale.ROOT, "Validation (BCCD `val` crops, no augmentation): %s.", a.describe(classes)),
+				String.format(Locale.ROOT, "Validation (%s): %s.", about.validation(), a.describe(classes)),
 				"",
-				"Produced by: `bin/convnet " + command + "`; the training log is `training.log`.",
+				"Produced by: `" + command + "`; the training log is `training.log`.",
 				"");
 	}
 }

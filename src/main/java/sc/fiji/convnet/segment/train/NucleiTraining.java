@@ -51,21 +51,15 @@ public final class NucleiTraining {
 	public static final float[] CLASS_WEIGHTS = { 1f, 1f, 2f };
 
 	public static final class Settings extends TrainingSettings {
-		public int depth = 4, boundaryWidth = 1, checkpointEvery = 100;
+		public int depth = 4, boundaryWidth = 1;
 		/** Zoom range of the wide share of crops, relative to {@link #diameter} (or to the raw image when it is 0). */
 		public double minScale = 0.25, maxScale = 4.0;
 		/** Nucleus diameter in pixels that crops are zoomed to; 0 zooms raw images over [minScale, maxScale]. */
 		public double diameter = 17.6;
 		/** Share of crops zoomed to within 0.7–1.4× of {@link #diameter}; the rest spread over the whole zoom range. */
 		public double nearShare = 0.6;
-		/** A trained network to start from (its own architecture; depth and width are then ignored), or null. */
-		public Path init;
-		/** Continue from the checkpoint beside the output when there is one. */
-		public boolean resume;
 		/** Flips, rotations and intensity changes of the crops (zoom is always varied). */
 		public boolean augment = true;
-		/** Score the starting network first, so that fine-tuning never keeps a network worse than its start. */
-		public boolean validateFirst;
 
 		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}

@@ -1,22 +1,17 @@
 package sc.fiji.convnet.segment.train;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import sc.fiji.convnet.engine.Network;
+import sc.fiji.convnet.engine.optim.TrainingFolder;
 import sc.fiji.convnet.engine.optim.TrainingLoop;
-import sc.fiji.convnet.io.AtomicFiles;
+import sc.fiji.convnet.engine.optim.TrainingSummary;
 import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.request.TrainSegmentationRequest;
@@ -34,16 +29,14 @@ import sc.fiji.convnet.request.TrainSegmentationRequest;
 public final class SegmentationTrainer {
 
 	/** The network file in the model folder; its checkpoint lies beside it. */
-	public static final String NETWORK = "network.net";
+	public static final String NETWORK = TrainingFolder.NETWORK;
 	private static final double FINE_TUNE_LR = 5e-4, SCRATCH_LR = 2e-3;
 
 	/** What a training run gave: the model folder, the validation AP@0.5 at the start (NaN from scratch) and of the model kept. */
 	public record Result(Path model, double startAp, double bestAp, int steps, boolean stopped, int trainImages, int valImages) {
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%s: val AP@0.5 %s → %.4f after %d steps on %d images (%d for validation)%s", model,
-					Double.isNaN(startAp) ? "(new network)" : String.format(Locale.ROOT, "%.4f", startAp), bestAp, steps, trainImages, valImages,
-					stopped ? ", stopped early" : "");
+			return new TrainingSummary(model, "val AP@0.5", startAp, bestAp, steps, stopped, trainImages, valImages).toString();
 		}
 	}
 
@@ -57,13 +50,10 @@ public final class SegmentationTrainer {
 			TrainingLoop.Monitor monitor) throws IOException {
 		if (train.isEmpty()) throw new IOException("no annotated images to train on");
 		if (train.stream().allMatch(t -> t.labels().count() == 0)) throw new IOException("the label images hold no objects");
-		Path folder = r.outputFolder();
-		Path network = folder.resolve(NETWORK);
-		refuseToOverwrite(folder, r.resume());
-		Files.createDirectories(folder);
+		TrainingFolder out = TrainingFolder.open(r.outputFolder(), r.resume(), log);
+		Path folder = out.folder(), network = out.network();
 		NucleiTraining.Settings s = settings(r, train, log);
-		ByteArrayOutputStream record = new ByteArrayOutputStream();
-		PrintStream both = new PrintStream(new Tee(log, record), true, StandardCharsets.UTF_8);
+		PrintStream both = out.log();
 		both.printf(Locale.ROOT, "train-segmentation: %d training and %d validation images, %s, model %s%n", train.size(), val.size(),
 				r.fromScratch() ? "from scratch" : "fine-tuning " + r.init(), folder);
 		int held = val.size();
@@ -71,8 +61,7 @@ public final class SegmentationTrainer {
 			both.println("train-segmentation: warning: no validation image (one image, or holdout 0): the best network is chosen on the training images");
 			val = train;
 		}
-		StartScore watch = new StartScore(monitor);
-		TrainingLoop.Outcome outcome = new NucleiTraining(s, both).train(train, Map.of("val", val), network, watch);
+		TrainingLoop.Outcome outcome = new NucleiTraining(s, both).train(train, Map.of("val", val), network, monitor);
 		Network best = Network.load(network);
 		double bestAp = NucleiTraining.validate(best, Map.of("val", val), s.diameter).get("val");
 		Map<String, Object> training = new LinkedHashMap<>();
@@ -85,21 +74,16 @@ public final class SegmentationTrainer {
 				new NucleiModelExport.About(r.modelName(), "Three-class nuclei U-Net " + (r.fromScratch() ? "trained" : "fine-tuned from " + r.init())
 						+ " with ConvNet for Fiji on the user's annotated images; instances by seeded watershed.", train.size() + " annotated images",
 						val.size() + " images"));
-		both.flush();
-		appendLog(folder.resolve("training.log"), record.toByteArray());
-		return new Result(folder, watch.start, bestAp, outcome.lastStep(), outcome.stopped(), train.size(), held);
+		out.saveLog();
+		return new Result(folder, outcome.startScore(), bestAp, outcome.lastStep(), outcome.stopped(), train.size(), held);
 	}
 
 	/** The settings of a run: the starting model's scale and network, the time or step budget, the data's augmentation. */
 	static NucleiTraining.Settings settings(TrainSegmentationRequest r, List<NucleiSample> train, PrintStream log) throws IOException {
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		s.seed = r.seed();
-		s.steps = r.steps();
-		s.maxMinutes = r.minutes();
 		s.augment = r.augment();
 		s.resume = r.resume();
-		s.evalEvery = r.steps() > 0 ? Math.max(25, r.steps() / 10) : 100;
-		s.checkpointEvery = 50;
 		if (r.fromScratch()) {
 			s.learningRate = SCRATCH_LR;
 			s.diameter = NucleiModelExport.medianDiameter(train);
@@ -117,70 +101,8 @@ public final class SegmentationTrainer {
 			s.diameter = init.config().get("diameter") instanceof Number n ? n.doubleValue() : NucleiModelExport.medianDiameter(train);
 		}
 		if (!(s.diameter > 0)) throw new IOException("cannot tell the nucleus size: the label images hold no objects");
+		s.budget(r.steps(), r.minutes());
 		log.printf(Locale.ROOT, "train-segmentation: training scale %.1f px nuclei%n", s.diameter);
 		return s;
-	}
-
-	/** A finished model or a user's folder is never written over; only an interrupted run of the same folder is resumed. */
-	private static void refuseToOverwrite(Path folder, boolean resume) throws IOException {
-		if (!Files.isDirectory(folder)) {
-			if (Files.exists(folder)) throw new IOException(folder + " is a file, not a folder");
-			return;
-		}
-		boolean empty;
-		try (Stream<Path> files = Files.list(folder)) {
-			empty = files.findAny().isEmpty();
-		}
-		if (empty) return;
-		if (!resume) throw new IOException(folder + " already exists and is not empty; choose another name or output (nothing was overwritten)");
-		if (!Files.isRegularFile(NucleiTraining.checkpointOf(folder.resolve(NETWORK))))
-			throw new IOException(folder + " holds no checkpoint " + NETWORK + ".ckpt to resume from");
-	}
-
-	private static void appendLog(Path file, byte[] lines) throws IOException {
-		byte[] before = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
-		AtomicFiles.write(file, out -> {
-			out.write(before);
-			out.write(lines);
-		});
-	}
-
-	/** Remembers the starting network's score (step 0) for the result, passing everything on. */
-	private static final class StartScore implements TrainingLoop.Monitor {
-		private final TrainingLoop.Monitor inner;
-		double start = Double.NaN;
-
-		StartScore(TrainingLoop.Monitor inner) { this.inner = inner; }
-
-		@Override public void stepped(TrainingLoop.Progress p) { inner.stepped(p); }
-
-		@Override
-		public void validated(int step, TrainingLoop.Score score, boolean best) {
-			if (step == 0) start = score.value();
-			inner.validated(step, score, best);
-		}
-
-		@Override public boolean stopRequested() { return inner.stopRequested(); }
-	}
-
-	/** Writes to two streams (the caller's log and the model's training.log). */
-	private static final class Tee extends OutputStream {
-		private final OutputStream a, b;
-
-		Tee(OutputStream a, OutputStream b) { this.a = a; this.b = b; }
-
-		@Override public void write(int c) throws IOException { a.write(c); b.write(c); }
-
-		@Override public void write(byte[] buf, int off, int len) throws IOException { a.write(buf, off, len); b.write(buf, off, len); }
-
-		@Override public void flush() throws IOException { a.flush(); b.flush(); }
-	}
-
-	/** Splits annotated images into training and validation: a seeded shuffle, {@code share} of them (at least one) held out. */
-	public static List<List<NucleiSample>> holdOut(List<NucleiSample> all, double share, long seed) {
-		List<NucleiSample> shuffled = new ArrayList<>(all);
-		java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
-		int n = all.size() < 2 || share <= 0 ? 0 : Math.max(1, (int) Math.round(share * all.size()));
-		return List.of(shuffled.subList(n, shuffled.size()), shuffled.subList(0, n));
 	}
 }
