@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import ij.ImagePlus;
+
 import sc.fiji.convnet.engine.optim.HoldOut;
 import sc.fiji.convnet.engine.optim.TrainingLoop;
 import sc.fiji.convnet.request.TrainSegmentationRequest;
@@ -27,8 +29,28 @@ public final class SegmentationTrainingRun {
 		List<NucleiSample> given = r.valimages().isEmpty() ? null
 				: AnnotatedImages.fromFolders(new File(r.valimages()), new File(r.vallabels()), r.channel(), line -> log.println("train-segmentation: " + line));
 		List<List<NucleiSample>> split = HoldOut.split(annotated, given, r.holdout(), r.seed());
-		return SegmentationTrainer.train(r, split.get(0), split.get(1), log, monitor);
+		return SegmentationTrainer.train(r, split.get(0), split.get(1), r.fromScratch() ? List.of() : replayImages(), log, monitor);
 	}
+
+	/** The plugin's own fluorescence sample (bioimage.io example, MIT), which fine-tuning rehearses; none when it cannot be read. */
+	static List<NucleiSample> replayImages() {
+		java.net.URL url = SegmentationTrainingRun.class.getResource(REPLAY);
+		if (url == null) return List.of();
+		java.nio.file.Path copy = null;
+		try (java.io.InputStream in = url.openStream()) {
+			copy = java.nio.file.Files.createTempFile("convnet-replay", ".tif");
+			java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			ImagePlus imp = ImageFiles.open(copy.toFile());
+			return List.of(new NucleiSample("replay", imp.getWidth(), imp.getHeight(), PlaneReader.floats(imp, 1),
+					sc.fiji.convnet.segment.LabelImage.empty(imp.getWidth(), imp.getHeight())));
+		} catch (IOException e) {
+			return List.of();
+		} finally {
+			if (copy != null) copy.toFile().delete();
+		}
+	}
+
+	private static final String REPLAY = "/replay/nuclei_fluo_16bit_offset.tif";
 
 	/** Every open image with area ROIs in its overlay; the current image may take the ROI Manager's instead. */
 	static List<NucleiSample> openImages(int channel, PrintStream log) throws IOException {

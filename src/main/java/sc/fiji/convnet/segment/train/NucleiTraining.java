@@ -61,11 +61,18 @@ public final class NucleiTraining {
 		/** Flips, rotations and intensity changes of the crops (zoom is always varied). */
 		public boolean augment = true;
 
+		/**
+		 * Share of crops drawn from the {@link NucleiTraining#replay replay} images, so that a fine-tuned model keeps
+		 * what it knew (rehearsal); unused without replay images.
+		 */
+		public double replayShare = 0.3;
+
 		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}
 
 	private final Settings s;
 	private final PrintStream log;
+	private List<NucleiSample> replay = List.of();
 
 	public NucleiTraining(Settings settings, PrintStream log) {
 		this.s = settings;
@@ -75,6 +82,15 @@ public final class NucleiTraining {
 	public static Tensor normalize(float[] pixels, int w, int h) {
 		return new ScaleRange(List.of("y", "x"), LOW_PERCENTILE, HIGH_PERCENTILE, 1e-6)
 				.apply(new Tensor(pixels.clone(), 1, 1, h, w), List.of("b", "c", "y", "x"));
+	}
+
+	/**
+	 * Images of what the starting network already does well, with its own labels, mixed into the crops
+	 * ({@link Settings#replayShare}): fine-tuning on a new microscope then does not forget the old one.
+	 */
+	public NucleiTraining replay(List<NucleiSample> images) {
+		this.replay = List.copyOf(images);
+		return this;
 	}
 
 	/** Where the checkpoint of a run writing {@code best} lies. */
@@ -113,8 +129,9 @@ public final class NucleiTraining {
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
-		Pool pool = new Pool(train);
+		Pool pool = new Pool(train), rehearsal = replay.isEmpty() ? null : new Pool(replay);
 		log.println(pool.describe());
+		if (rehearsal != null) log.printf(Locale.ROOT, "replay: %d image(s) labelled by the starting network in %.0f %% of the crops%n", replay.size(), 100 * s.replayShare);
 		Augmenter aug = new Augmenter(s.crop, s.minScale, s.maxScale).augment(s.augment);
 		int plane = s.crop * s.crop;
 		TrainingLoop.Task task = new TrainingLoop.Task() {
@@ -123,11 +140,13 @@ public final class NucleiTraining {
 				float[] x = new float[s.batch * plane], y = new float[s.batch * plane];
 				int[] instances = new int[s.batch * plane];
 				for (int b = 0; b < s.batch; b++) {
-					int k = pool.draw(rng);
-					NucleiSample t = train.get(k);
-					double scale = zoom(pool.diameter(k), rng);
-					int focus = rng.nextBoolean() ? pool.nucleusPixel(k, rng) : -1;
-					aug.crop(pool.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
+					boolean old = rehearsal != null && rng.nextDouble() < s.replayShare;
+					Pool from = old ? rehearsal : pool;
+					int k = from.draw(rng);
+					NucleiSample t = (old ? replay : train).get(k);
+					double scale = zoom(from.diameter(k), rng);
+					int focus = rng.nextBoolean() ? from.nucleusPixel(k, rng) : -1;
+					aug.crop(from.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
 					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
 					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
 				}

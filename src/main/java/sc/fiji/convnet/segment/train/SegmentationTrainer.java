@@ -3,6 +3,7 @@ package sc.fiji.convnet.segment.train;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,15 @@ public final class SegmentationTrainer {
 	 */
 	public static Result train(TrainSegmentationRequest r, List<NucleiSample> train, List<NucleiSample> val, PrintStream log,
 			TrainingLoop.Monitor monitor) throws IOException {
+		return train(r, train, val, List.of(), log, monitor);
+	}
+
+	/**
+	 * The same, fine-tuning with rehearsal: {@code replay} images (no labels needed) are labelled by the starting
+	 * network and mixed into the crops, so that the model keeps working on the images it worked on.
+	 */
+	public static Result train(TrainSegmentationRequest r, List<NucleiSample> train, List<NucleiSample> val, List<NucleiSample> replay, PrintStream log,
+			TrainingLoop.Monitor monitor) throws IOException {
 		if (train.isEmpty()) throw new IOException("no annotated images to train on");
 		if (train.stream().allMatch(t -> t.labels().count() == 0)) throw new IOException("the label images hold no objects");
 		TrainingFolder out = TrainingFolder.open(r.outputFolder(), r.resume(), log);
@@ -61,7 +71,9 @@ public final class SegmentationTrainer {
 			both.println("train-segmentation: warning: no validation image (one image, or holdout 0): the best network is chosen on the training images");
 			val = train;
 		}
-		TrainingLoop.Outcome outcome = new NucleiTraining(s, both).train(train, Map.of("val", val), network, monitor);
+		NucleiTraining training0 = new NucleiTraining(s, both);
+		if (s.init != null && !replay.isEmpty()) training0.replay(labelledByStart(Network.load(s.init), s.diameter, replay));
+		TrainingLoop.Outcome outcome = training0.train(train, Map.of("val", val), network, monitor);
 		Network best = Network.load(network);
 		double bestAp = NucleiTraining.validate(best, Map.of("val", val), s.diameter).get("val");
 		Map<String, Object> training = new LinkedHashMap<>();
@@ -76,6 +88,17 @@ public final class SegmentationTrainer {
 						val.size() + " images"));
 		out.saveLog();
 		return new Result(folder, outcome.startScore(), bestAp, outcome.lastStep(), outcome.stopped(), train.size(), held);
+	}
+
+	/** The replay images with the instance labels the starting network gives them (default pipeline, automatic size). */
+	static List<NucleiSample> labelledByStart(Network start, double diameter, List<NucleiSample> replay) {
+		sc.fiji.convnet.segment.NucleiSegmenter segmenter = sc.fiji.convnet.segment.NucleiSegmenter.builder(NucleiTraining.engineModel(start, diameter)).build();
+		List<NucleiSample> out = new ArrayList<>();
+		for (NucleiSample x : replay) {
+			sc.fiji.convnet.segment.LabelImage l = segmenter.segment(x.pixels(), x.width(), x.height(), sc.fiji.convnet.predict.Progress.NONE).labels();
+			if (l.count() > 0) out.add(new NucleiSample(x.id(), x.width(), x.height(), x.pixels(), l));
+		}
+		return out;
 	}
 
 	/** The settings of a run: the starting model's scale and network, the time or step budget, the data's augmentation. */
