@@ -23,6 +23,7 @@ import sc.fiji.convnet.onnx.imports.OnnxImporter;
 import sc.fiji.convnet.onnx.read.OnnxModel;
 import sc.fiji.convnet.onnx.read.OnnxReader;
 import sc.fiji.convnet.onnx.read.ValueInfo;
+import sc.fiji.convnet.tensor.Npy;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**

@@ -17,6 +17,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 
+import sc.fiji.convnet.tensor.HalfFloat;
+
 
 /**
  * Reads ONNX files with protobuf's {@link CodedInputStream} field by field (no generated classes). Field numbers are
