@@ -4,8 +4,6 @@ import java.util.Arrays;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
-import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -13,12 +11,11 @@ import sc.fiji.convnet.tensor.Tensor;
  * "whatever is left"; or, as a {@link #view}, gives the whole tensor a fixed shape, batch axis included (what an
  * imported ONNX graph needs where the batch changes or the rank does not suit). The values are shared.
  */
-public final class Reshape extends Layer {
+public final class Reshape extends ShapeOnlyLayer {
 
 	private final int[] target;
 	/** true: {@code target} is the whole shape, batch axis included. */
 	private final boolean whole;
-	private int[] inputShape;
 
 	public Reshape(int... sampleShape) {
 		this(false, sampleShape);
@@ -72,19 +69,4 @@ public final class Reshape extends Layer {
 			throw error("cannot reshape " + Arrays.toString(in[0]) + " to N×" + Arrays.toString(target));
 		return out;
 	}
-
-	@Override
-	public Tensor forward(Tensor[] inputs, Phase phase) {
-		inputShape = inputs[0].shape();
-		return inputs[0].reshape(outputShape(inputShape));
-	}
-
-	@Override
-	public Tensor[] backward(Tensor dy) {
-		if (inputShape == null) throw noCache();
-		if (dy.size() != Tensor.sizeOf(inputShape)) throw error("output gradient " + dy.shapeString() + " does not match input " + Arrays.toString(inputShape));
-		return new Tensor[] { dy.reshape(inputShape) };
-	}
-
-	@Override public void clearCache() { inputShape = null; }
 }
