@@ -46,6 +46,19 @@ class LayeringTest {
 			Set.of("ij.plugin.filter.EDM", "ij.plugin.filter.MaximumFinder", "ij.process.ByteProcessor", "ij.process.FloatProcessor",
 					"ij.process.ImageProcessor"));
 
+	/**
+	 * Known uses that close a package cycle (each is allowed by the layers, the cycle is not), in the same form as
+	 * {@link #ALLOWED}; remove an entry when its class is fixed (the test says so).
+	 */
+	private static final Map<String, Set<String>> CYCLES_ALLOWED = Map.of(
+			// issue #12: the trainers read their request records, while request builds the tasks (SegmentRequest →
+			// NucleiSegmenter): request ↔ segment/detect/explain. The trainers are to take plain settings from their front ends.
+			"sc.fiji.convnet.segment.train.SegmentationTrainer",
+			Set.of("sc.fiji.convnet.request.TrainSegmentationRequest", "sc.fiji.convnet.request.Values"),
+			"sc.fiji.convnet.detect.train.DetectorTrainer", Set.of("sc.fiji.convnet.request.TrainDetectorRequest", "sc.fiji.convnet.request.Values"),
+			"sc.fiji.convnet.explain.train.ClassifierTrainer",
+			Set.of("sc.fiji.convnet.request.TrainClassifierRequest", "sc.fiji.convnet.request.Values"));
+
 	@Test
 	void everyLayerUsesOnlyWhatItMay() throws Exception {
 		List<String> violations = new ArrayList<>();
@@ -72,16 +85,20 @@ class LayeringTest {
 
 	@Test
 	void topLevelPackagesFormNoCycle() throws Exception {
-		Map<String, Set<String>> refs = withoutAllowances(CompiledClasses.references());
+		Map<String, Set<String>> all = CompiledClasses.references();
+		Set<String> stale = new TreeSet<>();
+		CYCLES_ALLOWED.forEach((c, uses) -> uses.forEach(u -> { if (!all.getOrDefault(c, Set.of()).contains(u)) stale.add(c + " -> " + u); }));
+		assertEquals(Set.of(), stale, "cycle allowances no longer needed: remove them from CYCLES_ALLOWED");
+		Map<String, Set<String>> refs = without(without(all, ALLOWED), CYCLES_ALLOWED);
 		List<List<String>> cycles = PackageGraph.cycles(PackageGraph.of(refs, LayeringTest::topPackage));
 		assertTrue(cycles.isEmpty(), "package cycles " + cycles + " through " + PackageGraph.usesWithin(cycles, refs, LayeringTest::topPackage));
 	}
 
-	private static Map<String, Set<String>> withoutAllowances(Map<String, Set<String>> references) {
+	private static Map<String, Set<String>> without(Map<String, Set<String>> references, Map<String, Set<String>> allowed) {
 		Map<String, Set<String>> out = new TreeMap<>();
 		references.forEach((from, tos) -> {
 			Set<String> kept = new TreeSet<>(tos);
-			kept.removeAll(ALLOWED.getOrDefault(from, Set.of()));
+			kept.removeAll(allowed.getOrDefault(from, Set.of()));
 			out.put(from, kept);
 		});
 		return out;
