@@ -19,9 +19,7 @@ import sc.fiji.convnet.request.DetectRequest;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Detect Objects", description = "Detects the objects of every image of a folder: a box CSV per image and a table of counts",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Batch Detect Objects", weight = 5) }, headless = true)
-public class BatchDetectObjectsCommand implements Command {
-
-	private static final DetectRequest DEFAULTS = DetectRequest.defaults();
+public class BatchDetectObjectsCommand extends DetectParameters implements Command {
 
 	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)
 	private File input;
@@ -32,24 +30,6 @@ public class BatchDetectObjectsCommand implements Command {
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
 	private File output;
 
-	@Parameter(label = "Model (name or path)")
-	private String model = DEFAULTS.model();
-
-	@Parameter(label = "Decoder", choices = { DetectRequest.FROM_MODEL, "grid", "centre", "n6", "boxes_scores" })
-	private String decoder = DEFAULTS.decoder();
-
-	@Parameter(label = "Scales")
-	private String scales = DEFAULTS.scales();
-
-	@Parameter(label = "Score threshold", min = "0", max = "1")
-	private double score = DEFAULTS.score();
-
-	@Parameter(label = "IoU threshold (NMS)", min = "0", max = "1")
-	private double iou = DEFAULTS.iou();
-
-	@Parameter(label = "Agnostic suppression (across classes)")
-	private boolean agnostic = DEFAULTS.agnostic();
-
 	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite = false;
 
@@ -59,7 +39,7 @@ public class BatchDetectObjectsCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			DetectRequest request = new DetectRequest(model, decoder, scales, score, iou, agnostic);
+			DetectRequest request = request();
 			sc.fiji.convnet.ij.FolderRunner.Report r = BatchDetection.of(request, overwrite, log::info)
 					.run(input, output, file, new IJProgress("Batch Detect Objects"));
 			log.info("Batch Detect Objects: " + r);

@@ -56,7 +56,7 @@ public class ConvolveCommand implements Command {
 			else {
 				ImagePlus k = ij.WindowManager.getImage(kernel);
 				if (k == null) throw new IllegalArgumentException("no open image '" + kernel + "' to take the kernel from");
-				result = sc.fiji.convnet.ij.ImageFilters.convolve(image, sc.fiji.convnet.filters.KernelParser.fromImage(k.getProcessor()), normalize,
+				result = sc.fiji.convnet.ij.ImageFilters.convolve(image, sc.fiji.convnet.ij.KernelImages.kernel(k.getProcessor()), normalize,
 						sc.fiji.convnet.ij.FilterChoices.padding(padding), sc.fiji.convnet.ij.FilterChoices.outputSize(output), stride, across,
 						new IJProgress("Convolve"));
 			}

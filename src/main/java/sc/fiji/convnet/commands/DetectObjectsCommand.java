@@ -11,38 +11,17 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.DetectionRun;
-import sc.fiji.convnet.request.DetectRequest;
 
 /**
  * Plugins › ConvNet › Detect Objects: boxes in the overlay (coloured per class), a table of boxes and a count per class.
- * Field names = macro keys of {@link sc.fiji.convnet.request.CommandSpecs#DETECT}; defaults from {@link DetectRequest}.
+ * Field names = macro keys of {@link sc.fiji.convnet.request.CommandSpecs#DETECT}; defaults from {@link sc.fiji.convnet.request.DetectRequest}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Detect Objects", description = "Boxes of the objects of the current image (default: red and white blood cells, platelets) and their counts",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Detect Objects", weight = 4) }, headless = true)
-public class DetectObjectsCommand implements Command {
-
-	private static final DetectRequest DEFAULTS = DetectRequest.defaults();
+public class DetectObjectsCommand extends DetectParameters implements Command {
 
 	@Parameter
 	private ImagePlus image;
-
-	@Parameter(label = "Model (name or path)")
-	private String model = DEFAULTS.model();
-
-	@Parameter(label = "Decoder", choices = { DetectRequest.FROM_MODEL, "grid", "centre", "n6", "boxes_scores" })
-	private String decoder = DEFAULTS.decoder();
-
-	@Parameter(label = "Scales", description = "e.g. 1 or 0.8,1,1.25: the model runs on rescaled copies and the boxes are mapped back")
-	private String scales = DEFAULTS.scales();
-
-	@Parameter(label = "Score threshold", min = "0", max = "1")
-	private double score = DEFAULTS.score();
-
-	@Parameter(label = "IoU threshold (NMS)", min = "0", max = "1")
-	private double iou = DEFAULTS.iou();
-
-	@Parameter(label = "Agnostic suppression (across classes)")
-	private boolean agnostic = DEFAULTS.agnostic();
 
 	@Parameter(label = "Add to ROI Manager")
 	private boolean add = false;
@@ -59,7 +38,7 @@ public class DetectObjectsCommand implements Command {
 	@Override
 	public void run() {
 		try {
-			DetectionRun.Output out = ConvNet.detectObjects(image, new DetectRequest(model, decoder, scales, score, iou, agnostic), add);
+			DetectionRun.Output out = ConvNet.detectObjects(image, request(), add);
 			detections = out.table();
 			counts = out.counts();
 			if (!java.awt.GraphicsEnvironment.isHeadless()) {

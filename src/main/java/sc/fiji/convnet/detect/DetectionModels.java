@@ -10,7 +10,6 @@ import sc.fiji.convnet.model.Axis;
 import sc.fiji.convnet.model.AxisType;
 import sc.fiji.convnet.model.ModelDescriptor;
 import sc.fiji.convnet.model.ModelFiles;
-import sc.fiji.convnet.model.ModelFormatException;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.ModelTask;
 import sc.fiji.convnet.onnx.OnnxSession;
@@ -37,14 +36,8 @@ public final class DetectionModels {
 
 	/** @param decoderOverride "grid", "centre", "n6" or "boxes_scores" to override the description, or null */
 	public static Detector load(String nameOrPath, String decoderOverride) throws IOException {
-		ModelFiles files;
-		ModelDescriptor d;
-		try {
-			files = ModelRepository.standard().resolve(nameOrPath);
-			d = files.descriptor();
-		} catch (ModelFormatException e) {
-			throw new IOException(e.getMessage(), e);
-		}
+		ModelFiles files = ModelRepository.standard().findDescribed(nameOrPath);
+		ModelDescriptor d = files.descriptor();
 		Map<String, Object> c = files.config();
 		String decoder = decoderOverride != null && !decoderOverride.isBlank() ? decoderOverride : String.valueOf(c.getOrDefault("decoder", ""));
 		List<String> classes = files.classes();

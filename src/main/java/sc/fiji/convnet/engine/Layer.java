@@ -42,6 +42,14 @@ public abstract class Layer {
 	/** Trainable parameters and saved state (running statistics), in a fixed order. */
 	public List<Parameter> parameters() { return List.of(); }
 
+	/** A weight and an optional bias (null: none), in that order, as {@link #parameters()} lists them. */
+	protected static List<Parameter> weightAndBias(Parameter weight, Parameter bias) {
+		List<Parameter> l = new java.util.ArrayList<>();
+		l.add(weight);
+		if (bias != null) l.add(bias);
+		return l;
+	}
+
 	/** How the receptive field grows through this layer. */
 	public ReceptiveField receptiveField(ReceptiveField... inputs) {
 		return ReceptiveField.max(inputs);

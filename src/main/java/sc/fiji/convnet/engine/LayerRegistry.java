@@ -32,6 +32,7 @@ public final class LayerRegistry {
 		register("Mul", o -> Elementwise.mul());
 		register("Flatten", Flatten::fromConfig);
 		register("Reshape", Reshape::fromConfig);
+		register("View", Reshape::viewFromConfig);
 		register("Linear", Linear::fromConfig);
 		register("AvgPool2d", AvgPool2d::fromConfig);
 		register("AdaptiveAvgPool2d", o -> { int[] s = sizeOf(o); return AdaptivePool2d.average(s[0], s[1]); });

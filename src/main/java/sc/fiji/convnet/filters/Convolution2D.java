@@ -1,32 +1,28 @@
 package sc.fiji.convnet.filters;
 
 import sc.fiji.convnet.engine.kernels.PaddingMode;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import ij.ImageStack;
-import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
 import sc.fiji.convnet.engine.kernels.ConvKernels;
 import sc.fiji.convnet.engine.kernels.Kernels;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * Applies hand-made kernels to images: one kernel to a plane, to every plane of a stack, or one
- * multi-channel kernel across all channels (C planes in, one plane out), or a bank of kernels (one output
- * plane per kernel). The arithmetic is the engine's convolution ({@link Kernels#best()}), a cross-correlation
+ * Applies hand-made kernels to planes and N×C×H×W tensors: one kernel to every plane, one multi-channel
+ * kernel across all channels (C planes in, one plane out), or a bank of kernels (one output plane per kernel);
+ * {@code sc.fiji.convnet.ij.PlaneConvolution} does the same for ImageJ planes and stacks. The arithmetic is the
+ * engine's convolution ({@link Kernels#best()}), a cross-correlation
  * (Bishop eq. 10.2) like ImageJ's Convolver: out(x, y) = Σ k(i, j) · in(x·s + i − anchorX, y·s + j − anchorY).
  * <p>
  * The settings are immutable; each {@code withX} returns a changed copy:
  * <pre>
  * Convolution2D conv = Convolution2D.defaults().padding(PaddingMode.REFLECT).threads(2);
- * FloatProcessor out = conv.apply(imp.getProcessor(), KernelParser.parse("-1 0 1; -2 0 2; -1 0 1"));
+ * float[] out = conv.apply(plane, width, height, KernelParser.parse("-1 0 1; -2 0 2; -1 0 1"));
  * </pre>
  * Defaults are ImageJ's: {@link PaddingMode#REPLICATE}, {@link OutputSize#SAME}, stride 1, and
- * {@link Kernels#defaultThreads()} threads. Input may be 8-, 16- or 32-bit (read unsigned, uncalibrated);
- * output is always 32-bit. The whole image is filtered (selections are the caller's business).
+ * {@link Kernels#defaultThreads()} threads. The whole plane is filtered (selections are the caller's business).
  */
 public final class Convolution2D {
 
@@ -96,66 +92,6 @@ public final class Convolution2D {
 	private int outputLength(int n, int k, int stride) {
 		int pad = output == OutputSize.SAME ? k - 1 : 0;
 		return ConvGeometry.outputSize(n, k, stride, 1, pad);
-	}
-
-	// ---------------------------------------------------------------- ImageJ planes and stacks
-
-	/** One kernel over one plane. */
-	public FloatProcessor apply(ImageProcessor ip, Kernel2D kernel) {
-		requireImage(ip);
-		float[] x = Planes.toFloatsShared(ip, "Convolution2D");
-		float[] y = apply(x, ip.getWidth(), ip.getHeight(), kernel);
-		return new FloatProcessor(outputWidth(ip.getWidth(), kernel.width()), outputHeight(ip.getHeight(), kernel.height()), y);
-	}
-
-	/**
-	 * One kernel over every plane of a stack; slice labels are kept. Planes go to the engine in batches of
-	 * about 16 Mpixels, so that a big stack is never copied whole.
-	 */
-	public ImageStack applyToEachPlane(ImageStack stack, Kernel2D kernel) {
-		Objects.requireNonNull(kernel, "Convolution2D: kernel");
-		if (stack == null || stack.getSize() == 0) throw new IllegalArgumentException("Convolution2D: the stack is empty");
-		int s = stack.getSize(), h = stack.getHeight(), w = stack.getWidth();
-		int ow = outputWidth(w, kernel.width()), oh = outputHeight(h, kernel.height());
-		int batch = (int) Math.max(1, Math.min(s, BATCH_PIXELS / ((long) w * h)));
-		ImageStack out = new ImageStack(ow, oh);
-		float[] x = new float[batch * w * h];
-		for (int first = 0; first < s; first += batch) {
-			int count = Math.min(batch, s - first);
-			for (int i = 0; i < count; i++) Planes.copyInto(stack.getProcessor(first + i + 1), x, i * w * h, "Convolution2D");
-			float[] in = count == batch ? x : Arrays.copyOf(x, count * w * h);
-			float[] y = run(in, count, 1, h, w, kernel.valuesShared(), 1, kernel.height(), kernel.width(), 1);
-			for (int i = 0; i < count; i++)
-				out.addSlice(stack.getSliceLabel(first + i + 1), Arrays.copyOfRange(y, i * ow * oh, (i + 1) * ow * oh));
-		}
-		return out;
-	}
-
-	private static final long BATCH_PIXELS = 1L << 24;
-
-	/**
-	 * The planes of {@code channels} as the C input channels of one multi-channel filter: the output is
-	 * Σ_c conv(channel c, kernel c). Give one kernel per channel, or a single kernel used for all of them.
-	 */
-	public FloatProcessor applyAcrossChannels(ImageStack channels, Kernel2D... perChannel) {
-		float[] x = Planes.toFloats(channels, "Convolution2D");
-		int c = channels.getSize(), h = channels.getHeight(), w = channels.getWidth();
-		float[] weights = multiChannelWeights(c, perChannel);
-		Kernel2D k = perChannel[0];
-		float[] y = run(x, 1, c, h, w, weights, 1, k.height(), k.width(), 1);
-		return new FloatProcessor(outputWidth(w, k.width()), outputHeight(h, k.height()), y);
-	}
-
-	/** Each kernel of {@code bank} over one plane: one output slice per kernel, labelled by {@code labels} (may be null). */
-	public ImageStack applyBank(ImageProcessor ip, List<Kernel2D> bank, String[] labels) {
-		requireImage(ip);
-		float[] weights = bankWeights(1, bank);
-		Kernel2D k = bank.get(0);
-		float[] x = Planes.toFloatsShared(ip, "Convolution2D");
-		if (labels != null && labels.length != bank.size())
-			throw new IllegalArgumentException("Convolution2D: " + labels.length + " labels for " + bank.size() + " kernels");
-		float[] y = run(x, 1, 1, ip.getHeight(), ip.getWidth(), weights, bank.size(), k.height(), k.width(), 1);
-		return Planes.toStack(y, bank.size(), outputWidth(ip.getWidth(), k.width()), outputHeight(ip.getHeight(), k.height()), labels);
 	}
 
 	// ---------------------------------------------------------------- arrays and tensors
@@ -257,10 +193,6 @@ public final class Convolution2D {
 						+ " but kernel 1 is " + first.width() + "×" + first.height() + "; all kernels must have one size");
 		}
 		return first;
-	}
-
-	private static void requireImage(ImageProcessor ip) {
-		if (ip == null) throw new IllegalArgumentException("Convolution2D: no image");
 	}
 
 	private static void requireRank4(Tensor x) {

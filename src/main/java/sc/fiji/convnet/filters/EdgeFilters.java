@@ -2,8 +2,6 @@ package sc.fiji.convnet.filters;
 
 import java.util.List;
 
-import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -22,9 +20,6 @@ public final class EdgeFilters {
 
 	private EdgeFilters() {}
 
-	/** The three maps of one image, all 32-bit and of the same size. */
-	public record EdgeMaps(FloatProcessor vertical, FloatProcessor horizontal, FloatProcessor magnitude) {}
-
 	private static final Kernel2D VERTICAL = Kernel2D.of(3, 3,
 			-1, 0, 1,
 			-1, 0, 1,
@@ -35,23 +30,6 @@ public final class EdgeFilters {
 
 	/** Eq. 10.4: responds to horizontal edges (changes along y); the transpose of {@link #vertical()}. */
 	public static Kernel2D horizontal() { return VERTICAL.transposed(); }
-
-	/** gx, gy and √(gx² + gy²) of one plane, computed in one pass of the engine. */
-	public static EdgeMaps compute(ImageProcessor ip, Convolution2D conv) {
-		var stack = conv.applyBank(ip, List.of(vertical(), horizontal()), new String[] { "vertical", "horizontal" });
-		float[] gx = (float[]) stack.getPixels(1), gy = (float[]) stack.getPixels(2);
-		int w = stack.getWidth(), h = stack.getHeight();
-		return new EdgeMaps(new FloatProcessor(w, h, gx), new FloatProcessor(w, h, gy), new FloatProcessor(w, h, magnitude(gx, gy)));
-	}
-
-	/** The signed response to vertical edges (eq. 10.3). */
-	public static FloatProcessor vertical(ImageProcessor ip, Convolution2D conv) { return conv.apply(ip, vertical()); }
-
-	/** The signed response to horizontal edges (eq. 10.4). */
-	public static FloatProcessor horizontal(ImageProcessor ip, Convolution2D conv) { return conv.apply(ip, horizontal()); }
-
-	/** √(gx² + gy²). */
-	public static FloatProcessor magnitude(ImageProcessor ip, Convolution2D conv) { return compute(ip, conv).magnitude(); }
 
 	/** For an N×C×H×W tensor: N×(2C)×OH×OW with channel 2c = gx and 2c + 1 = gy of input channel c. */
 	public static Tensor gradients(Tensor x, Convolution2D conv) {

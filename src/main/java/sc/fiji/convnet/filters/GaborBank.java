@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import ij.ImageStack;
-import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -17,8 +14,8 @@ import sc.fiji.convnet.tensor.Tensor;
  * <pre>
  * GaborBank bank = GaborBank.builder().orientations(GaborBank.evenOrientations(8))
  *         .frequencies(0.5, 1.0).phases(0).alpha(0.1).beta(0.1).size(15).build();
- * ImageStack maps = bank.apply(ip, Convolution2D.defaults());
- * FloatProcessor figure = bank.montage(8, 2);
+ * Tensor maps = bank.apply(image, Convolution2D.defaults());
+ * Tensor figure = bank.montage(8, 2);
  * </pre>
  */
 public final class GaborBank {
@@ -60,33 +57,21 @@ public final class GaborBank {
 	/**
 	 * All kernels in one image as in Fig. 10.11: one row per (ω, φ), one column per θ, each kernel enlarged
 	 * {@code scale} times (nearest neighbour) and separated by {@code gap} pixels of value 0. Kernel values are
-	 * kept as they are; show it with a display range symmetric about 0.
+	 * kept as they are; show it with a display range symmetric about 0. The result is 1×1×H×W.
 	 */
-	public FloatProcessor montage(int scale, int gap) {
+	public Tensor montage(int scale, int gap) {
 		if (scale < 1 || gap < 0)
 			throw new IllegalArgumentException("GaborBank: montage scale must be ≥ 1 and gap ≥ 0, got scale " + scale + ", gap " + gap);
 		int k = filters.get(0).size(), tile = k * scale;
 		int w = columns * tile + (columns - 1) * gap, h = rows * tile + (rows - 1) * gap;
-		FloatProcessor fp = new FloatProcessor(w, h);
-		float[] out = (float[]) fp.getPixels();
-		double max = 0;
+		float[] out = new float[w * h];
 		for (int f = 0; f < filters.size(); f++) {
 			float[] v = filters.get(f).kernel().valuesShared();
 			int x0 = (f % columns) * (tile + gap), y0 = (f / columns) * (tile + gap);
 			for (int y = 0; y < tile; y++)
-				for (int x = 0; x < tile; x++) {
-					float value = v[(y / scale) * k + x / scale];
-					out[(y0 + y) * w + x0 + x] = value;
-					max = Math.max(max, Math.abs(value));
-				}
+				for (int x = 0; x < tile; x++) out[(y0 + y) * w + x0 + x] = v[(y / scale) * k + x / scale];
 		}
-		fp.setMinAndMax(-max, max);
-		return fp;
-	}
-
-	/** One feature map per filter for one plane: a 32-bit stack labelled with each filter's parameters. */
-	public ImageStack apply(ImageProcessor ip, Convolution2D conv) {
-		return conv.applyBank(ip, kernels(), labels());
+		return new Tensor(out, 1, 1, h, w);
 	}
 
 	/** N×C×H×W → N×(C·F)×OH×OW: channel c·F + f is filter f over input channel c. */

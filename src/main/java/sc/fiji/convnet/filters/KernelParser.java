@@ -3,11 +3,8 @@ package sc.fiji.convnet.filters;
 import java.util.ArrayList;
 import java.util.List;
 
-import ij.process.ColorProcessor;
-import ij.process.ImageProcessor;
-
 /**
- * Reads a kernel typed as text or drawn as an image.
+ * Reads a kernel typed as text ({@code sc.fiji.convnet.ij.KernelImages} reads one drawn as an image).
  * <p>
  * Text is ImageJ Convolver's format, slightly widened: one row per line (a newline or a {@code ;} ends a row),
  * numbers separated by spaces, tabs or commas. Blank rows are skipped, so a trailing newline is harmless.
@@ -56,18 +53,5 @@ public final class KernelParser {
 			throw new IllegalArgumentException("KernelParser: '" + token + "' in line " + line + ", column " + column
 					+ " is not a finite number");
 		}
-	}
-
-	/** The kernel drawn in an 8-, 16- or 32-bit image: one weight per pixel (raw pixel values). */
-	public static Kernel2D fromImage(ImageProcessor ip) { return fromImage(ip, false); }
-
-	public static Kernel2D fromImage(ImageProcessor ip, boolean normalize) {
-		if (ip == null)
-			throw new IllegalArgumentException("KernelParser: no kernel image");
-		if (ip instanceof ColorProcessor)
-			throw new IllegalArgumentException("KernelParser: the kernel image is RGB (" + ip.getWidth() + "×" + ip.getHeight()
-					+ "); convert it to 8-, 16- or 32-bit first");
-		Kernel2D k = Kernel2D.of(ip.getWidth(), ip.getHeight(), Planes.toFloats(ip, "KernelParser"));
-		return normalize ? k.normalized() : k;
 	}
 }

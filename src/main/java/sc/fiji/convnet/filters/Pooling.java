@@ -1,8 +1,5 @@
 package sc.fiji.convnet.filters;
 
-import ij.ImageStack;
-import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -15,27 +12,6 @@ public final class Pooling {
 	private Pooling() {}
 
 	public enum Mode { MAX, AVERAGE }
-
-	public static FloatProcessor max(ImageProcessor ip, int size, int stride) { return pool(ip, Mode.MAX, size, stride); }
-
-	public static FloatProcessor average(ImageProcessor ip, int size, int stride) { return pool(ip, Mode.AVERAGE, size, stride); }
-
-	public static FloatProcessor pool(ImageProcessor ip, Mode mode, int size, int stride) {
-		if (ip == null) throw new IllegalArgumentException("Pooling: no image");
-		int w = ip.getWidth(), h = ip.getHeight();
-		check(h, w, size, stride);
-		float[] y = pool(Planes.toFloatsShared(ip, "Pooling"), 1, h, w, mode, size, stride);
-		return new FloatProcessor(outputLength(w, size, stride), outputLength(h, size, stride), y);
-	}
-
-	/** Every plane of a stack; slice labels are kept. */
-	public static ImageStack pool(ImageStack stack, Mode mode, int size, int stride) {
-		float[] x = Planes.toFloats(stack, "Pooling");
-		int s = stack.getSize(), h = stack.getHeight(), w = stack.getWidth();
-		check(h, w, size, stride);
-		float[] y = pool(x, s, h, w, mode, size, stride);
-		return Planes.toStack(y, s, outputLength(w, size, stride), outputLength(h, size, stride), stack.getSliceLabels());
-	}
 
 	/** Every plane of an N×C×H×W tensor. */
 	public static Tensor pool(Tensor x, Mode mode, int size, int stride) {

@@ -1,8 +1,5 @@
 package sc.fiji.convnet.filters;
 
-import ij.ImageStack;
-import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -20,24 +17,6 @@ public final class Upsampling {
 	private Upsampling() {}
 
 	public enum Method { NEAREST, BILINEAR }
-
-	public static FloatProcessor nearest(ImageProcessor ip, int factor) { return upsample(ip, Method.NEAREST, factor, factor); }
-
-	public static FloatProcessor bilinear(ImageProcessor ip, int factor) { return upsample(ip, Method.BILINEAR, factor, factor); }
-
-	public static FloatProcessor upsample(ImageProcessor ip, Method method, int factorY, int factorX) {
-		if (ip == null) throw new IllegalArgumentException("Upsampling: no image");
-		check(ip.getHeight(), ip.getWidth(), factorY, factorX);
-		float[] y = upsample(Planes.toFloatsShared(ip, "Upsampling"), 1, ip.getHeight(), ip.getWidth(), method, factorY, factorX);
-		return new FloatProcessor(ip.getWidth() * factorX, ip.getHeight() * factorY, y);
-	}
-
-	public static ImageStack upsample(ImageStack stack, Method method, int factorY, int factorX) {
-		float[] x = Planes.toFloats(stack, "Upsampling");
-		int s = stack.getSize(), h = stack.getHeight(), w = stack.getWidth();
-		check(h, w, factorY, factorX);
-		return Planes.toStack(upsample(x, s, h, w, method, factorY, factorX), s, w * factorX, h * factorY, stack.getSliceLabels());
-	}
 
 	/** Every plane of an N×C×H×W tensor: N×C×(H·fy)×(W·fx). */
 	public static Tensor upsample(Tensor x, Method method, int factorY, int factorX) {

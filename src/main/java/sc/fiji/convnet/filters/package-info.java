@@ -6,7 +6,7 @@
  * 10.6–10.8 ({@link sc.fiji.convnet.filters.GaborFilter}, {@link sc.fiji.convnet.filters.GaborBank}); pooling and
  * up-sampling ({@link sc.fiji.convnet.filters.Pooling}, {@link sc.fiji.convnet.filters.Upsampling}).
  * <p>
- * Everything takes plain float arrays, {@link sc.fiji.convnet.tensor.Tensor}s (N×C×H×W) or ImageJ
- * processors/stacks (8-, 16- or 32-bit) and returns 32-bit results; there are no dialogs here.
+ * Everything takes plain float arrays or {@link sc.fiji.convnet.tensor.Tensor}s (N×C×H×W) and knows no ImageJ;
+ * {@code sc.fiji.convnet.ij} applies these filters to ImageJ planes and stacks.
  */
 package sc.fiji.convnet.filters;

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import sc.fiji.convnet.explain.ImageClassifier;
 import sc.fiji.convnet.explain.TopClasses;
 import sc.fiji.convnet.io.BatchJournal;
 import sc.fiji.convnet.model.ModelFiles;
@@ -18,14 +17,14 @@ import sc.fiji.convnet.model.ModelFiles;
 public final class BatchClassification implements FolderRunner.Task {
 
 	private final ModelFiles model;
-	private final ImageClassifier classifier;
+	private final ImageClassification.Opened classifier;
 	private final int k;
 	private final String normalization, table;
 
 	/** @param table the CSV's file name, written into the runner's output folder */
 	public BatchClassification(ModelFiles model, int k, String normalization, String table) throws java.io.IOException {
 		this.model = model;
-		this.classifier = ImageClassifier.of(model);
+		this.classifier = ImageClassification.Opened.of(model);
 		this.k = k;
 		this.normalization = normalization;
 		this.table = table;
@@ -43,7 +42,7 @@ public final class BatchClassification implements FolderRunner.Task {
 
 	@Override
 	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
-		List<TopClasses.Ranked> top = classifier.top(ImageClassification.input(imp, classifier, normalization), k);
+		List<TopClasses.Ranked> top = classifier.scores().top(ImageClassification.input(imp, classifier, normalization), k);
 		item.data("X", "0");
 		item.data("Y", "0");
 		item.data("Width", Integer.toString(imp.getWidth()));

@@ -44,7 +44,7 @@ public final class BatchSaliency implements FolderRunner.Task {
 		String size = imp.getWidth() + "x" + imp.getHeight();
 		Network net = networks.get(size);
 		if (net == null) networks.put(size, net = model.network(imp.getHeight(), imp.getWidth()));
-		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), model, normalization);
 		SaliencyMap m = GradCam.of(net).layer(layer).classIndex(classIndex).compute(x).map();
 		byte[] tiff = new FileSaver(SaliencyImages.toImagePlus(m, item.name())).serialize();
 		if (tiff == null) throw new IOException("the map could not be encoded as TIFF");

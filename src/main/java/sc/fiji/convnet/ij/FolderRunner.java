@@ -3,16 +3,10 @@ package sc.fiji.convnet.ij;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,31 +155,6 @@ public final class FolderRunner {
 		}
 	}
 
-	/** The output folder as writes see it: no path separators, no links followed or replaced, no input replaced. */
-	static final class OutputFolder implements Serializable {
-		private static final long serialVersionUID = 1L;
-		private final String folder;
-		/** Names in the output folder that are inputs (or other files of the user's) when input and output folder are one. */
-		private final HashSet<String> protectedNames;
-
-		OutputFolder(Path folder, Set<String> protectedNames) {
-			this.folder = folder.toString();
-			this.protectedNames = new HashSet<>(protectedNames);
-		}
-
-		Path path() { return Paths.get(folder); }
-
-		Path write(String fileName, AtomicFiles.Content content) throws IOException {
-			if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.equals(".") || fileName.equals(".."))
-				throw new IOException("refusing the output name '" + fileName + "'");
-			Path target = path().resolve(fileName);
-			if (Files.isSymbolicLink(target)) throw new IOException(target + " is a symbolic link; outputs never follow or replace links");
-			if (protectedNames.contains(fileName)) throw new IOException("refusing to write " + target + " over a file of the input folder that is not ours");
-			AtomicFiles.write(target, content);
-			return target;
-		}
-	}
-
 	/** What {@link Task#finish} sees. */
 	public static final class Finish {
 		private final FolderRunner runner;
@@ -285,7 +254,7 @@ public final class FolderRunner {
 	public Report run(Task task, Schedule elsewhere) throws IOException {
 		if (!input.exists()) throw new IOException(task.name() + ": input " + input + " does not exist");
 		if (output == null) throw new IOException(task.name() + ": no output folder");
-		outputDir = prepareOutput(output.toPath().toAbsolutePath().normalize());
+		outputDir = OutputFolder.prepare(output.toPath().toAbsolutePath().normalize(), log);
 		BatchJournal journal = BatchJournal.open(outputDir);
 		journal.compact();
 
@@ -301,8 +270,8 @@ public final class FolderRunner {
 		outputs = new OutputFolder(outputDir, protectedNames);
 		Report report = new Report();
 		report.doneWord = task.doneWord();
-		List<File> candidates = list(folder, ourOutputs, report);
-		Map<File, String> bases = names(candidates, task.outputSuffixes(), protectedNames);
+		List<File> candidates = BatchInputs.list(input, folder, filter, ourOutputs, report, log);
+		Map<File, String> bases = BatchInputs.outputStems(candidates, task.outputSuffixes(), protectedNames, log);
 
 		List<String> names = new ArrayList<>();
 		List<Item> pending = new ArrayList<>();
@@ -316,7 +285,7 @@ public final class FolderRunner {
 			File file = candidates.get(i);
 			names.add(file.getName());
 			Item item = new Item(outputs, file, bases.get(file));
-			String stale = overwrite ? "overwrite is on" : staleness(journal.get(task.name(), file.getName()), file, item, task);
+			String stale = overwrite ? "overwrite is on" : BatchInputs.staleness(journal.get(task.name(), file.getName()), file, item.base, task, outputDir);
 			if (stale == null) {
 				log.accept(file.getName() + ": skipped, outputs exist and match the journal");
 				report.skipped.add(file.getName());
@@ -340,7 +309,7 @@ public final class FolderRunner {
 			BatchJournal.Entry e = journal.get(task.name(), f.getName());
 			boolean reached = names.contains(f.getName());
 			if (e != null && e.ok() && !report.failed.contains(f.getName())
-					&& (reached || staleness(e, f, new Item(outputs, f, bases.get(f)), task) == null)) done.add(e);
+					&& (reached || BatchInputs.staleness(e, f, bases.get(f), task, outputDir) == null)) done.add(e);
 		}
 		try {
 			task.finish(new Finish(this, task.name(), done, report));
@@ -395,90 +364,6 @@ public final class FolderRunner {
 			journal.append(item.entry);
 		} catch (IOException | RuntimeException ignored) { // the disk that failed the image may refuse the journal too: it is redone anyway
 		}
-	}
-
-	/** Null when the journal entry says this input's outputs are complete and current; else why it is redone. */
-	private String staleness(BatchJournal.Entry e, File file, Item item, Task task) {
-		if (e == null) return "not in the journal";
-		if (!e.ok()) return "it failed last time (" + e.reason + ")";
-		if (e.size != file.length() || e.mtime != file.lastModified()) return "the input changed (size or modification time)";
-		if (!task.settings().equals(e.settings)) return "the settings or the model changed";
-		Set<String> expected = new HashSet<>();
-		for (String s : task.outputSuffixes()) expected.add(item.base + s);
-		if (!expected.equals(e.outputs.keySet())) return "the output names changed (now " + expected + ")";
-		for (Map.Entry<String, Long> o : e.outputs.entrySet()) {
-			Path p = outputDir.resolve(o.getKey());
-			try {
-				if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return "output " + o.getKey() + " is missing";
-				long size = Files.size(p);
-				if (size != o.getValue()) return "output " + o.getKey() + " has " + size + " bytes, the journal says " + o.getValue();
-			} catch (IOException x) {
-				return "output " + o.getKey() + " cannot be read (" + x.getMessage() + ")";
-			}
-		}
-		return null;
-	}
-
-	/** Creates the output folder, proves it writable with a probe file, reports its free space. */
-	private Path prepareOutput(Path dir) throws IOException {
-		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException("output " + dir + " is a file, not a folder");
-		try {
-			Files.createDirectories(dir);
-			Path probe = dir.resolve(".convnet-probe-" + ProcessHandle.current().pid());
-			AtomicFiles.write(probe, "probe\n".getBytes(StandardCharsets.US_ASCII));
-			Files.delete(probe);
-		} catch (IOException | SecurityException e) {
-			throw new IOException("cannot write into the output folder " + dir + " (" + oneLine(e) + "); nothing was computed");
-		}
-		long free = Files.getFileStore(dir).getUsableSpace();
-		log.accept(String.format(Locale.ROOT, "Output folder %s: %.2f GB free", dir, free / 1e9));
-		return dir;
-	}
-
-	/** The inputs, sorted by name; every other file is logged with its reason. */
-	private List<File> list(File folder, Set<String> ourOutputs, Report report) throws IOException {
-		File[] files = input.isFile() ? new File[] { input.getAbsoluteFile() } : folder.listFiles();
-		if (files == null) throw new IOException("cannot list " + folder);
-		Arrays.sort(files);
-		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + filter);
-		List<File> out = new ArrayList<>();
-		for (File f : files) {
-			String n = f.getName();
-			if (input.isFile()) { // one file named by the user: no filter, hidden or folder rules
-			} else if (f.isDirectory()) { log.accept(n + ": skipped: a folder"); continue; }
-			else if (n.startsWith(".")) { log.accept(n + ": skipped: a hidden file"); continue; }
-			else if (!matcher.matches(Paths.get(n))) { log.accept(n + ": skipped: does not match the file filter " + filter); continue; }
-			if (ourOutputs.contains(n)) { log.accept(n + ": skipped: an output of an earlier run (recorded in the journal)"); continue; }
-			if (!ImageFiles.looksLikeImage(f)) {
-				log.accept(n + ": skipped: not an image");
-				report.notImages.add(n);
-				continue;
-			}
-			out.add(f);
-		}
-		return out;
-	}
-
-	/** Output stems: the name without extension, or the whole name where that would collide (see the class description). */
-	private Map<File, String> names(List<File> inputs, List<String> suffixes, Set<String> protectedNames) {
-		Map<String, List<File>> byStem = new HashMap<>();
-		for (File f : inputs) byStem.computeIfAbsent(stem(f.getName()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
-		Set<String> others = new HashSet<>();
-		for (String n : protectedNames) others.add(n.toLowerCase(Locale.ROOT));
-		Map<File, String> bases = new HashMap<>();
-		for (File f : inputs) {
-			String name = f.getName(), base = stem(name);
-			List<File> same = byStem.get(base.toLowerCase(Locale.ROOT));
-			boolean clash = same.size() > 1;
-			for (String s : suffixes) clash |= others.contains((base + s).toLowerCase(Locale.ROOT));
-			if (clash) {
-				base = name;
-				log.accept(name + ": outputs named " + name + (suffixes.isEmpty() ? "" : suffixes.get(0)) + " etc. (the name without extension is "
-						+ (same.size() > 1 ? "shared with " + (same.size() - 1) + " other input(s)" : "taken by an input") + ")");
-			}
-			bases.put(f, base);
-		}
-		return bases;
 	}
 
 	/** The file name without its last extension. */

@@ -13,6 +13,7 @@ import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
 import sc.fiji.convnet.explain.ImageClassifier;
 import sc.fiji.convnet.explain.TopClasses;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -41,25 +42,27 @@ public final class ImageClassification {
 		return new Result(image(imp, r.classifier(), r.top(), r.normalization()), null);
 	}
 
-	/** The image's current plane as the classifier's input. */
-	public static Tensor input(ImagePlus imp, ImageClassifier classifier, String normalization) {
+	/** The image's current plane as the classifier's input: the model's preprocessing, or {@code normalization} for a bare network. */
+	public static Tensor input(ImagePlus imp, Opened classifier, String normalization) {
 		if (imp == null) throw new IllegalArgumentException("Classify: no image");
-		boolean divide = NORMALIZE_DIVIDE_255.equals(normalization);
-		Tensor t = SaliencyImages.tensor(imp, classifier.channels(), divide ? SaliencyImages.NORMALIZE_NONE : normalization);
-		if (divide) for (int i = 0; i < t.size(); i++) t.data()[i] /= 255f;
-		return t;
+		return SaliencyImages.tensor(imp, classifier.scores().channels(), classifier.model(), normalization);
+	}
+
+	/** A classifier with the model it came from (whose description says how its input is normalised). */
+	public record Opened(ModelFiles model, ImageClassifier scores) {
+		public static Opened of(ModelFiles model) throws IOException { return new Opened(model, ImageClassifier.of(model)); }
 	}
 
 	/** The classifier a user named: a shipped or installed model's name, or a path (see {@link ModelRepository}). */
-	static ImageClassifier classifier(String model) throws IOException {
-		return ImageClassifier.of(ModelRepository.standard().find(model));
+	static Opened classifier(String model) throws IOException {
+		return Opened.of(ModelRepository.standard().find(model));
 	}
 
 	/** One row for the whole image. */
 	public static ResultsTable image(ImagePlus imp, String model, int k, String normalization) throws IOException {
-		ImageClassifier c = classifier(model);
+		Opened c = classifier(model);
 		ResultsTable t = new ResultsTable();
-		row(t, imp.getTitle(), new Rectangle(0, 0, imp.getWidth(), imp.getHeight()), c.top(input(imp, c, normalization), k));
+		row(t, imp.getTitle(), new Rectangle(0, 0, imp.getWidth(), imp.getHeight()), c.scores().top(input(imp, c, normalization), k));
 		return t;
 	}
 
@@ -67,13 +70,13 @@ public final class ImageClassification {
 	public static ResultsTable rois(ImagePlus imp, String model, int k, String normalization) throws IOException {
 		List<Roi> rois = rois(imp);
 		if (rois.isEmpty()) throw new IllegalArgumentException("Classify: " + imp.getTitle() + " has no ROIs in the ROI Manager or overlay");
-		ImageClassifier c = classifier(model);
+		Opened c = classifier(model);
 		Tensor x = input(imp, c, normalization);
 		ResultsTable t = new ResultsTable();
 		for (int i = 0; i < rois.size(); i++) {
 			Rectangle b = rois.get(i).getBounds();
 			String name = rois.get(i).getName() != null ? rois.get(i).getName() : "ROI " + (i + 1);
-			row(t, name, b, c.top(x, b.x, b.y, b.width, b.height, k));
+			row(t, name, b, c.scores().top(x, b.x, b.y, b.width, b.height, k));
 		}
 		return t;
 	}
@@ -92,8 +95,8 @@ public final class ImageClassification {
 	public record ClassMap(ResultsTable table, ImagePlus map) {}
 
 	public static ClassMap slidingWindow(ImagePlus imp, String model, int window, int stride, String normalization) throws IOException {
-		ImageClassifier c = classifier(model);
-		List<ImageClassifier.Cell> cells = c.slidingWindow(input(imp, c, normalization), window, stride, 32);
+		Opened c = classifier(model);
+		List<ImageClassifier.Cell> cells = c.scores().slidingWindow(input(imp, c, normalization), window, stride, 32);
 		int cols = (imp.getWidth() - window) / stride + 1, rows = (imp.getHeight() - window) / stride + 1;
 		ByteProcessor bp = new ByteProcessor(cols, rows);
 		ResultsTable t = new ResultsTable();
@@ -101,12 +104,12 @@ public final class ImageClassification {
 			bp.set(cell.x() / stride, cell.y() / stride, cell.top().index());
 			row(t, imp.getTitle(), new Rectangle(cell.x(), cell.y(), window, window), List.of(cell.top()));
 		}
-		bp.setMinAndMax(0, Math.max(1, c.names().size() - 1));
+		bp.setMinAndMax(0, Math.max(1, c.scores().names().size() - 1));
 		ImagePlus map = new ImagePlus(imp.getShortTitle() + "_classmap", bp);
 		ij.measure.Calibration cal = map.getCalibration();
 		cal.pixelWidth = cal.pixelHeight = stride;
 		cal.xOrigin = cal.yOrigin = -(window / 2.0) / stride;
-		map.setProperty("Info", "Class map of " + imp.getTitle() + ": classes " + c.names() + ", window " + window + ", stride " + stride);
+		map.setProperty("Info", "Class map of " + imp.getTitle() + ": classes " + c.scores().names() + ", window " + window + ", stride " + stride);
 		return new ClassMap(t, map);
 	}
 

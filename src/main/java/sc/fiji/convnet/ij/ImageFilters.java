@@ -81,7 +81,7 @@ public final class ImageFilters {
 			for (int first = 1; first <= n; first += batch) {
 				ImageStack part = new ImageStack(imp.getWidth(), imp.getHeight());
 				for (int i = first; i < first + batch && i <= n; i++) part.addSlice(in.getSliceLabel(i), in.getProcessor(i));
-				ImageStack y = conv.applyToEachPlane(part, k);
+				ImageStack y = PlaneConvolution.applyToEachPlane(conv, part, k);
 				if (out == null) out = new ImageStack(y.getWidth(), y.getHeight());
 				for (int i = 1; i <= y.getSize(); i++) out.addSlice(y.getSliceLabel(i), y.getProcessor(i));
 				FilterResults.step(progress(progress), Math.min(n, first + batch - 1), n);
@@ -115,7 +115,7 @@ public final class ImageFilters {
 				for (int z = 1; z <= slices; z++) {
 					ImageStack cs = new ImageStack(imp.getWidth(), imp.getHeight());
 					for (int c = 1; c <= channels; c++) cs.addSlice(in.getProcessor(imp.getStackIndex(c, z, t)));
-					FloatProcessor y = conv.applyAcrossChannels(cs, kernels);
+					FloatProcessor y = PlaneConvolution.applyAcrossChannels(conv, cs, kernels);
 					if (out == null) out = new ImageStack(y.getWidth(), y.getHeight());
 					out.addSlice(in.getSliceLabel(imp.getStackIndex(1, z, t)), y);
 					FilterResults.step(progress(progress), ++done, total);
@@ -168,11 +168,11 @@ public final class ImageFilters {
 						ImageProcessor ip = in.getProcessor(imp.getStackIndex(c, z, t));
 						String prefix = channels > 1 ? "c" + c + " " : "";
 						switch (which) {
-						case VERTICAL -> out.addSlice(prefix + "vertical", EdgeFilters.vertical(ip, conv));
-						case HORIZONTAL -> out.addSlice(prefix + "horizontal", EdgeFilters.horizontal(ip, conv));
-						case MAGNITUDE -> out.addSlice(prefix + "magnitude", EdgeFilters.compute(ip, conv).magnitude());
+						case VERTICAL -> out.addSlice(prefix + "vertical", PlaneConvolution.apply(conv, ip, EdgeFilters.vertical()));
+						case HORIZONTAL -> out.addSlice(prefix + "horizontal", PlaneConvolution.apply(conv, ip, EdgeFilters.horizontal()));
+						case MAGNITUDE -> out.addSlice(prefix + "magnitude", PlaneConvolution.edges(ip, conv).magnitude());
 						case ALL -> {
-							EdgeFilters.EdgeMaps m = EdgeFilters.compute(ip, conv);
+							PlaneConvolution.EdgeMaps m = PlaneConvolution.edges(ip, conv);
 							out.addSlice(prefix + "vertical", m.vertical());
 							out.addSlice(prefix + "horizontal", m.horizontal());
 							out.addSlice(prefix + "magnitude", m.magnitude());
@@ -206,7 +206,7 @@ public final class ImageFilters {
 			for (int t = 1; t <= frames; t++)
 				for (int z = 1; z <= slices; z++)
 					for (int c = 1; c <= channels; c++) {
-						ImageStack maps = bank.apply(in.getProcessor(imp.getStackIndex(c, z, t)), conv);
+						ImageStack maps = PlaneConvolution.gaborMaps(bank, in.getProcessor(imp.getStackIndex(c, z, t)), conv);
 						for (int i = 1; i <= f; i++)
 							out.addSlice((channels > 1 ? "c" + c + " " : "") + maps.getSliceLabel(i), maps.getProcessor(i));
 						FilterResults.step(progress(progress), ++done, total);
@@ -222,7 +222,7 @@ public final class ImageFilters {
 		Objects.requireNonNull(bank, "Gabor Filter Bank: bank");
 		int size = bank.filters().get(0).size();
 		int scale = Math.max(1, (int) Math.round(64.0 / size));
-		return new ImagePlus("Gabor bank (" + bank.size() + " filters)", bank.montage(scale, Math.max(2, scale)));
+		return new ImagePlus("Gabor bank (" + bank.size() + " filters)", KernelImages.montage(bank, scale, Math.max(2, scale)));
 	}
 
 	// ---------------------------------------------------------------- Pool and Up-sample
@@ -236,7 +236,7 @@ public final class ImageFilters {
 			ImageStack in = imp.getStack(), out = null;
 			int n = in.getSize();
 			for (int i = 1; i <= n; i++) {
-				FloatProcessor y = Pooling.pool(in.getProcessor(i), mode, size, stride);
+				FloatProcessor y = PlaneResampling.pool(in.getProcessor(i), mode, size, stride);
 				if (out == null) out = new ImageStack(y.getWidth(), y.getHeight());
 				out.addSlice(in.getSliceLabel(i), y);
 				FilterResults.step(progress(progress), i, n);
@@ -264,7 +264,7 @@ public final class ImageFilters {
 			ImageStack in = imp.getStack(), out = new ImageStack(imp.getWidth() * factor, imp.getHeight() * factor);
 			int n = in.getSize();
 			for (int i = 1; i <= n; i++) {
-				out.addSlice(in.getSliceLabel(i), Upsampling.upsample(in.getProcessor(i), method, factor, factor));
+				out.addSlice(in.getSliceLabel(i), PlaneResampling.upsample(in.getProcessor(i), method, factor, factor));
 				FilterResults.step(progress(progress), i, n);
 			}
 			// output pixel o looks at input position (o + ½)/f − ½

@@ -32,7 +32,7 @@ public final class ImageSaliency {
 		if (imp == null) throw new IllegalArgumentException("Grad-CAM: no image");
 		var files = ModelRepository.standard().find(model);
 		Network net = files.network(imp.getHeight(), imp.getWidth());
-		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
 		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
 		return show(imp, r.map(), opacity, "gradcam", files.classes());
 	}
@@ -44,7 +44,7 @@ public final class ImageSaliency {
 		var files = ModelRepository.standard().resolve(model);
 		OnnxSession session = files.session();
 		int channels = session.inputs().get(0).shape().length == 4 ? (int) session.inputs().get(0).shape()[1] : -1;
-		Tensor x = SaliencyImages.tensor(imp, channels, normalization);
+		Tensor x = SaliencyImages.tensor(imp, channels, files, normalization);
 		SaliencyMap m = OcclusionSensitivity.of(BatchClassifier.of(files.sessions())).patch(patch).stride(stride).batchSize(batchSize)
 				.baseline(baseline).classIndex(classIndex).softmax(softmax).progress(progress).compute(x);
 		return show(imp, m, opacity, "occlusion", files.classes());

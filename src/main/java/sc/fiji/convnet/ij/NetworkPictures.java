@@ -14,6 +14,7 @@ import sc.fiji.convnet.explain.Fgsm;
 import sc.fiji.convnet.explain.Montage;
 import sc.fiji.convnet.explain.NetworkViews;
 import sc.fiji.convnet.explain.Nodes;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.tensor.Tensor;
@@ -108,8 +109,9 @@ public final class NetworkPictures {
 
 	/** The activations of one layer for the image, a slice per channel. */
 	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization) throws IOException {
-		Network net = load(model, imp.getHeight(), imp.getWidth());
-		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		ModelFiles files = ModelRepository.standard().find(model);
+		Network net = files.network(imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
 		return toImagePlus(imp.getShortTitle() + "_" + layer, NetworkViews.featureMaps(net, layer, x));
 	}
 
@@ -117,8 +119,9 @@ public final class NetworkPictures {
 	public record FgsmOutput(ImagePlus adversarial, ImagePlus perturbation, ResultsTable probabilities, Fgsm.Result result) {}
 
 	public static FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization) throws IOException {
-		Network net = load(model, imp.getHeight(), imp.getWidth());
-		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		ModelFiles files = ModelRepository.standard().find(model);
+		Network net = files.network(imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
 		Fgsm.Result r = Fgsm.of(net).epsilon(epsilon).label(label).attack(x);
 		ResultsTable t = new ResultsTable();
 		for (int k = 0; k < r.before().length; k++) {
@@ -132,8 +135,9 @@ public final class NetworkPictures {
 
 	public static ImagePlus deepDream(ImagePlus imp, String model, String layer, int iterations, double step, int octaves, double octaveScale, double smoothing,
 			String normalization, Progress progress) throws IOException {
-		Network net = load(model, imp.getHeight(), imp.getWidth());
-		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), normalization);
+		ModelFiles files = ModelRepository.standard().find(model);
+		Network net = files.network(imp.getHeight(), imp.getWidth());
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
 		Tensor d = DeepDream.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).iterations(iterations).step(step).octaves(octaves)
 				.octaveScale(octaveScale).smoothing(smoothing).progress(progress).dream(x);
 		return likeInput(imp, imp.getShortTitle() + "_dream", d);
@@ -161,12 +165,13 @@ public final class NetworkPictures {
 		}
 		if (files.isEmpty()) throw new IOException("Top Patches: no images (.tif, .png, .jpg) in " + folder);
 		java.util.List<Tensor> images = new java.util.ArrayList<>();
+		ModelFiles modelFiles = ModelRepository.standard().find(model);
 		Network net = null;
 		for (int i = 0; i < files.size(); i++) {
 			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
 			if (imp == null) throw new IOException("Top Patches: cannot open " + files.get(i));
-			if (net == null) net = load(model, imp.getHeight(), imp.getWidth());
-			images.add(SaliencyImages.tensor(imp, net.inputChannels(), normalization));
+			if (net == null) net = modelFiles.network(imp.getHeight(), imp.getWidth());
+			images.add(SaliencyImages.tensor(imp, net.inputChannels(), modelFiles, normalization));
 			progress.update(i + 1, files.size());
 		}
 		var patches = sc.fiji.convnet.explain.TopPatches.find(net, layer, channel, images, k, size, true);
@@ -180,7 +185,8 @@ public final class NetworkPictures {
 	/** Style transfer (eqs. 10.13–10.17); {@code styleLayers} as "name:λ, name:λ". */
 	public static ImagePlus styleTransfer(ImagePlus content, ImagePlus style, String model, String contentLayer, String styleLayers, double alpha, double beta,
 			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
-		Network net = load(model, content.getHeight(), content.getWidth());
+		ModelFiles files = ModelRepository.standard().find(model);
+		Network net = files.network(content.getHeight(), content.getWidth());
 		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentLayer.strip()).weights(alpha, beta)
 				.iterations(iterations).learningRate(learningRate).progress(progress);
 		for (String part : styleLayers.split(",")) {
@@ -189,7 +195,8 @@ public final class NetworkPictures {
 			st.styleLayer(nl[0].strip(), nl.length > 1 ? Double.parseDouble(nl[1].strip()) : 1);
 		}
 		if (fromNoise) st.fromNoise(1);
-		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), normalization), s = SaliencyImages.tensor(style, net.inputChannels(), normalization);
+		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), files, normalization);
+		Tensor s = SaliencyImages.tensor(style, net.inputChannels(), files, normalization);
 		var r = st.transfer(c, s);
 		ImagePlus out = likeInput(content, content.getShortTitle() + "_styled", r.image());
 		out.setProperty("Info", "loss " + r.losses()[0] + " -> " + r.losses()[r.losses().length - 1] + " (content " + r.last().content() + ", style " + r.last().style() + ")");

@@ -9,23 +9,37 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import sc.fiji.convnet.explain.SaliencyMap;
+import sc.fiji.convnet.model.InputNormalization;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.tensor.Tensor;
 
 /** Saliency maps as ImageJ things: a 32-bit image with a heat LUT, and a translucent heat-map overlay. */
 public final class SaliencyImages {
 
-	public static final String NORMALIZE_NONE = sc.fiji.convnet.request.Normalization.NONE, NORMALIZE_UNIT = sc.fiji.convnet.request.Normalization.UNIT,
-			NORMALIZE_ZSCORE = sc.fiji.convnet.request.Normalization.ZSCORE;
+	public static final String NORMALIZE_NONE = InputNormalization.NONE, NORMALIZE_UNIT = InputNormalization.UNIT,
+			NORMALIZE_ZSCORE = InputNormalization.ZSCORE;
 	public static final String[] NORMALIZATIONS = sc.fiji.convnet.request.Normalization.SALIENCY.toArray(new String[0]);
 
 	private SaliencyImages() {}
 
 	/**
-	 * The image's current plane as 1×C×H×W: RGB gives 3 channels (0–255), anything else 1; a model with a
-	 * different channel count gets the grey plane repeated, or the RGB mean. Then the normalization:
-	 * "none", "0-1" (min–max of the plane) or "zero mean, unit variance".
+	 * The image's current plane as the input of {@code model}: see {@link #tensor(ImagePlus, int)}, then the model's
+	 * preprocessing, or {@code normalization} for a bare network ({@link InputNormalization}).
 	 */
+	public static Tensor tensor(ImagePlus imp, int channels, ModelFiles model, String normalization) {
+		return InputNormalization.of(model, normalization).apply(tensor(imp, channels));
+	}
+
+	/** The plane of {@link #tensor(ImagePlus, int)} with a normalisation by name: "none", "0-1" (min–max) or "zero mean, unit variance". */
 	public static Tensor tensor(ImagePlus imp, int channels, String normalization) {
+		return InputNormalization.chosen(normalization).apply(tensor(imp, channels));
+	}
+
+	/**
+	 * The image's current plane as 1×C×H×W in raw values: RGB gives 3 channels (0–255), anything else 1; a model
+	 * with a different channel count gets the grey plane repeated, or the RGB mean.
+	 */
+	public static Tensor tensor(ImagePlus imp, int channels) {
 		ImageProcessor ip = imp.getProcessor();
 		int w = ip.getWidth(), h = ip.getHeight(), plane = w * h;
 		float[][] planes;
@@ -44,7 +58,6 @@ public final class SaliencyImages {
 		}
 		Tensor t = Tensor.zeros(1, planes.length, h, w);
 		for (int c = 0; c < planes.length; c++) System.arraycopy(planes[c], 0, t.data(), c * plane, plane);
-		normalize(t.data(), normalization);
 		return t;
 	}
 
@@ -52,20 +65,6 @@ public final class SaliencyImages {
 		float[] f = new float[b.length];
 		for (int i = 0; i < b.length; i++) f[i] = b[i] & 0xff;
 		return f;
-	}
-
-	static void normalize(float[] v, String how) {
-		if (how == null || NORMALIZE_NONE.equals(how)) return;
-		double min = Double.MAX_VALUE, max = -Double.MAX_VALUE, sum = 0, sq = 0;
-		for (float x : v) { min = Math.min(min, x); max = Math.max(max, x); sum += x; sq += (double) x * x; }
-		if (NORMALIZE_UNIT.equals(how)) {
-			double range = max > min ? max - min : 1;
-			for (int i = 0; i < v.length; i++) v[i] = (float) ((v[i] - min) / range);
-		} else if (NORMALIZE_ZSCORE.equals(how)) {
-			double mean = sum / v.length, sd = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
-			if (sd == 0) sd = 1;
-			for (int i = 0; i < v.length; i++) v[i] = (float) ((v[i] - mean) / sd);
-		} else throw new IllegalArgumentException("normalization '" + how + "' is not one of " + String.join(", ", NORMALIZATIONS));
 	}
 
 	/** ImageJ's "Fire" LUT, or a black–red–yellow–white ramp when it cannot be loaded. */

@@ -72,6 +72,17 @@ public final class BioimageioReader {
 	}
 
 	/** One parse of one file, so that every message can name it. */
+	/**
+	 * The first input of a description (axes and preprocessing), read without its weights; null when it lists no
+	 * inputs (a description that only names classes).
+	 */
+	public static TensorDescription firstInput(Path yaml) {
+		Map<String, Object> root = load(yaml);
+		if (!(root.get("inputs") instanceof List<?> inputs) || inputs.isEmpty()) return null;
+		Parse p = new Parse(yaml, root);
+		return p.tensor(map(inputs.get(0), yaml + ": inputs[0]"), "inputs[0]", true, new ArrayList<>());
+	}
+
 	private static final class Parse {
 		final Path file;
 		final Map<String, Object> root;

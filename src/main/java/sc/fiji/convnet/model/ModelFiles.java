@@ -23,6 +23,7 @@ import sc.fiji.convnet.onnx.imports.OnnxImporter;
 import sc.fiji.convnet.onnx.read.OnnxModel;
 import sc.fiji.convnet.onnx.read.OnnxReader;
 import sc.fiji.convnet.onnx.read.ValueInfo;
+import sc.fiji.convnet.tensor.Npy;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -189,13 +190,27 @@ public final class ModelFiles {
 	 */
 	public List<String> classes() {
 		Map<String, Object> c = config();
-		if (description == null) {
-			Path companion = source().toAbsolutePath().resolveSibling(COMPANION);
-			if (Files.isRegularFile(companion)) c = convnetBlock(BioimageioReader.load(companion));
-		}
+		Path companion = companion();
+		if (companion != null) c = convnetBlock(BioimageioReader.load(companion));
 		List<String> names = new ArrayList<>();
 		if (c.get("classes") instanceof List<?> l) for (Object o : l) names.add(String.valueOf(o));
 		return names;
+	}
+
+	/**
+	 * The first input as described (axes and preprocessing): by the model's description, else by the {@value #COMPANION}
+	 * beside a bare file; null when neither lists inputs. {@link InputNormalization} decides from this.
+	 */
+	public TensorDescription describedInput() {
+		Path yaml = description != null ? description : companion();
+		return yaml == null ? null : BioimageioReader.firstInput(yaml);
+	}
+
+	/** The {@value #COMPANION} beside a bare {@code .onnx} or engine file, or null (also for a described model). */
+	private Path companion() {
+		if (description != null) return null;
+		Path companion = source().toAbsolutePath().resolveSibling(COMPANION);
+		return Files.isRegularFile(companion) ? companion : null;
 	}
 
 	/** What the description says the model is for ({@code config: convnet: task:}, else its tags); null when it does not say. */

@@ -89,6 +89,17 @@ public final class ModelRepository {
 		}
 	}
 
+	/** As {@link #find}, with the description parsed ({@link ModelFiles#descriptor()}), for tasks that run the ONNX description. */
+	public ModelFiles findDescribed(String nameOrPath) throws IOException {
+		try {
+			ModelFiles files = resolve(nameOrPath);
+			files.descriptor();
+			return files;
+		} catch (ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+	}
+
 	/** The names of every shipped and installed model, sorted, each once. */
 	public List<String> names() {
 		TreeSet<String> all = new TreeSet<>();

@@ -2,7 +2,7 @@
  * What a model is: {@link sc.fiji.convnet.model.ModelDescriptor} (ONNX weights, inputs and outputs with axes, tile
  * sizes, halo, pre- and post-processing) read from a bioimage.io description (format 0.4 or 0.5) by
  * {@link sc.fiji.convnet.model.BioimageioReader} or made for a bare {@code .onnx}; {@link sc.fiji.convnet.model.ModelRepository}
- * finds one from a name (shipped or installed) or a path and opens it ({@link sc.fiji.convnet.model.ModelFiles}); {@link sc.fiji.convnet.model.Npy} reads and writes NumPy arrays.
+ * finds one from a name (shipped or installed) or a path and opens it ({@link sc.fiji.convnet.model.ModelFiles}); {@link sc.fiji.convnet.tensor.Npy} reads and writes NumPy arrays.
  * <pre>{@code
  * ModelDescriptor d = ModelRepository.standard().resolve("path/to/unet2d_nuclei_broad").descriptor();
  * Tensor x = Npy.read(d.testInputs().get(0));

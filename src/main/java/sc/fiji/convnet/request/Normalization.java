@@ -2,10 +2,16 @@ package sc.fiji.convnet.request;
 
 import java.util.List;
 
-/** How pixel values enter a classifier: the one list of names every front end offers. */
+import sc.fiji.convnet.model.InputNormalization;
+
+/**
+ * How pixel values enter a bare network: the one list of names every front end offers. A model that describes its
+ * input uses its own preprocessing instead ({@link InputNormalization} decides).
+ */
 public final class Normalization {
 
-	public static final String NONE = "none", UNIT = "0-1", ZSCORE = "zero mean, unit variance", DIVIDE_255 = "value/255";
+	public static final String NONE = InputNormalization.NONE, UNIT = InputNormalization.UNIT, ZSCORE = InputNormalization.ZSCORE,
+			DIVIDE_255 = InputNormalization.DIVIDE_255;
 
 	/** For Grad-CAM and the other explanation commands. */
 	public static final List<String> SALIENCY = List.of(NONE, UNIT, ZSCORE);
@@ -22,6 +28,6 @@ public final class Normalization {
 	}
 
 	public static Option option(String defaultValue, List<String> choices) {
-		return Option.choice("normalization", "Normalization", defaultValue, choices).help("how pixel values enter the network");
+		return Option.choice("normalization", "Normalization", defaultValue, choices).help("how pixel values enter a bare network; a model with a description uses its own preprocessing");
 	}
 }

@@ -1,10 +1,5 @@
 package sc.fiji.convnet.segment;
 
-import ij.plugin.filter.EDM;
-import ij.plugin.filter.MaximumFinder;
-import ij.process.ByteProcessor;
-import ij.process.FloatProcessor;
-
 /**
  * Turns a network's per-pixel output into separate objects (instances).
  * <ul>
@@ -57,19 +52,12 @@ public final class InstanceDecoder {
 	private LabelImage decodeForeground(float[] foreground, int width, int height) {
 		int n = width * height;
 		boolean[] mask = new boolean[n];
-		ByteProcessor binary = new ByteProcessor(width, height);
-		byte[] bin = (byte[]) binary.getPixels();
-		for (int i = 0; i < n; i++) {
-			mask[i] = foreground[i] > threshold;
-			bin[i] = (byte) (mask[i] ? 255 : 0);
-		}
-		FloatProcessor edm = new EDM().makeFloatEDM(binary, 0, false);
-		ByteProcessor maxima = new MaximumFinder().findMaxima(edm, prominence, 0.5, MaximumFinder.SINGLE_POINTS, false, true);
+		for (int i = 0; i < n; i++) mask[i] = foreground[i] > threshold;
+		ImageJAlgorithms.DistanceSeeds seeds = ImageJAlgorithms.distanceSeeds(mask, width, height, prominence);
 		boolean[] seedMask = new boolean[n];
-		byte[] max = (byte[]) maxima.getPixels();
-		for (int i = 0; i < n; i++) seedMask[i] = max[i] != 0 && mask[i];
+		for (int i = 0; i < n; i++) seedMask[i] = seeds.maxima()[i] && mask[i];
 		int[] labels = ConnectedComponents.label(width, height, seedMask, true).labels();
-		float[] distance = (float[]) edm.getPixels();
+		float[] distance = seeds.distance();
 		float[] cost = new float[n];
 		for (int i = 0; i < n; i++) cost[i] = -distance[i];
 		SeededWatershed.flood(width, height, labels, cost, mask);

@@ -31,14 +31,8 @@ public final class SegmentationModels {
 
 	/** As {@link #load(String)} with {@code threads} ONNX Runtime threads per run (≤ 0: the default). */
 	public static SegmentationModel load(String nameOrPath, int threads) throws IOException {
-		ModelFiles files;
-		ModelDescriptor d;
-		try {
-			files = ModelRepository.standard().resolve(nameOrPath);
-			d = files.descriptor();
-		} catch (ModelFormatException e) {
-			throw new IOException(e.getMessage(), e);
-		}
+		ModelFiles files = ModelRepository.standard().findDescribed(nameOrPath);
+		ModelDescriptor d = files.descriptor();
 		Map<String, Object> config = files.config();
 		TensorDescription in = d.input(), out = d.output();
 		requireLayout(d, in);

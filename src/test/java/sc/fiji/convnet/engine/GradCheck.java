@@ -30,6 +30,17 @@ public final class GradCheck {
 		return t;
 	}
 
+	/** A shuffled grid of values 0.05 apart (shifted by {@code offset}), so that max-pooling and kinks have no near-ties within H. */
+	public static Tensor distinct(SplittableRandom r, float offset, int... shape) {
+		Tensor t = Tensor.zeros(shape);
+		int n = t.size();
+		int[] perm = new int[n];
+		for (int i = 0; i < n; i++) perm[i] = i;
+		for (int i = n - 1; i > 0; i--) { int j = r.nextInt(i + 1); int s = perm[i]; perm[i] = perm[j]; perm[j] = s; }
+		for (int i = 0; i < n; i++) t.data()[i] = (perm[i] - n / 2f) * 0.05f + offset;
+		return t;
+	}
+
 	static double probe(Tensor y, Tensor r) {
 		double s = 0;
 		for (int i = 0; i < y.size(); i++) s += (double) y.data()[i] * r.data()[i];

@@ -18,15 +18,7 @@ class LayerGradientTest {
 	}
 
 	/** Random values at least 0.02 apart in each plane, so that max-pooling has no near-ties within h. */
-	private Tensor distinct(int... shape) {
-		Tensor t = Tensor.zeros(shape);
-		int n = t.size();
-		int[] perm = new int[n];
-		for (int i = 0; i < n; i++) perm[i] = i;
-		for (int i = n - 1; i > 0; i--) { int j = rnd.nextInt(i + 1); int s = perm[i]; perm[i] = perm[j]; perm[j] = s; }
-		for (int i = 0; i < n; i++) t.data()[i] = (perm[i] - n / 2f) * 0.05f;
-		return t;
-	}
+	private Tensor distinct(int... shape) { return GradCheck.distinct(rnd, 0, shape); }
 
 	@Test
 	void conv2dPlain() {

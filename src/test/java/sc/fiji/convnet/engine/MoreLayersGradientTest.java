@@ -12,15 +12,7 @@ class MoreLayersGradientTest {
 
 	private final SplittableRandom rnd = new SplittableRandom(8);
 
-	private Tensor distinct(int... shape) {
-		Tensor t = Tensor.zeros(shape);
-		int n = t.size();
-		int[] perm = new int[n];
-		for (int i = 0; i < n; i++) perm[i] = i;
-		for (int i = n - 1; i > 0; i--) { int j = rnd.nextInt(i + 1); int s = perm[i]; perm[i] = perm[j]; perm[j] = s; }
-		for (int i = 0; i < n; i++) t.data()[i] = (perm[i] - n / 2f) * 0.05f + 0.025f;
-		return t;
-	}
+	private Tensor distinct(int... shape) { return GradCheck.distinct(rnd, 0.025f, shape); }
 
 	private void check(Layer l, Tensor... in) { GradCheck.check(l, in, Phase.TRAINING, 31); }
 

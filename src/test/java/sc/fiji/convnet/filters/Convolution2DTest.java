@@ -17,6 +17,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
+import sc.fiji.convnet.ij.PlaneConvolution;
 import sc.fiji.convnet.tensor.Tensor;
 
 class Convolution2DTest {
@@ -46,7 +47,7 @@ class Convolution2DTest {
 		Random rnd = new Random(31L * w + 7L * kw + kh);
 		FloatProcessor img = TestImages.randomFloat(rnd, w, h);
 		Kernel2D k = TestImages.randomKernel(rnd, kw, kh);
-		assertClose(imagej(img, k, false), IMAGEJ_LIKE.apply(img, k), 1e-5);
+		assertClose(imagej(img, k, false), PlaneConvolution.apply(IMAGEJ_LIKE, img, k), 1e-5);
 	}
 
 	@Test
@@ -54,7 +55,7 @@ class Convolution2DTest {
 		Random rnd = new Random(5);
 		FloatProcessor img = TestImages.randomFloat(rnd, 33, 27);
 		String text = "1 2 1\n2 4 2\n1 2 1";
-		assertClose(imagej(img, KernelParser.parse(text), true), IMAGEJ_LIKE.apply(img, KernelParser.parse(text, true)), 1e-5);
+		assertClose(imagej(img, KernelParser.parse(text), true), PlaneConvolution.apply(IMAGEJ_LIKE, img, KernelParser.parse(text, true)), 1e-5);
 	}
 
 	@Test
@@ -71,9 +72,9 @@ class Convolution2DTest {
 		ByteProcessor bp = new ByteProcessor(w, h, b);
 		ShortProcessor sp = new ShortProcessor(w, h, s, null);
 		// ImageJ on the 32-bit versions of the same pixels; tolerance scaled to the 0..65535 range
-		assertClose(imagej(bp, k, false), IMAGEJ_LIKE.apply(bp, k), 1e-3);
-		assertClose(imagej(sp, k, false), IMAGEJ_LIKE.apply(sp, k), 0.5);
-		assertTrue(((float[]) IMAGEJ_LIKE.apply(sp, Kernel2D.of(1, 1, 1f)).getPixels())[0] >= 0, "16-bit read as unsigned");
+		assertClose(imagej(bp, k, false), PlaneConvolution.apply(IMAGEJ_LIKE, bp, k), 1e-3);
+		assertClose(imagej(sp, k, false), PlaneConvolution.apply(IMAGEJ_LIKE, sp, k), 0.5);
+		assertTrue(((float[]) PlaneConvolution.apply(IMAGEJ_LIKE, sp, Kernel2D.of(1, 1, 1f)).getPixels())[0] >= 0, "16-bit read as unsigned");
 	}
 
 	@ParameterizedTest(name = "{0}, {1}, stride {2}×{3}, kernel {4}×{5}, image {6}×{7}")
@@ -104,11 +105,11 @@ class Convolution2DTest {
 		for (int i = 0; i < 3; i++) stack.addSlice("plane " + i, TestImages.randomFloat(rnd, 17, 13));
 		Kernel2D k = TestImages.randomKernel(rnd, 3, 3);
 		Convolution2D conv = IMAGEJ_LIKE.padding(PaddingMode.REFLECT);
-		ImageStack out = conv.applyToEachPlane(stack, k);
+		ImageStack out = PlaneConvolution.applyToEachPlane(conv, stack, k);
 		assertEquals(3, out.getSize());
 		for (int i = 1; i <= 3; i++) {
 			assertEquals("plane " + (i - 1), out.getSliceLabel(i));
-			assertClose(conv.apply(stack.getProcessor(i), k), (FloatProcessor) out.getProcessor(i), 0);
+			assertClose(PlaneConvolution.apply(conv, stack.getProcessor(i), k), (FloatProcessor) out.getProcessor(i), 0);
 		}
 	}
 
@@ -119,11 +120,11 @@ class Convolution2DTest {
 		ImageStack stack = new ImageStack(2048, 2048);
 		for (int i = 0; i < 5; i++) stack.addSlice("p" + i, TestImages.randomFloat(rnd, 2048, 2048));
 		Kernel2D k = Kernel2D.of(3, 1, 0.25f, 0.5f, 0.25f);
-		ImageStack out = IMAGEJ_LIKE.applyToEachPlane(stack, k);
+		ImageStack out = PlaneConvolution.applyToEachPlane(IMAGEJ_LIKE, stack, k);
 		assertEquals(5, out.getSize());
 		for (int i : new int[] { 1, 4, 5 }) {
 			assertEquals("p" + (i - 1), out.getSliceLabel(i));
-			assertClose(IMAGEJ_LIKE.apply(stack.getProcessor(i), k), (FloatProcessor) out.getProcessor(i), 0);
+			assertClose(PlaneConvolution.apply(IMAGEJ_LIKE, stack.getProcessor(i), k), (FloatProcessor) out.getProcessor(i), 0);
 		}
 	}
 
@@ -138,7 +139,7 @@ class Convolution2DTest {
 			ks[c] = TestImages.randomKernel(rnd, 5, 3);
 		}
 		Convolution2D conv = IMAGEJ_LIKE.padding(PaddingMode.ZERO).stride(2);
-		FloatProcessor out = conv.applyAcrossChannels(channels, ks);
+		FloatProcessor out = PlaneConvolution.applyAcrossChannels(conv, channels, ks);
 		int[] size = new int[2];
 		double[] sum = null;
 		for (int c = 0; c < 3; c++) {
@@ -152,8 +153,8 @@ class Convolution2DTest {
 		for (int i = 0; i < sum.length; i++) assertEquals(sum[i], a[i], 1e-5);
 
 		// one kernel for all channels = the same kernel given per channel
-		FloatProcessor shared = conv.applyAcrossChannels(channels, ks[0]);
-		assertClose(conv.applyAcrossChannels(channels, ks[0], ks[0], ks[0]), shared, 0);
+		FloatProcessor shared = PlaneConvolution.applyAcrossChannels(conv, channels, ks[0]);
+		assertClose(PlaneConvolution.applyAcrossChannels(conv, channels, ks[0], ks[0], ks[0]), shared, 0);
 	}
 
 	@Test
@@ -217,8 +218,8 @@ class Convolution2DTest {
 		FloatProcessor img = TestImages.randomFloat(rnd, 300, 257);
 		Kernel2D k = TestImages.randomKernel(rnd, 5, 5);
 		for (PaddingMode mode : PaddingMode.values())
-			assertClose(Convolution2D.defaults().padding(mode).threads(1).apply(img, k),
-					Convolution2D.defaults().padding(mode).threads(2).apply(img, k), 0);
+			assertClose(PlaneConvolution.apply(Convolution2D.defaults().padding(mode).threads(1), img, k),
+					PlaneConvolution.apply(Convolution2D.defaults().padding(mode).threads(2), img, k), 0);
 	}
 
 	@Test
@@ -226,20 +227,20 @@ class Convolution2DTest {
 		Kernel2D k9 = Kernel2D.of(9, 9, new float[81]);
 		FloatProcessor small = new FloatProcessor(5, 5);
 		Convolution2D valid = IMAGEJ_LIKE.output(OutputSize.VALID);
-		var e = assertThrows(IllegalArgumentException.class, () -> valid.apply(small, k9));
+		var e = assertThrows(IllegalArgumentException.class, () -> PlaneConvolution.apply(valid, small, k9));
 		assertTrue(e.getMessage().contains("Convolution2D") && e.getMessage().contains("9×9") && e.getMessage().contains("5×5"), e.getMessage());
 
-		e = assertThrows(IllegalArgumentException.class, () -> IMAGEJ_LIKE.apply(new ColorProcessor(4, 4), k9));
+		e = assertThrows(IllegalArgumentException.class, () -> PlaneConvolution.apply(IMAGEJ_LIKE, new ColorProcessor(4, 4), k9));
 		assertTrue(e.getMessage().contains("ColorProcessor"), e.getMessage());
 
 		ImageStack two = new ImageStack(6, 6);
 		two.addSlice(new FloatProcessor(6, 6));
 		two.addSlice(new FloatProcessor(6, 6));
 		Kernel2D k3 = Kernel2D.of(3, 3, new float[9]);
-		e = assertThrows(IllegalArgumentException.class, () -> IMAGEJ_LIKE.applyAcrossChannels(two, k3, k3, k3));
+		e = assertThrows(IllegalArgumentException.class, () -> PlaneConvolution.applyAcrossChannels(IMAGEJ_LIKE, two, k3, k3, k3));
 		assertTrue(e.getMessage().contains("3 kernels for 2 channels"), e.getMessage());
 
-		e = assertThrows(IllegalArgumentException.class, () -> IMAGEJ_LIKE.applyBank(small, List.of(k3, k9), null));
+		e = assertThrows(IllegalArgumentException.class, () -> PlaneConvolution.applyBank(IMAGEJ_LIKE, small, List.of(k3, k9), null));
 		assertTrue(e.getMessage().contains("kernel 2 is 9×9"), e.getMessage());
 
 		e = assertThrows(IllegalArgumentException.class, () -> IMAGEJ_LIKE.apply(Tensor.zeros(3, 4, 4), k3));

@@ -7,6 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import ij.process.FloatProcessor;
+import sc.fiji.convnet.ij.PlaneConvolution;
 import sc.fiji.convnet.tensor.Tensor;
 
 class EdgeFiltersTest {
@@ -23,7 +24,7 @@ class EdgeFiltersTest {
 	void handComputedCentrePixel() {
 		// 1 2 3 / 4 5 6 / 7 8 9: gx = (3−1)+(6−4)+(9−7) = 6, gy = (7+8+9)−(1+2+3) = 18
 		FloatProcessor img = new FloatProcessor(3, 3, new float[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
-		EdgeFilters.EdgeMaps m = EdgeFilters.compute(img, CONV.output(OutputSize.VALID));
+		PlaneConvolution.EdgeMaps m = PlaneConvolution.edges(img, CONV.output(OutputSize.VALID));
 		assertEquals(1, m.vertical().getWidth());
 		assertEquals(6f, m.vertical().getf(0), 0);
 		assertEquals(18f, m.horizontal().getf(0), 0);
@@ -39,7 +40,7 @@ class EdgeFiltersTest {
 		FloatProcessor falling = (FloatProcessor) rising.duplicate();
 		falling.multiply(-1);
 		falling.add(10);
-		EdgeFilters.EdgeMaps r = EdgeFilters.compute(rising, CONV), f = EdgeFilters.compute(falling, CONV);
+		PlaneConvolution.EdgeMaps r = PlaneConvolution.edges(rising, CONV), f = PlaneConvolution.edges(falling, CONV);
 		float[] expectedRow = { 0, 0, 30, 30, 0, 0 }; // replicate borders: flat at both ends
 		for (int y = 0; y < 4; y++)
 			for (int x = 0; x < 6; x++) {
@@ -57,7 +58,7 @@ class EdgeFiltersTest {
 		FloatProcessor img = TestImages.randomFloat(rnd, 13, 9);
 		FloatProcessor t = (FloatProcessor) img.rotateRight();
 		t.flipHorizontal(); // rotateRight + flipHorizontal = transpose
-		FloatProcessor gy = EdgeFilters.horizontal(img, CONV), gxT = EdgeFilters.vertical(t, CONV);
+		FloatProcessor gy = PlaneConvolution.apply(CONV, img, EdgeFilters.horizontal()), gxT = PlaneConvolution.apply(CONV, t, EdgeFilters.vertical());
 		for (int y = 0; y < 9; y++)
 			for (int x = 0; x < 13; x++) assertEquals(gy.getf(x, y), gxT.getf(y, x), 1e-5);
 	}
@@ -69,7 +70,7 @@ class EdgeFiltersTest {
 		Tensor x = new Tensor(((float[]) img.getPixels()).clone(), 1, 1, 7, 10);
 		Tensor g = EdgeFilters.gradients(x, CONV);
 		Tensor m = EdgeFilters.magnitude(g);
-		EdgeFilters.EdgeMaps maps = EdgeFilters.compute(img, CONV);
+		PlaneConvolution.EdgeMaps maps = PlaneConvolution.edges(img, CONV);
 		assertArrayEquals(new int[] { 1, 2, 7, 10 }, g.shape());
 		for (int i = 0; i < 70; i++) {
 			assertEquals(maps.vertical().getf(i), g.data()[i], 1e-6);

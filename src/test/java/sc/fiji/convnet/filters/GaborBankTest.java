@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import ij.ImageStack;
 import ij.process.FloatProcessor;
+import sc.fiji.convnet.ij.KernelImages;
+import sc.fiji.convnet.ij.PlaneConvolution;
 import sc.fiji.convnet.tensor.Tensor;
 
 class GaborBankTest {
@@ -70,7 +72,7 @@ class GaborBankTest {
 		assertEquals("θ=135° ω=0.5 φ=-1.571", f.label());
 
 		int scale = 3, gap = 2, tile = 7 * scale;
-		FloatProcessor m = bank.montage(scale, gap);
+		FloatProcessor m = KernelImages.montage(bank, scale, gap);
 		assertEquals(4 * tile + 3 * gap, m.getWidth());
 		assertEquals(4 * tile + 3 * gap, m.getHeight());
 		// filter at row r (ω, φ) and column c (θ): its pixel (i, j) fills a scale×scale block
@@ -95,7 +97,7 @@ class GaborBankTest {
 		GaborBank bank = GaborBank.builder().orientations(GaborBank.evenOrientations(8)).frequencies(omega)
 				.alpha(0.05).beta(0.05).size(15).build();
 		Convolution2D conv = Convolution2D.defaults().threads(2).output(OutputSize.VALID);
-		ImageStack maps = bank.apply(img, conv);
+		ImageStack maps = PlaneConvolution.gaborMaps(bank, img, conv);
 		assertEquals(8, maps.getSize());
 		assertEquals(bank.labels()[3], maps.getSliceLabel(4));
 		double[] energy = new double[8];
@@ -103,7 +105,7 @@ class GaborBankTest {
 			float[] p = (float[]) maps.getPixels(f + 1);
 			for (float a : p) energy[f] += a * a;
 			// each slice is the single-kernel convolution
-			FloatProcessor single = conv.apply(img, bank.kernels().get(f));
+			FloatProcessor single = PlaneConvolution.apply(conv, img, bank.kernels().get(f));
 			assertArrayEquals((float[]) single.getPixels(), p, 1e-5f);
 		}
 		int best = 0;

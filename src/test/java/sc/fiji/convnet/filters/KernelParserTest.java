@@ -8,6 +8,7 @@ import ij.plugin.filter.Convolver;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
+import sc.fiji.convnet.ij.KernelImages;
 
 class KernelParserTest {
 
@@ -44,9 +45,9 @@ class KernelParserTest {
 	@Test
 	void takesAKernelFromAnImage() {
 		FloatProcessor fp = new FloatProcessor(3, 2, new float[] { 0.5f, -1, 2, 3, 4, 5 });
-		assertEquals(Kernel2D.of(3, 2, 0.5f, -1, 2, 3, 4, 5), KernelParser.fromImage(fp));
+		assertEquals(Kernel2D.of(3, 2, 0.5f, -1, 2, 3, 4, 5), KernelImages.kernel(fp));
 		ByteProcessor bp = new ByteProcessor(2, 2, new byte[] { 1, (byte) 200, 3, 4 });
-		Kernel2D k = KernelParser.fromImage(bp, true);
+		Kernel2D k = KernelImages.kernel(bp, true);
 		assertEquals(200 / 208.0, k.get(1, 0), 1e-6);
 	}
 
@@ -62,7 +63,7 @@ class KernelParserTest {
 		assertTrue(e.getMessage().contains("no numbers"), e.getMessage());
 		e = assertThrows(IllegalArgumentException.class, () -> KernelParser.parse("1 NaN"));
 		assertTrue(e.getMessage().contains("NaN"), e.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> KernelParser.fromImage(new ColorProcessor(3, 3)));
+		e = assertThrows(IllegalArgumentException.class, () -> KernelImages.kernel(new ColorProcessor(3, 3)));
 		assertTrue(e.getMessage().contains("RGB"), e.getMessage());
 		e = assertThrows(IllegalArgumentException.class, () -> Kernel2D.of(2, 2, 1, 2, 3));
 		assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains("2×2"), e.getMessage());

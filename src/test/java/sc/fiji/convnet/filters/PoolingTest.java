@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import ij.ImageStack;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
+import sc.fiji.convnet.ij.PlaneResampling;
 import sc.fiji.convnet.tensor.Tensor;
 
 class PoolingTest {
@@ -44,7 +45,7 @@ class PoolingTest {
 		int[] sz = new int[2];
 		for (boolean max : new boolean[] { true, false }) {
 			double[] expected = naive((float[]) img.getPixels(), w, h, size, stride, max, sz);
-			FloatProcessor out = max ? Pooling.max(img, size, stride) : Pooling.average(img, size, stride);
+			FloatProcessor out = max ? PlaneResampling.max(img, size, stride) : PlaneResampling.average(img, size, stride);
 			assertEquals(sz[0], out.getWidth());
 			assertEquals(sz[1], out.getHeight());
 			float[] a = (float[]) out.getPixels();
@@ -58,28 +59,28 @@ class PoolingTest {
 		ImageStack s = new ImageStack(9, 6);
 		s.addSlice("a", TestImages.randomFloat(rnd, 9, 6));
 		s.addSlice("b", TestImages.randomFloat(rnd, 9, 6));
-		ImageStack out = Pooling.pool(s, Pooling.Mode.MAX, 2, 2);
+		ImageStack out = PlaneResampling.pool(s, Pooling.Mode.MAX, 2, 2);
 		assertEquals("b", out.getSliceLabel(2));
-		assertArrayEquals((float[]) Pooling.max(s.getProcessor(2), 2, 2).getPixels(), (float[]) out.getPixels(2));
+		assertArrayEquals((float[]) PlaneResampling.max(s.getProcessor(2), 2, 2).getPixels(), (float[]) out.getPixels(2));
 
 		float[] both = new float[2 * 54];
 		System.arraycopy(s.getPixels(1), 0, both, 0, 54);
 		System.arraycopy(s.getPixels(2), 0, both, 54, 54);
 		Tensor t = Pooling.pool(new Tensor(both, 2, 1, 6, 9), Pooling.Mode.AVERAGE, 3, 3);
 		assertArrayEquals(new int[] { 2, 1, 2, 3 }, t.shape());
-		float[] second = (float[]) Pooling.average(s.getProcessor(2), 3, 3).getPixels();
+		float[] second = (float[]) PlaneResampling.average(s.getProcessor(2), 3, 3).getPixels();
 		for (int i = 0; i < 6; i++) assertEquals(second[i], t.data()[6 + i], 0);
 
 		ShortProcessor sp = new ShortProcessor(2, 2, new short[] { (short) 60000, 1, 2, 3 }, null);
-		assertEquals(60000f, Pooling.max(sp, 2, 2).getf(0), 0);
+		assertEquals(60000f, PlaneResampling.max(sp, 2, 2).getf(0), 0);
 	}
 
 	@Test
 	void badWindowsAreExplained() {
 		FloatProcessor img = new FloatProcessor(4, 3);
-		var e = assertThrows(IllegalArgumentException.class, () -> Pooling.max(img, 4, 1));
+		var e = assertThrows(IllegalArgumentException.class, () -> PlaneResampling.max(img, 4, 1));
 		assertTrue(e.getMessage().contains("Pooling") && e.getMessage().contains("4×3"), e.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> Pooling.average(img, 2, 0));
+		e = assertThrows(IllegalArgumentException.class, () -> PlaneResampling.average(img, 2, 0));
 		assertTrue(e.getMessage().contains("stride 0"), e.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> Pooling.pool(Tensor.zeros(4, 4), Pooling.Mode.MAX, 2, 2));
 	}

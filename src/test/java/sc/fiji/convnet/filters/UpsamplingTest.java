@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import ij.ImageStack;
 import ij.process.FloatProcessor;
+import sc.fiji.convnet.ij.PlaneResampling;
 import sc.fiji.convnet.tensor.Tensor;
 
 class UpsamplingTest {
@@ -17,14 +18,14 @@ class UpsamplingTest {
 		Random rnd = new Random(3);
 		FloatProcessor img = TestImages.randomFloat(rnd, 7, 5);
 		for (int f : new int[] { 1, 2, 3 }) {
-			FloatProcessor up = Upsampling.nearest(img, f);
+			FloatProcessor up = PlaneResampling.nearest(img, f);
 			assertEquals(7 * f, up.getWidth());
 			assertEquals(5 * f, up.getHeight());
-			assertArrayEquals((float[]) img.getPixels(), (float[]) Pooling.max(up, f, f).getPixels(), "max of each block");
+			assertArrayEquals((float[]) img.getPixels(), (float[]) PlaneResampling.max(up, f, f).getPixels(), "max of each block");
 			// every block is constant: max = −max(−x)
 			FloatProcessor neg = (FloatProcessor) up.duplicate();
 			neg.multiply(-1);
-			float[] mins = (float[]) Pooling.max(neg, f, f).getPixels();
+			float[] mins = (float[]) PlaneResampling.max(neg, f, f).getPixels();
 			for (int i = 0; i < mins.length; i++) assertEquals(-img.getf(i), mins[i], 0);
 		}
 	}
@@ -37,7 +38,7 @@ class UpsamplingTest {
 		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) v[y * w + x] = (float) (a + bx * x + by * y);
 		FloatProcessor img = new FloatProcessor(w, h, v);
 		for (int f : new int[] { 2, 3, 4 }) {
-			FloatProcessor up = Upsampling.bilinear(img, f);
+			FloatProcessor up = PlaneResampling.bilinear(img, f);
 			int interior = 0;
 			for (int oy = 0; oy < h * f; oy++)
 				for (int ox = 0; ox < w * f; ox++) {
@@ -50,7 +51,7 @@ class UpsamplingTest {
 			assertTrue(interior > (w * f) * (h * f) / 2, "most pixels are interior");
 		}
 		// factor 1 changes nothing
-		assertArrayEquals(v, (float[]) Upsampling.bilinear(img, 1).getPixels());
+		assertArrayEquals(v, (float[]) PlaneResampling.bilinear(img, 1).getPixels());
 	}
 
 	@Test
@@ -59,14 +60,14 @@ class UpsamplingTest {
 		ImageStack s = new ImageStack(4, 3);
 		s.addSlice("x", TestImages.randomFloat(rnd, 4, 3));
 		s.addSlice("y", TestImages.randomFloat(rnd, 4, 3));
-		ImageStack up = Upsampling.upsample(s, Upsampling.Method.BILINEAR, 2, 3);
+		ImageStack up = PlaneResampling.upsample(s, Upsampling.Method.BILINEAR, 2, 3);
 		assertEquals(12, up.getWidth());
 		assertEquals(6, up.getHeight());
 		assertEquals("y", up.getSliceLabel(2));
-		assertArrayEquals((float[]) Upsampling.upsample(s.getProcessor(2), Upsampling.Method.BILINEAR, 2, 3).getPixels(), (float[]) up.getPixels(2));
+		assertArrayEquals((float[]) PlaneResampling.upsample(s.getProcessor(2), Upsampling.Method.BILINEAR, 2, 3).getPixels(), (float[]) up.getPixels(2));
 		Tensor t = Upsampling.upsample(Tensor.zeros(1, 2, 3, 4), Upsampling.Method.NEAREST, 2, 2);
 		assertArrayEquals(new int[] { 1, 2, 6, 8 }, t.shape());
-		var e = assertThrows(IllegalArgumentException.class, () -> Upsampling.nearest(s.getProcessor(1), 0));
+		var e = assertThrows(IllegalArgumentException.class, () -> PlaneResampling.nearest(s.getProcessor(1), 0));
 		assertTrue(e.getMessage().contains("Upsampling"), e.getMessage());
 	}
 }

@@ -8,23 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import sc.fiji.convnet.TestData;
 
 /** The batch detection macro in real ImageJ 1.54p under Xvfb: the same box tables as the command line. */
-class DetectionMacroIT {
-
-	@TempDir
-	static Path home;
-	static ImageJInstall imagej;
-
-	@BeforeAll
-	static void install() throws Exception {
-		imagej = ImageJInstall.create(home.resolve("ImageJ"));
-	}
+class DetectionMacroIT extends WithImageJ {
 
 	@Test
 	void batchDetectionMacroWritesBoxTablesAndCounts() throws Exception {

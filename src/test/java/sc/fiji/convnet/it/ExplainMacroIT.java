@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -28,16 +26,7 @@ import sc.fiji.convnet.TestData;
 import sc.fiji.convnet.explain.TinyNets;
 
 /** Plugins › ConvNet › Explain in the real ImageJ 1.54p under Xvfb, called by macros with the recorder's options. */
-class ExplainMacroIT {
-
-	@TempDir
-	static Path home;
-	static ImageJInstall imagej;
-
-	@BeforeAll
-	static void install() throws Exception {
-		imagej = ImageJInstall.create(home.resolve("ImageJ"));
-	}
+class ExplainMacroIT extends WithImageJ {
 
 	@Test
 	void gradCamAndEvaluateSaliencyFromAMacro() throws Exception {

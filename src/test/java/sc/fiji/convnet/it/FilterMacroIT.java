@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -21,22 +19,9 @@ import ij.process.ImageProcessor;
  * Plugins › ConvNet › Filters in the real ImageJ 1.54p under Xvfb: every command called by a macro with
  * the recorder's options, the saved results checked against ImageJ's Convolver and plain loops here.
  */
-class FilterMacroIT {
+class FilterMacroIT extends WithImageJ {
 
 	private static final Path SAMPLE = Path.of("samples/nuclei_fluo_8bit_crop.tif").toAbsolutePath();
-
-	@TempDir
-	static Path home;
-	static ImageJInstall imagej;
-
-	@BeforeAll
-	static void install() throws Exception {
-		imagej = ImageJInstall.create(home.resolve("ImageJ"));
-	}
-
-	private static Path macro(String name, String... lines) throws Exception {
-		return Files.writeString(home.resolve(name), String.join("\n", lines));
-	}
 
 	private static float[] convolver(ImageProcessor ip, float[] kernel, int size) {
 		FloatProcessor fp = (FloatProcessor) ip.convertToFloat().duplicate();

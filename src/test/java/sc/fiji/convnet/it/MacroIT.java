@@ -8,29 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
 import ij.ImagePlus;
 import sc.fiji.convnet.TestData;
 
 /** The real ImageJ 1.54p with the built jar in plugins/ runs our macros (and recorded calls) under Xvfb. */
-class MacroIT {
-
-	@TempDir
-	static Path home;
-	static ImageJInstall imagej;
-
-	@BeforeAll
-	static void install() throws Exception {
-		imagej = ImageJInstall.create(home.resolve("ImageJ"));
-	}
-
-	private static Path macro(String name, String text) throws Exception {
-		return Files.writeString(home.resolve(name), text);
-	}
+class MacroIT extends WithImageJ {
 
 	@Test
 	void menuEntriesExistAndDiagnosticsRuns() throws Exception {

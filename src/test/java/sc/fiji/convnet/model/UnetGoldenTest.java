@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.onnx.SessionCache;
+import sc.fiji.convnet.tensor.Npy;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**

@@ -9,7 +9,7 @@ import com.google.protobuf.CodedOutputStream;
  * Hand-encoded minimal ONNX models for tests (field numbers from onnx.proto): one elementwise node from a float
  * input "x" with a fully dynamic N×C×H×W shape to output "y".
  */
-final class TinyOnnx {
+public final class TinyOnnx {
 
 	private TinyOnnx() {}
 
@@ -43,9 +43,10 @@ final class TinyOnnx {
 		});
 	}
 
-	interface Body { void write(CodedOutputStream out) throws IOException; }
+	/** Writes the fields of one message. */
+	public interface Body { void write(CodedOutputStream out) throws IOException; }
 
-	static byte[] message(Body body) {
+	public static byte[] message(Body body) {
 		try {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			CodedOutputStream out = CodedOutputStream.newInstance(bytes);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import sc.fiji.convnet.model.ModelDescriptor;
 import sc.fiji.convnet.model.ModelRepository;
-import sc.fiji.convnet.model.Npy;
+import sc.fiji.convnet.tensor.Npy;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.tensor.Tensor;
 

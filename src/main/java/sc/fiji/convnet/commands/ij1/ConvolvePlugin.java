@@ -8,10 +8,10 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import sc.fiji.convnet.commands.ConvolveSettings;
-import sc.fiji.convnet.filters.KernelParser;
 import sc.fiji.convnet.ij.FilterChoices;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.ImageFilters;
+import sc.fiji.convnet.ij.KernelImages;
 
 /**
  * ImageJ 1.x entry for Convolve. Recorded as, e.g.,
@@ -44,7 +44,7 @@ public class ConvolvePlugin implements PlugIn {
 			if (FROM_TEXT.equals(source)) return LAST.run(imp, progress);
 			ImagePlus kernelImage = WindowManager.getImage(source);
 			if (kernelImage == null) throw new IllegalArgumentException("no open image '" + source + "' to take the kernel from");
-			return ImageFilters.convolve(imp, KernelParser.fromImage(kernelImage.getProcessor()), LAST.normalize,
+			return ImageFilters.convolve(imp, KernelImages.kernel(kernelImage.getProcessor()), LAST.normalize,
 					FilterChoices.padding(LAST.padding), FilterChoices.outputSize(LAST.output), LAST.stride, LAST.acrossChannels, progress);
 		});
 	}

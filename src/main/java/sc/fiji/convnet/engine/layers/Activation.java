@@ -2,17 +2,12 @@ package sc.fiji.convnet.engine.layers;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
-import sc.fiji.convnet.engine.Phase;
-import sc.fiji.convnet.engine.Parameter;
-import sc.fiji.convnet.tensor.Tensor;
-
 /**
  * Element-wise nonlinearities y = f(x) of any shape; the backward pass uses f'(x) written in terms of
- * x and y. Subclasses give f and f'. Built-in ones: {@link #leakyRelu(double)}, {@link #elu(double)},
+ * x and y. Built-in ones: {@link #leakyRelu(double)}, {@link #elu(double)},
  * {@link #selu()}, {@link #sigmoid()}, {@link #tanh()}; ReLU and PReLU are their own classes.
  */
-public class Activation extends Layer {
+public class Activation extends PointwiseFunction {
 
 	/** The function and its derivative; {@code alpha} is the kind's one constant (slope, scale). */
 	public enum Kind {
@@ -33,7 +28,6 @@ public class Activation extends Layer {
 
 	private final Kind kind;
 	private final double alpha;
-	private Tensor input, output;
 
 	public Activation(Kind kind, double alpha) {
 		this.kind = kind;
@@ -68,32 +62,7 @@ public class Activation extends Layer {
 		return new Activation(Kind.valueOf(o.get("kind").getAsString()), o.get("alpha").getAsDouble());
 	}
 
-	@Override
-	public int[] outputShape(int[]... in) {
-		requireInputs(in, 1);
-		return in[0].clone();
-	}
+	@Override protected double f(double x) { return kind.f(x, alpha); }
 
-	@Override
-	public Tensor forward(Tensor[] inputs, Phase phase) {
-		float[] x = inputs[0].data(), y = new float[x.length];
-		for (int i = 0; i < x.length; i++) y[i] = (float) kind.f(x[i], alpha);
-		Tensor out = new Tensor(y, inputs[0].shape());
-		input = phase.records() ? inputs[0] : null;
-		output = phase.records() ? out : null;
-		return out;
-	}
-
-	@Override
-	public Tensor[] backward(Tensor dy) {
-		if (input == null) throw noCache();
-		if (dy.size() != input.size()) throw error("output gradient " + dy.shapeString() + " does not match input " + input.shapeString());
-		float[] x = input.data(), y = output.data(), d = dy.data(), dx = new float[x.length];
-		for (int i = 0; i < x.length; i++) dx[i] = (float) (d[i] * kind.df(x[i], y[i], alpha));
-		return new Tensor[] { new Tensor(dx, input.shape()) };
-	}
-
-	@Override public void clearCache() { input = null; output = null; }
-
-	@Override public java.util.List<Parameter> parameters() { return java.util.List.of(); }
+	@Override protected double df(double x, double y) { return kind.df(x, y, alpha); }
 }

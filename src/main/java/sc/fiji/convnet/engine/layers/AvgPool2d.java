@@ -4,23 +4,19 @@ import java.util.Arrays;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
-import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
-import sc.fiji.convnet.tensor.Tensor;
 
 /**
  * Average pooling over KH×KW windows with stride and zero padding. With {@code countIncludePad} the
  * divisor is always KH·KW (PyTorch's default); without it, only the cells inside the image count
  * (ONNX AveragePool's default).
  */
-public final class AvgPool2d extends Layer {
+public final class AvgPool2d extends FixedLinearMap {
 
 	private final int kh, kw, strideH, strideW;
 	private int padH, padW;
 	private boolean countIncludePad = true;
-	private int[] inputShape;
 
 	public AvgPool2d(int kernel) { this(kernel, kernel, kernel, kernel); }
 
@@ -62,7 +58,8 @@ public final class AvgPool2d extends Layer {
 	}
 
 	/** Visits every (output, input) pair of a window with the weight 1/count. */
-	private void sweep(int[] s, int[] o, float[] src, float[] dst, boolean forward) {
+	@Override
+	void sweep(int[] s, int[] o, float[] src, float[] dst, boolean forward) {
 		int h = s[2], w = s[3], oh = o[2], ow = o[3];
 		for (int p = 0; p < s[0] * s[1]; p++)
 			for (int oy = 0; oy < oh; oy++)
@@ -82,25 +79,5 @@ public final class AvgPool2d extends Layer {
 				}
 	}
 
-	@Override
-	public Tensor forward(Tensor[] inputs, Phase phase) {
-		int[] s = inputs[0].shape(), o = outputShape(s);
-		Tensor y = Tensor.zeros(o);
-		sweep(s, o, inputs[0].data(), y.data(), true);
-		inputShape = s;
-		return y;
-	}
-
-	@Override
-	public Tensor[] backward(Tensor dy) {
-		if (inputShape == null) throw noCache();
-		int[] o = outputShape(inputShape);
-		if (!Arrays.equals(dy.shape(), o)) throw error("output gradient " + dy.shapeString() + " does not match output " + Arrays.toString(o));
-		Tensor dx = Tensor.zeros(inputShape);
-		sweep(inputShape, o, dy.data(), dx.data(), false);
-		return new Tensor[] { dx };
-	}
-
 	@Override public ReceptiveField receptiveField(ReceptiveField... in) { return in[0].window(kh, strideH); }
-	@Override public void clearCache() { inputShape = null; }
 }

@@ -1,6 +1,5 @@
 package sc.fiji.convnet.engine.layers;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -109,10 +108,7 @@ public final class Conv2d extends Layer {
 
 	@Override
 	public List<Parameter> parameters() {
-		List<Parameter> l = new ArrayList<>();
-		l.add(weight);
-		if (bias != null) l.add(bias);
-		return l;
+		return weightAndBias(weight, bias);
 	}
 
 	/** The kernels' geometry; for reflect/replicate padding it describes the explicitly padded input. */

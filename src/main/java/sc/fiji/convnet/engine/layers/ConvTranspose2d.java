@@ -1,6 +1,5 @@
 package sc.fiji.convnet.engine.layers;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -93,10 +92,7 @@ public final class ConvTranspose2d extends Layer {
 
 	@Override
 	public List<Parameter> parameters() {
-		List<Parameter> l = new ArrayList<>();
-		l.add(weight);
-		if (bias != null) l.add(bias);
-		return l;
+		return weightAndBias(weight, bias);
 	}
 
 	/** The geometry of the convolution whose input-gradient this layer computes: its input is our output. */

@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -12,7 +11,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * Inverted dropout (Bishop §9.6.1): in training, each value is kept with probability 1 − p and scaled by
  * 1/(1 − p), so evaluation is the identity. Seeded: the same seed gives the same masks in the same order.
  */
-public final class Dropout extends Layer {
+public final class Dropout extends SameShapeLayer {
 
 	private final double p;
 	private final long seed;
@@ -38,12 +37,6 @@ public final class Dropout extends Layer {
 	}
 
 	public static Dropout fromConfig(JsonObject o) { return new Dropout(o.get("p").getAsDouble(), o.get("seed").getAsLong()); }
-
-	@Override
-	public int[] outputShape(int[]... in) {
-		requireInputs(in, 1);
-		return in[0].clone();
-	}
 
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {

@@ -2,25 +2,18 @@ package sc.fiji.convnet.engine.layers;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
 import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.tensor.Tensor;
 
 /** max(0, x), element-wise (Bishop eq. 6.17). Any shape. */
-public final class ReLU extends Layer {
+public final class ReLU extends SameShapeLayer {
 
 	private Tensor output;
 
 	@Override public String type() { return "ReLU"; }
 	@Override public JsonObject config() { return json(); }
 	public static ReLU fromConfig(JsonObject o) { return new ReLU(); }
-
-	@Override
-	public int[] outputShape(int[]... in) {
-		requireInputs(in, 1);
-		return in[0].clone();
-	}
 
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {

@@ -4,20 +4,31 @@ import java.util.Arrays;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
-import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
- * Gives each sample a new shape (the batch axis stays): N×… → N×{@code shape}. One entry may be −1,
- * meaning "whatever is left". The values are shared.
+ * Gives each sample a new shape (the batch axis stays): N×… → N×{@code shape}, one entry may be −1, meaning
+ * "whatever is left"; or, as a {@link #view}, gives the whole tensor a fixed shape, batch axis included (what an
+ * imported ONNX graph needs where the batch changes or the rank does not suit). The values are shared.
  */
-public final class Reshape extends Layer {
+public final class Reshape extends ShapeOnlyLayer {
 
 	private final int[] target;
-	private int[] inputShape;
+	/** true: {@code target} is the whole shape, batch axis included. */
+	private final boolean whole;
 
 	public Reshape(int... sampleShape) {
+		this(false, sampleShape);
+	}
+
+	/** The whole tensor as {@code shape}, batch axis included; every entry positive. */
+	public static Reshape view(int... shape) {
+		for (int d : shape) if (d <= 0) throw new IllegalArgumentException("View: dimensions must be positive, got " + Arrays.toString(shape));
+		return new Reshape(true, shape);
+	}
+
+	private Reshape(boolean whole, int... sampleShape) {
+		this.whole = whole;
 		int free = 0;
 		for (int d : sampleShape) {
 			if (d == -1) free++;
@@ -27,7 +38,7 @@ public final class Reshape extends Layer {
 		target = sampleShape.clone();
 	}
 
-	@Override public String type() { return "Reshape"; }
+	@Override public String type() { return whole ? "View" : "Reshape"; }
 
 	@Override
 	public JsonObject config() {
@@ -38,9 +49,16 @@ public final class Reshape extends Layer {
 
 	public static Reshape fromConfig(JsonObject o) { return new Reshape(ints(o, "shape")); }
 
+	public static Reshape viewFromConfig(JsonObject o) { return view(ints(o, "shape")); }
+
 	@Override
 	public int[] outputShape(int[]... in) {
 		requireInputs(in, 1);
+		if (whole) {
+			if (Tensor.sizeOf(in[0]) != Tensor.sizeOf(target))
+				throw error("cannot view " + Arrays.toString(in[0]) + " as " + Arrays.toString(target));
+			return target.clone();
+		}
 		if (in[0].length < 1) throw error("expects a batch axis, got shape " + Arrays.toString(in[0]));
 		long per = Tensor.sizeOf(in[0]) / Math.max(1, in[0][0]), known = 1;
 		for (int d : target) if (d > 0) known *= d;
@@ -51,19 +69,4 @@ public final class Reshape extends Layer {
 			throw error("cannot reshape " + Arrays.toString(in[0]) + " to N×" + Arrays.toString(target));
 		return out;
 	}
-
-	@Override
-	public Tensor forward(Tensor[] inputs, Phase phase) {
-		inputShape = inputs[0].shape();
-		return inputs[0].reshape(outputShape(inputShape));
-	}
-
-	@Override
-	public Tensor[] backward(Tensor dy) {
-		if (inputShape == null) throw noCache();
-		if (dy.size() != Tensor.sizeOf(inputShape)) throw error("output gradient " + dy.shapeString() + " does not match input " + Arrays.toString(inputShape));
-		return new Tensor[] { dy.reshape(inputShape) };
-	}
-
-	@Override public void clearCache() { inputShape = null; }
 }

@@ -4,10 +4,7 @@ import java.util.Arrays;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
-import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
-import sc.fiji.convnet.tensor.Tensor;
 
 /**
  * Bilinear resizing with align_corners = false (ONNX Resize linear with half_pixel coordinates, PyTorch
@@ -15,11 +12,10 @@ import sc.fiji.convnet.tensor.Tensor;
  * interpolates its two neighbours per axis. Either a scale factor (output ⌊H·scale⌋, and the given
  * scale is used for the mapping) or a fixed output size (scale = out/in).
  */
-public final class ResizeBilinear extends Layer {
+public final class ResizeBilinear extends FixedLinearMap {
 
 	private final double scaleH, scaleW;
 	private final int sizeH, sizeW; // 0 when scales are used
-	private int[] inputShape;
 
 	private ResizeBilinear(double scaleH, double scaleW, int sizeH, int sizeW) {
 		this.scaleH = scaleH; this.scaleW = scaleW; this.sizeH = sizeH; this.sizeW = sizeW;
@@ -70,7 +66,8 @@ public final class ResizeBilinear extends Layer {
 		}
 	}
 
-	private void sweep(int[] s, int[] o, float[] src, float[] dst, boolean forward) {
+	@Override
+	void sweep(int[] s, int[] o, float[] src, float[] dst, boolean forward) {
 		int h = s[2], w = s[3], oh = o[2], ow = o[3];
 		int[] y0 = new int[oh], y1 = new int[oh], x0 = new int[ow], x1 = new int[ow];
 		float[] wy = new float[oh], wx = new float[ow];
@@ -97,29 +94,9 @@ public final class ResizeBilinear extends Layer {
 	}
 
 	@Override
-	public Tensor forward(Tensor[] inputs, Phase phase) {
-		int[] s = inputs[0].shape(), o = outputShape(s);
-		Tensor y = Tensor.zeros(o);
-		sweep(s, o, inputs[0].data(), y.data(), true);
-		inputShape = s;
-		return y;
-	}
-
-	@Override
-	public Tensor[] backward(Tensor dy) {
-		if (inputShape == null) throw noCache();
-		int[] o = outputShape(inputShape);
-		if (!Arrays.equals(dy.shape(), o)) throw error("output gradient " + dy.shapeString() + " does not match output " + Arrays.toString(o));
-		Tensor dx = Tensor.zeros(inputShape);
-		sweep(inputShape, o, dy.data(), dx.data(), false);
-		return new Tensor[] { dx };
-	}
-
-	@Override
 	public ReceptiveField receptiveField(ReceptiveField... in) {
 		double s = sizeH > 0 ? 2 : scaleH; // with a fixed size the factor depends on the input; report ×2
 		return new ReceptiveField(in[0].size() + in[0].jump(), in[0].jump() / s);
 	}
 
-	@Override public void clearCache() { inputShape = null; }
 }

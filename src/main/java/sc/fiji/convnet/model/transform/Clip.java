@@ -18,9 +18,6 @@ public record Clip(double min, double max) implements Transformation {
 
 	@Override
 	public Tensor apply(Tensor input, List<String> axes) {
-		float[] x = input.data();
-		float[] y = new float[x.length];
-		for (int i = 0; i < x.length; i++) y[i] = (float) Math.min(max, Math.max(min, x[i]));
-		return new Tensor(y, input.shape());
+		return Transformation.pointwise(input, v -> Math.min(max, Math.max(min, v)));
 	}
 }

@@ -14,9 +14,6 @@ public record Sigmoid() implements Transformation {
 
 	@Override
 	public Tensor apply(Tensor input, List<String> axes) {
-		float[] x = input.data();
-		float[] y = new float[x.length];
-		for (int i = 0; i < x.length; i++) y[i] = (float) (1 / (1 + Math.exp(-x[i])));
-		return new Tensor(y, input.shape());
+		return Transformation.pointwise(input, v -> 1 / (1 + Math.exp(-v)));
 	}
 }

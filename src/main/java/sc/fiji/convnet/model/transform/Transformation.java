@@ -1,6 +1,7 @@
 package sc.fiji.convnet.model.transform;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -15,4 +16,12 @@ public interface Transformation {
 	String id();
 
 	Tensor apply(Tensor input, List<String> axes);
+
+	/** A new tensor of {@code f} applied to every value (computed in double). */
+	static Tensor pointwise(Tensor input, DoubleUnaryOperator f) {
+		float[] x = input.data();
+		float[] y = new float[x.length];
+		for (int i = 0; i < x.length; i++) y[i] = (float) f.applyAsDouble(x[i]);
+		return new Tensor(y, input.shape());
+	}
 }

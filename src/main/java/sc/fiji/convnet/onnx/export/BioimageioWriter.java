@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
-import sc.fiji.convnet.model.Npy;
+import sc.fiji.convnet.tensor.Npy;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**

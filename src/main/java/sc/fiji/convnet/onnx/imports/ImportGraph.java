@@ -9,7 +9,7 @@ import java.util.Map;
 import sc.fiji.convnet.engine.Layer;
 import sc.fiji.convnet.engine.NetworkBuilder;
 import sc.fiji.convnet.onnx.imports.layers.Shapes;
-import sc.fiji.convnet.onnx.imports.layers.View;
+import sc.fiji.convnet.engine.layers.Reshape;
 import sc.fiji.convnet.onnx.read.OnnxNode;
 
 /**
@@ -18,7 +18,7 @@ import sc.fiji.convnet.onnx.read.OnnxNode;
  * <p>
  * A computed value has a <em>logical</em> shape (what ONNX says) and an <em>engine</em> shape (the shape of the
  * tensor its node produces). Both hold the same row-major values, so Reshape, Flatten, Squeeze and friends only
- * relabel; a {@link View} is inserted when a layer needs a particular engine shape.
+ * relabel; a {@link Reshape#view} is inserted when a layer needs a particular engine shape.
  */
 final class ImportGraph {
 
@@ -87,7 +87,7 @@ final class ImportGraph {
 		return new Computed(id, logicalShape.clone());
 	}
 
-	/** The node holding {@code v} with exactly this engine shape (a shared {@link View} when needed). */
+	/** The node holding {@code v} with exactly this engine shape (a shared {@link Reshape#view} when needed). */
 	int view(Computed v, int[] shape) {
 		if (Arrays.equals(engineShapes.get(v.node()), shape)) return v.node();
 		if (Shapes.size(shape) != Shapes.size(engineShapes.get(v.node())))
@@ -96,7 +96,7 @@ final class ImportGraph {
 		String key = Arrays.toString(shape);
 		Integer id = m.get(key);
 		if (id == null) {
-			id = add(new View(shape), shape, v.node()).node();
+			id = add(Reshape.view(shape), shape, v.node()).node();
 			m.put(key, id);
 		}
 		return id;

@@ -17,7 +17,7 @@ import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
 import sc.fiji.convnet.onnx.imports.layers.ImportLayers;
 import sc.fiji.convnet.onnx.imports.layers.Shapes;
 import sc.fiji.convnet.onnx.imports.layers.Slice;
-import sc.fiji.convnet.onnx.imports.layers.View;
+import sc.fiji.convnet.engine.layers.Reshape;
 import sc.fiji.convnet.onnx.read.DataType;
 import sc.fiji.convnet.onnx.read.Dimension;
 import sc.fiji.convnet.onnx.read.OnnxAttribute;
@@ -187,7 +187,7 @@ public final class OnnxImporter {
 		if (results.size() == 1) {
 			Computed result = results.get(0);
 			if (result.node() == 0 || result.node() != g.lastNode())
-				g.add(new View(result.shape()).named("output"), result.shape(), result.node());
+				g.add(Reshape.view(result.shape()).named("output"), result.shape(), result.node());
 		} else {
 			int[] nodes = new int[results.size()];
 			int sum = 0;

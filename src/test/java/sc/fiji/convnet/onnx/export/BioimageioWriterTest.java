@@ -24,7 +24,7 @@ import sc.fiji.convnet.model.Axis;
 import sc.fiji.convnet.model.BioimageioReader;
 import sc.fiji.convnet.model.ModelDescriptor;
 import sc.fiji.convnet.model.ModelFiles;
-import sc.fiji.convnet.model.Npy;
+import sc.fiji.convnet.tensor.Npy;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.predict.OnnxPredictor;
 import sc.fiji.convnet.segment.InstanceDecoder;

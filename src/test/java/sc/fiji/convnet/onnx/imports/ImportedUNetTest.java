@@ -8,7 +8,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import sc.fiji.convnet.model.Npy;
+import sc.fiji.convnet.tensor.Npy;
 import sc.fiji.convnet.model.TestData;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.tensor.Tensor;

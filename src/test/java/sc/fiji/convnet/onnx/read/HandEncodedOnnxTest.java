@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -15,25 +13,16 @@ import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.CodedOutputStream;
 
+import sc.fiji.convnet.onnx.TinyOnnx;
+import sc.fiji.convnet.onnx.TinyOnnx.Body;
+
 /**
  * Messages encoded with protobuf's own {@link CodedOutputStream} (field numbers from onnx.proto), read back: every
  * attribute type, every way of storing tensor data, packed and unpacked repeated fields, and the refusals.
  */
 class HandEncodedOnnxTest {
 
-	interface Body { void write(CodedOutputStream out) throws IOException; }
-
-	static byte[] msg(Body body) {
-		try {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-			body.write(out);
-			out.flush();
-			return bytes.toByteArray();
-		} catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
+	static byte[] msg(Body body) { return TinyOnnx.message(body); }
 
 	static byte[] model(byte[] graph) {
 		return msg(m -> {

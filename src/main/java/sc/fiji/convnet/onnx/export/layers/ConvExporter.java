@@ -13,24 +13,14 @@ public final class ConvExporter implements LayerExporter {
 
 	@Override
 	public void export(Layer layer, ExportGraph g, String[] inputs, String output) {
-		int[] k = ExportGraph.ints(layer, "kernel", 2);
-		int[] stride = ExportGraph.ints(layer, "stride", 2, 1, 1);
-		int[] dilation = ExportGraph.ints(layer, "dilation", 2, 1, 1);
-		int[] pad = ExportGraph.ints(layer, "padding", 4, 0, 0, 0, 0);
-		int groups = ExportGraph.integer(layer, "groups", 1);
+		ConvAttributes a = ConvAttributes.of(layer);
+		int[] pad = a.pads();
 		String x = inputs[0];
 		String mode = ExportGraph.padMode(layer);
 		if (mode != null && (pad[0] | pad[1] | pad[2] | pad[3]) != 0) {
 			x = g.pad(layer, x, mode, pad[0], pad[1], pad[2], pad[3]);
-			pad = new int[4];
+			a = a.withoutPads();
 		}
-		String w = g.constant(layer, "weight");
-		String[] in = ExportGraph.hasParameter(layer, "bias") ? new String[] { x, w, g.constant(layer, "bias") } : new String[] { x, w };
-		g.node(layer, "Conv", in, output)
-				.attrInts("kernel_shape", k)
-				.attrInts("strides", stride)
-				.attrInts("dilations", dilation)
-				.attrInts("pads", pad)
-				.attr("group", (long) groups);
+		a.addTo(g.node(layer, "Conv", ConvAttributes.inputs(layer, g, x), output), null);
 	}
 }

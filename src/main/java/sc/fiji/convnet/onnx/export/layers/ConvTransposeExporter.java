@@ -13,21 +13,7 @@ public final class ConvTransposeExporter implements LayerExporter {
 
 	@Override
 	public void export(Layer layer, ExportGraph g, String[] inputs, String output) {
-		int[] k = ExportGraph.ints(layer, "kernel", 2);
-		int[] stride = ExportGraph.ints(layer, "stride", 2, 1, 1);
-		int[] dilation = ExportGraph.ints(layer, "dilation", 2, 1, 1);
-		int[] pad = ExportGraph.ints(layer, "padding", 4, 0, 0, 0, 0);
-		int[] outPad = ExportGraph.ints(layer, "outputPadding", 2, 0, 0);
-		int groups = ExportGraph.integer(layer, "groups", 1);
-		String w = g.constant(layer, "weight");
-		String[] in = ExportGraph.hasParameter(layer, "bias")
-				? new String[] { inputs[0], w, g.constant(layer, "bias") } : new String[] { inputs[0], w };
-		g.node(layer, "ConvTranspose", in, output)
-				.attrInts("kernel_shape", k)
-				.attrInts("strides", stride)
-				.attrInts("dilations", dilation)
-				.attrInts("pads", pad)
-				.attrInts("output_padding", outPad)
-				.attr("group", (long) groups);
+		ConvAttributes.of(layer).addTo(g.node(layer, "ConvTranspose", ConvAttributes.inputs(layer, g, inputs[0]), output),
+				ExportGraph.ints(layer, "outputPadding", 2, 0, 0));
 	}
 }

@@ -13,18 +13,12 @@ public final class MaxPoolExporter implements LayerExporter {
 
 	@Override
 	public void export(Layer layer, ExportGraph g, String[] inputs, String output) {
-		int[] k = ExportGraph.ints(layer, "kernel", 2);
-		int[] stride = ExportGraph.ints(layer, "stride", 2, k);
-		int[] pad = ExportGraph.ints(layer, "padding", 2, 0, 0);
 		String[] outputs = { output };
 		if (g.wants(layer, "indices")) {
 			String indices = g.name(layer, "indices");
 			outputs = new String[] { output, indices };
 			g.publish(layer, "indices", indices);
 		}
-		g.writer().node("MaxPool", inputs, outputs).name(g.name(layer, "MaxPool"))
-				.attrInts("kernel_shape", k)
-				.attrInts("strides", stride)
-				.attrInts("pads", pad[0], pad[1], pad[0], pad[1]);
+		PoolAttributes.of(layer).addTo(g.writer().node("MaxPool", inputs, outputs).name(g.name(layer, "MaxPool")));
 	}
 }

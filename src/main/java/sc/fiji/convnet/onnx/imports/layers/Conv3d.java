@@ -1,6 +1,5 @@
 package sc.fiji.convnet.onnx.imports.layers;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,10 +51,7 @@ public final class Conv3d extends Layer {
 
 	@Override
 	public List<Parameter> parameters() {
-		List<Parameter> l = new ArrayList<>();
-		l.add(weight);
-		if (bias != null) l.add(bias);
-		return l;
+		return weightAndBias(weight, bias);
 	}
 
 	@Override

@@ -11,7 +11,7 @@ public final class ImportLayers {
 
 	public static synchronized void register() {
 		if (done) return;
-		LayerRegistry.register("OnnxView", View::fromConfig);
+		LayerRegistry.register("OnnxView", sc.fiji.convnet.engine.layers.Reshape::viewFromConfig); // imported before View joined Reshape
 		LayerRegistry.register("OnnxPermute", Permute::fromConfig);
 		LayerRegistry.register("OnnxSlice", Slice::fromConfig);
 		// networks imported before the engine Softmax took an axis

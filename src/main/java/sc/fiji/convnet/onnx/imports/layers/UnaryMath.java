@@ -2,15 +2,13 @@ package sc.fiji.convnet.onnx.imports.layers;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Layer;
-import sc.fiji.convnet.engine.Phase;
-import sc.fiji.convnet.tensor.Tensor;
+import sc.fiji.convnet.engine.layers.PointwiseFunction;
 
 /**
  * Element-wise ONNX functions the engine's {@code Activation} does not have, with their derivatives: Exp, Log, Abs,
  * Neg, Sqrt, Reciprocal, Softplus, Softsign, Clip (a = min, b = max) and HardSigmoid (a = alpha, b = beta).
  */
-public final class UnaryMath extends Layer {
+public final class UnaryMath extends PointwiseFunction {
 
 	public enum Kind {
 		EXP { double f(double x, double a, double b) { return Math.exp(x); } double df(double x, double y, double a, double b) { return y; } },
@@ -36,7 +34,6 @@ public final class UnaryMath extends Layer {
 
 	private final Kind kind;
 	private final double a, b;
-	private Tensor input, output;
 
 	public UnaryMath(Kind kind) { this(kind, 0, 0); }
 
@@ -57,30 +54,7 @@ public final class UnaryMath extends Layer {
 		return new UnaryMath(Kind.valueOf(o.get("kind").getAsString()), o.get("a").getAsDouble(), o.get("b").getAsDouble());
 	}
 
-	@Override
-	public int[] outputShape(int[]... in) {
-		requireInputs(in, 1);
-		return in[0].clone();
-	}
+	@Override protected double f(double x) { return kind.f(x, a, b); }
 
-	@Override
-	public Tensor forward(Tensor[] inputs, Phase phase) {
-		float[] x = inputs[0].data(), y = new float[x.length];
-		for (int i = 0; i < x.length; i++) y[i] = (float) kind.f(x[i], a, b);
-		Tensor out = new Tensor(y, inputs[0].shape());
-		input = phase.records() ? inputs[0] : null;
-		output = phase.records() ? out : null;
-		return out;
-	}
-
-	@Override
-	public Tensor[] backward(Tensor dy) {
-		if (input == null) throw noCache();
-		if (dy.size() != input.size()) throw error("output gradient " + dy.shapeString() + " does not match input " + input.shapeString());
-		float[] x = input.data(), y = output.data(), d = dy.data(), dx = new float[x.length];
-		for (int i = 0; i < x.length; i++) dx[i] = (float) (d[i] * kind.df(x[i], y[i], a, b));
-		return new Tensor[] { new Tensor(dx, input.shape()) };
-	}
-
-	@Override public void clearCache() { input = null; output = null; }
+	@Override protected double df(double x, double y) { return kind.df(x, y, a, b); }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.convnet.engine.Layer;
 import sc.fiji.convnet.engine.Parameter;
 import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.engine.layers.Reshape;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -81,7 +82,7 @@ class ImportLayersGradientTest {
 
 	@Test
 	void viewPermuteSlice() {
-		check(new View(2, 12), random(2, 3, 4));
+		check(Reshape.view(2, 12), random(2, 3, 4));
 		Permute p = new Permute(0, 2, 3, 1);
 		Tensor x = random(2, 3, 4, 5);
 		Tensor y = p.forward(x, Phase.INFERENCE);

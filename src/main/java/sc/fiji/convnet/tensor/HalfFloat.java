@@ -1,4 +1,4 @@
-package sc.fiji.convnet.onnx.read;
+package sc.fiji.convnet.tensor;
 
 /** 16-bit floating-point formats to float. */
 public final class HalfFloat {

@@ -1,4 +1,4 @@
-package sc.fiji.convnet.model;
+package sc.fiji.convnet.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import sc.fiji.convnet.tensor.Tensor;
+import sc.fiji.convnet.model.TestData;
+
 
 class NpyTest {
 

@@ -1,4 +1,4 @@
-package sc.fiji.convnet.filters;
+package sc.fiji.convnet.ij;
 
 import ij.ImageStack;
 import ij.process.ByteProcessor;
@@ -7,9 +7,9 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 /** Turns ImageJ planes into float arrays and back. 8- and 16-bit values are read unsigned and uncalibrated, as Convolver does. */
-final class Planes {
+final class FloatPlanes {
 
-	private Planes() {}
+	private FloatPlanes() {}
 
 	/** The pixels as floats; a 32-bit image's own array is returned without copying (never write to it). */
 	static float[] toFloatsShared(ImageProcessor ip, String op) {

@@ -1,4 +1,4 @@
-package sc.fiji.convnet.model;
+package sc.fiji.convnet.tensor;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import sc.fiji.convnet.onnx.read.HalfFloat;
-import sc.fiji.convnet.tensor.Tensor;
 
 /**
  * Reads and writes NumPy {@code .npy} files (format versions 1, 2 and 3).
