@@ -6,15 +6,15 @@
 // existing outputs are kept unless overwrite is given.
 //
 // Interactive: Plugins > Macros > Run..., then choose the folders.
-// Headless:    ImageJ -batch batch_detect_cells.ijm "input=/data/in output=/data/out filter=*.jpg model=bccd-detector scales=1"
+// Headless:    ImageJ -batch batch_detect_cells.ijm "input=/data/in output=/data/out filter=*.jpg model=bccd-detector scales=0.8,1,1.25"
 
 args = getArgument();
 input = call("ij.Macro.getValue", args, "input", "");
 output = call("ij.Macro.getValue", args, "output", "");
 filter = call("ij.Macro.getValue", args, "filter", "*");
 model = call("ij.Macro.getValue", args, "model", "bccd-detector");
-scales = call("ij.Macro.getValue", args, "scales", "1");
-score = call("ij.Macro.getValue", args, "score", "0.3");
+scales = call("ij.Macro.getValue", args, "scales", "0.8,1,1.25");
+score = call("ij.Macro.getValue", args, "score", "0.4");
 iou = call("ij.Macro.getValue", args, "iou", "0.45");
 overwrite = call("ij.Macro.getValue", args, "overwrite", "false");
 if (input == "") input = getDirectory("Choose the folder of images");

@@ -18,7 +18,7 @@ public record DetectRequest(String model, String decoder, String scales, double 
 					.help("a shipped or installed model's name, or a model folder/description").models(sc.fiji.convnet.model.ModelTask.DETECTION),
 			Option.choice("decoder", "Decoder", FROM_MODEL, List.of(FROM_MODEL, "grid", "centre", "n6", "boxes_scores"))
 					.help("how the outputs are read: as the model description says, or grid, n6, boxes_scores"),
-			Option.text("scales", "Scales", "1").help("scales to run at, e.g. 0.8,1,1.25"),
+			Option.text("scales", "Scales", DetectionSettings.DEFAULT_SCALES).help("scales to run at, e.g. 0.8,1,1.25"),
 			Option.number("score", "Score threshold", DetectionSettings.DEFAULT_SCORE).help("score threshold"),
 			Option.number("iou", "IoU threshold (NMS)", DetectionSettings.DEFAULT_IOU).help("IoU threshold of non-max suppression"),
 			Option.flag("agnostic", "Agnostic suppression (across classes)", false).aliases("class-agnostic", "class_agnostic")
