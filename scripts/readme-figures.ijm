@@ -45,9 +45,8 @@ saveAs("PNG", out + "grad-cam.png");
 print("grad-cam.png " + getWidth() + "x" + getHeight());
 run("Close All");
 
-// 4. The Gabor filter bank (Fig. 10.11) with the README's settings, and the first layer's filters of bccd-classifier
+// 4. The Gabor filter bank (Fig. 10.11) with the README's settings
 open(root + "samples/nuclei_fluo_8bit_crop.tif");
-before = nImages;
 run("Gabor Filter Bank", "orientations=8 frequencies=[0.785, 1.571] phase=0 alpha=0.050 beta=0.050 size=15 show");
 found = false;
 for (i = 1; i <= nImages; i++) {
@@ -60,12 +59,6 @@ saveAs("PNG", out + "gabor-bank.png");
 print("gabor-bank.png " + getWidth() + "x" + getHeight());
 run("Close All");
 
-run("First Layer Filters", "network=[" + root + "models/bccd-classifier/bccd-classifier.net] columns=0 zoom=0");
-if (nImages == 0) exit("readme-figures: no First Layer Filters montage");
-if (bitDepth() != 24) run("RGB Color");
-saveAs("PNG", out + "first-layer-filters.png");
-print("first-layer-filters.png " + getWidth() + "x" + getHeight());
-run("Close All");
 print("readme-figures: done");
 
 // scales the current RGB image to the given width and reduces it to 256 colours (small PNG of a photograph)
