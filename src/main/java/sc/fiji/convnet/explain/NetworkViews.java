@@ -22,7 +22,8 @@ public final class NetworkViews {
 
 	/**
 	 * The first convolution's kernels as a montage: one tile per (output channel k, input channel c), in the
-	 * order k·C_in + c, so that with {@code columns = C_in} each row is one filter. Raw weights; the gaps are 0.
+	 * order k·C_in + c, so that with {@code columns = C_in} each row is one filter. Raw weights; the gaps are NaN (no
+	 * weight: left out of statistics, and told apart from a weight of 0 in a picture).
 	 */
 	public static Montage firstLayerFilters(Network net, int columns, int scale) {
 		Conv2d conv = firstConvolution(net);
@@ -35,7 +36,7 @@ public final class NetworkViews {
 			System.arraycopy(w, t * per, tile, 0, per);
 			tiles.add(tile);
 		}
-		return Montage.of(tiles, s[3], s[2], columns <= 0 ? Montage.squareColumns(tiles.size()) : columns, scale, 1, 0f);
+		return Montage.of(tiles, s[3], s[2], columns <= 0 ? Montage.squareColumns(tiles.size()) : columns, scale, 1, Float.NaN);
 	}
 
 	/** The activations of {@code layer} for one image: 1×C×H×W, one plane per channel (a stack). */

@@ -71,7 +71,10 @@ public final class NetworkPictures {
 		return imp;
 	}
 
-	/** Blue (negative) – white (0) – red (positive), for signed values such as filter weights. */
+	/**
+	 * Blue (negative) – white (0) – red (positive), for signed values such as filter weights; index 0 is black, for
+	 * NaN (ImageJ draws NaN with the first entry), so the gaps of a montage stand out from weights of 0.
+	 */
 	static ij.process.LUT divergingLut() {
 		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
 		for (int i = 0; i < 256; i++) {
@@ -81,6 +84,7 @@ public final class NetworkPictures {
 			g[i] = (byte) fade;
 			b[i] = (byte) (t > 0 ? fade : 255);
 		}
+		r[0] = g[0] = b[0] = 0;
 		return new ij.process.LUT(r, g, b);
 	}
 
@@ -99,9 +103,10 @@ public final class NetworkPictures {
 		ImagePlus imp = toImagePlus("filters of " + Path.of(model).getFileName(), NetworkViews.firstLayerFilters(net, cols, zoom));
 		float[] v = (float[]) imp.getProcessor().getPixels();
 		double m = 0;
-		for (float f : v) m = Math.max(m, Math.abs(f));
+		for (float f : v) if (!Float.isNaN(f)) m = Math.max(m, Math.abs(f));
 		imp.getProcessor().setLut(divergingLut());
-		imp.setDisplayRange(-Math.max(m, 1e-12), Math.max(m, 1e-12)); // 0 is white, the gaps between tiles too
+		double range = 1.01 * Math.max(m, 1e-12); // a little wider, so the most negative weight is blue, not the black of index 0
+		imp.setDisplayRange(-range, range); // 0 is white; the NaN gaps between tiles black
 		imp.setProperty("Info", cout + " filters of " + cin + " channel" + (cin == 1 ? "" : "s") + ", " + shape[2] + "×" + shape[3]
 				+ "; each row holds " + cols / Math.max(1, cin) + " filters, their channels side by side; blue negative, red positive");
 		return imp;

@@ -44,6 +44,13 @@ class NetworkPicturesTest {
 		assertEquals(-imp.getDisplayRangeMin(), imp.getDisplayRangeMax(), 1e-9, "symmetric about 0");
 		java.awt.image.IndexColorModel lut = imp.getProcessor().getLut();
 		assertEquals(255, lut.getRed(128) & 0xff, "0 is white");
-		assertTrue((lut.getBlue(0) & 0xff) == 255 && (lut.getRed(0) & 0xff) == 0 && (lut.getRed(255) & 0xff) == 255 && (lut.getBlue(255) & 0xff) == 0);
+		assertTrue((lut.getBlue(1) & 0xff) >= 250 && (lut.getRed(1) & 0xff) <= 5 && (lut.getRed(255) & 0xff) == 255 && (lut.getBlue(255) & 0xff) == 0);
+		// the gaps between tiles are NaN, drawn black (index 0), unlike a weight of 0 (white)
+		assertEquals(0, (lut.getRed(0) & 0xff) + (lut.getGreen(0) & 0xff) + (lut.getBlue(0) & 0xff));
+		float[] v = (float[]) imp.getProcessor().getPixels();
+		int gap = java.util.stream.IntStream.range(0, v.length).filter(i -> Float.isNaN(v[i])).findFirst().orElse(-1);
+		assertTrue(gap >= 0, "gaps are NaN");
+		int[] rgb = imp.flatten().getPixel(gap % imp.getWidth(), gap / imp.getWidth());
+		assertEquals(0, rgb[0] + rgb[1] + rgb[2], "a gap is drawn black");
 	}
 }
