@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import sc.fiji.convnet.segment.train.NucleiDataset;
+import sc.fiji.convnet.ij.NucleiDataset;
 import sc.fiji.convnet.segment.train.NucleiSample;
 import sc.fiji.convnet.segment.train.NucleiTraining;
 

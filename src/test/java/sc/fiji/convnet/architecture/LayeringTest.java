@@ -37,9 +37,6 @@ class LayeringTest {
 	 * Remove an entry when its class is fixed (the test says so).
 	 */
 	private static final Map<String, Set<String>> ALLOWED = Map.of(
-			// issue #12: the training data set reads PNGs with ImageJ; the one image reader outside ij is to take this over
-			"sc.fiji.convnet.segment.train.NucleiDataset",
-			Set.of("ij.ImagePlus", "ij.io.Opener", "ij.process.ImageProcessor", "sc.fiji.convnet.ij.PlaneReader"),
 			// issue #12: ImageJ's distance map, maxima finder and averaging resize decide the segmentation's output;
 			// a pure-Java copy must give the same labels before this entry can go
 			"sc.fiji.convnet.segment.ImageJAlgorithms",

@@ -8,7 +8,7 @@ import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.segment.NucleiSegmenter;
 import sc.fiji.convnet.segment.SegmentationModel;
-import sc.fiji.convnet.segment.train.NucleiDataset;
+import sc.fiji.convnet.ij.NucleiDataset;
 import sc.fiji.convnet.segment.train.NucleiSample;
 
 /**

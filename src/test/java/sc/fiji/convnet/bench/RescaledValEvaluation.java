@@ -16,7 +16,7 @@ import sc.fiji.convnet.segment.NucleiSegmenter;
 import sc.fiji.convnet.segment.SegmentationMetrics;
 import sc.fiji.convnet.segment.SegmentationModel;
 import sc.fiji.convnet.segment.SegmentationResult;
-import sc.fiji.convnet.segment.train.NucleiDataset;
+import sc.fiji.convnet.ij.NucleiDataset;
 import sc.fiji.convnet.segment.train.NucleiSample;
 
 /**

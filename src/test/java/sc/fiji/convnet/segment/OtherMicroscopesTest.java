@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.SegmentationOutput;
 import sc.fiji.convnet.predict.Progress;
-import sc.fiji.convnet.segment.train.NucleiDataset;
+import sc.fiji.convnet.ij.NucleiDataset;
 import sc.fiji.convnet.segment.train.NucleiSample;
 
 /**

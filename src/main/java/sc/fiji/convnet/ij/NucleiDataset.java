@@ -1,4 +1,4 @@
-package sc.fiji.convnet.segment.train;
+package sc.fiji.convnet.ij;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.io.Opener;
 import ij.process.ImageProcessor;
-import sc.fiji.convnet.ij.PlaneReader;
+import sc.fiji.convnet.segment.train.NucleiSample;
 import sc.fiji.convnet.segment.LabelImage;
 
 /**
