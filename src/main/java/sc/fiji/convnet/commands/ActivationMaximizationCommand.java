@@ -2,9 +2,7 @@ package sc.fiji.convnet.commands;
 
 import java.io.File;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -12,12 +10,11 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
-import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Activation Maximization: an image that a class's pre-activation likes most (Yosinski et al. 2015). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Activation Maximization", description = "An image that maximises a class's score, grown from noise",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Activation Maximization", weight = 8) }, headless = true)
-public class ActivationMaximizationCommand implements Command {
+public class ActivationMaximizationCommand extends ImageResultCommand {
 
 	@Parameter(label = "Classifier (engine file or .onnx)")
 	private File classifier;
@@ -49,21 +46,14 @@ public class ActivationMaximizationCommand implements Command {
 	@Parameter(label = "Clip smallest pixels (fraction)", min = "0", max = "0.99")
 	private double clip = 0.1;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private ImagePlus result;
-
-	@Parameter
-	private LogService log;
+	@Override
+	ImagePlus make() throws Exception {
+		return ConvNet.activationMaximization(classifier.getPath(), target, height, width, iterations, learning, l2, blur, sigma, clip,
+				new IJProgress(label()));
+	}
 
 	@Override
-	public void run() {
-		try {
-			result = ConvNet.activationMaximization(classifier.getPath(), target, height, width, iterations, learning, l2, blur, sigma, clip,
-					new IJProgress("Activation Maximization"));
-		} catch (CancelledException e) {
-			log.info("Activation Maximization: cancelled");
-		} catch (Exception e) {
-			log.error("Activation Maximization: " + classifier + ": " + e.getMessage());
-		}
+	String failure(Exception e) {
+		return classifier + ": " + e.getMessage();
 	}
 }

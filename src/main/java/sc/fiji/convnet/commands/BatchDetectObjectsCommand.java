@@ -3,7 +3,6 @@ package sc.fiji.convnet.commands;
 import java.io.File;
 
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -19,7 +18,7 @@ import sc.fiji.convnet.request.DetectRequest;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Detect Objects", description = "Detects the objects of every image of a folder: a box CSV per image and a table of counts",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Batch Detect Objects", weight = 5) }, headless = true)
-public class BatchDetectObjectsCommand extends DetectParameters implements Command {
+public class BatchDetectObjectsCommand extends DetectParameters {
 
 	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)
 	private File input;
@@ -33,18 +32,9 @@ public class BatchDetectObjectsCommand extends DetectParameters implements Comma
 	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite = false;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			DetectRequest request = request();
-			sc.fiji.convnet.ij.FolderRunner.Report r = BatchDetection.of(request, overwrite, log::info)
-					.run(input, output, file, new IJProgress("Batch Detect Objects"));
-			log.info("Batch Detect Objects: " + r);
-		} catch (Exception e) {
-			log.error("Batch Detect Objects: " + e.getMessage());
-		}
+	void execute() throws Exception {
+		sc.fiji.convnet.ij.FolderRunner.Report r = BatchDetection.of(request(), overwrite, log()::info).run(input, output, file, new IJProgress(label()));
+		log().info(label() + ": " + r);
 	}
 }

@@ -3,7 +3,6 @@ package sc.fiji.convnet.commands;
 import java.io.File;
 
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -20,7 +19,7 @@ import sc.fiji.convnet.request.SegmentRequest;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Batch Segment Nuclei", description = "Segments the nuclei of every image of a folder: labels, ROIs and measurements per image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Batch Segment Nuclei", weight = 2) }, headless = true)
-public class BatchSegmentNucleiCommand extends SegmentParameters implements Command {
+public class BatchSegmentNucleiCommand extends SegmentParameters {
 
 	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)
 	private File input;
@@ -34,18 +33,11 @@ public class BatchSegmentNucleiCommand extends SegmentParameters implements Comm
 	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite = false;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			SegmentRequest request = request();
-			sc.fiji.convnet.ij.FolderRunner.Report report = ConvNet.segmentFolder(input, output, file, request.segmenter(), request.channel(), overwrite, log::info,
-					new IJProgress("Batch Segment Nuclei"));
-			log.info("Batch Segment Nuclei: " + report);
-		} catch (Exception e) {
-			log.error("Batch Segment Nuclei: " + e.getMessage());
-		}
+	void execute() throws Exception {
+		SegmentRequest request = request();
+		sc.fiji.convnet.ij.FolderRunner.Report report = ConvNet.segmentFolder(input, output, file, request.segmenter(), request.channel(), overwrite, log()::info,
+				new IJProgress(label()));
+		log().info(label() + ": " + report);
 	}
 }

@@ -2,7 +2,6 @@ package sc.fiji.convnet.commands;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -19,7 +18,7 @@ import sc.fiji.convnet.request.Normalization;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Classify", description = "Top classes of a classifier for the whole image, each ROI, or a sliding window (class map)",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Classify", weight = 7) }, headless = true)
-public class ClassifyCommand implements Command {
+public class ClassifyCommand extends LoggedCommand {
 
 	public static final String WHOLE = ClassifyRequest.WHOLE, ROIS = ClassifyRequest.ROIS, WINDOWS = ClassifyRequest.WINDOWS;
 	private static final ClassifyRequest DEFAULTS = ClassifyRequest.defaults();
@@ -51,17 +50,15 @@ public class ClassifyCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, required = false)
 	private ImagePlus classMap;
 
-	@Parameter
-	private LogService log;
+	@Override
+	void execute() throws Exception {
+		ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(classifier, classify, top, window, stride, normalization));
+		results = r.table();
+		classMap = r.map();
+	}
 
 	@Override
-	public void run() {
-		try {
-			ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(classifier, classify, top, window, stride, normalization));
-			results = r.table();
-			classMap = r.map();
-		} catch (Exception e) {
-			log.error("Classify: " + (image == null ? "" : image.getTitle() + ": ") + e.getMessage());
-		}
+	String failure(Exception e) {
+		return (image == null ? "" : image.getTitle() + ": ") + e.getMessage();
 	}
 }

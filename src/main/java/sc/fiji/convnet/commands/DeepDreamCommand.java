@@ -2,9 +2,7 @@ package sc.fiji.convnet.commands;
 
 import java.io.File;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -13,15 +11,11 @@ import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SaliencyImages;
-import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › DeepDream: gradient ascent on Σ a² of a layer (eq. 10.12). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>DeepDream", description = "Enhances what a layer responds to by gradient ascent on the image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "DeepDream", weight = 7) }, headless = true)
-public class DeepDreamCommand implements Command {
-
-	@Parameter(label = "Image")
-	private ImagePlus image;
+public class DeepDreamCommand extends ImageFilterCommand {
 
 	@Parameter(label = "Network (engine file or .onnx)")
 	private File network;
@@ -47,20 +41,8 @@ public class DeepDreamCommand implements Command {
 	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
 	private String normalization = SaliencyImages.NORMALIZE_UNIT;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private ImagePlus result;
-
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			result = ConvNet.deepDream(image, network.getPath(), layer, iterations, step, octaves, octave, smoothing, normalization, new IJProgress("DeepDream"));
-		} catch (CancelledException e) {
-			log.info("DeepDream: cancelled");
-		} catch (Exception e) {
-			log.error("DeepDream: " + image.getTitle() + ": " + e.getMessage());
-		}
+	ImagePlus make() throws Exception {
+		return ConvNet.deepDream(image, network.getPath(), layer, iterations, step, octaves, octave, smoothing, normalization, new IJProgress(label()));
 	}
 }

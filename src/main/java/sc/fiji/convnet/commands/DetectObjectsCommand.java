@@ -2,7 +2,6 @@ package sc.fiji.convnet.commands;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -18,7 +17,7 @@ import sc.fiji.convnet.ij.DetectionRun;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Detect Objects", description = "Boxes of the objects of the current image (default: red and white blood cells, platelets) and their counts",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Detect Objects", weight = 4) }, headless = true)
-public class DetectObjectsCommand extends DetectParameters implements Command {
+public class DetectObjectsCommand extends DetectParameters {
 
 	@Parameter
 	private ImagePlus image;
@@ -32,21 +31,14 @@ public class DetectObjectsCommand extends DetectParameters implements Command {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable counts;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			DetectionRun.Output out = ConvNet.detectObjects(image, request(), add);
-			detections = out.table();
-			counts = out.counts();
-			if (!java.awt.GraphicsEnvironment.isHeadless()) {
-				detections.show("Detections");
-				counts.show("Detection counts");
-			}
-		} catch (Exception e) {
-			log.error("Detect Objects: " + e.getMessage());
+	void execute() throws Exception {
+		DetectionRun.Output out = ConvNet.detectObjects(image, request(), add);
+		detections = out.table();
+		counts = out.counts();
+		if (!java.awt.GraphicsEnvironment.isHeadless()) {
+			detections.show("Detections");
+			counts.show("Detection counts");
 		}
 	}
 }

@@ -8,7 +8,7 @@ import sc.fiji.convnet.request.DetectRequest;
  * The Detect Objects parameters that Detect Objects and Batch Detect Objects share, named by their macro keys
  * ({@link DetectRequest#SPEC}); SciJava reads {@code @Parameter} fields of superclasses too.
  */
-abstract class DetectParameters {
+abstract class DetectParameters extends LoggedCommand {
 
 	private static final DetectRequest DEFAULTS = DetectRequest.defaults();
 

@@ -2,9 +2,7 @@ package sc.fiji.convnet.commands;
 
 import java.io.File;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -16,10 +14,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 /** Plugins › ConvNet › Explain › Feature Maps: a layer's activations for the image, a slice per channel. */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Feature Maps", description = "A layer's activations for the image, a slice per channel",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Feature Maps", weight = 5) }, headless = true)
-public class FeatureMapsCommand implements Command {
-
-	@Parameter(label = "Image")
-	private ImagePlus image;
+public class FeatureMapsCommand extends ImageFilterCommand {
 
 	@Parameter(label = "Network (engine file or .onnx)")
 	private File network;
@@ -30,18 +25,8 @@ public class FeatureMapsCommand implements Command {
 	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
 	private String normalization = SaliencyImages.NORMALIZE_NONE;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private ImagePlus result;
-
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			result = ConvNet.featureMaps(image, network.getPath(), layer, normalization);
-		} catch (Exception e) {
-			log.error("Feature Maps: " + image.getTitle() + ": " + e.getMessage());
-		}
+	ImagePlus make() throws Exception {
+		return ConvNet.featureMaps(image, network.getPath(), layer, normalization);
 	}
 }

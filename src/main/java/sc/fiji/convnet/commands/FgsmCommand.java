@@ -4,7 +4,6 @@ import java.io.File;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -18,7 +17,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 /** Plugins › ConvNet › Explain › Adversarial Example (FGSM): x' = x + ε·sign(∇ₓE) (eq. 10.11). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Adversarial Example (FGSM)", description = "A small perturbation that changes a classifier's answer (fast gradient sign method)",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Adversarial Example (FGSM)", weight = 6) }, headless = true)
-public class FgsmCommand implements Command {
+public class FgsmCommand extends LoggedCommand {
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
@@ -44,18 +43,21 @@ public class FgsmCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable probabilities;
 
-	@Parameter
-	private LogService log;
+	@Override
+	void execute() throws Exception {
+		NetworkPictures.FgsmOutput out = ConvNet.fgsm(image, classifier.getPath(), epsilon, target, normalization);
+		adversarial = out.adversarial();
+		perturbation = out.perturbation();
+		probabilities = out.probabilities();
+	}
 
 	@Override
-	public void run() {
-		try {
-			NetworkPictures.FgsmOutput out = ConvNet.fgsm(image, classifier.getPath(), epsilon, target, normalization);
-			adversarial = out.adversarial();
-			perturbation = out.perturbation();
-			probabilities = out.probabilities();
-		} catch (Exception e) {
-			log.error("FGSM: " + image.getTitle() + ": " + e.getMessage());
-		}
+	String failure(Exception e) {
+		return image.getTitle() + ": " + e.getMessage();
+	}
+
+	@Override
+	String label() {
+		return "FGSM";
 	}
 }

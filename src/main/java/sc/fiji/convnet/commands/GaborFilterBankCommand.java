@@ -2,7 +2,6 @@ package sc.fiji.convnet.commands;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -15,7 +14,7 @@ import sc.fiji.convnet.ij.IJProgress;
 /** Plugins › ConvNet › Filters › Gabor Filter Bank: eqs. 10.6–10.8, one feature map per filter, and the bank as a picture. */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Gabor Filter Bank", description = "A bank of Gabor filters over orientations, frequencies and phases: one feature map per filter",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Gabor Filter Bank", weight = 3) }, headless = true)
-public class GaborFilterBankCommand implements Command {
+public class GaborFilterBankCommand extends LoggedCommand {
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
@@ -47,19 +46,17 @@ public class GaborFilterBankCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, required = false)
 	private ImagePlus bank;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
+	void execute() throws Exception {
 		GaborSettings s = new GaborSettings();
 		s.orientations = orientations; s.frequencies = frequencies; s.phases = phase; s.alpha = alpha; s.beta = beta; s.size = size;
-		try {
-			GaborBank b = s.bank();
-			featureMaps = ConvNet.gaborBank(image, b, new IJProgress("Gabor Filter Bank"));
-			if (show) bank = ConvNet.gaborMontage(b);
-		} catch (Exception e) {
-			log.error("Gabor Filter Bank: " + FilterMessages.of("Gabor Filter Bank", image, e));
-		}
+		GaborBank b = s.bank();
+		featureMaps = ConvNet.gaborBank(image, b, new IJProgress(label()));
+		if (show) bank = ConvNet.gaborMontage(b);
+	}
+
+	@Override
+	String failure(Exception e) {
+		return FilterMessages.of(label(), image, e);
 	}
 }

@@ -2,7 +2,6 @@ package sc.fiji.convnet.commands;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -18,7 +17,7 @@ import sc.fiji.convnet.request.SaliencyRequest;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Grad-CAM", description = "Which pixels made a classifier choose a class: a heat map over the image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Grad-CAM", weight = 1) }, headless = true)
-public class GradCamCommand implements Command {
+public class GradCamCommand extends LoggedCommand {
 
 	private static final SaliencyRequest DEFAULTS = SaliencyRequest.defaults();
 
@@ -43,15 +42,13 @@ public class GradCamCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus saliency;
 
-	@Parameter
-	private LogService log;
+	@Override
+	void execute() throws Exception {
+		saliency = ConvNet.gradCam(image, new SaliencyRequest(classifier, layer, target, opacity, normalization));
+	}
 
 	@Override
-	public void run() {
-		try {
-			saliency = ConvNet.gradCam(image, new SaliencyRequest(classifier, layer, target, opacity, normalization));
-		} catch (Exception e) {
-			log.error("Grad-CAM: " + (image == null ? "" : image.getTitle() + ": ") + e.getMessage());
-		}
+	String failure(Exception e) {
+		return (image == null ? "" : image.getTitle() + ": ") + e.getMessage();
 	}
 }

@@ -4,7 +4,6 @@ import java.io.File;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -13,12 +12,11 @@ import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SaliencyImages;
-import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Occlusion Sensitivity: saliency for any ONNX classifier, through ONNX Runtime. */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Occlusion Sensitivity", description = "How much a class score drops when each part of the image is hidden by a patch",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Occlusion Sensitivity", weight = 3) }, headless = true)
-public class OcclusionCommand implements Command {
+public class OcclusionCommand extends LoggedCommand {
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
@@ -53,18 +51,19 @@ public class OcclusionCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus saliency;
 
-	@Parameter
-	private LogService log;
+	@Override
+	void execute() throws Exception {
+		saliency = ConvNet.occlusion(image, classifier.getPath(), patch, stride, batch, baseline, target, softmax, opacity, normalization,
+				new IJProgress(label()));
+	}
 
 	@Override
-	public void run() {
-		try {
-			saliency = ConvNet.occlusion(image, classifier.getPath(), patch, stride, batch, baseline, target, softmax, opacity, normalization,
-					new IJProgress("Occlusion"));
-		} catch (CancelledException e) {
-			log.info("Occlusion: cancelled");
-		} catch (Exception e) {
-			log.error("Occlusion: " + image.getTitle() + ": " + e.getMessage());
-		}
+	String failure(Exception e) {
+		return image.getTitle() + ": " + e.getMessage();
+	}
+
+	@Override
+	String label() {
+		return "Occlusion";
 	}
 }

@@ -1,8 +1,6 @@
 package sc.fiji.convnet.commands;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -14,10 +12,7 @@ import sc.fiji.convnet.ij.IJProgress;
 /** Plugins › ConvNet › Filters › Pool: max or average over size×size windows, stride apart. */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Pool", description = "Max or average pooling over square windows",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Pool", weight = 4) }, headless = true)
-public class PoolCommand implements Command {
-
-	@Parameter(label = "Image")
-	private ImagePlus image;
+public class PoolCommand extends ImageFilterCommand {
 
 	@Parameter(label = "Method", choices = { "max", "average" })
 	private String method = "max";
@@ -28,18 +23,8 @@ public class PoolCommand implements Command {
 	@Parameter(label = "Stride (pixels)", min = "1")
 	private int stride = 2;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private ImagePlus result;
-
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			result = ConvNet.pool(image, method, size, stride, new IJProgress("Pool"));
-		} catch (Exception e) {
-			log.error("Pool: " + FilterMessages.of("Pool", image, e));
-		}
+	ImagePlus make() throws Exception {
+		return ConvNet.pool(image, method, size, stride, new IJProgress(label()));
 	}
 }

@@ -2,7 +2,6 @@ package sc.fiji.convnet.commands;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -21,7 +20,7 @@ import sc.fiji.convnet.request.SegmentRequest;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Segment Nuclei", description = "Nuclei of the current image: label image, outlines, ROIs and a table per nucleus",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Segment Nuclei", weight = 1) }, headless = true)
-public class SegmentNucleiCommand extends SegmentParameters implements Command {
+public class SegmentNucleiCommand extends SegmentParameters {
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
@@ -38,20 +37,23 @@ public class SegmentNucleiCommand extends SegmentParameters implements Command {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus labels;
 
-	@Parameter
-	private LogService log;
+	@Override
+	void execute() throws Exception {
+		SegmentRequest request = request();
+		SegmentationOutput out = ConvNet.segment(image, request, probability, new IJProgress(label()));
+		for (String warning : out.warnings()) log().warn(label() + ": " + warning);
+		SegmentationDisplay.show(image, out, add, display, false);
+		labels = out.labels();
+		ij.IJ.showStatus(label() + ": " + out.objectCount() + " nuclei in " + image.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));
+	}
 
+	/** Unlike the other commands, a failure keeps its stack trace in the log (and a cancel is an error too). */
 	@Override
 	public void run() {
 		try {
-			SegmentRequest request = request();
-			SegmentationOutput out = ConvNet.segment(image, request, probability, new IJProgress("Segment Nuclei"));
-			for (String warning : out.warnings()) log.warn("Segment Nuclei: " + warning);
-			SegmentationDisplay.show(image, out, add, display, false);
-			labels = out.labels();
-			ij.IJ.showStatus("Segment Nuclei: " + out.objectCount() + " nuclei in " + image.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));
+			execute();
 		} catch (Exception e) {
-			log.error("Segment Nuclei: " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
+			log().error(label() + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
 		}
 	}
 }

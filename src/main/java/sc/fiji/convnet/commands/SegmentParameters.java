@@ -8,7 +8,7 @@ import sc.fiji.convnet.request.SegmentRequest;
  * The Segment Nuclei parameters that Segment Nuclei and Batch Segment Nuclei share, named by their macro keys
  * ({@link SegmentRequest#SPEC}); SciJava reads {@code @Parameter} fields of superclasses too.
  */
-abstract class SegmentParameters {
+abstract class SegmentParameters extends LoggedCommand {
 
 	private static final SegmentRequest DEFAULTS = SegmentRequest.defaults();
 

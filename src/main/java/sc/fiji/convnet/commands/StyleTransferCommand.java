@@ -2,9 +2,7 @@ package sc.fiji.convnet.commands;
 
 import java.io.File;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -13,12 +11,11 @@ import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SaliencyImages;
-import sc.fiji.convnet.predict.CancelledException;
 
 /** Plugins › ConvNet › Explain › Style Transfer: content of one image in the style of another (eqs. 10.13–10.17). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Style Transfer", description = "The image repainted in the style of another image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Style Transfer", weight = 10) }, headless = true)
-public class StyleTransferCommand implements Command {
+public class StyleTransferCommand extends ImageResultCommand {
 
 	@Parameter(label = "Content image")
 	private ImagePlus image;
@@ -53,21 +50,14 @@ public class StyleTransferCommand implements Command {
 	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
 	private String normalization = SaliencyImages.NORMALIZE_UNIT;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private ImagePlus result;
-
-	@Parameter
-	private LogService log;
+	@Override
+	ImagePlus make() throws Exception {
+		return ConvNet.styleTransfer(image, style, network.getPath(), content, gram, alpha, beta, iterations, learning, start, normalization,
+				new IJProgress(label()));
+	}
 
 	@Override
-	public void run() {
-		try {
-			result = ConvNet.styleTransfer(image, style, network.getPath(), content, gram, alpha, beta, iterations, learning, start,
-					normalization, new IJProgress("Style Transfer"));
-		} catch (CancelledException e) {
-			log.info("Style Transfer: cancelled");
-		} catch (Exception e) {
-			log.error("Style Transfer: " + image.getTitle() + ": " + e.getMessage());
-		}
+	String failure(Exception e) {
+		return image.getTitle() + ": " + e.getMessage();
 	}
 }

@@ -2,9 +2,7 @@ package sc.fiji.convnet.commands;
 
 import java.io.File;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -17,7 +15,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 /** Plugins › ConvNet › Explain › Top Patches: the image patches that most activate a channel (Fig. 10.13). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Top Patches", description = "The patches of a folder's images that most activate a channel of a layer",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "Top Patches", weight = 9) }, headless = true)
-public class TopPatchesCommand implements Command {
+public class TopPatchesCommand extends ImageResultCommand {
 
 	@Parameter(label = "Folder of images", style = "directory")
 	private File folder;
@@ -40,18 +38,13 @@ public class TopPatchesCommand implements Command {
 	@Parameter(label = "Normalization", choices = { SaliencyImages.NORMALIZE_NONE, SaliencyImages.NORMALIZE_UNIT, SaliencyImages.NORMALIZE_ZSCORE })
 	private String normalization = SaliencyImages.NORMALIZE_NONE;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private ImagePlus result;
-
-	@Parameter
-	private LogService log;
+	@Override
+	ImagePlus make() throws Exception {
+		return ConvNet.topPatches(folder.getPath(), network.getPath(), layer, channel, patches, size, normalization, new IJProgress(label()));
+	}
 
 	@Override
-	public void run() {
-		try {
-			result = ConvNet.topPatches(folder.getPath(), network.getPath(), layer, channel, patches, size, normalization, new IJProgress("Top Patches"));
-		} catch (Exception e) {
-			log.error("Top Patches: " + folder + ": " + e.getMessage());
-		}
+	String failure(Exception e) {
+		return folder + ": " + e.getMessage();
 	}
 }

@@ -3,7 +3,6 @@ package sc.fiji.convnet.commands;
 import java.io.File;
 
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -20,7 +19,7 @@ import sc.fiji.convnet.request.TrainClassifierRequest;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Train Classifier", description = "Fine-tunes (or trains) a classifier on your examples of each class; the new model appears in every dialog",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Train Classifier", weight = 7.5) }, headless = true)
-public class TrainClassifierCommand implements Command {
+public class TrainClassifierCommand extends LoggedCommand {
 
 	private static final TrainClassifierRequest DEFAULTS = TrainClassifierRequest.defaults();
 
@@ -60,18 +59,11 @@ public class TrainClassifierCommand implements Command {
 	@Parameter(label = "Seed of the random crops")
 	private int seed = DEFAULTS.seed();
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			TrainClassifierRequest r = new TrainClassifierRequest(TrainDetectorCommand.path(images), TrainDetectorCommand.path(valimages), holdout, init,
-					background, crop, minutes, steps, name, TrainDetectorCommand.path(output), resume, seed);
-			TrainingSummary result = ConvNet.trainClassifier(r, log::info, new TrainingPlot(TrainClassifierRequest.SPEC.command(), "balanced val crop accuracy"));
-			log.info(TrainClassifierRequest.SPEC.command() + ": " + result);
-		} catch (Exception e) {
-			log.error(TrainClassifierRequest.SPEC.command() + ": " + e.getMessage());
-		}
+	void execute() throws Exception {
+		TrainClassifierRequest r = new TrainClassifierRequest(TrainDetectorCommand.path(images), TrainDetectorCommand.path(valimages), holdout, init,
+				background, crop, minutes, steps, name, TrainDetectorCommand.path(output), resume, seed);
+		TrainingSummary result = ConvNet.trainClassifier(r, log()::info, new TrainingPlot(label(), "balanced val crop accuracy"));
+		log().info(label() + ": " + result);
 	}
 }

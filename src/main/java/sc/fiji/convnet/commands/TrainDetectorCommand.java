@@ -3,7 +3,6 @@ package sc.fiji.convnet.commands;
 import java.io.File;
 
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -20,7 +19,7 @@ import sc.fiji.convnet.request.TrainDetectorRequest;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Train Detector", description = "Fine-tunes (or trains) a detector on your boxes named by class; the new model appears in every dialog",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Train Detector", weight = 6.5) }, headless = true)
-public class TrainDetectorCommand implements Command {
+public class TrainDetectorCommand extends LoggedCommand {
 
 	private static final TrainDetectorRequest DEFAULTS = TrainDetectorRequest.defaults();
 
@@ -66,19 +65,12 @@ public class TrainDetectorCommand implements Command {
 	@Parameter(label = "Seed of the random crops")
 	private int seed = DEFAULTS.seed();
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			TrainDetectorRequest r = new TrainDetectorRequest(path(images), path(annotations), path(valimages), path(valannotations), holdout, init, arch,
-					scale, minutes, steps, name, path(output), resume, seed);
-			TrainingSummary result = ConvNet.trainDetector(r, log::info, new TrainingPlot(TrainDetectorRequest.SPEC.command(), "val mAP@0.5"));
-			log.info(TrainDetectorRequest.SPEC.command() + ": " + result);
-		} catch (Exception e) {
-			log.error(TrainDetectorRequest.SPEC.command() + ": " + e.getMessage());
-		}
+	void execute() throws Exception {
+		TrainDetectorRequest r = new TrainDetectorRequest(path(images), path(annotations), path(valimages), path(valannotations), holdout, init, arch,
+				scale, minutes, steps, name, path(output), resume, seed);
+		TrainingSummary result = ConvNet.trainDetector(r, log()::info, new TrainingPlot(label(), "val mAP@0.5"));
+		log().info(label() + ": " + result);
 	}
 
 	static String path(File f) { return f == null ? "" : f.getPath(); }

@@ -3,7 +3,6 @@ package sc.fiji.convnet.commands;
 import java.io.File;
 
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -20,7 +19,7 @@ import sc.fiji.convnet.segment.train.SegmentationTrainer;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Train Segmentation Model", description = "Fine-tunes (or trains) a nuclei model on your annotated images; the new model appears in every dialog",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Train Segmentation Model", weight = 3.5) }, headless = true)
-public class TrainSegmentationCommand implements Command {
+public class TrainSegmentationCommand extends LoggedCommand {
 
 	@Parameter(label = "Images folder (empty: the open images and their ROIs)", style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File images;
@@ -64,19 +63,12 @@ public class TrainSegmentationCommand implements Command {
 	@Parameter(label = "Seed of the random crops")
 	private int seed = 42;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			TrainSegmentationRequest r = new TrainSegmentationRequest(path(images), path(labels), path(valimages), path(vallabels), holdout, channel, init,
-					minutes, steps, augment, name, path(output), resume, seed);
-			SegmentationTrainer.Result result = ConvNet.trainSegmentation(r, log::info, new TrainingPlot("Train Segmentation Model", "val AP@0.5"));
-			log.info("Train Segmentation Model: " + result);
-		} catch (Exception e) {
-			log.error("Train Segmentation Model: " + e.getMessage());
-		}
+	void execute() throws Exception {
+		TrainSegmentationRequest r = new TrainSegmentationRequest(path(images), path(labels), path(valimages), path(vallabels), holdout, channel, init,
+				minutes, steps, augment, name, path(output), resume, seed);
+		SegmentationTrainer.Result result = ConvNet.trainSegmentation(r, log()::info, new TrainingPlot(label(), "val AP@0.5"));
+		log().info(label() + ": " + result);
 	}
 
 	private static String path(File f) { return f == null ? "" : f.getPath(); }

@@ -1,8 +1,6 @@
 package sc.fiji.convnet.commands;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -14,10 +12,7 @@ import sc.fiji.convnet.ij.IJProgress;
 /** Plugins › ConvNet › Filters › Up-sample: nearest or bilinear, by an integer factor. */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Filters>Up-sample", description = "Nearest or bilinear up-sampling by an integer factor",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Filters", weight = MenuOrder.FILTERS), @Menu(label = "Up-sample", weight = 5) }, headless = true)
-public class UpsampleCommand implements Command {
-
-	@Parameter(label = "Image")
-	private ImagePlus image;
+public class UpsampleCommand extends ImageFilterCommand {
 
 	@Parameter(label = "Method", choices = { "nearest", "bilinear" })
 	private String method = "nearest";
@@ -25,18 +20,8 @@ public class UpsampleCommand implements Command {
 	@Parameter(label = "Factor", min = "1")
 	private int factor = 2;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private ImagePlus result;
-
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			result = ConvNet.upsample(image, method, factor, new IJProgress("Up-sample"));
-		} catch (Exception e) {
-			log.error("Up-sample: " + FilterMessages.of("Up-sample", image, e));
-		}
+	ImagePlus make() throws Exception {
+		return ConvNet.upsample(image, method, factor, new IJProgress(label()));
 	}
 }

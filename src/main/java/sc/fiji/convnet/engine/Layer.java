@@ -134,6 +134,16 @@ public abstract class Layer {
 		return new IllegalStateException(type() + " '" + name() + "': backward without a recording forward pass (use Phase.TRAINING or EVAL_WITH_GRADIENTS)");
 	}
 
+	/**
+	 * The shape of the output {@code y} that the forward pass recorded, checked against the output gradient: the
+	 * opening of every backward pass that keeps its output (one message for all of them).
+	 */
+	protected int[] recordedOutputShape(Tensor y, Tensor dy) {
+		if (y == null) throw noCache();
+		if (!Arrays.equals(dy.shape(), y.shape())) throw error("output gradient " + dy.shapeString() + " does not match output " + y.shapeString());
+		return y.shape();
+	}
+
 	protected void requireInputs(int[][] shapes, int count) {
 		if (shapes.length != count)
 			throw error("expects " + count + " input(s), got " + shapes.length);

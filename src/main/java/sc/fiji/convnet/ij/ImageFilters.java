@@ -153,38 +153,27 @@ public final class ImageFilters {
 	 * gx or gy, their magnitude, or all three as consecutive channels (gx, gy, |g| for each input channel).
 	 */
 	public static ImagePlus edges(ImagePlus imp, EdgeOutput which, Progress progress) {
-		requireImage(imp, "Edge Filters");
-		Objects.requireNonNull(which, "Edge Filters: output");
-		try {
-			requireGrey(imp, "Edge Filters");
+		return greyFilter("Edge Filters", imp, () -> {
+			Objects.requireNonNull(which, "Edge Filters: output");
 			Convolution2D conv = Convolution2D.defaults();
 			int channels = imp.getNChannels(), slices = imp.getNSlices(), frames = imp.getNFrames();
 			int perChannel = which == EdgeOutput.ALL ? 3 : 1;
-			ImageStack in = imp.getStack(), out = new ImageStack(imp.getWidth(), imp.getHeight());
-			int total = in.getSize(), done = 0;
-			for (int t = 1; t <= frames; t++)
-				for (int z = 1; z <= slices; z++)
-					for (int c = 1; c <= channels; c++) {
-						ImageProcessor ip = in.getProcessor(imp.getStackIndex(c, z, t));
-						String prefix = channels > 1 ? "c" + c + " " : "";
-						switch (which) {
-						case VERTICAL -> out.addSlice(prefix + "vertical", PlaneConvolution.apply(conv, ip, EdgeFilters.vertical()));
-						case HORIZONTAL -> out.addSlice(prefix + "horizontal", PlaneConvolution.apply(conv, ip, EdgeFilters.horizontal()));
-						case MAGNITUDE -> out.addSlice(prefix + "magnitude", PlaneConvolution.edges(ip, conv).magnitude());
-						case ALL -> {
-							PlaneConvolution.EdgeMaps m = PlaneConvolution.edges(ip, conv);
-							out.addSlice(prefix + "vertical", m.vertical());
-							out.addSlice(prefix + "horizontal", m.horizontal());
-							out.addSlice(prefix + "magnitude", m.magnitude());
-						}
-						}
-						FilterResults.step(progress(progress), ++done, total);
-					}
+			ImageStack out = eachPlane(imp, progress, (ip, prefix, maps) -> {
+				switch (which) {
+				case VERTICAL -> maps.addSlice(prefix + "vertical", PlaneConvolution.apply(conv, ip, EdgeFilters.vertical()));
+				case HORIZONTAL -> maps.addSlice(prefix + "horizontal", PlaneConvolution.apply(conv, ip, EdgeFilters.horizontal()));
+				case MAGNITUDE -> maps.addSlice(prefix + "magnitude", PlaneConvolution.edges(ip, conv).magnitude());
+				case ALL -> {
+					PlaneConvolution.EdgeMaps m = PlaneConvolution.edges(ip, conv);
+					maps.addSlice(prefix + "vertical", m.vertical());
+					maps.addSlice(prefix + "horizontal", m.horizontal());
+					maps.addSlice(prefix + "magnitude", m.magnitude());
+				}
+				}
+			});
 			return FilterResults.image(imp, "edges-" + which.name().toLowerCase(), out, channels * perChannel, slices, frames,
 					FilterResults.resampled(imp, 1, 0, 0));
-		} catch (IllegalArgumentException e) {
-			throw named("Edge Filters", imp, e);
-		}
+		});
 	}
 
 	// ---------------------------------------------------------------- Gabor Filter Bank
@@ -195,26 +184,16 @@ public final class ImageFilters {
 	 * of F labelled slices.
 	 */
 	public static ImagePlus gaborBank(ImagePlus imp, GaborBank bank, Progress progress) {
-		requireImage(imp, "Gabor Filter Bank");
-		Objects.requireNonNull(bank, "Gabor Filter Bank: bank");
-		try {
-			requireGrey(imp, "Gabor Filter Bank");
+		return greyFilter("Gabor Filter Bank", imp, () -> {
+			Objects.requireNonNull(bank, "Gabor Filter Bank: bank");
 			Convolution2D conv = Convolution2D.defaults();
 			int channels = imp.getNChannels(), slices = imp.getNSlices(), frames = imp.getNFrames(), f = bank.size();
-			ImageStack in = imp.getStack(), out = new ImageStack(imp.getWidth(), imp.getHeight());
-			int total = in.getSize(), done = 0;
-			for (int t = 1; t <= frames; t++)
-				for (int z = 1; z <= slices; z++)
-					for (int c = 1; c <= channels; c++) {
-						ImageStack maps = PlaneConvolution.gaborMaps(bank, in.getProcessor(imp.getStackIndex(c, z, t)), conv);
-						for (int i = 1; i <= f; i++)
-							out.addSlice((channels > 1 ? "c" + c + " " : "") + maps.getSliceLabel(i), maps.getProcessor(i));
-						FilterResults.step(progress(progress), ++done, total);
-					}
+			ImageStack out = eachPlane(imp, progress, (ip, prefix, all) -> {
+				ImageStack maps = PlaneConvolution.gaborMaps(bank, ip, conv);
+				for (int i = 1; i <= f; i++) all.addSlice(prefix + maps.getSliceLabel(i), maps.getProcessor(i));
+			});
 			return FilterResults.image(imp, "gabor", out, channels * f, slices, frames, FilterResults.resampled(imp, 1, 0, 0));
-		} catch (IllegalArgumentException e) {
-			throw named("Gabor Filter Bank", imp, e);
-		}
+		});
 	}
 
 	/** The bank's kernels side by side as in Fig. 10.11: a row per (ω, φ), a column per θ, enlarged to about 64 pixels each. */
@@ -284,6 +263,39 @@ public final class ImageFilters {
 				.padding(Objects.requireNonNull(padding, "Convolve: padding"))
 				.output(Objects.requireNonNull(output, "Convolve: output size"))
 				.stride(stride);
+	}
+
+	/** A filter of one plane that adds its output slices, their labels starting with {@code prefix}. */
+	private interface PlaneFilter {
+		void apply(ImageProcessor plane, String prefix, ImageStack out);
+	}
+
+	/**
+	 * Every plane of the image through {@code filter} in frame, slice, channel order, one progress step a plane; the
+	 * labels start with "cN " when there are several channels. The loop that edges and Gabor maps share.
+	 */
+	private static ImageStack eachPlane(ImagePlus imp, Progress progress, PlaneFilter filter) {
+		int channels = imp.getNChannels(), slices = imp.getNSlices(), frames = imp.getNFrames();
+		ImageStack in = imp.getStack(), out = new ImageStack(imp.getWidth(), imp.getHeight());
+		int total = in.getSize(), done = 0;
+		for (int t = 1; t <= frames; t++)
+			for (int z = 1; z <= slices; z++)
+				for (int c = 1; c <= channels; c++) {
+					filter.apply(in.getProcessor(imp.getStackIndex(c, z, t)), channels > 1 ? "c" + c + " " : "", out);
+					FilterResults.step(progress(progress), ++done, total);
+				}
+		return out;
+	}
+
+	/** Runs a filter of grey images: no image or an RGB one is refused, and its argument errors name the image. */
+	private static ImagePlus greyFilter(String op, ImagePlus imp, java.util.function.Supplier<ImagePlus> filter) {
+		requireImage(imp, op);
+		try {
+			requireGrey(imp, op);
+			return filter.get();
+		} catch (IllegalArgumentException e) {
+			throw named(op, imp, e);
+		}
 	}
 
 	private static void requireImage(ImagePlus imp, String op) {

@@ -105,7 +105,7 @@ class MacroKeyParityTest {
 	static Set<String> ij1Keys(String label, String className) throws IOException {
 		String simple = className.substring(className.lastIndexOf('.') + 1);
 		String source = Files.readString(MAIN.resolve("ij1").resolve(simple + ".java"));
-		if (source.contains("SpecDialog.show(CommandSpecs.") || source.contains("SpecDialog.add(gd, CommandSpecs.")) {
+		if (source.contains("SpecDialog.show(CommandSpecs.") || source.contains("FilterRun.ask(CommandSpecs.") || source.contains("SpecDialog.add(gd, CommandSpecs.")) {
 			return new TreeSet<>(CommandSpecs.of(label).keys());
 		}
 		StringBuilder all = new StringBuilder(source);

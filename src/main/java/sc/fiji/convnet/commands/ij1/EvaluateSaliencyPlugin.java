@@ -1,41 +1,26 @@
 package sc.fiji.convnet.commands.ij1;
 
-import ij.gui.GenericDialog;
-import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.ErrorReport;
+import sc.fiji.convnet.request.CommandSpecs;
+import sc.fiji.convnet.request.Values;
 
 /**
- * ImageJ 1.x entry for the pointing game, recorded as
- * {@code run("Evaluate Saliency", "annotations=/data/Annotations maps=/out target=WBC suffix=_saliency.tif tolerance=15");}.
+ * ImageJ 1.x entry for the pointing game, its dialog generated from {@link CommandSpecs#EVALUATE_SALIENCY}; recorded as
+ * {@code run("Evaluate Saliency", "annotations=/data/Annotations maps=/out target=WBC suffix=_saliency.tif tolerance=15");}
+ * (the old keys {@code class=} and {@code label=} are still read).
  */
 public class EvaluateSaliencyPlugin implements PlugIn {
 
 	static final String COMMAND = "Evaluate Saliency";
-	private static String annotations = "", maps = "", label = "WBC", suffix = "_saliency.tif";
-	private static double tolerance = 15;
 
 	@Override
 	public void run(String arg) {
-		SpecDialog.acceptAliases(sc.fiji.convnet.request.CommandSpecs.EVALUATE_SALIENCY); // the old macro key class= is still read
-		GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addDirectoryField("Annotations", annotations, 40);
-		gd.addDirectoryField("Maps", maps, 40);
-		gd.addStringField("Target class (name)", label, 12);
-		gd.addStringField("Suffix", suffix, 16);
-		gd.addNumericField("Tolerance", tolerance, 1, 6, "pixels");
-		gd.addHelp(FilterRun.help(COMMAND));
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		annotations = gd.getNextString();
-		maps = gd.getNextString();
-		label = gd.getNextString();
-		suffix = gd.getNextString();
-		tolerance = gd.getNextNumber();
+		Values v = FilterRun.ask(CommandSpecs.EVALUATE_SALIENCY);
+		if (v == null) return;
 		try {
-			ResultsTable t = ConvNet.evaluateSaliency(annotations, maps, label, suffix, tolerance);
-			t.show("Pointing game");
+			ConvNet.evaluateSaliency(v.text("annotations"), v.text("maps"), v.text("target"), v.text("suffix"), v.number("tolerance")).show("Pointing game");
 		} catch (Exception e) {
 			ErrorReport.error(COMMAND, e.getMessage());
 		}

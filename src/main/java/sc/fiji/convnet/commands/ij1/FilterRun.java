@@ -1,6 +1,7 @@
 package sc.fiji.convnet.commands.ij1;
 
-import java.util.function.Supplier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -9,6 +10,8 @@ import sc.fiji.convnet.commands.FilterMessages;
 import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.predict.CancelledException;
 import sc.fiji.convnet.request.CommandSpecs;
+import sc.fiji.convnet.request.Spec;
+import sc.fiji.convnet.request.Values;
 
 /** What the ImageJ 1.x filter entries share: the current image, showing results, and one-line errors. */
 final class FilterRun {
@@ -27,8 +30,26 @@ final class FilterRun {
 		return imp;
 	}
 
+	/**
+	 * The spec's generated dialog ({@link SpecDialog#show}): its values, or null when cancelled or after a one-line
+	 * error (a field that holds no number), so a macro ends with a log line instead of an exception window.
+	 */
+	static Values ask(Spec spec) {
+		try {
+			return SpecDialog.show(spec);
+		} catch (IllegalArgumentException e) {
+			ErrorReport.error(spec.command(), sc.fiji.convnet.commands.FilterMessages.of(spec.command(), null, e));
+			return null;
+		}
+	}
+
+	/** A filter that may fail reading a model or an image. */
+	interface Filter {
+		ImagePlus get() throws IOException;
+	}
+
 	/** Runs the filter and shows its result; cancellation is quiet, errors are one line naming the image. */
-	static void show(String command, ImagePlus imp, Supplier<ImagePlus> filter) {
+	static void show(String command, ImagePlus imp, Filter filter) {
 		try {
 			long start = System.nanoTime();
 			ImagePlus result = filter.get();
@@ -38,6 +59,8 @@ final class FilterRun {
 			IJ.showStatus(command + ": cancelled");
 		} catch (RuntimeException e) {
 			ErrorReport.error(command, FilterMessages.of(command, imp, e));
+		} catch (IOException e) { // the message alone, not "java.io.IOException: …"
+			ErrorReport.error(command, FilterMessages.of(command, imp, new UncheckedIOException(e.getMessage(), e)));
 		}
 	}
 }

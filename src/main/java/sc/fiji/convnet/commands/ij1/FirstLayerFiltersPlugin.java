@@ -1,32 +1,27 @@
 package sc.fiji.convnet.commands.ij1;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.ErrorReport;
+import sc.fiji.convnet.request.CommandSpecs;
+import sc.fiji.convnet.request.Values;
 
-/** ImageJ 1.x entry for the first layer's filters, recorded as {@code run("First Layer Filters", "network=/m.onnx columns=0 zoom=0");}. */
+/**
+ * ImageJ 1.x entry for the first layer's filters, its dialog generated from {@link CommandSpecs#FIRST_LAYER}; recorded as
+ * {@code run("First Layer Filters", "network=/m.onnx columns=0 zoom=0");}.
+ */
 public class FirstLayerFiltersPlugin implements PlugIn {
 
 	static final String COMMAND = "First Layer Filters";
-	private static String model = "";
-	private static int columns = 0, zoom = 0;
 
 	@Override
 	public void run(String arg) {
-		GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addFileField("Network", model, 40);
-		gd.addNumericField("Columns (0 = automatic)", columns, 0);
-		gd.addNumericField("Zoom (0 = automatic)", zoom, 0);
-		gd.addHelp(FilterRun.help(COMMAND));
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		model = gd.getNextString();
-		columns = (int) gd.getNextNumber();
-		zoom = (int) gd.getNextNumber();
+		Values v = FilterRun.ask(CommandSpecs.FIRST_LAYER);
+		if (v == null) return;
+		String model = v.text("network");
 		try {
-			ConvNet.firstLayerFilters(model, columns, zoom).show();
+			ConvNet.firstLayerFilters(model, (int) v.number("columns"), (int) v.number("zoom")).show();
 		} catch (Exception e) {
 			ErrorReport.error(COMMAND, model + ": " + e.getMessage());
 			IJ.showStatus(COMMAND + ": failed");

@@ -23,13 +23,9 @@ public class GradCamPlugin implements PlugIn {
 		Values v = SpecDialog.show(CommandSpecs.GRAD_CAM);
 		if (v == null) return;
 		FilterRun.show(COMMAND, imp, () -> {
-			try {
-				ImagePlus map = ConvNet.gradCam(imp, SaliencyRequest.from(v));
-				imp.updateAndDraw();
-				return map;
-			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e.getMessage(), e);
-			}
+			ImagePlus map = ConvNet.gradCam(imp, SaliencyRequest.from(v));
+			imp.updateAndDraw();
+			return map;
 		});
 	}
 }

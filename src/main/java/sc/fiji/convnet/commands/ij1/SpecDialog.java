@@ -81,6 +81,7 @@ final class SpecDialog {
 
 	/** Shows a dialog of the spec's options alone; null when cancelled. */
 	static Values show(Spec spec) {
+		acceptAliases(spec); // before the dialog exists: a GenericDialog reads the macro's options when it is made
 		GenericDialog gd = new GenericDialog(spec.command());
 		add(gd, spec);
 		gd.addHelp(spec.helpHtml());

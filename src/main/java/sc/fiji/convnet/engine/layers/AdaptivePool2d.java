@@ -54,29 +54,23 @@ public final class AdaptivePool2d extends Layer {
 		Tensor yT = Tensor.zeros(o);
 		float[] y = yT.data();
 		int[] idx = max && phase.records() ? new int[y.length] : null;
-		for (int p = 0; p < s[0] * s[1]; p++)
-			for (int i = 0; i < oh; i++) {
-				int ya = i * h / oh, yb = ((i + 1) * h + oh - 1) / oh;
-				for (int j = 0; j < ow; j++) {
-					int xa = j * w / ow, xb = ((j + 1) * w + ow - 1) / ow;
-					int oi = (p * oh + i) * ow + j;
-					if (max) {
-						float best = Float.NEGATIVE_INFINITY;
-						int at = -1;
-						for (int yy = ya; yy < yb; yy++)
-							for (int xx = xa; xx < xb; xx++) {
-								float v = x[(p * h + yy) * w + xx];
-								if (at < 0 || v > best || Float.isNaN(v)) { best = v; at = yy * w + xx; }
-							}
-						y[oi] = best;
-						if (idx != null) idx[oi] = at;
-					} else {
-						double sum = 0;
-						for (int yy = ya; yy < yb; yy++) for (int xx = xa; xx < xb; xx++) sum += x[(p * h + yy) * w + xx];
-						y[oi] = (float) (sum / ((yb - ya) * (xb - xa)));
+		forEachWindow(s, (p, oi, ya, yb, xa, xb) -> {
+			if (max) {
+				float best = Float.NEGATIVE_INFINITY;
+				int at = -1;
+				for (int yy = ya; yy < yb; yy++)
+					for (int xx = xa; xx < xb; xx++) {
+						float v = x[(p * h + yy) * w + xx];
+						if (at < 0 || v > best || Float.isNaN(v)) { best = v; at = yy * w + xx; }
 					}
-				}
+				y[oi] = best;
+				if (idx != null) idx[oi] = at;
+			} else {
+				double sum = 0;
+				for (int yy = ya; yy < yb; yy++) for (int xx = xa; xx < xb; xx++) sum += x[(p * h + yy) * w + xx];
+				y[oi] = (float) (sum / ((yb - ya) * (xb - xa)));
 			}
+		});
 		inputShape = s;
 		argmax = idx;
 		return yT;
@@ -90,20 +84,32 @@ public final class AdaptivePool2d extends Layer {
 		if (!Arrays.equals(dy.shape(), outputShape(s))) throw error("output gradient " + dy.shapeString() + " does not match output for input " + Arrays.toString(s));
 		Tensor dxT = Tensor.zeros(s);
 		float[] dx = dxT.data(), d = dy.data();
+		forEachWindow(s, (p, oi, ya, yb, xa, xb) -> {
+			if (max) dx[p * h * w + argmax[oi]] += d[oi];
+			else {
+				float g = d[oi] / ((yb - ya) * (xb - xa));
+				for (int yy = ya; yy < yb; yy++) for (int xx = xa; xx < xb; xx++) dx[(p * h + yy) * w + xx] += g;
+			}
+		});
+		return new Tensor[] { dxT };
+	}
+
+	/** One output cell: plane p, flat output index oi, and its input window rows [ya, yb) × columns [xa, xb). */
+	private interface Window {
+		void at(int p, int oi, int ya, int yb, int xa, int xb);
+	}
+
+	/** Visits every output cell of an input of shape {@code s} with its window; forward and backward walk the same windows. */
+	private void forEachWindow(int[] s, Window window) {
+		int h = s[2], w = s[3];
 		for (int p = 0; p < s[0] * s[1]; p++)
 			for (int i = 0; i < oh; i++) {
 				int ya = i * h / oh, yb = ((i + 1) * h + oh - 1) / oh;
 				for (int j = 0; j < ow; j++) {
 					int xa = j * w / ow, xb = ((j + 1) * w + ow - 1) / ow;
-					int oi = (p * oh + i) * ow + j;
-					if (max) dx[p * h * w + argmax[oi]] += d[oi];
-					else {
-						float g = d[oi] / ((yb - ya) * (xb - xa));
-						for (int yy = ya; yy < yb; yy++) for (int xx = xa; xx < xb; xx++) dx[(p * h + yy) * w + xx] += g;
-					}
+					window.at(p, (p * oh + i) * ow + j, ya, yb, xa, xb);
 				}
 			}
-		return new Tensor[] { dxT };
 	}
 
 	@Override

@@ -49,9 +49,7 @@ public final class BroadcastBinary extends Layer {
 
 	@Override
 	public Tensor[] backward(Tensor dy) {
-		if (y == null) throw noCache();
-		int[] o = y.shape();
-		if (!Arrays.equals(dy.shape(), o)) throw error("output gradient " + dy.shapeString() + " does not match output " + y.shapeString());
+		int[] o = recordedOutputShape(y, dy);
 		Tensor da = Tensor.zeros(a.shape());
 		double[] db = new double[b.size()];
 		BinaryOp.backward(op, a.data(), index(o, a.shape()), b.data(), index(o, b.shape()), y.data(), dy.data(), da.data(), db);

@@ -79,9 +79,7 @@ public final class ConstantArithmetic extends Layer {
 
 	@Override
 	public Tensor[] backward(Tensor dy) {
-		if (y == null) throw noCache();
-		int[] o = y.shape();
-		if (!Arrays.equals(dy.shape(), o)) throw error("output gradient " + dy.shapeString() + " does not match output " + y.shapeString());
+		int[] o = recordedOutputShape(y, dy);
 		int[] ix = index(o, x.shape()), ic = index(o, constant.shape());
 		float[] c = constant.value().data();
 		Tensor dx = Tensor.zeros(x.shape());
