@@ -6,18 +6,21 @@ import sys
 
 from ij import IJ
 from sc.fiji.convnet import ConvNet
+from sc.fiji.convnet.request import DetectRequest
 
 if len(sys.argv) < 3:
     raise SystemExit("usage: detect_cells.py INPUT_DIR OUTPUT_DIR [MODEL] [FILTER]")
 model = sys.argv[3] if len(sys.argv) > 3 else "bccd-detector"
 pattern = sys.argv[4] if len(sys.argv) > 4 else "*"
-report = ConvNet.detectFolder(sys.argv[1], sys.argv[2], pattern, model, "1", 0.3, 0.45, False)
+# the defaults of every entry point (scales 0.8,1,1.25, score 0.4, IoU 0.45); e.g. .with("score", 0.3) to change one
+request = DetectRequest.defaults().with("model", model)
+report = ConvNet.detectFolder(sys.argv[1], sys.argv[2], pattern, request, False)
 print(report)
 
 # one image interactively: boxes in the overlay and a count table
 if report.processed:
     imp = IJ.openImage(sys.argv[1] + "/" + report.processed[0])
-    det = ConvNet.detectObjects(imp, model, "1", 0.3, 0.45, False)
+    det = ConvNet.detectObjects(imp, request, False)
     counts = det.counts()
     for row in range(counts.size()):
         print("%s: %s" % (counts.getStringValue(0, row), counts.getStringValue(1, row)))
