@@ -29,13 +29,19 @@ public final class SegmentationTrainingRun {
 		List<NucleiSample> given = r.valimages().isEmpty() ? null
 				: AnnotatedImages.fromFolders(new File(r.valimages()), new File(r.vallabels()), r.channel(), line -> log.println("train-segmentation: " + line));
 		List<List<NucleiSample>> split = HoldOut.split(annotated, given, r.holdout(), r.seed());
-		return SegmentationTrainer.train(r, split.get(0), split.get(1), r.fromScratch() ? List.of() : replayImages(), log, monitor);
+		return SegmentationTrainer.train(r, split.get(0), split.get(1), r.fromScratch() ? List.of() : replayImages(log), log, monitor);
 	}
 
-	/** The plugin's own fluorescence sample (bioimage.io example, MIT), which fine-tuning rehearses; none when it cannot be read. */
-	static List<NucleiSample> replayImages() {
+	/**
+	 * The plugin's own fluorescence sample (bioimage.io example, MIT), which fine-tuning rehearses; none, with a
+	 * warning in the log (the model may then forget), when it cannot be read.
+	 */
+	static List<NucleiSample> replayImages(PrintStream log) {
 		java.net.URL url = SegmentationTrainingRun.class.getResource(REPLAY);
-		if (url == null) return List.of();
+		if (url == null) {
+			log.println("train-segmentation: warning: the rehearsal image " + REPLAY + " is missing from the plugin; fine-tuning without it");
+			return List.of();
+		}
 		java.nio.file.Path copy = null;
 		try (java.io.InputStream in = url.openStream()) {
 			copy = java.nio.file.Files.createTempFile("convnet-replay", ".tif");
@@ -44,6 +50,7 @@ public final class SegmentationTrainingRun {
 			return List.of(new NucleiSample("replay", imp.getWidth(), imp.getHeight(), PlaneReader.floats(imp, 1),
 					sc.fiji.convnet.segment.LabelImage.empty(imp.getWidth(), imp.getHeight())));
 		} catch (IOException e) {
+			log.println("train-segmentation: warning: the rehearsal image " + REPLAY + " cannot be read (" + e.getMessage() + "); fine-tuning without it");
 			return List.of();
 		} finally {
 			if (copy != null) copy.toFile().delete();
