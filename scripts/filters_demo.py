@@ -13,7 +13,7 @@ import sys
 from ij import IJ, WindowManager
 from ij.io import FileSaver
 from jarray import array
-from sc.fiji.convnet import ConvNet
+from sc.fiji.convnet import ConvNetFilters
 
 if len(sys.argv) >= 2:
     output = sys.argv[1]
@@ -25,12 +25,12 @@ if imp is None:
     raise SystemExit("filters_demo.py: no image (give OUTPUT_DIR [IMAGE], or open an image in Fiji)")
 
 # the same calls as Plugins > ConvNet > Filters > Edge Filters and Gabor Filter Bank
-edges = ConvNet.edges(imp, "magnitude")
-bank = ConvNet.gaborBank(8, array([0.785, 1.571], "d"), array([0.0], "d"), 0.05, 0.05, 15)
-maps = ConvNet.gaborBank(imp, bank)
+edges = ConvNetFilters.edges(imp, "magnitude")
+bank = ConvNetFilters.gaborBank(8, array([0.785, 1.571], "d"), array([0.0], "d"), 0.05, 0.05, 15)
+maps = ConvNetFilters.gaborBank(imp, bank)
 
 name = os.path.splitext(imp.getTitle())[0]
 FileSaver(edges).saveAsTiff(os.path.join(output, name + "_edges.tif"))
 FileSaver(maps).saveAsTiffStack(os.path.join(output, name + "_gabor.tif"))
-FileSaver(ConvNet.gaborMontage(bank)).saveAsTiff(os.path.join(output, "gabor_bank.tif"))
+FileSaver(ConvNetFilters.gaborMontage(bank)).saveAsTiff(os.path.join(output, "gabor_bank.tif"))
 print("%s: edge magnitude and %d Gabor feature maps" % (imp.getTitle(), maps.getStackSize()))

@@ -2,7 +2,7 @@ package sc.fiji.convnet.commands;
 
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.filters.OutputSize;
 import sc.fiji.convnet.engine.kernels.PaddingMode;
 import sc.fiji.convnet.ij.FilterChoices;
@@ -22,7 +22,7 @@ public final class ConvolveSettings {
 	public boolean acrossChannels = false;
 
 	public ImagePlus run(ImagePlus imp, Progress progress) {
-		return ConvNet.convolve(imp, kernel, normalize, padding, output, stride, acrossChannels, progress);
+		return ConvNetFilters.convolve(imp, kernel, normalize, padding, output, stride, acrossChannels, progress);
 	}
 
 	/** The kernel text area; the other fields come after {@link #addOptionsTo}, so that a kernel source can sit between. */

@@ -6,7 +6,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Edge Filters: the 3×3 detectors of eqs. 10.3/10.4 (signed) and their magnitude. */
@@ -19,6 +19,6 @@ public class EdgeFiltersCommand extends ImageFilterCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.edges(image, output, new IJProgress(label()));
+		return ConvNetFilters.edges(image, output, new IJProgress(label()));
 	}
 }

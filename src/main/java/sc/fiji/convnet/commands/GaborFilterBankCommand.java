@@ -7,7 +7,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.filters.GaborBank;
 import sc.fiji.convnet.ij.IJProgress;
 
@@ -51,8 +51,8 @@ public class GaborFilterBankCommand extends LoggedCommand {
 		GaborSettings s = new GaborSettings();
 		s.orientations = orientations; s.frequencies = frequencies; s.phases = phase; s.alpha = alpha; s.beta = beta; s.size = size;
 		GaborBank b = s.bank();
-		featureMaps = ConvNet.gaborBank(image, b, new IJProgress(label()));
-		if (show) bank = ConvNet.gaborMontage(b);
+		featureMaps = ConvNetFilters.gaborBank(image, b, new IJProgress(label()));
+		if (show) bank = ConvNetFilters.gaborMontage(b);
 	}
 
 	@Override

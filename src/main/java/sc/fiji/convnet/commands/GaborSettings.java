@@ -3,7 +3,7 @@ package sc.fiji.convnet.commands;
 import java.util.Arrays;
 
 import ij.gui.GenericDialog;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.filters.GaborBank;
 
 /**
@@ -22,7 +22,7 @@ public final class GaborSettings {
 	public int size = 15;
 
 	public GaborBank bank() {
-		return ConvNet.gaborBank(orientations, numbers(frequencies, "frequencies"), numbers(phases, "phase"), alpha, beta, size);
+		return ConvNetFilters.gaborBank(orientations, numbers(frequencies, "frequencies"), numbers(phases, "phase"), alpha, beta, size);
 	}
 
 	public void addTo(GenericDialog gd) {

@@ -6,7 +6,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Pool: max or average over size×size windows, stride apart. */
@@ -25,6 +25,6 @@ public class PoolCommand extends ImageFilterCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.pool(image, method, size, stride, new IJProgress(label()));
+		return ConvNetFilters.pool(image, method, size, stride, new IJProgress(label()));
 	}
 }

@@ -6,7 +6,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.ij.IJProgress;
 
 /** Plugins › ConvNet › Filters › Up-sample: nearest or bilinear, by an integer factor. */
@@ -22,6 +22,6 @@ public class UpsampleCommand extends ImageFilterCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.upsample(image, method, factor, new IJProgress(label()));
+		return ConvNetFilters.upsample(image, method, factor, new IJProgress(label()));
 	}
 }

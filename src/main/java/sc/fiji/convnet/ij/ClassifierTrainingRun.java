@@ -28,6 +28,6 @@ public final class ClassifierTrainingRun {
 		List<DetectionSample> annotated = fromRois ? RoiBoxes.openImages("examples of each class", note) : ClassFolders.read(new File(r.images()), note);
 		List<DetectionSample> given = r.valimages().isEmpty() ? null : ClassFolders.read(new File(r.valimages()), note);
 		List<List<DetectionSample>> split = HoldOut.split(annotated, given, r.holdout(), r.seed());
-		return ClassifierTrainer.train(r, split.get(0), split.get(1), fromRois, log, monitor);
+		return ClassifierTrainer.train(r.job(), r.background(), r.crop(), split.get(0), split.get(1), fromRois, log, monitor);
 	}
 }

@@ -29,6 +29,6 @@ public final class DetectorTrainingRun {
 				: VocFolders.read(new File(r.images()), new File(r.annotations()), note);
 		List<DetectionSample> given = r.valimages().isEmpty() ? null : VocFolders.read(new File(r.valimages()), new File(r.valannotations()), note);
 		List<List<DetectionSample>> split = HoldOut.split(annotated, given, r.holdout(), r.seed());
-		return DetectorTrainer.train(r, split.get(0), split.get(1), log, monitor);
+		return DetectorTrainer.train(r.job(), r.arch(), r.scale(), split.get(0), split.get(1), log, monitor);
 	}
 }

@@ -29,7 +29,7 @@ public final class SegmentationTrainingRun {
 		List<NucleiSample> given = r.valimages().isEmpty() ? null
 				: AnnotatedImages.fromFolders(new File(r.valimages()), new File(r.vallabels()), r.channel(), line -> log.println("train-segmentation: " + line));
 		List<List<NucleiSample>> split = HoldOut.split(annotated, given, r.holdout(), r.seed());
-		return SegmentationTrainer.train(r, split.get(0), split.get(1), r.fromScratch() ? List.of() : replayImages(log), log, monitor);
+		return SegmentationTrainer.train(r.job(), r.augment(), split.get(0), split.get(1), r.fromScratch() ? List.of() : replayImages(log), log, monitor);
 	}
 
 	/**

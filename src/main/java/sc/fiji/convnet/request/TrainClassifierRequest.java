@@ -2,6 +2,7 @@ package sc.fiji.convnet.request;
 
 import java.nio.file.Path;
 
+import sc.fiji.convnet.engine.optim.TrainingJob;
 import sc.fiji.convnet.model.ModelTask;
 
 /**
@@ -13,7 +14,7 @@ public record TrainClassifierRequest(String images, String valimages, double hol
 		int steps, String name, String output, boolean resume, int seed) implements java.io.Serializable {
 
 	/** The class of crops that touch no ROI, added with {@link #background}. */
-	public static final String BACKGROUND = "background";
+	public static final String BACKGROUND = sc.fiji.convnet.explain.train.ClassifierTraining.BACKGROUND;
 
 	public static final Spec SPEC = Spec.of("Train Classifier",
 			Option.folder("images", "Images folder (one subfolder per class; empty: the open images and their ROIs)")
@@ -56,6 +57,9 @@ public record TrainClassifierRequest(String images, String valimages, double hol
 
 	/** Whether training starts from a new network instead of a model. */
 	public boolean fromScratch() { return TrainingRequests.fromScratch(init); }
+
+	/** What the trainer is told: start, budget, model folder, seed and the command line that repeats this run. */
+	public TrainingJob job() { return TrainingRequests.job(init, minutes, steps, output, name, resume, seed, "train-classifier", values()); }
 
 	/** The model folder to write: {@code output}, else {@code name} in the installed models folder. */
 	public Path outputFolder() { return TrainingRequests.outputFolder(output, name); }

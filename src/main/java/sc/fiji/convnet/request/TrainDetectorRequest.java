@@ -3,6 +3,7 @@ package sc.fiji.convnet.request;
 import java.nio.file.Path;
 import java.util.List;
 
+import sc.fiji.convnet.engine.optim.TrainingJob;
 import sc.fiji.convnet.model.ModelTask;
 
 /**
@@ -71,6 +72,9 @@ public record TrainDetectorRequest(String images, String annotations, String val
 
 	/** Whether training starts from a new network instead of a model. */
 	public boolean fromScratch() { return TrainingRequests.fromScratch(init); }
+
+	/** What the trainer is told: start, budget, model folder, seed and the command line that repeats this run. */
+	public TrainingJob job() { return TrainingRequests.job(init, minutes, steps, output, name, resume, seed, "train-detector", values()); }
 
 	/** The model folder to write: {@code output}, else {@code name} in the installed models folder. */
 	public Path outputFolder() { return TrainingRequests.outputFolder(output, name); }

@@ -2,6 +2,7 @@ package sc.fiji.convnet.request;
 
 import java.nio.file.Path;
 
+import sc.fiji.convnet.engine.optim.TrainingJob;
 import sc.fiji.convnet.model.ModelTask;
 
 /**
@@ -66,6 +67,9 @@ public record TrainSegmentationRequest(String images, String labels, String vali
 
 	/** Whether training starts from random weights instead of a model. */
 	public boolean fromScratch() { return TrainingRequests.fromScratch(init); }
+
+	/** What the trainer is told: start, budget, model folder, seed and the command line that repeats this run. */
+	public TrainingJob job() { return TrainingRequests.job(init, minutes, steps, output, name, resume, seed, "train-segmentation", values()); }
 
 	/** The model folder to write: {@code output}, else {@code name} in the installed models folder. */
 	public Path outputFolder() { return TrainingRequests.outputFolder(output, name); }

@@ -2,6 +2,7 @@ package sc.fiji.convnet.request;
 
 import java.nio.file.Path;
 
+import sc.fiji.convnet.engine.optim.TrainingJob;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.ModelTask;
 
@@ -44,6 +45,13 @@ final class TrainingRequests {
 	static String init(String init, ModelTask task) { return init == null || init.isBlank() ? task.defaultModel() : init.trim(); }
 
 	static boolean fromScratch(String init) { return init.equalsIgnoreCase(FROM_SCRATCH); }
+
+	/** What the trainer is told; {@code command} names the CLI command that repeats the run with {@code values}. */
+	static TrainingJob job(String init, double minutes, int steps, String output, String name, boolean resume, int seed, String command, Values values) {
+		Path folder = outputFolder(output, name);
+		return new TrainingJob(fromScratch(init) ? null : init, minutes, steps, folder, modelName(folder), resume, seed,
+				"bin/convnet " + command + " " + values.arguments());
+	}
 
 	/** The checks of the shared options. */
 	static void check(Spec spec, double holdout, double minutes, int steps, String output, String name) {

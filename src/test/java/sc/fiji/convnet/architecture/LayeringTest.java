@@ -47,14 +47,7 @@ class LayeringTest {
 	 * Known uses that close a package cycle (each is allowed by the layers, the cycle is not), in the same form as
 	 * {@link #ALLOWED}; remove an entry when its class is fixed (the test says so).
 	 */
-	private static final Map<String, Set<String>> CYCLES_ALLOWED = Map.of(
-			// issue #12: the trainers read their request records, while request builds the tasks (SegmentRequest →
-			// NucleiSegmenter): request ↔ segment/detect/explain. The trainers are to take plain settings from their front ends.
-			"sc.fiji.convnet.segment.train.SegmentationTrainer",
-			Set.of("sc.fiji.convnet.request.TrainSegmentationRequest", "sc.fiji.convnet.request.Values"),
-			"sc.fiji.convnet.detect.train.DetectorTrainer", Set.of("sc.fiji.convnet.request.TrainDetectorRequest", "sc.fiji.convnet.request.Values"),
-			"sc.fiji.convnet.explain.train.ClassifierTrainer",
-			Set.of("sc.fiji.convnet.request.TrainClassifierRequest", "sc.fiji.convnet.request.Values"));
+	private static final Map<String, Set<String>> CYCLES_ALLOWED = Map.of();
 
 	@Test
 	void everyLayerUsesOnlyWhatItMay() throws Exception {

@@ -22,7 +22,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.IJ;
 import ij.ImagePlus;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.commands.ij1.ConvolvePlugin;
 import sc.fiji.convnet.commands.ij1.EdgeFiltersPlugin;
 import sc.fiji.convnet.commands.ij1.GaborFilterBankPlugin;
@@ -63,18 +63,18 @@ class FilterCommandsTest {
 	@Test
 	void commandsGiveTheFacadesResults() throws Exception {
 		String kernel = "-1 0 1\n-2 0 2\n-1 0 1";
-		assertSamePixels(ConvNet.convolve(sample, kernel, false, "reflect", "valid", 2, false),
+		assertSamePixels(ConvNetFilters.convolve(sample, kernel, false, "reflect", "valid", 2, false),
 				(ImagePlus) run(ConvolveCommand.class, "image", sample, "text1", kernel, "normalize", false, "padding", "reflect",
 						"output", "valid", "stride", 2, "across", false).getOutput("result"));
-		assertSamePixels(ConvNet.edges(sample, "all"), (ImagePlus) run(EdgeFiltersCommand.class, "image", sample, "output", "all").getOutput("result"));
+		assertSamePixels(ConvNetFilters.edges(sample, "all"), (ImagePlus) run(EdgeFiltersCommand.class, "image", sample, "output", "all").getOutput("result"));
 		Module gabor = run(GaborFilterBankCommand.class, "image", sample, "orientations", 3, "frequencies", "0.9", "phase", "0, -1.5708",
 				"alpha", 0.1, "beta", 0.2, "size", 7, "show", true);
-		assertSamePixels(ConvNet.gaborBank(sample, ConvNet.gaborBank(3, new double[] { 0.9 }, new double[] { 0, -1.5708 }, 0.1, 0.2, 7)),
+		assertSamePixels(ConvNetFilters.gaborBank(sample, ConvNetFilters.gaborBank(3, new double[] { 0.9 }, new double[] { 0, -1.5708 }, 0.1, 0.2, 7)),
 				(ImagePlus) gabor.getOutput("featureMaps"));
 		assertNotNull(gabor.getOutput("bank"), "the bank picture");
-		assertSamePixels(ConvNet.pool(sample, "average", 3, 2),
+		assertSamePixels(ConvNetFilters.pool(sample, "average", 3, 2),
 				(ImagePlus) run(PoolCommand.class, "image", sample, "method", "average", "size", 3, "stride", 2).getOutput("result"));
-		assertSamePixels(ConvNet.upsample(sample, "bilinear", 3),
+		assertSamePixels(ConvNetFilters.upsample(sample, "bilinear", 3),
 				(ImagePlus) run(UpsampleCommand.class, "image", sample, "method", "bilinear", "factor", 3).getOutput("result"));
 	}
 

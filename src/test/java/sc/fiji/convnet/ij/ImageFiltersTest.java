@@ -21,7 +21,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.filters.GaborBank;
 import sc.fiji.convnet.filters.GaborFilter;
 import sc.fiji.convnet.filters.Kernel2D;
@@ -117,7 +117,7 @@ class ImageFiltersTest {
 	void textKernelWithNormalizeIsConvolversDefault() {
 		ImagePlus sample = IJ.openImage(SAMPLE);
 		String text = "1 2 1\n2 4 2\n1 2 1\n";
-		ImagePlus out = ConvNet.convolve(sample, text, true, "replicate", "same", 1, false);
+		ImagePlus out = ConvNetFilters.convolve(sample, text, true, "replicate", "same", 1, false);
 		FloatProcessor expected = (FloatProcessor) sample.getProcessor().convertToFloat().duplicate();
 		new Convolver().convolve(expected, new float[] { 1, 2, 1, 2, 4, 2, 1, 2, 1 }, 3, 3); // normalises by default
 		assertClose((float[]) expected.getPixels(), (float[]) out.getProcessor().getPixels(), 1e-5 * 255, "normalised");
@@ -204,22 +204,22 @@ class ImageFiltersTest {
 		Kernel2D vertical = KernelParser.parse("-1 0 1; -1 0 1; -1 0 1"), horizontal = KernelParser.parse("-1 -1 -1; 0 0 0; 1 1 1");
 		float[] gx = (float[]) convolver(sample.getProcessor(), vertical).getPixels();
 		float[] gy = (float[]) convolver(sample.getProcessor(), horizontal).getPixels();
-		ImagePlus all = ConvNet.edges(sample, "all");
+		ImagePlus all = ConvNetFilters.edges(sample, "all");
 		assertEquals(3, all.getNChannels());
 		assertEquals("magnitude", all.getStack().getSliceLabel(3));
 		float[] m = (float[]) all.getStack().getPixels(3);
 		assertClose(gx, (float[]) all.getStack().getPixels(1), 1e-3, "vertical");
 		assertClose(gy, (float[]) all.getStack().getPixels(2), 1e-3, "horizontal");
-		assertClose(gx, (float[]) ConvNet.edges(sample, "vertical").getProcessor().getPixels(), 1e-3, "vertical alone");
-		assertClose(gy, (float[]) ConvNet.edges(sample, "horizontal").getProcessor().getPixels(), 1e-3, "horizontal alone");
+		assertClose(gx, (float[]) ConvNetFilters.edges(sample, "vertical").getProcessor().getPixels(), 1e-3, "vertical alone");
+		assertClose(gy, (float[]) ConvNetFilters.edges(sample, "horizontal").getProcessor().getPixels(), 1e-3, "horizontal alone");
 		for (int i = 0; i < m.length; i++) assertEquals(Math.hypot(gx[i], gy[i]), m[i], 1e-3);
-		assertClose(m, (float[]) ConvNet.edges(sample, "magnitude").getProcessor().getPixels(), 1e-3, "magnitude alone");
+		assertClose(m, (float[]) ConvNetFilters.edges(sample, "magnitude").getProcessor().getPixels(), 1e-3, "magnitude alone");
 		// signed: a ramp rising to the right gives a positive gx, falling gives negative
 		FloatProcessor ramp = new FloatProcessor(8, 8);
 		for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) ramp.setf(x, y, x);
-		ImagePlus up = ConvNet.edges(new ImagePlus("ramp", ramp), "vertical");
+		ImagePlus up = ConvNetFilters.edges(new ImagePlus("ramp", ramp), "vertical");
 		ramp.flipHorizontal();
-		ImagePlus down = ConvNet.edges(new ImagePlus("ramp", ramp), "vertical");
+		ImagePlus down = ConvNetFilters.edges(new ImagePlus("ramp", ramp), "vertical");
 		assertEquals(6, up.getProcessor().getf(4, 4), 1e-6);
 		assertEquals(-6, down.getProcessor().getf(4, 4), 1e-6);
 		double[] range = { up.getDisplayRangeMin(), up.getDisplayRangeMax() };
@@ -231,8 +231,8 @@ class ImageFiltersTest {
 	@Test
 	void gaborBankGivesOneLabelledConvolverMapPerFilter() {
 		ImagePlus sample = IJ.openImage(SAMPLE);
-		GaborBank bank = ConvNet.gaborBank(4, new double[] { 0.8, 1.6 }, new double[] { 0 }, 0.1, 0.1, 9);
-		ImagePlus maps = ConvNet.gaborBank(sample, bank);
+		GaborBank bank = ConvNetFilters.gaborBank(4, new double[] { 0.8, 1.6 }, new double[] { 0 }, 0.1, 0.1, 9);
+		ImagePlus maps = ConvNetFilters.gaborBank(sample, bank);
 		assertEquals(8, maps.getStackSize());
 		assertEquals(sample.getWidth(), maps.getWidth());
 		for (int f = 0; f < 8; f++) {
@@ -242,11 +242,11 @@ class ImageFiltersTest {
 					1e-5 * 255 * 81, "filter " + g.label());
 		}
 		// hyperstack input: F channels per input channel, z and t kept
-		ImagePlus hs = ConvNet.gaborBank(hyperstack(20, 16, 2, 2, 1, 11), bank);
+		ImagePlus hs = ConvNetFilters.gaborBank(hyperstack(20, 16, 2, 2, 1, 11), bank);
 		assertEquals(16, hs.getNChannels());
 		assertEquals(2, hs.getNSlices());
 		assertTrue(hs.getStack().getSliceLabel(9).startsWith("c2 "), hs.getStack().getSliceLabel(9));
-		ImagePlus montage = ConvNet.gaborMontage(bank);
+		ImagePlus montage = ConvNetFilters.gaborMontage(bank);
 		int tile = 9 * 7, gap = 7; // 64/9 → scale 7
 		assertEquals(4 * tile + 3 * gap, montage.getWidth());
 		assertEquals(2 * tile + gap, montage.getHeight());
@@ -259,7 +259,7 @@ class ImageFiltersTest {
 		ImagePlus imp = hyperstack(21, 17, 2, 1, 2, 13);
 		List<Object> before = pixelCopies(imp);
 		for (String mode : List.of("max", "Average")) {
-			ImagePlus out = ConvNet.pool(imp, mode, 3, 2);
+			ImagePlus out = ConvNetFilters.pool(imp, mode, 3, 2);
 			assertUntouched(before, imp);
 			assertEquals(10, out.getWidth());
 			assertEquals(8, out.getHeight());
@@ -285,7 +285,7 @@ class ImageFiltersTest {
 	@Test
 	void upsampleEnlargesEveryPlaneAndKeepsPositions() {
 		ImagePlus imp = hyperstack(9, 7, 2, 2, 1, 17);
-		ImagePlus near = ConvNet.upsample(imp, "nearest", 3);
+		ImagePlus near = ConvNetFilters.upsample(imp, "nearest", 3);
 		assertEquals(27, near.getWidth());
 		assertEquals(21, near.getHeight());
 		assertEquals(2, near.getNChannels());
@@ -311,23 +311,23 @@ class ImageFiltersTest {
 	void badInputNamesTheImageAndTheProblem() {
 		ImagePlus rgb = new ImagePlus("colour.png", new ColorProcessor(10, 10));
 		ImagePlus grey = new ImagePlus("grey.tif", new FloatProcessor(10, 10));
-		String msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.convolve(rgb, "1 1 1")).getMessage();
+		String msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.convolve(rgb, "1 1 1")).getMessage();
 		assertTrue(msg.startsWith("Convolve: colour.png: RGB"), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.convolve(grey, "1 2 3\n4 5")).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.convolve(grey, "1 2 3\n4 5")).getMessage();
 		assertTrue(msg.startsWith("Convolve: grey.tif: ") && msg.contains("row 2"), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.convolve(grey, "  \n")).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.convolve(grey, "  \n")).getMessage();
 		assertTrue(msg.startsWith("Convolve: grey.tif: ") && msg.contains("empty"), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.convolve(grey, "1", false, "replicate", "same", 0, false)).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.convolve(grey, "1", false, "replicate", "same", 0, false)).getMessage();
 		assertTrue(msg.startsWith("Convolve: grey.tif: ") && msg.contains("stride"), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.convolve(grey, "1\n---\n1", false, "replicate", "same", 1, false)).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.convolve(grey, "1\n---\n1", false, "replicate", "same", 1, false)).getMessage();
 		assertTrue(msg.contains("across channels"), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.pool(grey, "max", 11, 1)).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.pool(grey, "max", 11, 1)).getMessage();
 		assertTrue(msg.startsWith("Pool: grey.tif: "), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.pool(rgb, "max", 2, 2)).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.pool(rgb, "max", 2, 2)).getMessage();
 		assertTrue(msg.startsWith("Pool: colour.png: RGB"), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.upsample(grey, "cubic", 2)).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.upsample(grey, "cubic", 2)).getMessage();
 		assertTrue(msg.contains("'cubic'") && msg.contains("nearest, bilinear"), msg);
-		msg = assertThrows(IllegalArgumentException.class, () -> ConvNet.edges(rgb, "magnitude")).getMessage();
+		msg = assertThrows(IllegalArgumentException.class, () -> ConvNetFilters.edges(rgb, "magnitude")).getMessage();
 		assertTrue(msg.startsWith("Edge Filters: colour.png: RGB"), msg);
 		assertThrows(IllegalArgumentException.class, () -> ImageFilters.pool(grey, Pooling.Mode.MAX, 2, 0, Progress.NONE));
 	}

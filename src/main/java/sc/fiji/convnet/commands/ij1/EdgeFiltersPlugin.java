@@ -3,7 +3,7 @@ package sc.fiji.convnet.commands.ij1;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.ij.EdgeOutput;
 import sc.fiji.convnet.ij.FilterChoices;
 import sc.fiji.convnet.ij.IJProgress;
@@ -26,6 +26,6 @@ public class EdgeFiltersPlugin implements PlugIn {
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		output = gd.getNextChoice();
-		FilterRun.show(COMMAND, imp, () -> ConvNet.edges(imp, output, new IJProgress(COMMAND)));
+		FilterRun.show(COMMAND, imp, () -> ConvNetFilters.edges(imp, output, new IJProgress(COMMAND)));
 	}
 }

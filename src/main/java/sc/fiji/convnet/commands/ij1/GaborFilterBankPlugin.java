@@ -3,7 +3,7 @@ package sc.fiji.convnet.commands.ij1;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.commands.GaborSettings;
 import sc.fiji.convnet.filters.GaborBank;
 import sc.fiji.convnet.ij.IJProgress;
@@ -34,8 +34,8 @@ public class GaborFilterBankPlugin implements PlugIn {
 			LAST.readFrom(gd);
 			showBank = gd.getNextBoolean();
 			GaborBank bank = LAST.bank();
-			ImagePlus maps = ConvNet.gaborBank(imp, bank, new IJProgress(COMMAND));
-			if (showBank) ConvNet.gaborMontage(bank).show();
+			ImagePlus maps = ConvNetFilters.gaborBank(imp, bank, new IJProgress(COMMAND));
+			if (showBank) ConvNetFilters.gaborMontage(bank).show();
 			return maps;
 		});
 	}

@@ -2,7 +2,7 @@ package sc.fiji.convnet.commands.ij1;
 
 import ij.ImagePlus;
 import ij.plugin.PlugIn;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ConvNetFilters;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.request.CommandSpecs;
 import sc.fiji.convnet.request.Values;
@@ -18,6 +18,6 @@ public class PoolPlugin implements PlugIn {
 		if (imp == null) return;
 		Values v = FilterRun.ask(CommandSpecs.POOL);
 		if (v == null) return;
-		FilterRun.show(COMMAND, imp, () -> ConvNet.pool(imp, v.text("method"), (int) v.number("size"), (int) v.number("stride"), new IJProgress(COMMAND)));
+		FilterRun.show(COMMAND, imp, () -> ConvNetFilters.pool(imp, v.text("method"), (int) v.number("size"), (int) v.number("stride"), new IJProgress(COMMAND)));
 	}
 }

@@ -10,12 +10,12 @@ import java.util.Map;
 
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.optim.TrainingFolder;
+import sc.fiji.convnet.engine.optim.TrainingJob;
 import sc.fiji.convnet.engine.optim.TrainingLoop;
 import sc.fiji.convnet.engine.optim.TrainingSummary;
 import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.ModelTask;
-import sc.fiji.convnet.request.TrainDetectorRequest;
 
 /**
  * Train Detector: trains (or fine-tunes) a detector on the user's annotated images and writes a model folder that
@@ -33,13 +33,13 @@ public final class DetectorTrainer {
 	private DetectorTrainer() {}
 
 	/** Trains on {@code train}, keeps the network with the best val mAP@0.5 and writes the model folder. */
-	public static TrainingSummary train(TrainDetectorRequest r, List<DetectionSample> train, List<DetectionSample> val, PrintStream log,
+	public static TrainingSummary train(TrainingJob r, String arch, double scale, List<DetectionSample> train, List<DetectionSample> val, PrintStream log,
 			TrainingLoop.Monitor monitor) throws IOException {
 		if (train.isEmpty()) throw new IOException("no annotated images to train on");
 		List<String> found = DetectionDataset.classes(train);
 		if (found.isEmpty()) throw new IOException("the annotations hold no boxes");
 		List<String> classes = new ArrayList<>(found);
-		DetectorTraining.Settings s = settings(r, classes, log);
+		DetectorTraining.Settings s = settings(r, arch, scale, classes, log);
 		TrainingFolder out = TrainingFolder.open(r.outputFolder(), r.resume(), log);
 		PrintStream both = out.log();
 		both.printf(Locale.ROOT, "train-detector: %d training and %d validation images, classes %s, %s, model %s%n", train.size(), val.size(), classes,
@@ -53,9 +53,9 @@ public final class DetectorTrainer {
 		TrainingLoop.Outcome outcome = training.train(train, val, classes, out.network(), monitor);
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("data", train.size() + " annotated images (" + held + " more for validation)");
-		record.put("init", r.fromScratch() ? "none" : r.init());
+		record.put("init", r.initName());
 		record.put("steps", outcome.lastStep());
-		record.put("command", "bin/convnet train-detector " + r.values().arguments());
+		record.put("command", r.command());
 		DetectorDesign design = training.design(classes);
 		String start = r.fromScratch() ? "trained from scratch" : "fine-tuned from " + r.init();
 		DetectorExport.export(Network.load(out.network()), design, s.inputScale, out.folder(), record, outcome.bestScore(), val.get(0).image(),
@@ -72,9 +72,9 @@ public final class DetectorTrainer {
 	 * The settings of a run: a new detector of the chosen design, or the starting model's design, input scale and
 	 * classes (which then replace {@code classes}, the annotations' ones, in the model's order).
 	 */
-	static DetectorTraining.Settings settings(TrainDetectorRequest r, List<String> classes, PrintStream log) throws IOException {
+	static DetectorTraining.Settings settings(TrainingJob r, String arch, double scale, List<String> classes, PrintStream log) throws IOException {
 		DetectorTraining.Settings s;
-		if (r.fromScratch()) s = DetectorTraining.Settings.forArch(r.arch());
+		if (r.fromScratch()) s = DetectorTraining.Settings.forArch(arch);
 		else {
 			ModelFiles init = ModelRepository.standard().find(r.init());
 			Object decoder = init.config().get("decoder");
@@ -97,7 +97,7 @@ public final class DetectorTrainer {
 			s.validateFirst = true;
 			if (init.config().get("input_scale") instanceof Number n) s.inputScale = n.doubleValue();
 		}
-		if (r.scale() > 0) s.inputScale = r.scale();
+		if (scale > 0) s.inputScale = scale;
 		s.seed = r.seed();
 		s.resume = r.resume();
 		s.budget(r.steps(), r.minutes());

@@ -12,12 +12,12 @@ import sc.fiji.convnet.detect.train.DetectionDataset;
 import sc.fiji.convnet.detect.train.DetectionSample;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.optim.TrainingFolder;
+import sc.fiji.convnet.engine.optim.TrainingJob;
 import sc.fiji.convnet.engine.optim.TrainingLoop;
 import sc.fiji.convnet.engine.optim.TrainingSummary;
 import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.model.ModelTask;
-import sc.fiji.convnet.request.TrainClassifierRequest;
 
 /**
  * Train Classifier: trains (or fine-tunes) a classifier on the user's labelled boxes (ROIs named by class, or whole
@@ -38,20 +38,20 @@ public final class ClassifierTrainer {
 
 	/**
 	 * Trains on {@code train} and writes the model folder. {@code backgroundFromImages}: the boxes are objects in larger
-	 * images (ROIs), so places that touch none can be the class {@value TrainClassifierRequest#BACKGROUND}.
+	 * images (ROIs), so places that touch none can be the class {@value ClassifierTraining#BACKGROUND}.
 	 */
-	public static TrainingSummary train(TrainClassifierRequest r, List<DetectionSample> train, List<DetectionSample> val, boolean backgroundFromImages,
+	public static TrainingSummary train(TrainingJob r, boolean background, int crop, List<DetectionSample> train, List<DetectionSample> val, boolean backgroundFromImages,
 			PrintStream log, TrainingLoop.Monitor monitor) throws IOException {
 		if (train.isEmpty()) throw new IOException("no annotated images to train on");
 		List<String> classes = new ArrayList<>(DetectionDataset.classes(train));
 		if (classes.isEmpty()) throw new IOException("the annotations name no class");
-		if (backgroundFromImages && r.background() && !classes.contains(TrainClassifierRequest.BACKGROUND)) classes.add(TrainClassifierRequest.BACKGROUND);
+		if (backgroundFromImages && background && !classes.contains(ClassifierTraining.BACKGROUND)) classes.add(ClassifierTraining.BACKGROUND);
 		if (r.fromScratch() && classes.size() < 2)
 			throw new IOException("a new classifier needs examples of two classes at least; the annotations name only " + classes);
-		ClassifierTraining.Settings s = settings(r, classes, log);
+		ClassifierTraining.Settings s = settings(r, crop, classes, log);
 		TrainingFolder out = TrainingFolder.open(r.outputFolder(), r.resume(), log);
 		PrintStream both = out.log();
-		s.backgroundFromImages = backgroundFromImages && r.background();
+		s.backgroundFromImages = backgroundFromImages && background;
 		both.printf(Locale.ROOT, "train-classifier: %d training and %d validation images, classes %s, %s, model %s%n", train.size(), val.size(), s.classes,
 				r.fromScratch() ? "a new classifier" : "fine-tuning " + r.init(), out.folder());
 		int held = val.size();
@@ -68,9 +68,9 @@ public final class ClassifierTrainer {
 		both.println("train-classifier: the model kept: val crop " + accuracy.describe(s.classes));
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("data", train.size() + " annotated images (" + held + " more for validation)");
-		record.put("init", r.fromScratch() ? "none" : r.init());
+		record.put("init", r.initName());
 		record.put("steps", outcome.lastStep());
-		record.put("command", "bin/convnet train-classifier " + r.values().arguments());
+		record.put("command", r.command());
 		String start = r.fromScratch() ? "trained from scratch" : "fine-tuned from " + r.init();
 		ClassifierExport.export(best, s.classes, s.crop, out.folder(), record, accuracy, training.testCrop(val),
 				new ClassifierExport.About(r.modelName(), "Small fully convolutional classifier (" + String.join(", ", s.classes) + ") of " + s.crop + "×" + s.crop
@@ -82,7 +82,7 @@ public final class ClassifierTrainer {
 	}
 
 	/** The settings of a run: a new classifier of {@code classes}, or the starting model's network and classes (in its order). */
-	static ClassifierTraining.Settings settings(TrainClassifierRequest r, List<String> classes, PrintStream log) throws IOException {
+	static ClassifierTraining.Settings settings(TrainingJob r, int crop, List<String> classes, PrintStream log) throws IOException {
 		ClassifierTraining.Settings s = new ClassifierTraining.Settings();
 		s.classes = List.copyOf(classes);
 		if (!r.fromScratch()) {
@@ -102,7 +102,7 @@ public final class ClassifierTrainer {
 			s.learningRate = FINE_TUNE_LR;
 			s.validateFirst = true;
 		}
-		s.crop = r.crop();
+		s.crop = crop;
 		s.oneVsRest = 1; // keeps a class's map low on the other classes, for Grad-CAM on whole images
 		s.seed = r.seed();
 		s.resume = r.resume();

@@ -11,11 +11,11 @@ import java.util.Map;
 
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.optim.TrainingFolder;
+import sc.fiji.convnet.engine.optim.TrainingJob;
 import sc.fiji.convnet.engine.optim.TrainingLoop;
 import sc.fiji.convnet.engine.optim.TrainingSummary;
 import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
-import sc.fiji.convnet.request.TrainSegmentationRequest;
 
 /**
  * Train Segmentation Model: trains (or fine-tunes) a three-class nuclei network on the user's annotated images and
@@ -47,22 +47,22 @@ public final class SegmentationTrainer {
 	 * Trains on {@code train}, keeps the network with the best AP@0.5 on {@code val} (each image at its true nucleus
 	 * size) and writes the model folder. {@code log} gets the figures as lines; {@code monitor} follows the run (plot, Esc).
 	 */
-	public static Result train(TrainSegmentationRequest r, List<NucleiSample> train, List<NucleiSample> val, PrintStream log,
+	public static Result train(TrainingJob r, boolean augment, List<NucleiSample> train, List<NucleiSample> val, PrintStream log,
 			TrainingLoop.Monitor monitor) throws IOException {
-		return train(r, train, val, List.of(), log, monitor);
+		return train(r, augment, train, val, List.of(), log, monitor);
 	}
 
 	/**
 	 * The same, fine-tuning with rehearsal: {@code replay} images (no labels needed) are labelled by the starting
 	 * network and mixed into the crops, so that the model keeps working on the images it worked on.
 	 */
-	public static Result train(TrainSegmentationRequest r, List<NucleiSample> train, List<NucleiSample> val, List<NucleiSample> replay, PrintStream log,
+	public static Result train(TrainingJob r, boolean augment, List<NucleiSample> train, List<NucleiSample> val, List<NucleiSample> replay, PrintStream log,
 			TrainingLoop.Monitor monitor) throws IOException {
 		if (train.isEmpty()) throw new IOException("no annotated images to train on");
 		if (train.stream().allMatch(t -> t.labels().count() == 0)) throw new IOException("the label images hold no objects");
 		TrainingFolder out = TrainingFolder.open(r.outputFolder(), r.resume(), log);
 		Path folder = out.folder(), network = out.network();
-		NucleiTraining.Settings s = settings(r, train, log);
+		NucleiTraining.Settings s = settings(r, augment, train, log);
 		PrintStream both = out.log();
 		both.printf(Locale.ROOT, "train-segmentation: %d training and %d validation images, %s, model %s%n", train.size(), val.size(),
 				r.fromScratch() ? "from scratch" : "fine-tuning " + r.init(), folder);
@@ -78,9 +78,9 @@ public final class SegmentationTrainer {
 		double bestAp = NucleiTraining.validate(best, Map.of("val", val), s.diameter).get("val");
 		Map<String, Object> training = new LinkedHashMap<>();
 		training.put("data", train.size() + " annotated images (" + held + " more for validation)");
-		training.put("init", r.fromScratch() ? "none" : r.init());
+		training.put("init", r.initName());
 		training.put("steps", outcome.lastStep());
-		training.put("command", "bin/convnet train-segmentation " + r.values().arguments());
+		training.put("command", r.command());
 		training.put("log", "training.log");
 		NucleiModelExport.export(best, folder, s.diameter, training, val.get(0), bestAp,
 				new NucleiModelExport.About(r.modelName(), "Three-class nuclei U-Net " + (r.fromScratch() ? "trained" : "fine-tuned from " + r.init())
@@ -102,10 +102,10 @@ public final class SegmentationTrainer {
 	}
 
 	/** The settings of a run: the starting model's scale and network, the time or step budget, the data's augmentation. */
-	static NucleiTraining.Settings settings(TrainSegmentationRequest r, List<NucleiSample> train, PrintStream log) throws IOException {
+	static NucleiTraining.Settings settings(TrainingJob r, boolean augment, List<NucleiSample> train, PrintStream log) throws IOException {
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		s.seed = r.seed();
-		s.augment = r.augment();
+		s.augment = augment;
 		s.resume = r.resume();
 		if (r.fromScratch()) {
 			s.learningRate = SCRATCH_LR;
