@@ -1,14 +1,15 @@
 package sc.fiji.convnet.ij;
 
 import ij.ImagePlus;
-import ij.process.ColorProcessor;
+import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import sc.fiji.convnet.detect.RgbImage;
 
 /**
- * The current plane of an image as the detector's RGB input: RGB images as they are, a composite or
- * multi-channel image from its first three channels (each scaled by its display range), a grey image
- * (scaled by its display range) in all three channels.
+ * The current plane of an image as the detector's RGB input, from the pixel values alone (never the display range,
+ * so Brightness &amp; Contrast does not change what is detected, and the image's display is left as it is): RGB images
+ * as they are; a composite or multi-channel image from its first three channels, a grey image in all three; 8-bit
+ * channels divided by 255 (as RGB is), 16- and 32-bit ones scaled by their plane's minimum and maximum.
  */
 public final class DetectionImages {
 
@@ -17,37 +18,31 @@ public final class DetectionImages {
 	public static RgbImage toRgb(ImagePlus imp) {
 		int w = imp.getWidth(), h = imp.getHeight();
 		if (imp.getType() == ImagePlus.COLOR_RGB) return RgbImage.fromArgb((int[]) imp.getProcessor().getPixels(), w, h);
-		int channels = imp.getNChannels();
-		if (channels >= 3) {
+		if (imp.getNChannels() >= 3) {
 			float[] p = new float[3 * w * h];
-			for (int c = 0; c < 3; c++) {
-				int index = imp.getStackIndex(c + 1, imp.getSlice(), imp.getFrame());
-				ImageProcessor ip = imp.getStack().getProcessor(index);
-				double[] range = range(imp, ip, c + 1);
-				for (int i = 0; i < w * h; i++) p[c * w * h + i] = scale(ip.getf(i), range);
-			}
+			for (int c = 0; c < 3; c++)
+				scaled(imp.getStack().getProcessor(imp.getStackIndex(c + 1, imp.getSlice(), imp.getFrame())), p, c * w * h);
 			return new RgbImage(w, h, p);
 		}
-		ImageProcessor ip = imp.getProcessor();
-		if (ip instanceof ColorProcessor cp) return RgbImage.fromArgb((int[]) cp.getPixels(), w, h);
-		double[] range = { ip.getMin(), ip.getMax() };
 		float[] grey = new float[w * h];
-		for (int i = 0; i < w * h; i++) grey[i] = scale(ip.getf(i), range);
+		scaled(imp.getProcessor(), grey, 0);
 		return RgbImage.fromGrey(grey, w, h, 1);
 	}
 
-	private static double[] range(ImagePlus imp, ImageProcessor ip, int channel) {
-		if (imp.isComposite()) {
-			ij.process.LUT lut = ((ij.CompositeImage) imp).getChannelLut(channel);
-			return new double[] { lut.min, lut.max };
+	/** One plane into {@code out} from {@code offset}, in [0, 1]. */
+	private static void scaled(ImageProcessor ip, float[] out, int offset) {
+		int n = ip.getPixelCount();
+		double min = 0, max = 255;
+		if (!(ip instanceof ByteProcessor)) {
+			min = Double.POSITIVE_INFINITY;
+			max = Double.NEGATIVE_INFINITY;
+			for (int i = 0; i < n; i++) {
+				float v = ip.getf(i);
+				if (v < min) min = v;
+				if (v > max) max = v;
+			}
 		}
-		ip.resetMinAndMax();
-		return new double[] { ip.getMin(), ip.getMax() };
-	}
-
-	private static float scale(double v, double[] range) {
-		double span = range[1] - range[0];
-		if (span <= 0) return 0;
-		return (float) Math.max(0, Math.min(1, (v - range[0]) / span));
+		double span = max - min;
+		for (int i = 0; i < n; i++) out[offset + i] = span > 0 ? (float) Math.max(0, Math.min(1, (ip.getf(i) - min) / span)) : 0;
 	}
 }

@@ -70,8 +70,12 @@ public final class ImageSaliency {
 		return sc.fiji.convnet.explain.PointingGame.evaluate(Path.of(annotations), label, tolerance, name -> {
 			Path f = dir.resolve(name + suffix);
 			if (!java.nio.file.Files.isRegularFile(f)) return null;
-			ImagePlus imp = ij.IJ.openImage(f.toString());
-			if (imp == null) throw new IllegalArgumentException("Evaluate Saliency: cannot open " + f);
+			ImagePlus imp;
+			try {
+				imp = ImageFiles.open(f.toFile());
+			} catch (IOException e) {
+				throw new IllegalArgumentException("Evaluate Saliency: " + f + ": " + e.getMessage(), e);
+			}
 			float[] v = (float[]) imp.getProcessor().convertToFloatProcessor().getPixels();
 			return new SaliencyMap(v, imp.getWidth(), imp.getHeight(), -1, 0, f.getFileName().toString());
 		});

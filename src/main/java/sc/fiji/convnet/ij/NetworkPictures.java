@@ -173,8 +173,12 @@ public final class NetworkPictures {
 		ModelFiles modelFiles = ModelRepository.standard().find(model);
 		Network net = null;
 		for (int i = 0; i < files.size(); i++) {
-			ImagePlus imp = ij.IJ.openImage(files.get(i).toString());
-			if (imp == null) throw new IOException("Top Patches: cannot open " + files.get(i));
+			ImagePlus imp;
+			try {
+				imp = ImageFiles.open(files.get(i).toFile());
+			} catch (IOException e) {
+				throw new IOException("Top Patches: " + files.get(i) + ": " + e.getMessage(), e);
+			}
 			if (net == null) net = modelFiles.network(imp.getHeight(), imp.getWidth());
 			images.add(SaliencyImages.tensor(imp, net.inputChannels(), modelFiles, normalization));
 			progress.update(i + 1, files.size());

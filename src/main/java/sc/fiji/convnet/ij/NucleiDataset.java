@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ij.ImagePlus;
-import ij.io.Opener;
 import ij.process.ImageProcessor;
 import sc.fiji.convnet.segment.train.NucleiSample;
 import sc.fiji.convnet.segment.LabelImage;
@@ -36,13 +35,18 @@ public final class NucleiDataset {
 		return samples;
 	}
 
+	private static ImagePlus opened(File f) throws IOException {
+		try {
+			return ImageFiles.open(f);
+		} catch (IOException e) {
+			throw new IOException(f + ": " + e.getMessage(), e);
+		}
+	}
+
 	static NucleiSample read(Path root, String id) throws IOException {
 		File image = root.resolve("images").resolve(id + ".png").toFile();
 		File labels = root.resolve("labels").resolve(id + ".tif").toFile();
-		ImagePlus imp = new Opener().openImage(image.getPath());
-		ImagePlus lab = new Opener().openImage(labels.getPath());
-		if (imp == null) throw new IOException(image + ": cannot be read");
-		if (lab == null) throw new IOException(labels + ": cannot be read");
+		ImagePlus imp = opened(image), lab = opened(labels);
 		if (imp.getWidth() != lab.getWidth() || imp.getHeight() != lab.getHeight())
 			throw new IOException(id + ": image " + imp.getWidth() + "×" + imp.getHeight() + " and labels " + lab.getWidth() + "×" + lab.getHeight() + " differ");
 		ImageProcessor lp = lab.getProcessor();
