@@ -25,7 +25,9 @@ public final class Diagnostics {
 		line(sb, "Maximum heap", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
 		line(sb, "JVM arguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
 		boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-		line(sb, "Vector module", vectorModule ? "present (jdk.incubator.vector)" : "absent: start Java with --add-modules jdk.incubator.vector for the fast kernels");
+		line(sb, "Vector module", vectorModule ? "present (jdk.incubator.vector)"
+				: "absent, so the slower scalar kernels run; for the vector ones run bin/install-into-fiji on this installation again (it adds"
+						+ " --add-modules=jdk.incubator.vector to the launcher; Java 16 or later), or start Java with that option");
 		line(sb, "Convolution kernels", Kernels.best().name() + (Kernels.vectorActive() ? " (vector)" : " (scalar)"));
 		line(sb, "DJL offline", System.getProperty("ai.djl.offline"));
 		line(sb, "ONNX Runtime", sc.fiji.convnet.onnx.OrtInfo.probe().describe());

@@ -24,7 +24,7 @@ import sc.fiji.convnet.segment.train.NucleiSample;
  * when shrinking, labels nearest neighbour), as a user with another pixel size would see it:
  * <pre>
  * java -cp target/test-classes:target/classes:target/dependency/* sc.fiji.convnet.bench.RescaledValEvaluation \
- *   [--model nuclei | --network FILE.net [--trained-diameter 17.6]] [--scales 0.25,0.5,1,2,4] [--views 4] [--diameter 0] [--limit N] [--data DIR,DIR]
+ *   [--model nuclei | --network FILE.net [--trained-diameter 17.6]] [--scales 0.25,0.5,1,2,4] [--views 4] [--diameter 0] [--limit N] [--data DIR,DIR] [--verbose true]
  * </pre>
  * {@code --diameter 0} is the automatic size; {@code --diameter true} segments each image at its true median size.
  */
@@ -62,6 +62,12 @@ public final class RescaledValEvaluation {
 					metrics.add(r.labels(), res.labels());
 					objects += res.labels().count();
 					truth += r.labels().count();
+					if (o.containsKey("verbose")) {
+						SegmentationMetrics one = new SegmentationMetrics(0.5);
+						one.add(r.labels(), res.labels());
+						System.out.printf(Locale.ROOT, "  %s %dx%d true d %.1f found d %.1f AP@0.5 %.3f objects %d / %d%n", v.id(), r.width(), r.height(),
+								r.medianDiameter(), res.diameter(), one.averagePrecision(0), res.labels().count(), r.labels().count());
+					}
 					if (res.diameter() > 0 && r.medianDiameter() > 0) { logRatio += Math.abs(Math.log(res.diameter() / r.medianDiameter())); found++; }
 				}
 				System.out.printf(Locale.ROOT, "%-28s x%-5.2f AP@0.5 %.4f  objects %6d / truth %6d  |log(found/true d)| %.3f (%d)  %.1f s%n",
