@@ -4,14 +4,20 @@ import java.util.Arrays;
 
 /**
  * Finds the nucleus size of an image, as Cellpose users expect, so that nobody has to type it: quick
- * passes of the network (one view) at the image's own scale and at half and a quarter of it give objects
- * whose median equivalent diameter says how far the image is from the size the model was trained on.
- * Two neighbouring passes that agree on the size (in image pixels) saw the nuclei whole and are believed:
- * a model shown nuclei several times larger than it knows splits them into pieces, and one shown crowded
+ * passes of the network (one view) at the image's own scale and shrunk 2, 4, 8 and 16 times give objects
+ * whose median equivalent diameter says how far the image is from the size the model was trained on; when the
+ * full-scale pass finds nothing or nuclei well below the trained size, passes enlarged 2 and 4 times look for
+ * small ones. Two neighbouring passes that agree on the size (in image pixels) saw the nuclei whole and are
+ * believed: a model shown nuclei several times larger than it knows splits them into pieces, and one shown crowded
  * nuclei much smaller than it knows merges them into clumps, and either way that pass disagrees with the
- * others. Of the believed passes the one nearest the trained size is taken (when no two agree: of all),
+ * others (clumps can agree with clumps, so of such pairs the finest is believed). Of the believed passes the one
+ * nearest the trained size is taken (when no two agree: of all),
  * and a pass at the scale it asks for refines the figure while that comes closer still. Objects that
- * touch the image border are cut and left out of the median.
+ * touch the window's border are cut and left out of the median.
+ * <p>
+ * Each pass sees a central window of the image that costs at most about one 1024² prediction: 1024² image pixels
+ * at full scale, 512² or 256² enlarged, and as much of the image as fits 512² model pixels when shrunk, so that a
+ * few very large nuclei are still seen whole and counted.
  */
 final class DiameterEstimator {
 
@@ -20,14 +26,18 @@ final class DiameterEstimator {
 	/** Sizes within this factor of the trained one count as found; the search stops there. */
 	static final double CLOSE = 1.25;
 	/** The furthest the image is rescaled either way. */
-	static final double MIN_SCALE = 1 / 8.0, MAX_SCALE = 2;
+	static final double MIN_SCALE = 1 / 16.0, MAX_SCALE = 4;
 	/** The scales of the first look; then at most {@link #PASSES} more, each at the scale the last estimate asks for. */
-	static final double[] START_SCALES = { 1, 0.5, 0.25 };
+	static final double[] START_SCALES = { 1, 0.5, 0.25, 0.125, 0.0625 };
+	/** The scales that look for nuclei smaller than the trained size, when the full-scale pass points that way. */
+	static final double[] SMALL_SCALES = { 4, 2 };
 	static final int PASSES = 2;
+	/** The window's edge at full scale and its size in model pixels when enlarged; shrunk passes see up to {@link #SHRUNK} model pixels. */
+	static final int SAMPLE = 1024, SHRUNK = 512;
 
-	/** The network's probability maps of the image resampled by {@code scale} (model pixels per image pixel), at that scale. */
+	/** The network's probability maps of the window (x0, y0, w, h) of the image resampled by {@code scale} (model pixels per image pixel) to sw×sh. */
 	interface Maps {
-		float[][] at(double scale, int scaledWidth, int scaledHeight);
+		float[][] at(double scale, int x0, int y0, int w, int h, int sw, int sh);
 	}
 
 	private final double trainedDiameter;
@@ -41,31 +51,37 @@ final class DiameterEstimator {
 
 	/** The median nucleus diameter in image pixels, or 0 when the image holds too few nuclei to tell. */
 	double estimate(int width, int height, Maps maps) {
-		// first look at the image as it is and shrunk twice and four times: a model shown nuclei far larger than it
-		// knows splits them into pieces of about its own size, so the pass that sees them nearest the trained size
-		// at the smallest scale is the one to start from
-		double[] medians = new double[START_SCALES.length];
-		for (int i = 0; i < START_SCALES.length; i++) medians[i] = median(width, height, START_SCALES[i], maps);
+		// first look at the image as it is and shrunk: a model shown nuclei far larger than it knows splits them into
+		// pieces of about its own size, so the passes that agree nearest the trained size are the ones to start from
+		java.util.TreeMap<Double, Double> medians = new java.util.TreeMap<>(); // scale -> median in model pixels
+		for (double s : START_SCALES) medians.put(s, median(width, height, s, maps));
+		// nothing found at full scale, or nuclei well below the trained size: look for small ones enlarged
+		double atFull = medians.get(1.0);
+		if (atFull <= 0 || atFull < trainedDiameter / 1.5)
+			for (double s : SMALL_SCALES) medians.put(s, median(width, height, s, maps));
+		double[] scales = medians.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+		double[] found = medians.values().stream().mapToDouble(Double::doubleValue).toArray();
 		// believe the passes that agree with each other: two neighbouring scales seeing the same nuclei (in image
 		// pixels) saw them whole, while a pass that disagrees saw pieces of large nuclei or clumps of small ones
-		int[] candidates = agreeingPair(medians);
+		int[] candidates = agreeingPair(scales, found);
 		if (candidates == null) {
-			// no two agree: the two shrunk passes agreeing on nuclei much larger than the full-scale pass saw: that
-			// pass saw noise or pieces of them, and it is left out
-			int first = agreeOnLarger(medians) ? 1 : 0;
-			candidates = java.util.stream.IntStream.range(first, START_SCALES.length).toArray();
+			// no two agree: the two passes shrunk 2 and 4 times agreeing on nuclei much larger than the full-scale
+			// pass saw: that pass saw noise or pieces of them, and it and the enlarged ones are left out
+			int full = java.util.Arrays.binarySearch(scales, 1.0);
+			boolean larger = agreeOnLarger(found[full - 1] / scales[full - 1], found[full - 2] / scales[full - 2], found[full], found[full - 1] > 0 && found[full - 2] > 0);
+			candidates = java.util.stream.IntStream.range(0, scales.length).filter(i -> !larger || scales[i] < 1).toArray();
 		}
-		double start = 0, found = 0, bestMismatch = Double.POSITIVE_INFINITY;
+		double start = 0, estimate = 0, bestMismatch = Double.POSITIVE_INFINITY;
 		for (int i : candidates) {
-			if (medians[i] <= 0) continue;
-			double mismatch = mismatch(medians[i]);
-			if (mismatch < bestMismatch - 1e-9) { bestMismatch = mismatch; found = medians[i] / START_SCALES[i]; start = START_SCALES[i]; }
+			if (found[i] <= 0) continue;
+			double mismatch = mismatch(found[i]);
+			if (mismatch < bestMismatch - 1e-9) { bestMismatch = mismatch; estimate = found[i] / scales[i]; start = scales[i]; }
 		}
-		if (found <= 0) return 0;
+		if (estimate <= 0) return 0;
 		// then measure again at the scale that estimate asks for, while it still moves
 		double scale = start;
 		for (int pass = 0; pass < PASSES; pass++) {
-			double next = clamp(trainedDiameter / found);
+			double next = clamp(trainedDiameter / estimate);
 			if (Math.abs(Math.log(next / scale)) < Math.log(CLOSE)) break;
 			scale = next;
 			double median = median(width, height, scale, maps);
@@ -73,44 +89,63 @@ final class DiameterEstimator {
 			double mismatch = mismatch(median);
 			if (mismatch >= bestMismatch) break; // further off than before: keep the better figure
 			bestMismatch = mismatch;
-			found = median / scale;
+			estimate = median / scale;
 		}
-		return found;
+		return estimate;
 	}
 
 	/** Passes whose sizes in image pixels are within this factor of each other agree. */
 	static final double AGREE = 1.3;
 
+	/** Sizes (in model pixels) within this factor of the trained one are ones the network can call a nucleus. */
+	static final double PLAUSIBLE = 3;
+
 	/**
-	 * The two neighbouring start passes that agree on the nucleus size (in image pixels), the pair nearest the trained
-	 * size when several do; null when no two agree.
+	 * The two neighbouring passes (in scale order) that agree on the nucleus size in image pixels. Among pairs that
+	 * both saw objects of a size the network can call a nucleus, the one at the finest scales: clumps of crowded small
+	 * nuclei merged by the coarser passes agree with each other too, but the finer passes see the nuclei in them.
+	 * Otherwise the agreeing pair nearest the trained size; null when no two agree.
 	 */
-	private int[] agreeingPair(double[] medians) {
+	private int[] agreeingPair(double[] scales, double[] medians) {
+		for (int i = scales.length - 2; i >= 0; i--)
+			if (agree(scales, medians, i) && plausible(medians[i]) && plausible(medians[i + 1])) return new int[] { i, i + 1 };
 		int[] best = null;
 		double bestMismatch = Double.POSITIVE_INFINITY;
-		for (int i = 0; i + 1 < START_SCALES.length; i++) {
-			if (medians[i] <= 0 || medians[i + 1] <= 0) continue;
-			double a = medians[i] / START_SCALES[i], b = medians[i + 1] / START_SCALES[i + 1];
-			if (Math.abs(Math.log(a / b)) >= Math.log(AGREE)) continue;
+		for (int i = 0; i + 1 < scales.length; i++) {
+			if (!agree(scales, medians, i)) continue;
 			double mismatch = mismatch(medians[i]) + mismatch(medians[i + 1]);
 			if (mismatch < bestMismatch) { bestMismatch = mismatch; best = new int[] { i, i + 1 }; }
 		}
 		return best;
 	}
 
+	/** Whether passes i and i+1 both found nuclei and agree on their size in image pixels. */
+	private static boolean agree(double[] scales, double[] medians, int i) {
+		if (medians[i] <= 0 || medians[i + 1] <= 0) return false;
+		return Math.abs(Math.log(medians[i] / scales[i] / (medians[i + 1] / scales[i + 1]))) < Math.log(AGREE);
+	}
+
+	private boolean plausible(double modelPixels) { return mismatch(modelPixels) < Math.log(PLAUSIBLE); }
+
 	private double mismatch(double modelPixels) { return Math.abs(Math.log(modelPixels / trainedDiameter)); }
 
 	/** Whether the passes at ½ and ¼ found nuclei of one size (in image pixels), over 1.5× what the full-scale pass found. */
-	private static boolean agreeOnLarger(double[] medians) {
-		double atHalf = medians[1] / START_SCALES[1], atQuarter = medians[2] / START_SCALES[2], atFull = medians[0] / START_SCALES[0];
-		return medians[1] > 0 && medians[2] > 0 && Math.abs(Math.log(atHalf / atQuarter)) < Math.log(1.5) && Math.min(atHalf, atQuarter) > 1.5 * atFull;
+	private static boolean agreeOnLarger(double atHalf, double atQuarter, double atFull, boolean bothFound) {
+		return bothFound && Math.abs(Math.log(atHalf / atQuarter)) < Math.log(1.5) && Math.min(atHalf, atQuarter) > 1.5 * atFull;
 	}
 
-	/** The median nucleus diameter, in model pixels, of one pass at {@code scale}; 0 when it finds too few. */
+	/** The median nucleus diameter, in model pixels, of one pass at {@code scale} over its central window; 0 when it finds too few. */
 	private double median(int width, int height, double scale, Maps maps) {
-		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
+		int w = window(width, scale), h = window(height, scale);
+		int sw = Math.max(1, (int) Math.round(w * scale)), sh = Math.max(1, (int) Math.round(h * scale));
 		if (Math.min(sw, sh) < 16) return 0;
-		return medianDiameter(decoder.decode(maps.at(scale, sw, sh), sw, sh));
+		return medianDiameter(decoder.decode(maps.at(scale, (width - w) / 2, (height - h) / 2, w, h, sw, sh), sw, sh));
+	}
+
+	/** The window's edge in image pixels along an image edge of {@code size} for a pass at {@code scale}. */
+	static int window(int size, double scale) {
+		double edge = scale >= 1 ? SAMPLE / scale : Math.max(SAMPLE, SHRUNK / scale);
+		return (int) Math.min(size, Math.round(edge));
 	}
 
 	/** Model pixels per image pixel for a found diameter: 1 when it is close to the trained size or unknown. */

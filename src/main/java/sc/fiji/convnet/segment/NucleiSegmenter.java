@@ -88,12 +88,10 @@ public final class NucleiSegmenter {
 		if (diameter == 0 && trained > 0) {
 			progress.stage("finding the nucleus size");
 			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
-			// one size per image, measured on its central part: cheap on large images
-			int sw0 = Math.min(width, SIZE_SAMPLE), sh0 = Math.min(height, SIZE_SAMPLE);
-			boolean whole = sw0 == width && sh0 == height;
-			float[] sample = whole ? normalized : crop(normalized, width, (width - sw0) / 2, (height - sh0) / 2, sw0, sh0);
-			found = estimator().estimate(sw0, sh0, (s, sw, sh) -> {
-				float[][] m = maps(sample, sw0, sh0, sw, sh, model.predictor(), Progress.NONE);
+			// one size per image, measured on central windows of it: cheap on large images
+			found = estimator().estimate(width, height, (s, x0, y0, w, h, sw, sh) -> {
+				boolean whole = w == width && h == height;
+				float[][] m = maps(whole ? normalized : crop(normalized, width, x0, y0, w, h), w, h, sw, sh, model.predictor(), Progress.NONE);
 				quickScale[0] = whole ? s : Double.NaN;
 				return quick[0] = m;
 			});
@@ -107,9 +105,6 @@ public final class NucleiSegmenter {
 			for (int k = 0; k < maps.length; k++) maps[k] = ImageJAlgorithms.resize(maps[k], sw, sh, width, height);
 		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps, found);
 	}
-
-	/** Edge of the central window where the automatic diameter is measured. */
-	static final int SIZE_SAMPLE = 1024;
 
 	private static float[] crop(float[] pixels, int width, int x0, int y0, int w, int h) {
 		float[] out = new float[w * h];
@@ -128,7 +123,8 @@ public final class NucleiSegmenter {
 	double findDiameter(float[][] sample) {
 		int w = (int) sample[1][0], h = (int) sample[1][1];
 		float[] normalized = model.preprocess(new Tensor(sample[0].clone(), 1, 1, h, w)).data();
-		return estimator().estimate(w, h, (s, sw, sh) -> maps(normalized, w, h, sw, sh, model.predictor(), Progress.NONE));
+		return estimator().estimate(w, h, (s, x0, y0, ww, wh, sw, sh) -> maps(ww == w && wh == h ? normalized : crop(normalized, w, x0, y0, ww, wh), ww, wh, sw, sh,
+				model.predictor(), Progress.NONE));
 	}
 
 	/** Model pixels per image pixel for a found diameter (1 near the trained size or when unknown). */

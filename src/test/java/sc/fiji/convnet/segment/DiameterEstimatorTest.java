@@ -29,7 +29,7 @@ class DiameterEstimatorTest {
 	}
 
 	/** Three-class maps of the disks as seen at {@code scale}; disks wider than {@code splitAbove} model pixels come out halved. */
-	private static float[][] maps(double[][] centres, double diameter, double scale, int sw, int sh, double splitAbove) {
+	private static float[][] maps(double[][] centres, double diameter, double scale, int x0, int y0, int sw, int sh, double splitAbove) {
 		float[][] p = new float[3][sw * sh];
 		double r = diameter * scale / 2;
 		for (int y = 0; y < sh; y++)
@@ -37,7 +37,7 @@ class DiameterEstimatorTest {
 				int i = y * sw + x;
 				p[0][i] = 1;
 				for (double[] c : centres) {
-					double dx = x + 0.5 - c[0] * scale, dy = y + 0.5 - c[1] * scale, d = Math.hypot(dx, dy);
+					double dx = x + 0.5 - (c[0] - x0) * scale, dy = y + 0.5 - (c[1] - y0) * scale, d = Math.hypot(dx, dy);
 					if (d > r) continue;
 					boolean cut = 2 * r > splitAbove && Math.abs(dx) < 1.5; // a false boundary through the middle
 					boolean rim = d > r - 1.5;
@@ -52,7 +52,7 @@ class DiameterEstimatorTest {
 		int w = 600, h = 600;
 		double[][] centres = field(w, h, diameter, 7);
 		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
-		return e.estimate(w, h, (scale, sw, sh) -> maps(centres, diameter, scale, sw, sh, splitAbove));
+		return e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> maps(centres, diameter, scale, x0, y0, sw, sh, splitAbove));
 	}
 
 	@Test
@@ -74,8 +74,8 @@ class DiameterEstimatorTest {
 			for (double x = clump / 2; x < w; x += clump) clumps.add(new double[] { x, y });
 		double[][] n = nuclei.toArray(new double[0][]), c = clumps.toArray(new double[0][]);
 		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
-		double found = e.estimate(w, h, (scale, sw, sh) -> scale < 0.3 ? maps(c, clump * 0.95, scale, sw, sh, Double.POSITIVE_INFINITY)
-				: maps(n, small, scale, sw, sh, Double.POSITIVE_INFINITY));
+		double found = e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> scale < 0.3 ? maps(c, clump * 0.95, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY)
+				: maps(n, small, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY));
 		assertEquals(small, found, 0.15 * small, "found " + found);
 	}
 
@@ -88,13 +88,38 @@ class DiameterEstimatorTest {
 	}
 
 	@Test
+	void tinyNucleiTheModelCannotSeeAtFullScaleAreFoundEnlarged() {
+		// 4-px nuclei: like a real network, the "model" sees no disk under 7 model pixels, so only the enlarged passes find them
+		int w = 160, h = 160;
+		double d = 4;
+		double[][] centres = field(w, h, d, 11);
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		double found = e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> d * scale < 7 ? maps(new double[0][], d, scale, x0, y0, sw, sh, 1e9)
+				: maps(centres, d, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY));
+		assertEquals(d, found, 0.2 * d, "found " + found);
+		assertEquals(DiameterEstimator.MAX_SCALE, e.scaleFor(found), 1e-9, "enlarged 4 times, the most");
+	}
+
+	@Test
+	void aFewVeryLargeNucleiAreSeenWholeInTheShrunkPasses() {
+		// three nuclei 300 px across in a 1600² image: no 1024² central window holds one whole, and the "model" splits
+		// every disk over 2.5× the trained size; only passes shrunk 8 and 16 times over the whole image see them
+		int w = 1600, h = 1600;
+		double d = 300;
+		double[][] centres = { { 300, 300 }, { 1300, 300 }, { 800, 1300 } };
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		double found = e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> maps(centres, d, scale, x0, y0, sw, sh, 2.5 * TRAINED));
+		assertEquals(d, found, 0.15 * d, "found " + found);
+	}
+
+	@Test
 	void theScaleIsKeptNearTheTrainedSizeAndWhenNothingIsFound() {
 		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
 		assertEquals(1, e.scaleFor(TRAINED * 1.2));
 		assertEquals(1, e.scaleFor(0));
 		assertEquals(TRAINED / 40, e.scaleFor(40), 1e-12);
 		assertEquals(DiameterEstimator.MIN_SCALE, e.scaleFor(1000), 1e-12);
-		double empty = e.estimate(64, 64, (scale, sw, sh) -> maps(new double[0][], 10, scale, sw, sh, Double.POSITIVE_INFINITY));
+		double empty = e.estimate(64, 64, (scale, x0, y0, ww, wh, sw, sh) -> maps(new double[0][], 10, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY));
 		assertEquals(0, empty);
 	}
 
