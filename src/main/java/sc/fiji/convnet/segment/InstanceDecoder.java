@@ -4,8 +4,9 @@ package sc.fiji.convnet.segment;
  * Turns a network's per-pixel output into separate objects (instances).
  * <ul>
  * <li>{@link OutputKind#FOREGROUND}: one foreground probability. Threshold it, take the Euclidean
- * distance map (ImageJ's EDM), seed one object per distance maximum (ImageJ's MaximumFinder with a
- * prominence) and flood the seeds over the mask: the classic distance watershed.</li>
+ * distance map ({@link DistanceMap}, as ImageJ's EDM), seed one object per distance maximum
+ * ({@link DistanceMaxima} with a prominence, as ImageJ's MaximumFinder) and flood the seeds over
+ * the mask: the classic distance watershed.</li>
  * <li>{@link OutputKind#BACKGROUND_INTERIOR_BOUNDARY}: three class probabilities. Interior pixels
  * well inside a nucleus are the seeds (touching nuclei are split by their boundary class), and the
  * seeds are flooded over every pixel that is not background, cheapest where the interior is surest.</li>
@@ -53,11 +54,10 @@ public final class InstanceDecoder {
 		int n = width * height;
 		boolean[] mask = new boolean[n];
 		for (int i = 0; i < n; i++) mask[i] = foreground[i] > threshold;
-		ImageJAlgorithms.DistanceSeeds seeds = ImageJAlgorithms.distanceSeeds(mask, width, height, prominence);
-		boolean[] seedMask = new boolean[n];
-		for (int i = 0; i < n; i++) seedMask[i] = seeds.maxima()[i] && mask[i];
+		float[] distance = DistanceMap.of(mask, width, height);
+		boolean[] seedMask = DistanceMaxima.find(distance, width, height, prominence, 0.5);
+		for (int i = 0; i < n; i++) seedMask[i] &= mask[i];
 		int[] labels = ConnectedComponents.label(width, height, seedMask, true).labels();
-		float[] distance = seeds.distance();
 		float[] cost = new float[n];
 		for (int i = 0; i < n; i++) cost[i] = -distance[i];
 		SeededWatershed.flood(width, height, labels, cost, mask);

@@ -102,7 +102,7 @@ public final class NucleiSegmenter {
 		float[][] maps = views == 1 && quickScale[0] == scale ? quick[0] : maps(normalized, width, height, sw, sh, predictor(), progress);
 		progress.stage("decoding");
 		if (sw != width || sh != height)
-			for (int k = 0; k < maps.length; k++) maps[k] = ImageJAlgorithms.resize(maps[k], sw, sh, width, height);
+			for (int k = 0; k < maps.length; k++) maps[k] = PlaneResize.resize(maps[k], sw, sh, width, height);
 		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps, found);
 	}
 
@@ -114,7 +114,7 @@ public final class NucleiSegmenter {
 
 	/** Probability maps of the normalised image resampled to sw×sh, at that size. */
 	private float[][] maps(float[] normalized, int width, int height, int sw, int sh, Predictor predictor, Progress progress) {
-		float[] input = sw != width || sh != height ? ImageJAlgorithms.resize(normalized, width, height, sw, sh) : normalized;
+		float[] input = sw != width || sh != height ? PlaneResize.resize(normalized, width, height, sw, sh) : normalized;
 		TiledPredictor tiler = new TiledPredictor(predictor, tileSize > 0 ? tileSize() : 0, halo); // 0: the backend's pixel budget
 		return planes(model.postprocess(tiler.predict(new Tensor(input, 1, 1, sh, sw), progress)));
 	}

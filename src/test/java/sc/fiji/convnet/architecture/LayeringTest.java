@@ -36,12 +36,7 @@ class LayeringTest {
 	 * Known violations, each a class and exactly the classes it may still use against the rule; a new use fails.
 	 * Remove an entry when its class is fixed (the test says so).
 	 */
-	private static final Map<String, Set<String>> ALLOWED = Map.of(
-			// issue #12: ImageJ's distance map, maxima finder and averaging resize decide the segmentation's output;
-			// a pure-Java copy must give the same labels before this entry can go
-			"sc.fiji.convnet.segment.ImageJAlgorithms",
-			Set.of("ij.plugin.filter.EDM", "ij.plugin.filter.MaximumFinder", "ij.process.ByteProcessor", "ij.process.FloatProcessor",
-					"ij.process.ImageProcessor"));
+	private static final Map<String, Set<String>> ALLOWED = Map.of();
 
 	/**
 	 * Known uses that close a package cycle (each is allowed by the layers, the cycle is not), in the same form as

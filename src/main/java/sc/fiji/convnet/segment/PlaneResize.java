@@ -1,0 +1,169 @@
+package sc.fiji.convnet.segment;
+
+import java.util.Arrays;
+
+/**
+ * Bilinear resize of a float plane, averaging over the source pixels when it shrinks: the same numbers, to the
+ * last bit, as ImageJ 1.54's {@code FloatProcessor.resize(w, h, true)} with bilinear interpolation, which the
+ * tests check against ImageJ itself. Shrinking runs separably (x, then y) with triangle-kernel weights that
+ * are normalised per output pixel; growing (also the growing axis after a shrink) samples bilinearly with the
+ * pixel-centre alignment ImageJ uses; a one-pixel-wide or -high source is interpolated along its length only.
+ */
+final class PlaneResize {
+
+	private PlaneResize() {}
+
+	/** {@code pixels} (width×height) resampled to newWidth×newHeight. */
+	static float[] resize(float[] pixels, int width, int height, int newWidth, int newHeight) {
+		if (pixels.length != width * height) throw new IllegalArgumentException("PlaneResize: " + pixels.length + " values for " + width + "×" + height);
+		if (newWidth < 1 || newHeight < 1) throw new IllegalArgumentException("PlaneResize: target " + newWidth + "×" + newHeight);
+		if (newWidth >= width && newHeight >= height) return grow(pixels, width, height, newWidth, newHeight);
+		float[] p = pixels;
+		int w = width, h = height;
+		if (newWidth < w) {
+			p = shrink(p, w, h, newWidth, true);
+			w = newWidth;
+		}
+		if (newHeight < h) {
+			p = shrink(p, w, h, newHeight, false);
+			h = newHeight;
+		}
+		return w == newWidth && h == newHeight ? p : grow(p, w, h, newWidth, newHeight);
+	}
+
+	/** Bilinear sampling at the scaled pixel centres (also used when one axis keeps its size). */
+	private static float[] grow(float[] pixels, int width, int height, int newWidth, int newHeight) {
+		if (newWidth == width && newHeight == height) return pixels.clone();
+		if (width == 1 || height == 1) return alongLine(pixels, width, height, newWidth, newHeight);
+		double xScale = (double) newWidth / width, yScale = (double) newHeight / height;
+		double srcCenterX = width / 2.0, srcCenterY = height / 2.0;
+		double dstCenterX = newWidth / 2.0, dstCenterY = newHeight / 2.0;
+		if (newWidth != width) dstCenterX += xScale / 4.0;
+		if (newHeight != height) dstCenterY += yScale / 4.0;
+		double xLimit = width - 1.0, xLimit2 = width - 1.001;
+		double yLimit = height - 1.0, yLimit2 = height - 1.001;
+		double[] xs = new double[newWidth];
+		for (int x = 0; x < newWidth; x++) {
+			double v = (x - dstCenterX) / xScale + srcCenterX;
+			if (v < 0.0) v = 0.0;
+			if (v >= xLimit) v = xLimit2;
+			xs[x] = v;
+		}
+		float[] out = new float[newWidth * newHeight];
+		for (int y = 0; y < newHeight; y++) {
+			double ys = (y - dstCenterY) / yScale + srcCenterY;
+			if (ys < 0.0) ys = 0.0;
+			if (ys >= yLimit) ys = yLimit2;
+			int row = y * newWidth;
+			for (int x = 0; x < newWidth; x++) out[row + x] = (float) bilinear(pixels, width, xs[x], ys);
+		}
+		return out;
+	}
+
+	/** Bilinear value at (x, y); a NaN neighbour is skipped when the point lies in the other half. */
+	private static double bilinear(float[] pixels, int width, double x, double y) {
+		int xBase = (int) x, yBase = (int) y;
+		double xFraction = x - xBase, yFraction = y - yBase;
+		int offset = yBase * width + xBase;
+		double lowerLeft = pixels[offset], lowerRight = pixels[offset + 1];
+		double upperRight = pixels[offset + width + 1], upperLeft = pixels[offset + width];
+		double upper = mix(upperLeft, upperRight, xFraction);
+		double lower = mix(lowerLeft, lowerRight, xFraction);
+		return mix(lower, upper, yFraction);
+	}
+
+	private static double mix(double a, double b, double fraction) {
+		if (Double.isNaN(a) && fraction >= 0.5) return b;
+		if (Double.isNaN(b) && fraction < 0.5) return a;
+		return a + fraction * (b - a);
+	}
+
+	/** A single row (or column) interpolated linearly end to end and repeated across the other axis. */
+	private static float[] alongLine(float[] pixels, int width, int height, int newWidth, int newHeight) {
+		boolean column = width == 1;
+		int length = column ? height : width;
+		int newLength = column ? newHeight : newWidth, copies = column ? newWidth : newHeight;
+		float[] line = new float[length];
+		System.arraycopy(pixels, 0, line, 0, length); // the first row, or the column (which is the whole plane)
+		double scale = (double) (length - 1) / (newLength - 1);
+		float[] resized = new float[newLength];
+		for (int i = 0; i < newLength; i++) {
+			int i0 = (int) (i * scale);
+			int i1 = i0 + 1;
+			if (i1 == length) i1 = length - 1;
+			double fraction = i * scale - i0;
+			resized[i] = (float) ((1.0 - fraction) * line[i0] + fraction * line[i1]);
+		}
+		float[] out = new float[newWidth * newHeight];
+		if (column) {
+			for (int y = 0; y < newHeight; y++) Arrays.fill(out, y * newWidth, (y + 1) * newWidth, resized[y]);
+		} else {
+			for (int y = 0; y < copies; y++) System.arraycopy(resized, 0, out, y * newWidth, newWidth);
+		}
+		return out;
+	}
+
+	/** Shrinks along x (or y) to {@code newSize} by triangle-kernel averaging. */
+	private static float[] shrink(float[] pixels, int width, int height, int newSize, boolean alongX) {
+		Weights t = new Weights(alongX ? width : height, newSize);
+		int newWidth = alongX ? newSize : width, newHeight = alongX ? height : newSize;
+		int srcPointInc = alongX ? 1 : width, srcLineInc = alongX ? width : 1;
+		int dstPointInc = alongX ? 1 : newWidth, dstLineInc = alongX ? newWidth : 1;
+		int lines = alongX ? height : width;
+		float[] out = new float[newWidth * newHeight];
+		for (int line = 0; line < lines; line++) {
+			int dstOffset = line * dstLineInc;
+			int k = 0;
+			for (int s = t.srcStart, p = s * srcPointInc + line * srcLineInc; s <= t.srcEnd; s++, p += srcPointInc) {
+				float v = pixels[p];
+				for (int j = 0; j < Weights.KERNEL_SIZE; j++, k++) out[dstOffset + t.indices[k] * dstPointInc] += v * t.weights[k];
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * For each source pixel along the axis, the (up to two) output pixels it feeds and with what weight: a
+	 * triangle of half-width one output pixel, the weights of each output pixel summing to one.
+	 */
+	private static final class Weights {
+		static final int KERNEL_SIZE = 2;
+		final int srcStart, srcEnd;
+		final int[] indices;
+		final float[] weights;
+		private final double scale;
+
+		Weights(int srcSize, int dstSize) {
+			scale = (double) srcSize / dstSize;
+			srcStart = Math.max(0, (int) Math.ceil(1e-8 + srcIndex(-0.5 * KERNEL_SIZE)));
+			int end = (int) Math.floor(1e-8 + srcIndex(dstSize - 1 + 0.5 * KERNEL_SIZE));
+			srcEnd = end >= srcSize ? srcSize - 1 : end;
+			int size = (srcEnd - srcStart + 1) * KERNEL_SIZE;
+			indices = new int[size];
+			weights = new float[size];
+			Arrays.fill(indices, -1);
+			for (int dst = 0; dst < dstSize; dst++) {
+				double sum = 0;
+				int lowest = (int) Math.ceil(1e-8 + srcIndex(dst - 0.5 * KERNEL_SIZE));
+				int highest = (int) Math.floor(-1e-8 + srcIndex(dst + 0.5 * KERNEL_SIZE));
+				for (int src = lowest; src <= highest; src++) {
+					int s = src < 0 ? 0 : src >= srcSize ? srcSize - 1 : src;
+					int p = (s - srcStart) * KERNEL_SIZE;
+					while (indices[p] != -1 && indices[p] != dst) p++;
+					indices[p] = dst;
+					float weight = 1f - (float) Math.abs(dst - dstIndex(src));
+					sum += weight;
+					weights[p] += weight;
+				}
+				int from = Math.max(0, (lowest - srcStart) * KERNEL_SIZE);
+				int to = Math.min(indices.length - 1, (highest - srcStart) * KERNEL_SIZE + KERNEL_SIZE - 1);
+				for (int i = from; i <= to; i++) if (indices[i] == dst) weights[i] = (float) (weights[i] / sum);
+			}
+			for (int i = 0; i < size; i++) if (indices[i] == -1) indices[i] = 0;
+		}
+
+		private double srcIndex(double dst) { return -0.5 + (dst + 0.5) * scale; }
+
+		private double dstIndex(int src) { return (src + 0.5) / scale - 0.5; }
+	}
+}
