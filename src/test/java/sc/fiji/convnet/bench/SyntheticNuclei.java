@@ -10,9 +10,9 @@ import net.imglib2.view.Views;
  * A lazily generated fluorescence-like image of any size: one Gaussian blob ("nucleus") per 32×32 block,
  * its centre, size and brightness drawn from a hash of the block's position, on a background with hashed
  * noise. Every pixel is computed on demand from its (x, y) alone, so nothing is stored and any region of a
- * 40,000 × 40,000 image costs the same.
+ * 40,000 × 40,000 image costs the same. Public for the Spark module's strip benchmark (it takes this jar's tests jar).
  */
-final class SyntheticNuclei {
+public final class SyntheticNuclei {
 
 	private static final int BLOCK = 32;
 	private static final float[] GAUSS = new float[2 * BLOCK * BLOCK];
@@ -23,13 +23,13 @@ final class SyntheticNuclei {
 
 	private SyntheticNuclei() {}
 
-	static RandomAccessibleInterval<FloatType> image(long width, long height) {
+	public static RandomAccessibleInterval<FloatType> image(long width, long height) {
 		FunctionRandomAccessible<FloatType> f = new FunctionRandomAccessible<>(2, (pos, t) -> t.set(value(pos.getLongPosition(0), pos.getLongPosition(1))),
 				FloatType::new);
 		return Views.interval(f, new FinalInterval(width, height));
 	}
 
-	static float value(long x, long y) {
+	public static float value(long x, long y) {
 		long bx = x / BLOCK, by = y / BLOCK;
 		long h = mix(bx * 0x9E3779B97F4A7C15L ^ by);
 		int cx = 8 + (int) (h & 15), cy = 8 + (int) ((h >>> 4) & 15);

@@ -142,8 +142,11 @@ public final class SparkLargeSegmentation {
 		return s;
 	}
 
-	/** The block-wise segmenter of a job with an opened model (the driver's, or an executor's copy). */
-	static LargeImageSegmenter segmenter(SegmentLargeJob job, SegmentationModel model) {
+	/**
+	 * The block-wise segmenter of a job with an opened model (the driver's, or an executor's copy); public so that
+	 * a benchmark runs the one-machine segmentation with exactly the job's settings.
+	 */
+	public static LargeImageSegmenter segmenter(SegmentLargeJob job, SegmentationModel model) {
 		return LargeImageSegmenter.builder(job.segmentation.applyTo(sc.fiji.convnet.segment.NucleiSegmenter.builder(model))).blockSize(job.blockSize)
 				.margin(job.margin).batchSize(job.batchSize).build();
 	}
