@@ -40,15 +40,15 @@ import sc.fiji.convnet.spark.zarr.ZarrPlane;
  * The Spark block job against the one-machine {@link LargeImageSegmenter} on a real fluorescence image (the
  * shipped 512² sample mirrored out to {@code SIZE}², {@code BLOCK}² blocks with a 64-pixel margin), with
  * {@code local[2,3]} (2 threads, up to 3 attempts per task) and the first attempt of one inner block failing: the
- * label images must be identical, ids included, so AP 1.0 between them. By default 2048² with 512² blocks (16 blocks,
- * 1.2–2.5 minutes for both runs on two busy cores); the issue's 4096² ({@code -Dconvnet.spark.size=4096}: 64 blocks,
- * four times the pixels, 7 minutes there) is too slow for every build on two cores.
+ * label images must be identical, ids included, so AP 1.0 between them. The issue's size: 4096² with 512² blocks (64
+ * blocks; 7 minutes for both runs on two busy cores, about 4 on idle ones); {@code -Dconvnet.spark.size=2048} for a
+ * quicker look while working on the job.
  */
 class SparkLargeSegmentationTest {
 
 	private static final Path MODEL = Path.of("../models/nuclei");
 	private static final String SAMPLE = "../samples/nuclei_fluo_32bit.tif";
-	private static final int SIZE = Integer.getInteger("convnet.spark.size", 2048), BLOCK = Integer.getInteger("convnet.spark.block", 512), MARGIN = 64;
+	private static final int SIZE = Integer.getInteger("convnet.spark.size", 4096), BLOCK = Integer.getInteger("convnet.spark.block", 512), MARGIN = 64;
 	private static final int COLUMNS = (SIZE + BLOCK - 1) / BLOCK, FAILING_BLOCK = COLUMNS + 1; // an inner block
 
 	@TempDir
