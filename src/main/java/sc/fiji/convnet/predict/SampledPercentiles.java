@@ -80,6 +80,9 @@ public final class SampledPercentiles {
 	/** Number of sampled pixels per channel. */
 	public int sampleCount() { return sorted[0].length; }
 
+	/** A copy of one channel's sampled values, sorted (non-finite values left out). */
+	public float[] sortedSample(int channel) { return sorted[channel].clone(); }
+
 	/** The p-th percentile (0…100) of one channel. */
 	public double percentile(int channel, double p) {
 		if (!(p >= 0 && p <= 100)) throw new IllegalArgumentException("SampledPercentiles: percentile " + p + " outside [0, 100]");

@@ -22,9 +22,10 @@ import sc.fiji.convnet.tensor.Tensor;
  * Nuclei segmentation of a 2-D image of any size (beyond 2^31 pixels, beyond the heap: a cell image, a
  * file-backed or a lazily generated one) into a label image the caller provides, block by block.
  * <ol>
- * <li>Normalisation statistics are computed once for the whole image: by default {@code scale_range} between
- * the 1st and 99.8th percentiles (the shipped nuclei model's pre-processing) of the deterministic grid sample
- * of {@link SampledPercentiles} (at most 2^22 pixels; every pixel for smaller images, then exact).</li>
+ * <li>Normalisation statistics are computed once for the whole image: the model's own pre-processing steps (e.g.
+ * {@code scale_range} 1–99.8 % for the shipped nuclei model, zero mean and unit variance for others) with their
+ * statistics from the deterministic grid sample of {@link SampledPercentiles} (at most 2^22 pixels; every pixel
+ * for smaller images, then exact), applied to every tile alike.</li>
  * <li>The image is cut into blocks (cores of {@code blockSize}², {@link BlockLayout}); each core widened by a
  * margin is predicted ({@link StreamingTiledPredictor}, whose tile grid is anchored at the image's minimum, so
  * every block sees the same tiles and the same probabilities as one whole-image run) into memory and decoded
@@ -277,12 +278,12 @@ public final class LargeImageSegmenter {
 		private final NucleiSegmenter settings;
 		private int blockSize = 2048, margin = 128, batchSize = 4;
 		private boolean clearLabels = true;
-		private Function<RandomAccessibleInterval<? extends RealType<?>>, TileNormalizer> normalization =
-				image -> SampledPercentiles.of(image).scaleRange(1, 99.8, 1e-6);
+		private Function<RandomAccessibleInterval<? extends RealType<?>>, TileNormalizer> normalization;
 
 		private Builder(NucleiSegmenter settings) {
 			if (settings == null) throw new IllegalArgumentException("Segment large image: no segmenter given");
 			this.settings = settings;
+			this.normalization = image -> settings.model().tileNormalizer(SampledPercentiles.of(image));
 		}
 
 		/** Edge of a block's core in pixels (default 2048). */
@@ -298,8 +299,8 @@ public final class LargeImageSegmenter {
 		public Builder clearLabels(boolean clear) { this.clearLabels = clear; return this; }
 
 		/**
-		 * Whole-image normalisation, computed once from the image (default: {@code scale_range} 1–99.8 % of
-		 * {@link SampledPercentiles#of}, the shipped model's pre-processing).
+		 * Whole-image normalisation, computed once from the image (default: the model's own pre-processing with its
+		 * statistics from {@link SampledPercentiles#of}, as {@link SegmentationModel#tileNormalizer} does).
 		 */
 		public Builder normalization(Function<RandomAccessibleInterval<? extends RealType<?>>, TileNormalizer> fromImage) {
 			if (fromImage == null) throw new IllegalArgumentException("Segment large image: no normalisation given");

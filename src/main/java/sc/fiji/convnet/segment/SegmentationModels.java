@@ -47,7 +47,8 @@ public final class SegmentationModels {
 		boolean softmax = Boolean.TRUE.equals(config.get("softmax"));
 		double diameter = config.get("diameter") instanceof Number n ? n.doubleValue() : 0;
 		return new SegmentationModel(d.name(), predictor, outputKind, in::preprocess,
-				t -> softmax ? ChannelSoftmax.apply(out.postprocess(t)) : out.postprocess(t), diameter).withDigest(digest(files));
+				t -> softmax ? ChannelSoftmax.apply(out.postprocess(t)) : out.postprocess(t), diameter).withDigest(digest(files))
+				.withPreprocessingSteps(in.preprocessing(), in.axisIds());
 	}
 
 	private static String digest(ModelFiles files) throws IOException {

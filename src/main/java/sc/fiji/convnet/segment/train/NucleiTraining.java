@@ -79,8 +79,11 @@ public final class NucleiTraining {
 		this.log = log;
 	}
 
+	/** The training normalisation: scale_range between the low and high percentiles of each image. */
+	static final ScaleRange NORMALIZATION = new ScaleRange(List.of("y", "x"), LOW_PERCENTILE, HIGH_PERCENTILE, 1e-6);
+
 	public static Tensor normalize(float[] pixels, int w, int h) {
-		return new ScaleRange(List.of("y", "x"), LOW_PERCENTILE, HIGH_PERCENTILE, 1e-6)
+		return NORMALIZATION
 				.apply(new Tensor(pixels.clone(), 1, 1, h, w), List.of("b", "c", "y", "x"));
 	}
 
@@ -210,7 +213,7 @@ public final class NucleiTraining {
 	/** The same, trained at a nucleus diameter (pixels) that the segmenter's diameter option rescales to. */
 	public static SegmentationModel engineModel(Network net, double trainedDiameter) {
 		return new SegmentationModel("nuclei (engine)", new EnginePredictor(net, "nuclei"), InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY,
-				t -> normalize(t.data(), t.w(), t.h()), ChannelSoftmax::apply, trainedDiameter);
+				t -> normalize(t.data(), t.w(), t.h()), ChannelSoftmax::apply, trainedDiameter).withPreprocessingSteps(List.of(NORMALIZATION), List.of("b", "c", "y", "x"));
 	}
 
 	/**

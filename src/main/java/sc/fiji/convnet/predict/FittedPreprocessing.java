@@ -1,0 +1,104 @@
+package sc.fiji.convnet.predict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+import sc.fiji.convnet.model.transform.ScaleRange;
+import sc.fiji.convnet.model.transform.Transformation;
+import sc.fiji.convnet.model.transform.ZeroMeanUnitVariance;
+import sc.fiji.convnet.tensor.Tensor;
+
+/**
+ * A model's pre-processing steps for an image too large to hold, one tile at a time: the steps that need statistics
+ * of the image ({@code scale_range}, {@code zero_mean_unit_variance}) take them from the whole-image sample of
+ * {@link SampledPercentiles} (every pixel of an image up to 2^22 pixels, so exactly what the whole-image
+ * pre-processing computes) and become fixed per-value functions; the other steps work per value anyway and run on
+ * each tile as they are. So block-wise and whole-image segmentation see the same input, whatever the model's
+ * description asks for. One channel (segmentation models read one).
+ */
+public final class FittedPreprocessing implements TileNormalizer {
+
+	/** One step: a fitted function of a value, or a statistics-free step run as the model describes it. */
+	private record Step(DoubleUnaryOperator fitted, Transformation asDescribed) {}
+
+	private final List<Step> steps;
+	private final List<String> axes;
+
+	private FittedPreprocessing(List<Step> steps, List<String> axes) {
+		this.steps = steps;
+		this.axes = axes;
+	}
+
+	/** The steps fitted to the sample's channel 0; {@code axes} are the model input's axis ids (e.g. b, c, y, x). */
+	public static FittedPreprocessing of(List<Transformation> described, List<String> axes, SampledPercentiles stats) {
+		FittedPreprocessing fitted = new FittedPreprocessing(new ArrayList<>(), List.copyOf(axes));
+		float[] sample = stats.sortedSample(0);
+		for (Transformation t : described) {
+			Step step = t instanceof ScaleRange r ? new Step(scaleRange(r, sample), null)
+					: t instanceof ZeroMeanUnitVariance z ? new Step(zeroMean(z, sample), null) : new Step(null, t);
+			fitted.steps.add(step);
+			sample = fitted.apply(step, sample); // later steps see what the earlier ones made of the image
+		}
+		return fitted;
+	}
+
+	@Override
+	public void normalize(float[] values, int offset, int length, int channel) {
+		float[] v = Arrays.copyOfRange(values, offset, offset + length);
+		for (Step s : steps) v = apply(s, v);
+		System.arraycopy(v, 0, values, offset, length);
+	}
+
+	private float[] apply(Step s, float[] v) {
+		if (s.fitted() != null) {
+			float[] out = new float[v.length];
+			for (int i = 0; i < v.length; i++) out[i] = (float) s.fitted().applyAsDouble(v[i]);
+			return out;
+		}
+		return s.asDescribed().apply(new Tensor(v, shape(v.length)), axes).data();
+	}
+
+	/** All axes 1 except x, which holds the values. */
+	private int[] shape(int length) {
+		int[] shape = new int[axes.size()];
+		Arrays.fill(shape, 1);
+		int x = axes.indexOf("x");
+		shape[x >= 0 ? x : shape.length - 1] = length;
+		return shape;
+	}
+
+	private static DoubleUnaryOperator scaleRange(ScaleRange r, float[] sorted) {
+		float[] finite = finiteSorted(sorted);
+		double lo = finite.length == 0 ? 0 : percentile(finite, r.minPercentile()), hi = finite.length == 0 ? 1 : percentile(finite, r.maxPercentile());
+		double scale = 1 / (hi - lo + r.eps());
+		return v -> Double.isFinite(v) ? (v - lo) * scale : 0;
+	}
+
+	private static DoubleUnaryOperator zeroMean(ZeroMeanUnitVariance z, float[] sample) {
+		float[] finite = finiteSorted(sample);
+		double sum = 0;
+		for (float x : finite) sum += x;
+		double mean = finite.length == 0 ? 0 : sum / finite.length, sq = 0;
+		for (float x : finite) sq += (x - mean) * (x - mean);
+		double std = finite.length == 0 ? 0 : Math.sqrt(sq / finite.length), scale = 1 / (std + z.eps());
+		return v -> Double.isFinite(v) ? (v - mean) * scale : 0;
+	}
+
+	private static float[] finiteSorted(float[] v) {
+		int n = 0;
+		float[] out = new float[v.length];
+		for (float x : v) if (Float.isFinite(x)) out[n++] = x;
+		out = Arrays.copyOf(out, n);
+		Arrays.sort(out);
+		return out;
+	}
+
+	/** Linear interpolation between the closest ranks (NumPy's default, as {@link ScaleRange}). */
+	private static double percentile(float[] sorted, double p) {
+		double pos = p / 100 * (sorted.length - 1);
+		int lo = (int) Math.floor(pos), hi = Math.min(lo + 1, sorted.length - 1);
+		return sorted[lo] + (pos - lo) * ((double) sorted[hi] - sorted[lo]);
+	}
+}
