@@ -102,13 +102,18 @@ final class DiameterEstimator {
 
 	/**
 	 * The two neighbouring passes (in scale order) that agree on the nucleus size in image pixels. Among pairs that
-	 * both saw objects of a size the network can call a nucleus, the one at the finest scales: clumps of crowded small
-	 * nuclei merged by the coarser passes agree with each other too, but the finer passes see the nuclei in them.
+	 * both saw objects of a size the network can call a nucleus, the one at the finest scales not above the image's own
+	 * (then the finest enlarged one): clumps of crowded small nuclei merged by the coarser passes agree with each other
+	 * too, but the finer passes see the nuclei in them.
 	 * Otherwise the agreeing pair nearest the trained size; null when no two agree.
 	 */
 	private int[] agreeingPair(double[] scales, double[] medians) {
-		for (int i = scales.length - 2; i >= 0; i--)
-			if (agree(scales, medians, i) && plausible(medians[i]) && plausible(medians[i + 1])) return new int[] { i, i + 1 };
+		// enlarged passes come last: texture inside very large nuclei (granules, nucleoli) agrees with itself when
+		// enlarged too, and only when nothing at the image's own resolution or coarser makes sense are they believed
+		for (boolean enlarged : new boolean[] { false, true })
+			for (int i = scales.length - 2; i >= 0; i--)
+				if ((scales[i + 1] > 1) == enlarged && agree(scales, medians, i) && plausible(medians[i]) && plausible(medians[i + 1]))
+					return new int[] { i, i + 1 };
 		int[] best = null;
 		double bestMismatch = Double.POSITIVE_INFINITY;
 		for (int i = 0; i + 1 < scales.length; i++) {

@@ -113,6 +113,24 @@ class DiameterEstimatorTest {
 	}
 
 	@Test
+	void granulesInsideVeryLargeNucleiAreNotTakenForTinyNuclei() {
+		// 200-px nuclei full of 5-px granules: from the image's own scale up the "model" sees only the granules (which
+		// agree with themselves when enlarged), shrunk 8 or 16 times it sees the nuclei; the nuclei are what is meant
+		int w = 1600, h = 1600;
+		double d = 200, granule = 5;
+		double[][] nuclei = { { 250, 250 }, { 800, 250 }, { 1350, 250 }, { 250, 800 }, { 800, 800 }, { 1350, 800 } };
+		java.util.List<double[]> g = new java.util.ArrayList<>();
+		for (double[] c : nuclei)
+			for (double y = -d / 2 + 8; y < d / 2 - 8; y += 11)
+				for (double x = -d / 2 + 8; x < d / 2 - 8; x += 11) if (Math.hypot(x, y) < d / 2 - 8) g.add(new double[] { c[0] + x, c[1] + y });
+		double[][] granules = g.toArray(new double[0][]);
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		double found = e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> scale >= 0.25 ? maps(granules, granule, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY)
+				: maps(nuclei, d, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY));
+		assertEquals(d, found, 0.15 * d, "found " + found);
+	}
+
+	@Test
 	void theScaleIsKeptNearTheTrainedSizeAndWhenNothingIsFound() {
 		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
 		assertEquals(1, e.scaleFor(TRAINED * 1.2));
