@@ -33,24 +33,15 @@ final class DistanceMap {
 
 	/** Row y left to right with one buffer of nearest points, then right to left with the other. */
 	private static void sweepRow(boolean[] mask, float[] d2, int[][] nearest, int width, int y) {
-		int offset = y * width;
-		int[] points = nearest[0];
+		sweep(mask, d2, nearest[0], width, y, 0, 1);
+		sweep(mask, d2, nearest[1], width, y, width - 1, -1);
+	}
+
+	/** One pass along row y from column {@code first} in direction {@code step} (±1). */
+	private static void sweep(boolean[] mask, float[] d2, int[] points, int width, int y, int first, int step) {
 		int previous = -1, diagonal = -1;
-		for (int x = 0; x < width; x++, offset++) {
-			int nextDiagonal = points[x];
-			if (!mask[offset]) points[x] = x | y << 16;
-			else {
-				float dist2 = closest(points, previous, diagonal, x, y);
-				if (d2[offset] > dist2) d2[offset] = dist2;
-			}
-			previous = points[x];
-			diagonal = nextDiagonal;
-		}
-		offset--;
-		points = nearest[1];
-		previous = -1;
-		diagonal = -1;
-		for (int x = width - 1; x >= 0; x--, offset--) {
+		for (int x = first; x >= 0 && x < width; x += step) {
+			int offset = y * width + x;
 			int nextDiagonal = points[x];
 			if (!mask[offset]) points[x] = x | y << 16;
 			else {
