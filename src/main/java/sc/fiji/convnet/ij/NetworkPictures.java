@@ -29,6 +29,11 @@ public final class NetworkPictures {
 		return ModelRepository.standard().find(model).network(height, width);
 	}
 
+	/** "WBC (class 2)" where the model names its classes, else "class 2". */
+	static String classLabel(java.util.List<String> names, int k) {
+		return k >= 0 && k < names.size() ? names.get(k) + " (class " + k + ")" : "class " + k;
+	}
+
 	/** A 1×C×H×W tensor as a 32-bit image: one plane, or a stack of C. */
 	public static ImagePlus toImagePlus(String title, Tensor t) {
 		int c = t.dim(1), h = t.dim(2), w = t.dim(3);
@@ -129,9 +134,11 @@ public final class NetworkPictures {
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
 		Fgsm.Result r = Fgsm.of(net).epsilon(epsilon).label(label).attack(x);
 		ResultsTable t = new ResultsTable();
+		java.util.List<String> names = files.classes();
 		for (int k = 0; k < r.before().length; k++) {
 			t.incrementCounter();
 			t.addValue("Class", k);
+			if (!names.isEmpty()) t.addValue("Name", k < names.size() ? names.get(k) : "");
 			t.addValue("Before", r.before()[k]);
 			t.addValue("After", r.after()[k]);
 		}
@@ -150,11 +157,13 @@ public final class NetworkPictures {
 
 	public static ImagePlus activationMaximization(String model, int classIndex, int height, int width, int iterations, double learningRate, double l2,
 			int blurEvery, double blurSigma, double clipFraction, Progress progress) throws IOException {
-		Network net = load(model, height, width);
+		ModelFiles files = ModelRepository.standard().find(model);
+		Network net = files.network(height, width);
+		String cls = classLabel(files.classes(), classIndex);
 		ActivationMaximization.Result r = ActivationMaximization.of(net).classIndex(classIndex).iterations(iterations).learningRate(learningRate).l2(l2)
 				.blur(blurEvery, blurSigma).clipSmallPixels(clipFraction).progress(progress).maximize(height, width);
-		ImagePlus imp = toImagePlus("class " + classIndex + " maximized", r.image());
-		imp.setProperty("Info", "class " + classIndex + " score " + r.scoreBefore() + " -> " + r.scoreAfter() + "; layers " + Nodes.names(net));
+		ImagePlus imp = toImagePlus(cls + " maximized", r.image());
+		imp.setProperty("Info", cls + " score " + r.scoreBefore() + " -> " + r.scoreAfter() + "; layers " + Nodes.names(net));
 		return imp;
 	}
 
