@@ -54,7 +54,7 @@ public class ClassifyCommand extends LoggedCommand {
 	void execute() throws Exception {
 		ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(classifier, classify, top, window, stride, normalization));
 		results = r.table();
-		classMap = r.map();
+		classMap = sc.fiji.convnet.ij.ResultWindows.name(r.map());
 	}
 
 	@Override

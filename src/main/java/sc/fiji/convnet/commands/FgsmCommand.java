@@ -46,8 +46,8 @@ public class FgsmCommand extends LoggedCommand {
 	@Override
 	void execute() throws Exception {
 		NetworkPictures.FgsmOutput out = ConvNet.fgsm(image, classifier.getPath(), epsilon, target, normalization);
-		adversarial = out.adversarial();
-		perturbation = out.perturbation();
+		adversarial = sc.fiji.convnet.ij.ResultWindows.name(out.adversarial());
+		perturbation = sc.fiji.convnet.ij.ResultWindows.name(out.perturbation());
 		probabilities = out.probabilities();
 	}
 

@@ -55,7 +55,7 @@ public final class ImageSaliency {
 		String label = SaliencyImages.describe(m, classes);
 		if (opacity > 0) SaliencyImages.addOverlay(imp, m, opacity, label);
 		String cls = m.classIndex() >= 0 && m.classIndex() < classes.size() ? classes.get(m.classIndex()) : "class" + m.classIndex();
-		ImagePlus map = SaliencyImages.toImagePlus(m, ij.WindowManager.makeUniqueName(imp.getShortTitle() + "_" + method + "_" + cls.replaceAll("[^A-Za-z0-9_-]", "_")));
+		ImagePlus map = ResultWindows.name(SaliencyImages.toImagePlus(m, imp.getShortTitle() + "_" + method + "_" + cls.replaceAll("[^A-Za-z0-9_-]", "_")));
 		map.setProperty("Label", label);
 		return map;
 	}

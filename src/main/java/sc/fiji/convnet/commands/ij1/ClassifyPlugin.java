@@ -28,7 +28,7 @@ public class ClassifyPlugin implements PlugIn {
 		try {
 			ClassifyRequest r = ClassifyRequest.from(v);
 			ImageClassification.Result result = ImageClassification.run(imp, r);
-			if (result.map() != null) result.map().show();
+			if (result.map() != null) sc.fiji.convnet.ij.ResultWindows.show(result.map());
 			ResultsTable t = result.table();
 			t.show("Classification of " + imp.getTitle());
 		} catch (Exception e) {

@@ -24,7 +24,7 @@ public class FgsmPlugin implements PlugIn {
 		if (v == null) return;
 		FilterRun.show(COMMAND, imp, () -> {
 			NetworkPictures.FgsmOutput out = ConvNet.fgsm(imp, v.text("classifier"), v.number("epsilon"), (int) v.number("target"), v.text("normalization"));
-			out.perturbation().show();
+			sc.fiji.convnet.ij.ResultWindows.show(out.perturbation());
 			out.probabilities().show("FGSM probabilities");
 			return out.adversarial();
 		});

@@ -35,7 +35,7 @@ public class GaborFilterBankPlugin implements PlugIn {
 			showBank = gd.getNextBoolean();
 			GaborBank bank = LAST.bank();
 			ImagePlus maps = ConvNet.gaborBank(imp, bank, new IJProgress(COMMAND));
-			if (showBank) ConvNet.gaborMontage(bank).show();
+			if (showBank) sc.fiji.convnet.ij.ResultWindows.show(ConvNet.gaborMontage(bank));
 			return maps;
 		});
 	}
