@@ -30,6 +30,27 @@ public final class Nodes {
 		throw new IllegalArgumentException("No layer '" + name + "' in the network; its layers are " + names(net));
 	}
 
+	/** The layer a user means: its name, or the last convolution ({@link #lastConvolution}) when empty or null. */
+	public static String layerName(Network net, String layer) {
+		return layer == null || layer.isBlank() ? name(net, lastConvolution(net)) : layer.strip();
+	}
+
+	/**
+	 * The layers a dialog offers for {@code net}: every layer's name in order, with the one to preselect, the last
+	 * convolution (null when the network has none).
+	 */
+	public record LayerChoices(List<String> names, String preselected) {}
+
+	public static LayerChoices choices(Network net) {
+		String last;
+		try {
+			last = name(net, lastConvolution(net));
+		} catch (IllegalArgumentException noConvolution) {
+			last = null;
+		}
+		return new LayerChoices(names(net), last);
+	}
+
 	public static List<String> names(Network net) {
 		List<String> n = new ArrayList<>();
 		for (Layer l : net.layers()) n.add(l.name());

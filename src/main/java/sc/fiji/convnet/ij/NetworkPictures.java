@@ -29,6 +29,19 @@ public final class NetworkPictures {
 		return ModelRepository.standard().find(model).network(height, width);
 	}
 
+	/**
+	 * The network when its size does not matter (filters, layer names): at the size the model declares, or, for an
+	 * ONNX model with free height and width (the shipped classifier), imported for 224×224.
+	 */
+	static Network anySize(String model) throws IOException {
+		ModelFiles files = ModelRepository.standard().find(model);
+		try {
+			return files.network(-1, -1);
+		} catch (RuntimeException freeSize) {
+			return files.network(224, 224);
+		}
+	}
+
 	/** "WBC (class 2)" where the model names its classes, else "class 2". */
 	static String classLabel(java.util.List<String> names, int k) {
 		return k >= 0 && k < names.size() ? names.get(k) + " (class " + k + ")" : "class " + k;
@@ -98,13 +111,13 @@ public final class NetworkPictures {
 	 * filter's input channels side by side; {@code scale} 0 zooms the montage to about 400 px wide.
 	 */
 	public static ImagePlus firstLayerFilters(String model, int columns, int scale) throws IOException {
-		Network net = load(model, -1, -1);
+		Network net = anySize(model);
 		int[] shape = NetworkViews.firstConvolution(net).weight().shape(); // C_out × C_in × kh × kw
 		int cout = shape[0], cin = shape[1];
 		// automatic: each filter's input channels side by side, the filters in a square-ish grid
 		int cols = columns > 0 ? columns : cin * Montage.squareColumns(cout);
-		// zoom 0: large enough to see, about 400 px wide
-		int width = cols * shape[3] + cols - 1, zoom = scale > 0 ? scale : Math.max(1, 400 / Math.max(1, width));
+		// zoom 0: the filters' pixels enlarged until the montage (1-pixel gaps between tiles) is at least 400 px wide
+		int pixels = Math.max(1, cols * shape[3]), zoom = scale > 0 ? scale : Math.max(1, (int) Math.ceil((400.0 - (cols - 1)) / pixels));
 		ImagePlus imp = toImagePlus("filters of " + Path.of(model).getFileName(), NetworkViews.firstLayerFilters(net, cols, zoom));
 		float[] v = (float[]) imp.getProcessor().getPixels();
 		double m = 0;
@@ -122,7 +135,8 @@ public final class NetworkPictures {
 		ModelFiles files = ModelRepository.standard().find(model);
 		Network net = files.network(imp.getHeight(), imp.getWidth());
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
-		return toImagePlus(imp.getShortTitle() + "_" + layer, NetworkViews.featureMaps(net, layer, x));
+		String name = sc.fiji.convnet.explain.Nodes.layerName(net, layer);
+		return toImagePlus(imp.getShortTitle() + "_" + name, NetworkViews.featureMaps(net, name, x));
 	}
 
 	/** FGSM: the adversarial image and its perturbation, and the class probabilities before and after. */
@@ -188,6 +202,7 @@ public final class NetworkPictures {
 			images.add(SaliencyImages.tensor(imp, net.inputChannels(), modelFiles, normalization));
 			progress.update(i + 1, files.size());
 		}
+		layer = Nodes.layerName(net, layer);
 		var patches = sc.fiji.convnet.explain.TopPatches.find(net, layer, channel, images, k, size, true);
 		ImagePlus out = toImagePlus("top " + k + " of " + layer + " channel " + channel, sc.fiji.convnet.explain.TopPatches.montage(patches, 0, 4));
 		StringBuilder info = new StringBuilder();
