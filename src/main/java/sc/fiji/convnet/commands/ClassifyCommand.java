@@ -52,7 +52,8 @@ public class ClassifyCommand extends LoggedCommand {
 
 	@Override
 	void execute() throws Exception {
-		ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(classifier, classify, top, window, stride, normalization));
+		ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(classifier, classify, top, window, stride, normalization),
+				new sc.fiji.convnet.ij.IJProgress(label()));
 		results = r.table();
 		classMap = sc.fiji.convnet.ij.ResultWindows.name(r.map());
 	}
