@@ -72,7 +72,18 @@ public final class Nodes {
 	public static int lastConvolution(Network net) {
 		List<Integer> convs = ofType(net, "Conv2d");
 		if (convs.isEmpty()) throw new IllegalArgumentException("The network has no Conv2d layer; name the layer for Grad-CAM (layers: " + names(net) + ")");
-		int k = convs.get(convs.size() - 1);
+		return rectified(net, convs.get(convs.size() - 1));
+	}
+
+	/** Every convolution followed through its element-wise layers (as {@link #lastConvolution}), in order: the network's feature maps. */
+	public static List<Integer> rectifiedConvolutions(Network net) {
+		List<Integer> out = new ArrayList<>();
+		for (int k : ofType(net, "Conv2d")) out.add(rectified(net, k));
+		return out;
+	}
+
+	private static int rectified(Network net, int conv) {
+		int k = conv;
 		while (true) {
 			int next = soleConsumer(net, k);
 			if (next < 0 || !POINTWISE.contains(net.layers().get(next - 1).type())) return k;

@@ -216,12 +216,20 @@ public final class NetworkPictures {
 			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
 		ModelFiles files = ModelRepository.standard().find(model);
 		Network net = files.network(content.getHeight(), content.getWidth());
-		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentLayer.strip()).weights(alpha, beta)
+		// empty content layer: the last convolution; no style layers: every convolution before it (weight 1 each)
+		String contentName = Nodes.layerName(net, contentLayer);
+		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentName).weights(alpha, beta)
 				.iterations(iterations).learningRate(learningRate).progress(progress);
-		for (String part : styleLayers.split(",")) {
+		boolean anyStyle = false;
+		for (String part : styleLayers == null ? new String[0] : styleLayers.split(",")) {
 			if (part.isBlank()) continue;
 			String[] nl = part.strip().split(":");
 			st.styleLayer(nl[0].strip(), nl.length > 1 ? Double.parseDouble(nl[1].strip()) : 1);
+			anyStyle = true;
+		}
+		if (!anyStyle) {
+			int contentNode = Nodes.byName(net, contentName);
+			for (int k : Nodes.rectifiedConvolutions(net)) if (k < contentNode) st.styleLayer(Nodes.name(net, k), 1);
 		}
 		if (fromNoise) st.fromNoise(1);
 		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), files, normalization);

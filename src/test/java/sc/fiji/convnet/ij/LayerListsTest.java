@@ -47,4 +47,19 @@ class LayerListsTest {
 		assertEquals(named.getStackSize(), byDefault.getStackSize());
 		assertTrue(java.util.Arrays.equals((float[]) named.getStack().getPixels(1), (float[]) byDefault.getStack().getPixels(1)));
 	}
+
+	/** Style Transfer's empty layers: content from the last convolution, style from every convolution before it. */
+	@Test
+	void styleTransferRunsWithItsDefaultLayers() throws Exception {
+		Network net = ModelRepository.standard().find("bccd-classifier").network(64, 64);
+		List<String> rectified = Nodes.rectifiedConvolutions(net).stream().map(k -> Nodes.name(net, k)).toList();
+		assertEquals(List.of("relu1_Relu", "relu2_Relu", "relu3_Relu", "relu4_Relu", "relu5_Relu"), rectified);
+		ColorProcessor a = new ColorProcessor(32, 32), b = new ColorProcessor(32, 32);
+		java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+		for (int i = 0; i < 32 * 32; i++) { a.set(i, rng.nextInt(1 << 24)); b.set(i, (i % 7) * 0x203040); }
+		ImagePlus out = NetworkPictures.styleTransfer(new ImagePlus("content", a), new ImagePlus("style", b), "bccd-classifier", "", "", 1, 1000, 2, 0.01,
+				false, "0-1", null);
+		assertEquals(ImagePlus.COLOR_RGB, out.getType());
+		assertEquals("content_styled", out.getTitle());
+	}
 }
