@@ -132,21 +132,45 @@ public final class NetworkPictures {
 
 	/** The activations of one layer for the image, a slice per channel. */
 	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization) throws IOException {
+		return featureMaps(imp, model, layer, normalization, Progress.NONE);
+	}
+
+	/** The same with its steps shown (reading the model, the forward pass), Esc checked between them. */
+	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization, Progress progress) throws IOException {
+		Network net = read(imp, model, progress);
 		ModelFiles files = ModelRepository.standard().find(model);
-		Network net = files.network(imp.getHeight(), imp.getWidth());
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
 		String name = sc.fiji.convnet.explain.Nodes.layerName(net, layer);
-		return toImagePlus(imp.getShortTitle() + "_" + name, NetworkViews.featureMaps(net, name, x));
+		progress.stage("forward pass");
+		ImagePlus out = toImagePlus(imp.getShortTitle() + "_" + name, NetworkViews.featureMaps(net, name, x));
+		progress.update(2, 2);
+		return out;
+	}
+
+	/** Step one of two: the model read (an ONNX model imported for the image's size); then Esc is checked. */
+	private static Network read(ImagePlus imp, String model, Progress progress) throws IOException {
+		progress.stage("reading the model");
+		Network net = ModelRepository.standard().find(model).network(imp.getHeight(), imp.getWidth());
+		progress.update(1, 2);
+		if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
+		return net;
 	}
 
 	/** FGSM: the adversarial image and its perturbation, and the class probabilities before and after. */
 	public record FgsmOutput(ImagePlus adversarial, ImagePlus perturbation, ResultsTable probabilities, Fgsm.Result result) {}
 
 	public static FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization) throws IOException {
+		return fgsm(imp, model, epsilon, label, normalization, Progress.NONE);
+	}
+
+	/** The same with its steps shown (reading the model, the forward and backward pass), Esc checked between them. */
+	public static FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization, Progress progress) throws IOException {
 		ModelFiles files = ModelRepository.standard().find(model);
-		Network net = files.network(imp.getHeight(), imp.getWidth());
+		Network net = read(imp, model, progress);
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
+		progress.stage("forward and backward pass");
 		Fgsm.Result r = Fgsm.of(net).epsilon(epsilon).label(label).attack(x);
+		progress.update(2, 2);
 		ResultsTable t = new ResultsTable();
 		java.util.List<String> names = files.classes();
 		for (int k = 0; k < r.before().length; k++) {

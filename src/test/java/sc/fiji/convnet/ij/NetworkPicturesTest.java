@@ -69,4 +69,17 @@ class NetworkPicturesTest {
 		assertEquals(names.get(1) + " (class 1) maximized", am.getTitle());
 		assertEquals("class 4", NetworkPictures.classLabel(java.util.List.of(), 4));
 	}
+
+	/** Issue #19: FGSM and Feature Maps show their steps (lines without an ImageJ window). */
+	@Test
+	void fgsmAndFeatureMapsShowTheirSteps() throws Exception {
+		ColorProcessor cp = new ColorProcessor(32, 32);
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		NetworkPictures.fgsm(new ImagePlus("smear", cp), "bccd-classifier", 0.01, -1, "none", new sc.fiji.convnet.predict.LineProgress("smear", lines::add));
+		assertEquals(java.util.List.of("smear: reading the model", "smear: reading the model 1/2", "smear: forward and backward pass",
+				"smear: forward and backward pass 2/2"), lines);
+		lines.clear();
+		NetworkPictures.featureMaps(new ImagePlus("smear", cp), "bccd-classifier", "", "none", new sc.fiji.convnet.predict.LineProgress("smear", lines::add));
+		assertEquals(java.util.List.of("smear: reading the model", "smear: reading the model 1/2", "smear: forward pass", "smear: forward pass 2/2"), lines);
+	}
 }
