@@ -6,7 +6,8 @@
 #   java -cp "target/ConvNet_-*.jar:target/dependency/*:jython-standalone.jar" org.python.util.jython \
 #        scripts/filters_demo.py OUTPUT_DIR [IMAGE]
 # IMAGE defaults to samples/nuclei_fluo_8bit_crop.tif. Writes <image>_edges.tif (32-bit magnitude),
-# <image>_gabor.tif (one labelled feature map per filter) and gabor_bank.tif (the bank, as Fig. 10.11).
+# <image>_gabor.tif (one labelled feature map per filter) and gabor_bank.tif (the bank, as Fig. 10.11) into
+# OUTPUT_DIR, which is created when it does not exist.
 import os
 import sys
 
@@ -23,6 +24,10 @@ else:
     output = IJ.getDirectory("Choose the folder for the results")
 if imp is None:
     raise SystemExit("filters_demo.py: no image (give OUTPUT_DIR [IMAGE], or open an image in Fiji)")
+if output is None:
+    raise SystemExit("filters_demo.py: no output folder chosen")
+if not os.path.isdir(output):
+    os.makedirs(output)
 
 # the same calls as Plugins > ConvNet > Filters > Edge Filters and Gabor Filter Bank
 edges = ConvNetFilters.edges(imp, "magnitude")

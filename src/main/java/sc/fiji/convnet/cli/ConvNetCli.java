@@ -141,8 +141,8 @@ public final class ConvNetCli {
 		String filter = v.text("file");
 		File folder = input;
 		if (input.isFile()) { folder = input.getAbsoluteFile().getParentFile(); filter = input.getName(); }
-		FolderRunner.Report report = ConvNet.segmentFolder(folder, output, filter, request.segmenter(), request.channel(), v.flag("overwrite"),
-				out::println, Progress.NONE);
+		FolderRunner.Report report = new sc.fiji.convnet.ij.BatchSegmentation(request.segmenter(), request.channel(), v.flag("overwrite"), out::println)
+				.imageSteps(name -> new sc.fiji.convnet.predict.LineProgress(name, out::println)).run(folder, output, filter, Progress.NONE);
 		out.println(report);
 		return report.exitCode();
 	}

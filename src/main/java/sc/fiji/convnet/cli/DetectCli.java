@@ -41,7 +41,7 @@ final class DetectCli {
 		File input = new File(o.require("input")), output = new File(o.require("output"));
 		Values v = o.values(DETECT);
 		DetectRequest r = Options.request(() -> DetectRequest.from(v));
-		BatchDetection batch = BatchDetection.of(r, v.flag("overwrite"), out::println);
+		BatchDetection batch = BatchDetection.of(r, v.flag("overwrite"), out::println).imageSteps(name -> new sc.fiji.convnet.predict.LineProgress(name, out::println));
 		out.println("detect: " + batch.detector().describe());
 		String filter = v.text("file");
 		FolderRunner.Report report = batch.run(input, output, filter.equals("*") ? null : filter, Progress.NONE);

@@ -26,7 +26,8 @@ public class ClassifyCommand extends LoggedCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Classifier (model name, or path to a .net, .onnx, model folder or bioimageio.yaml)")
+	@Parameter(label = "Classifier (model name, or path to a .net, .onnx, model folder or bioimageio.yaml)", initializer = "listModels",
+			callback = "pickModelFile", persist = false)
 	private String classifier = DEFAULTS.classifier();
 
 	@Parameter(label = "Classify", choices = { WHOLE, ROIS, WINDOWS })
@@ -52,9 +53,10 @@ public class ClassifyCommand extends LoggedCommand {
 
 	@Override
 	void execute() throws Exception {
-		ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(classifier, classify, top, window, stride, normalization));
+		ImageClassification.Result r = ImageClassification.run(image, new ClassifyRequest(model(classifier), classify, top, window, stride, normalization),
+				new sc.fiji.convnet.ij.IJProgress(label()));
 		results = r.table();
-		classMap = r.map();
+		classMap = sc.fiji.convnet.ij.ResultWindows.name(r.map());
 	}
 
 	@Override

@@ -8,7 +8,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.DetectionRun;
 
 /**
@@ -33,7 +33,8 @@ public class DetectObjectsCommand extends DetectParameters {
 
 	@Override
 	void execute() throws Exception {
-		DetectionRun.Output out = ConvNet.detectObjects(image, request(), add);
+		sc.fiji.convnet.request.DetectRequest request = request();
+		DetectionRun.Output out = DetectionRun.run(image, request.detector(), request.settings(), true, add, new IJProgress(label()));
 		detections = out.table();
 		counts = out.counts();
 		if (!java.awt.GraphicsEnvironment.isHeadless()) {

@@ -12,7 +12,7 @@ abstract class DetectParameters extends LoggedCommand {
 
 	private static final DetectRequest DEFAULTS = DetectRequest.defaults();
 
-	@Parameter(label = "Model (name or path)")
+	@Parameter(label = "Model (name or path)", initializer = "listModels", callback = "pickModelFile", persist = false)
 	private String model = DEFAULTS.model();
 
 	@Parameter(label = "Decoder", choices = { DetectRequest.FROM_MODEL, "grid", "centre", "n6", "boxes_scores" })
@@ -32,6 +32,6 @@ abstract class DetectParameters extends LoggedCommand {
 
 	/** The request these fields describe. */
 	DetectRequest request() {
-		return new DetectRequest(model, decoder, scales, score, iou, agnostic);
+		return new DetectRequest(model(model), decoder, scales, score, iou, agnostic);
 	}
 }

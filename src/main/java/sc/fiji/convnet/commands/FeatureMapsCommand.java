@@ -8,7 +8,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.SaliencyImages;
 
 /** Plugins › ConvNet › Explain › Feature Maps: a layer's activations for the image, a slice per channel. */
@@ -27,6 +26,6 @@ public class FeatureMapsCommand extends ImageFilterCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.featureMaps(image, network.getPath(), layer, normalization);
+		return sc.fiji.convnet.ij.NetworkPictures.featureMaps(image, network.getPath(), layer, normalization, new sc.fiji.convnet.ij.IJProgress(label()));
 	}
 }

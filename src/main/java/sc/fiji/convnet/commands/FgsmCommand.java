@@ -10,7 +10,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.NetworkPictures;
 import sc.fiji.convnet.ij.SaliencyImages;
 
@@ -45,9 +44,9 @@ public class FgsmCommand extends LoggedCommand {
 
 	@Override
 	void execute() throws Exception {
-		NetworkPictures.FgsmOutput out = ConvNet.fgsm(image, classifier.getPath(), epsilon, target, normalization);
-		adversarial = out.adversarial();
-		perturbation = out.perturbation();
+		NetworkPictures.FgsmOutput out = NetworkPictures.fgsm(image, classifier.getPath(), epsilon, target, normalization, new sc.fiji.convnet.ij.IJProgress(label()));
+		adversarial = sc.fiji.convnet.ij.ResultWindows.name(out.adversarial());
+		perturbation = sc.fiji.convnet.ij.ResultWindows.name(out.perturbation());
 		probabilities = out.probabilities();
 	}
 

@@ -51,8 +51,8 @@ public class GaborFilterBankCommand extends LoggedCommand {
 		GaborSettings s = new GaborSettings();
 		s.orientations = orientations; s.frequencies = frequencies; s.phases = phase; s.alpha = alpha; s.beta = beta; s.size = size;
 		GaborBank b = s.bank();
-		featureMaps = ConvNetFilters.gaborBank(image, b, new IJProgress(label()));
-		if (show) bank = ConvNetFilters.gaborMontage(b);
+		featureMaps = sc.fiji.convnet.ij.ResultWindows.name(ConvNetFilters.gaborBank(image, b, new IJProgress(label())));
+		if (show) bank = sc.fiji.convnet.ij.ResultWindows.name(ConvNetFilters.gaborMontage(b));
 	}
 
 	@Override

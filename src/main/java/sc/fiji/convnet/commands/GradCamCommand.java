@@ -7,7 +7,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.ImageSaliency;
 import sc.fiji.convnet.request.Normalization;
 import sc.fiji.convnet.request.SaliencyRequest;
 
@@ -24,7 +25,8 @@ public class GradCamCommand extends LoggedCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Classifier (model name, or path to an engine network, .onnx or model folder)")
+	@Parameter(label = "Classifier (model name, or path to an engine network, .onnx or model folder)", initializer = "listModels",
+			callback = "pickModelFile", persist = false)
 	private String classifier = DEFAULTS.classifier();
 
 	@Parameter(label = "Layer (empty: last convolution)", required = false)
@@ -44,7 +46,8 @@ public class GradCamCommand extends LoggedCommand {
 
 	@Override
 	void execute() throws Exception {
-		saliency = ConvNet.gradCam(image, new SaliencyRequest(classifier, layer, target, opacity, normalization));
+		SaliencyRequest r = new SaliencyRequest(model(classifier), layer, target, opacity, normalization);
+		saliency = ImageSaliency.gradCam(image, r.classifier(), r.layer(), r.classIndex(), r.opacity(), r.normalization(), new IJProgress(label()));
 	}
 
 	@Override

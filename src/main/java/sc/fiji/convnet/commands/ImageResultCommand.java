@@ -16,6 +16,6 @@ abstract class ImageResultCommand extends LoggedCommand {
 
 	@Override
 	final void execute() throws Exception {
-		result = make();
+		result = sc.fiji.convnet.ij.ResultWindows.name(make());
 	}
 }

@@ -1,18 +1,27 @@
 package sc.fiji.convnet.commands;
 
-import org.scijava.command.Command;
+import java.io.File;
+
+import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.ui.UIService;
 
 import sc.fiji.convnet.predict.CancelledException;
+import sc.fiji.convnet.request.CommandSpecs;
+import sc.fiji.convnet.request.ModelChoices;
+import sc.fiji.convnet.request.Option;
 
 /**
  * What every ConvNet SciJava command shares: the log, a quiet cancel, and a failure as one log line that starts with
  * the command's label. Written once so that the commands report alike and each keeps only its parameters and its
- * call. SciJava fills {@code @Parameter} fields of superclasses too (services included).
+ * call. SciJava fills {@code @Parameter} fields of superclasses too (services included). A {@link DynamicCommand}, so that
+ * a model field's choices can be the models installed now ({@link #listModels}).
  */
-abstract class LoggedCommand implements Command {
+abstract class LoggedCommand extends DynamicCommand {
 
 	@Parameter
 	private LogService log;
@@ -29,6 +38,44 @@ abstract class LoggedCommand implements Command {
 	String label() {
 		String path = getClass().getAnnotation(Plugin.class).menuPath();
 		return path.substring(path.lastIndexOf('>') + 1);
+	}
+
+	/**
+	 * Initializer of a model field ({@code initializer = "listModels"}; issue #19): its choices become the task's
+	 * shipped and installed models plus {@value ModelChoices#FROM_FILE}, as in the ImageJ 1.x dialogs. A macro or
+	 * script may still give any model name or path: the value is not checked against the list. The fields are not
+	 * persisted ({@code persist = false}): a remembered path outside the list would be shown as the list's first entry.
+	 */
+	void listModels() {
+		for (Option o : CommandSpecs.of(label()).options()) {
+			if (o.models() == null) continue;
+			ModuleItem<?> input = getInfo().getInput(o.key());
+			if (input == null || input.getType() != String.class) continue;
+			MutableModuleItem<String> item = getInfo().getMutableInput(o.key(), String.class);
+			Object current = getInput(o.key());
+			item.setChoices(ModelChoices.of(o, current == null ? "" : current.toString()));
+		}
+	}
+
+	/** Callback of a model field ({@code callback = "pickModelFile"}): {@value ModelChoices#FROM_FILE} asks for the file and puts its path in the field. */
+	void pickModelFile() {
+		for (Option o : CommandSpecs.of(label()).options()) {
+			if (o.models() == null || getInfo().getInput(o.key()) == null || !ModelChoices.FROM_FILE.equals(getInput(o.key()))) continue;
+			UIService ui = getContext() == null ? null : getContext().getService(UIService.class);
+			File f = ui == null ? null : ui.chooseFile(null, "open");
+			if (f == null) continue;
+			MutableModuleItem<String> item = getInfo().getMutableInput(o.key(), String.class);
+			java.util.List<String> choices = new java.util.ArrayList<>(item.getChoices());
+			if (!choices.contains(f.getPath())) choices.add(Math.max(0, choices.size() - 1), f.getPath());
+			item.setChoices(choices);
+			setInput(o.key(), f.getPath());
+		}
+	}
+
+	/** The model a field names, refusing {@value ModelChoices#FROM_FILE} left without a file. */
+	static String model(String value) {
+		if (ModelChoices.FROM_FILE.equals(value)) throw new IllegalArgumentException("no model file was chosen");
+		return value;
 	}
 
 	LogService log() {

@@ -43,7 +43,7 @@ public class SegmentNucleiCommand extends SegmentParameters {
 		SegmentationOutput out = ConvNet.segment(image, request, probability, new IJProgress(label()));
 		for (String warning : out.warnings()) log().warn(label() + ": " + warning);
 		SegmentationDisplay.show(image, out, add, display, false);
-		labels = out.labels();
+		labels = sc.fiji.convnet.ij.ResultWindows.name(out.labels());
 		ij.IJ.showStatus(label() + ": " + out.objectCount() + " nuclei in " + image.getTitle() + (out.diameterSummary().isEmpty() ? "" : " (" + out.diameterSummary() + ")"));
 	}
 

@@ -12,7 +12,7 @@ abstract class SegmentParameters extends LoggedCommand {
 
 	private static final SegmentRequest DEFAULTS = SegmentRequest.defaults();
 
-	@Parameter(label = "Model (name or path)")
+	@Parameter(label = "Model (name or path)", initializer = "listModels", callback = "pickModelFile", persist = false)
 	private String model = DEFAULTS.model();
 
 	@Parameter(label = "Channel with nuclei", min = "1")
@@ -42,6 +42,6 @@ abstract class SegmentParameters extends LoggedCommand {
 
 	/** The request these fields describe. */
 	SegmentRequest request() {
-		return new SegmentRequest(model, channel, threshold, seed, diameter, minimum, maximum, tile, Integer.parseInt(views));
+		return new SegmentRequest(model(model), channel, threshold, seed, diameter, minimum, maximum, tile, Integer.parseInt(views));
 	}
 }

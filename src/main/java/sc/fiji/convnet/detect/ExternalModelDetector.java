@@ -38,9 +38,18 @@ public final class ExternalModelDetector implements Detector {
 
 	@Override
 	public List<Box> detect(RgbImage image, DetectionSettings s) {
+		return detect(image, s, sc.fiji.convnet.predict.Progress.NONE);
+	}
+
+	@Override
+	public List<Box> detect(RgbImage image, DetectionSettings s, sc.fiji.convnet.predict.Progress progress) {
 		List<Box> all = new ArrayList<>();
 		double[] scales = c.inputWidth > 0 ? new double[] { 1 } : s.scales();
-		for (double scale : scales) {
+		progress.stage("predicting");
+		for (int k = 0; k < scales.length; k++) {
+			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
+			if (k > 0) progress.update(k, scales.length);
+			double scale = scales[k];
 			int w = c.inputWidth > 0 ? c.inputWidth : (int) Math.round(image.width() * scale);
 			int h = c.inputHeight > 0 ? c.inputHeight : (int) Math.round(image.height() * scale);
 			RgbImage resized = image.resized(w, h);
@@ -65,6 +74,8 @@ public final class ExternalModelDetector implements Detector {
 				if (m.area() > 0) all.add(m);
 			}
 		}
+		progress.update(scales.length, scales.length);
+		progress.stage("suppressing overlaps");
 		return s.nms().apply(all);
 	}
 

@@ -3,7 +3,9 @@ package sc.fiji.convnet.detect;
 import java.util.ArrayList;
 import java.util.List;
 
+import sc.fiji.convnet.predict.CancelledException;
 import sc.fiji.convnet.predict.Predictor;
+import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -35,20 +37,37 @@ public final class GridDetector {
 
 	/** Boxes in the image's pixels after suppression; {@code scales} multiply the training input scale (1 = as trained). */
 	public List<Box> detect(RgbImage image, double[] scales, double minScore, NonMaxSuppression nms) {
+		return detect(image, scales, minScore, nms, Progress.NONE);
+	}
+
+	/**
+	 * The same with progress: the step "predicting" with one rising fraction over the scales (finer where the
+	 * predictor reports tiles or views), Esc checked before each scale, then "suppressing overlaps".
+	 */
+	public List<Box> detect(RgbImage image, double[] scales, double minScore, NonMaxSuppression nms, Progress progress) {
 		if (scales.length == 0) throw new IllegalArgumentException("GridDetector: no scales");
 		List<Box> all = new ArrayList<>();
-		for (double s : scales) all.addAll(detectAtScale(image, s, minScore));
+		progress.stage("predicting");
+		for (int i = 0; i < scales.length; i++) {
+			if (progress.cancelled()) throw new CancelledException();
+			all.addAll(detectAtScale(image, scales[i], minScore, Progress.within(progress, i, scales.length)));
+		}
+		progress.stage("suppressing overlaps");
 		return nms.apply(all);
 	}
 
 	/** Boxes at one scale, mapped back to the image's pixels, before suppression. */
 	public List<Box> detectAtScale(RgbImage image, double scale, double minScore) {
+		return detectAtScale(image, scale, minScore, Progress.NONE);
+	}
+
+	private List<Box> detectAtScale(RgbImage image, double scale, double minScore, Progress progress) {
 		if (!(scale > 0)) throw new IllegalArgumentException("GridDetector: scale must be positive, got " + scale);
 		int stride = decoder.stride();
 		int w = Math.max(stride, (int) Math.round(image.width() * inputScale * scale));
 		int h = Math.max(stride, (int) Math.round(image.height() * inputScale * scale));
 		RgbImage resized = image.resized(w, h);
-		Tensor out = predictor.predict(resized.toInput(Math.max(stride, predictor.sizeMultiple())));
+		Tensor out = predictor.predict(resized.toInput(Math.max(stride, predictor.sizeMultiple())), progress);
 		double fx = image.width() / (double) w, fy = image.height() / (double) h;
 		List<Box> boxes = new ArrayList<>();
 		for (Box b : decoder.decode(out, 0, minScore)) {

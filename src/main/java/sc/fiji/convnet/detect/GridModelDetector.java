@@ -18,6 +18,11 @@ public final class GridModelDetector implements Detector {
 		return grid.detect(image, s.scales(), s.scoreThreshold(), s.nms());
 	}
 
+	@Override
+	public List<Box> detect(RgbImage image, DetectionSettings s, sc.fiji.convnet.predict.Progress progress) {
+		return grid.detect(image, s.scales(), s.scoreThreshold(), s.nms(), progress);
+	}
+
 	@Override public List<String> classes() { return grid.decoder().classes(); }
 
 	@Override public String describe() { return name + " (" + grid.decoder().describe() + ")"; }

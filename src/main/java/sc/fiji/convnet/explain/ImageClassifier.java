@@ -75,18 +75,26 @@ public final class ImageClassifier {
 
 	/** The top class of every {@code window}×{@code window} window, {@code stride} apart, scored {@code batch} windows at a time. */
 	public List<Cell> slidingWindow(Tensor image, int window, int stride, int batch) {
+		return slidingWindow(image, window, stride, batch, sc.fiji.convnet.predict.Progress.NONE);
+	}
+
+	/** The same with progress ("classifying windows" k/n over the windows) and Esc checked between batches. */
+	public List<Cell> slidingWindow(Tensor image, int window, int stride, int batch, sc.fiji.convnet.predict.Progress progress) {
 		if (window < 1 || stride < 1) throw new IllegalArgumentException("Classify: window " + window + " and stride " + stride + " must be positive");
 		int h = image.dim(2), w = image.dim(3);
 		if (window > h || window > w) throw new IllegalArgumentException("Classify: window " + window + " is larger than the image " + w + "×" + h);
 		List<int[]> at = new ArrayList<>();
 		for (int y = 0; y + window <= h; y += stride) for (int x = 0; x + window <= w; x += stride) at.add(new int[] { x, y });
 		List<Cell> cells = new ArrayList<>();
+		progress.stage("classifying windows");
 		for (int from = 0; from < at.size(); from += Math.max(1, batch)) {
+			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
 			int n = Math.min(Math.max(1, batch), at.size() - from);
 			List<Tensor> crops = new ArrayList<>();
 			for (int i = 0; i < n; i++) crops.add(fit(crop(image, at.get(from + i)[0], at.get(from + i)[1], window, window)));
 			float[][] s = scores.scores(stack(crops));
 			for (int i = 0; i < n; i++) cells.add(new Cell(at.get(from + i)[0], at.get(from + i)[1], TopClasses.of(s[i], names, 1).get(0)));
+			progress.update(from + n, at.size());
 		}
 		return cells;
 	}

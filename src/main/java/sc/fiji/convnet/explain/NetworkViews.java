@@ -39,9 +39,10 @@ public final class NetworkViews {
 		return Montage.of(tiles, s[3], s[2], columns <= 0 ? Montage.squareColumns(tiles.size()) : columns, scale, 1, Float.NaN);
 	}
 
-	/** The activations of {@code layer} for one image: 1×C×H×W, one plane per channel (a stack). */
+	/** The activations of {@code layer} (empty: the last convolution) for one image: 1×C×H×W, one plane per channel (a stack). */
 	public static Tensor featureMaps(Network net, String layer, Tensor image) {
 		if (image.rank() != 4 || image.dim(0) != 1) throw new IllegalArgumentException("featureMaps: expects one image 1×C×H×W, got " + image.shapeString());
+		layer = Nodes.layerName(net, layer);
 		int node = Nodes.byName(net, layer);
 		try (NodePass pass = NodePass.run(net, image, Phase.INFERENCE, node)) {
 			Tensor a = pass.value(node);

@@ -30,6 +30,27 @@ public final class Nodes {
 		throw new IllegalArgumentException("No layer '" + name + "' in the network; its layers are " + names(net));
 	}
 
+	/** The layer a user means: its name, or the last convolution ({@link #lastConvolution}) when empty or null. */
+	public static String layerName(Network net, String layer) {
+		return layer == null || layer.isBlank() ? name(net, lastConvolution(net)) : layer.strip();
+	}
+
+	/**
+	 * The layers a dialog offers for {@code net}: every layer's name in order, with the one to preselect, the last
+	 * convolution (null when the network has none).
+	 */
+	public record LayerChoices(List<String> names, String preselected) {}
+
+	public static LayerChoices choices(Network net) {
+		String last;
+		try {
+			last = name(net, lastConvolution(net));
+		} catch (IllegalArgumentException noConvolution) {
+			last = null;
+		}
+		return new LayerChoices(names(net), last);
+	}
+
 	public static List<String> names(Network net) {
 		List<String> n = new ArrayList<>();
 		for (Layer l : net.layers()) n.add(l.name());
@@ -51,7 +72,18 @@ public final class Nodes {
 	public static int lastConvolution(Network net) {
 		List<Integer> convs = ofType(net, "Conv2d");
 		if (convs.isEmpty()) throw new IllegalArgumentException("The network has no Conv2d layer; name the layer for Grad-CAM (layers: " + names(net) + ")");
-		int k = convs.get(convs.size() - 1);
+		return rectified(net, convs.get(convs.size() - 1));
+	}
+
+	/** Every convolution followed through its element-wise layers (as {@link #lastConvolution}), in order: the network's feature maps. */
+	public static List<Integer> rectifiedConvolutions(Network net) {
+		List<Integer> out = new ArrayList<>();
+		for (int k : ofType(net, "Conv2d")) out.add(rectified(net, k));
+		return out;
+	}
+
+	private static int rectified(Network net, int conv) {
+		int k = conv;
 		while (true) {
 			int next = soleConsumer(net, k);
 			if (next < 0 || !POINTWISE.contains(net.layers().get(next - 1).type())) return k;

@@ -27,6 +27,7 @@ public final class TopPatches {
 	 * @param size        patch size in pixels; 0 for the layer's receptive field
 	 */
 	public static List<Patch> find(Network net, String layer, int channel, List<Tensor> images, int k, int size, boolean onePerImage) {
+		layer = Nodes.layerName(net, layer);
 		int node = Nodes.byName(net, layer);
 		ReceptiveField rf = net.receptiveFields().get(layer);
 		if (size <= 0) {

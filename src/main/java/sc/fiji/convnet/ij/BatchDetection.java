@@ -30,6 +30,8 @@ public final class BatchDetection implements FolderRunner.Task {
 	private final DetectionSettings settings;
 	private final boolean overwrite;
 	private final Consumer<String> log;
+	private java.util.function.Function<String, Progress> imageSteps = name -> Progress.NONE;
+	private volatile Progress folderProgress = Progress.NONE;
 	private final String modelDigest;
 
 	public BatchDetection(Detector detector, DetectionSettings settings, boolean overwrite, Consumer<String> log) {
@@ -64,7 +66,17 @@ public final class BatchDetection implements FolderRunner.Task {
 
 	/** @param input a folder or one image file; @param fileFilter a glob such as {@code *.jpg} (null: every file) */
 	public FolderRunner.Report run(File input, File outputDir, String fileFilter, Progress progress) throws IOException {
+		folderProgress = progress;
 		return FolderRunner.over(input).output(outputDir).filter(fileFilter).overwrite(overwrite).log(log).progress(progress).run(this);
+	}
+
+	/**
+	 * Where each image's steps go (e.g. {@code name -> new LineProgress(name, out::println)} on the command line);
+	 * by default nowhere. Esc of the folder run stops inside an image too.
+	 */
+	public BatchDetection imageSteps(java.util.function.Function<String, Progress> steps) {
+		this.imageSteps = steps;
+		return this;
 	}
 
 	@Override public String name() { return "detect"; }
@@ -79,7 +91,7 @@ public final class BatchDetection implements FolderRunner.Task {
 
 	@Override
 	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
-		List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings);
+		List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings, imageSteps.apply(item.name()).cancelledAlsoBy(folderProgress));
 		byte[] csv = BoxCsv.format(boxes).getBytes(StandardCharsets.UTF_8);
 		item.write(BoxCsv.SUFFIX, stream -> stream.write(csv));
 		item.note(boxes.size() + " objects " + DetectionCounts.perClass(boxes, detector.classes()));

@@ -35,6 +35,8 @@ public final class BatchSegmentation implements FolderRunner.Task {
 	private final int channel;
 	private final boolean overwrite;
 	private final Consumer<String> log;
+	private java.util.function.Function<String, Progress> imageSteps = name -> Progress.NONE;
+	private volatile Progress folderProgress = Progress.NONE;
 
 	public BatchSegmentation(NucleiSegmenter segmenter, int channel, boolean overwrite, Consumer<String> log) {
 		this.segmenter = segmenter;
@@ -45,7 +47,17 @@ public final class BatchSegmentation implements FolderRunner.Task {
 
 	/** @param fileFilter a glob such as {@code *.tif} (empty or null: every file); {@code input} may be one file */
 	public FolderRunner.Report run(File input, File outputDir, String fileFilter, Progress progress) throws IOException {
+		folderProgress = progress;
 		return FolderRunner.over(input).output(outputDir).filter(fileFilter).overwrite(overwrite).log(log).progress(progress).run(this);
+	}
+
+	/**
+	 * Where each image's steps go (e.g. {@code name -> new LineProgress(name, out::println)} on the command line);
+	 * by default nowhere. Esc of the folder run stops inside an image too.
+	 */
+	public BatchSegmentation imageSteps(java.util.function.Function<String, Progress> steps) {
+		this.imageSteps = steps;
+		return this;
 	}
 
 	@Override public String name() { return "segment"; }
@@ -60,7 +72,7 @@ public final class BatchSegmentation implements FolderRunner.Task {
 
 	@Override
 	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
-		SegmentationOutput out = ImageSegmentation.segment(imp, segmenter, channel, false, Progress.NONE);
+		SegmentationOutput out = ImageSegmentation.segment(imp, segmenter, channel, false, imageSteps.apply(item.name()).cancelledAlsoBy(folderProgress));
 		byte[] tiff = new FileSaver(out.labels()).serialize();
 		if (tiff == null) throw new IOException("the label image could not be encoded as TIFF");
 		item.write(LABELS_SUFFIX, stream -> stream.write(tiff));

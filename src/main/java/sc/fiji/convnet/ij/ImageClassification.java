@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ij.ImagePlus;
+import sc.fiji.convnet.predict.Progress;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
@@ -34,11 +35,16 @@ public final class ImageClassification {
 
 	/** Classify as the request says: the whole image, each ROI, or every sliding window. */
 	public static Result run(ImagePlus imp, sc.fiji.convnet.request.ClassifyRequest r) throws IOException {
+		return run(imp, r, Progress.NONE);
+	}
+
+	/** The same with progress over the windows or ROIs (issue #19), Esc checked between them. */
+	public static Result run(ImagePlus imp, sc.fiji.convnet.request.ClassifyRequest r, Progress progress) throws IOException {
 		if (sc.fiji.convnet.request.ClassifyRequest.WINDOWS.equals(r.classify())) {
-			ClassMap m = slidingWindow(imp, r.classifier(), r.window(), r.stride(), r.normalization());
+			ClassMap m = slidingWindow(imp, r.classifier(), r.window(), r.stride(), r.normalization(), progress);
 			return new Result(m.table(), m.map());
 		}
-		if (sc.fiji.convnet.request.ClassifyRequest.ROIS.equals(r.classify())) return new Result(rois(imp, r.classifier(), r.top(), r.normalization()), null);
+		if (sc.fiji.convnet.request.ClassifyRequest.ROIS.equals(r.classify())) return new Result(rois(imp, r.classifier(), r.top(), r.normalization(), progress), null);
 		return new Result(image(imp, r.classifier(), r.top(), r.normalization()), null);
 	}
 
@@ -68,12 +74,19 @@ public final class ImageClassification {
 
 	/** One row per ROI (the ROI Manager's, else the overlay's), each classified from the crop of its bounds. */
 	public static ResultsTable rois(ImagePlus imp, String model, int k, String normalization) throws IOException {
+		return rois(imp, model, k, normalization, Progress.NONE);
+	}
+
+	static ResultsTable rois(ImagePlus imp, String model, int k, String normalization, Progress progress) throws IOException {
 		List<Roi> rois = rois(imp);
 		if (rois.isEmpty()) throw new IllegalArgumentException("Classify: " + imp.getTitle() + " has no ROIs in the ROI Manager or overlay");
 		Opened c = classifier(model);
 		Tensor x = input(imp, c, normalization);
 		ResultsTable t = new ResultsTable();
+		progress.stage("classifying ROIs");
 		for (int i = 0; i < rois.size(); i++) {
+			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
+			progress.update(i, rois.size());
 			Rectangle b = rois.get(i).getBounds();
 			String name = rois.get(i).getName() != null ? rois.get(i).getName() : "ROI " + (i + 1);
 			row(t, name, b, c.scores().top(x, b.x, b.y, b.width, b.height, k));
@@ -95,8 +108,12 @@ public final class ImageClassification {
 	public record ClassMap(ResultsTable table, ImagePlus map) {}
 
 	public static ClassMap slidingWindow(ImagePlus imp, String model, int window, int stride, String normalization) throws IOException {
+		return slidingWindow(imp, model, window, stride, normalization, Progress.NONE);
+	}
+
+	static ClassMap slidingWindow(ImagePlus imp, String model, int window, int stride, String normalization, Progress progress) throws IOException {
 		Opened c = classifier(model);
-		List<ImageClassifier.Cell> cells = c.scores().slidingWindow(input(imp, c, normalization), window, stride, 32);
+		List<ImageClassifier.Cell> cells = c.scores().slidingWindow(input(imp, c, normalization), window, stride, 32, progress);
 		int cols = (imp.getWidth() - window) / stride + 1, rows = (imp.getHeight() - window) / stride + 1;
 		ByteProcessor bp = new ByteProcessor(cols, rows);
 		ResultsTable t = new ResultsTable();

@@ -29,12 +29,33 @@ public final class ImageSaliency {
 	 * @param classIndex the class to explain; −1 for the top class
 	 */
 	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization) throws IOException {
+		return gradCam(imp, model, layer, classIndex, opacity, normalization, Progress.NONE);
+	}
+
+	/**
+	 * The same with its steps shown (reading the model, which imports an ONNX model for the image's size; the forward and
+	 * backward pass; drawing) and Esc checked between them (issue #19: no silent runs on large images).
+	 */
+	public static ImagePlus gradCam(ImagePlus imp, String model, String layer, int classIndex, double opacity, String normalization, Progress progress)
+			throws IOException {
 		if (imp == null) throw new IllegalArgumentException("Grad-CAM: no image");
+		progress.stage("reading the model");
 		var files = ModelRepository.standard().find(model);
 		Network net = files.network(imp.getHeight(), imp.getWidth());
+		step(progress, 1);
+		progress.stage("forward and backward pass");
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
 		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
-		return show(imp, r.map(), opacity, "gradcam", files.classes());
+		step(progress, 2);
+		progress.stage("drawing");
+		ImagePlus map = show(imp, r.map(), opacity, "gradcam", files.classes());
+		progress.update(3, 3);
+		return map;
+	}
+
+	private static void step(Progress progress, int done) {
+		progress.update(done, 3);
+		if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
 	}
 
 	/** Occlusion sensitivity of an ONNX classifier run by ONNX Runtime (any model it can run, no import needed). */
@@ -55,7 +76,7 @@ public final class ImageSaliency {
 		String label = SaliencyImages.describe(m, classes);
 		if (opacity > 0) SaliencyImages.addOverlay(imp, m, opacity, label);
 		String cls = m.classIndex() >= 0 && m.classIndex() < classes.size() ? classes.get(m.classIndex()) : "class" + m.classIndex();
-		ImagePlus map = SaliencyImages.toImagePlus(m, ij.WindowManager.makeUniqueName(imp.getShortTitle() + "_" + method + "_" + cls.replaceAll("[^A-Za-z0-9_-]", "_")));
+		ImagePlus map = ResultWindows.name(SaliencyImages.toImagePlus(m, imp.getShortTitle() + "_" + method + "_" + cls.replaceAll("[^A-Za-z0-9_-]", "_")));
 		map.setProperty("Label", label);
 		return map;
 	}

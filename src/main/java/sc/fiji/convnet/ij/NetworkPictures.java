@@ -29,6 +29,24 @@ public final class NetworkPictures {
 		return ModelRepository.standard().find(model).network(height, width);
 	}
 
+	/**
+	 * The network when its size does not matter (filters, layer names): at the size the model declares, or, for an
+	 * ONNX model with free height and width (the shipped classifier), imported for 224×224.
+	 */
+	static Network anySize(String model) throws IOException {
+		ModelFiles files = ModelRepository.standard().find(model);
+		try {
+			return files.network(-1, -1);
+		} catch (RuntimeException freeSize) {
+			return files.network(224, 224);
+		}
+	}
+
+	/** "WBC (class 2)" where the model names its classes, else "class 2". */
+	static String classLabel(java.util.List<String> names, int k) {
+		return k >= 0 && k < names.size() ? names.get(k) + " (class " + k + ")" : "class " + k;
+	}
+
 	/** A 1×C×H×W tensor as a 32-bit image: one plane, or a stack of C. */
 	public static ImagePlus toImagePlus(String title, Tensor t) {
 		int c = t.dim(1), h = t.dim(2), w = t.dim(3);
@@ -93,13 +111,13 @@ public final class NetworkPictures {
 	 * filter's input channels side by side; {@code scale} 0 zooms the montage to about 400 px wide.
 	 */
 	public static ImagePlus firstLayerFilters(String model, int columns, int scale) throws IOException {
-		Network net = load(model, -1, -1);
+		Network net = anySize(model);
 		int[] shape = NetworkViews.firstConvolution(net).weight().shape(); // C_out × C_in × kh × kw
 		int cout = shape[0], cin = shape[1];
 		// automatic: each filter's input channels side by side, the filters in a square-ish grid
 		int cols = columns > 0 ? columns : cin * Montage.squareColumns(cout);
-		// zoom 0: large enough to see, about 400 px wide
-		int width = cols * shape[3] + cols - 1, zoom = scale > 0 ? scale : Math.max(1, 400 / Math.max(1, width));
+		// zoom 0: the filters' pixels enlarged until the montage (1-pixel gaps between tiles) is at least 400 px wide
+		int pixels = Math.max(1, cols * shape[3]), zoom = scale > 0 ? scale : Math.max(1, (int) Math.ceil((400.0 - (cols - 1)) / pixels));
 		ImagePlus imp = toImagePlus("filters of " + Path.of(model).getFileName(), NetworkViews.firstLayerFilters(net, cols, zoom));
 		float[] v = (float[]) imp.getProcessor().getPixels();
 		double m = 0;
@@ -114,24 +132,51 @@ public final class NetworkPictures {
 
 	/** The activations of one layer for the image, a slice per channel. */
 	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization) throws IOException {
+		return featureMaps(imp, model, layer, normalization, Progress.NONE);
+	}
+
+	/** The same with its steps shown (reading the model, the forward pass), Esc checked between them. */
+	public static ImagePlus featureMaps(ImagePlus imp, String model, String layer, String normalization, Progress progress) throws IOException {
+		Network net = read(imp, model, progress);
 		ModelFiles files = ModelRepository.standard().find(model);
-		Network net = files.network(imp.getHeight(), imp.getWidth());
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
-		return toImagePlus(imp.getShortTitle() + "_" + layer, NetworkViews.featureMaps(net, layer, x));
+		String name = sc.fiji.convnet.explain.Nodes.layerName(net, layer);
+		progress.stage("forward pass");
+		ImagePlus out = toImagePlus(imp.getShortTitle() + "_" + name, NetworkViews.featureMaps(net, name, x));
+		progress.update(2, 2);
+		return out;
+	}
+
+	/** Step one of two: the model read (an ONNX model imported for the image's size); then Esc is checked. */
+	private static Network read(ImagePlus imp, String model, Progress progress) throws IOException {
+		progress.stage("reading the model");
+		Network net = ModelRepository.standard().find(model).network(imp.getHeight(), imp.getWidth());
+		progress.update(1, 2);
+		if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
+		return net;
 	}
 
 	/** FGSM: the adversarial image and its perturbation, and the class probabilities before and after. */
 	public record FgsmOutput(ImagePlus adversarial, ImagePlus perturbation, ResultsTable probabilities, Fgsm.Result result) {}
 
 	public static FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization) throws IOException {
+		return fgsm(imp, model, epsilon, label, normalization, Progress.NONE);
+	}
+
+	/** The same with its steps shown (reading the model, the forward and backward pass), Esc checked between them. */
+	public static FgsmOutput fgsm(ImagePlus imp, String model, double epsilon, int label, String normalization, Progress progress) throws IOException {
 		ModelFiles files = ModelRepository.standard().find(model);
-		Network net = files.network(imp.getHeight(), imp.getWidth());
+		Network net = read(imp, model, progress);
 		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
+		progress.stage("forward and backward pass");
 		Fgsm.Result r = Fgsm.of(net).epsilon(epsilon).label(label).attack(x);
+		progress.update(2, 2);
 		ResultsTable t = new ResultsTable();
+		java.util.List<String> names = files.classes();
 		for (int k = 0; k < r.before().length; k++) {
 			t.incrementCounter();
 			t.addValue("Class", k);
+			if (!names.isEmpty()) t.addValue("Name", k < names.size() ? names.get(k) : "");
 			t.addValue("Before", r.before()[k]);
 			t.addValue("After", r.after()[k]);
 		}
@@ -150,11 +195,13 @@ public final class NetworkPictures {
 
 	public static ImagePlus activationMaximization(String model, int classIndex, int height, int width, int iterations, double learningRate, double l2,
 			int blurEvery, double blurSigma, double clipFraction, Progress progress) throws IOException {
-		Network net = load(model, height, width);
+		ModelFiles files = ModelRepository.standard().find(model);
+		Network net = files.network(height, width);
+		String cls = classLabel(files.classes(), classIndex);
 		ActivationMaximization.Result r = ActivationMaximization.of(net).classIndex(classIndex).iterations(iterations).learningRate(learningRate).l2(l2)
 				.blur(blurEvery, blurSigma).clipSmallPixels(clipFraction).progress(progress).maximize(height, width);
-		ImagePlus imp = toImagePlus("class " + classIndex + " maximized", r.image());
-		imp.setProperty("Info", "class " + classIndex + " score " + r.scoreBefore() + " -> " + r.scoreAfter() + "; layers " + Nodes.names(net));
+		ImagePlus imp = toImagePlus(cls + " maximized", r.image());
+		imp.setProperty("Info", cls + " score " + r.scoreBefore() + " -> " + r.scoreAfter() + "; layers " + Nodes.names(net));
 		return imp;
 	}
 
@@ -183,6 +230,7 @@ public final class NetworkPictures {
 			images.add(SaliencyImages.tensor(imp, net.inputChannels(), modelFiles, normalization));
 			progress.update(i + 1, files.size());
 		}
+		layer = Nodes.layerName(net, layer);
 		var patches = sc.fiji.convnet.explain.TopPatches.find(net, layer, channel, images, k, size, true);
 		ImagePlus out = toImagePlus("top " + k + " of " + layer + " channel " + channel, sc.fiji.convnet.explain.TopPatches.montage(patches, 0, 4));
 		StringBuilder info = new StringBuilder();
@@ -196,12 +244,20 @@ public final class NetworkPictures {
 			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
 		ModelFiles files = ModelRepository.standard().find(model);
 		Network net = files.network(content.getHeight(), content.getWidth());
-		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentLayer.strip()).weights(alpha, beta)
+		// empty content layer: the last convolution; no style layers: every convolution before it (weight 1 each)
+		String contentName = Nodes.layerName(net, contentLayer);
+		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentName).weights(alpha, beta)
 				.iterations(iterations).learningRate(learningRate).progress(progress);
-		for (String part : styleLayers.split(",")) {
+		boolean anyStyle = false;
+		for (String part : styleLayers == null ? new String[0] : styleLayers.split(",")) {
 			if (part.isBlank()) continue;
 			String[] nl = part.strip().split(":");
 			st.styleLayer(nl[0].strip(), nl.length > 1 ? Double.parseDouble(nl[1].strip()) : 1);
+			anyStyle = true;
+		}
+		if (!anyStyle) {
+			int contentNode = Nodes.byName(net, contentName);
+			for (int k : Nodes.rectifiedConvolutions(net)) if (k < contentNode) st.styleLayer(Nodes.name(net, k), 1);
 		}
 		if (fromNoise) st.fromNoise(1);
 		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), files, normalization);

@@ -27,7 +27,7 @@ public final class SegmentationDisplay {
 	 */
 	public static void show(ImagePlus input, SegmentationOutput out, boolean addToRoiManager, boolean showTable, boolean showLabels) {
 		boolean windows = !GraphicsEnvironment.isHeadless();
-		if (showLabels && windows) out.labels().show();
+		if (showLabels && windows) ResultWindows.show(out.labels());
 		Overlay overlay = input.getOverlay() == null ? new Overlay() : input.getOverlay();
 		for (Roi roi : out.rois()) {
 			Roi copy = (Roi) roi.clone();
@@ -37,7 +37,7 @@ public final class SegmentationDisplay {
 		input.setOverlay(overlay);
 		if (addToRoiManager) addToRoiManager(input, out);
 		if (showTable && windows) out.table().show(ImageSegmentation.stripExtension(input.getTitle()) + "_objects");
-		if (out.probabilities() != null && windows) out.probabilities().show();
+		if (out.probabilities() != null && windows) ResultWindows.show(out.probabilities());
 	}
 
 	/** Adds (never replaces) the ROIs; a hidden manager in batch mode. */

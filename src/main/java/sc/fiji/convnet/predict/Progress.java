@@ -25,6 +25,16 @@ public interface Progress {
 		};
 	}
 
+	/** This progress, also cancelled when {@code other} is (e.g. an image's steps inside a folder run that Esc stops). */
+	default Progress cancelledAlsoBy(Progress other) {
+		Progress self = this;
+		return new Progress() {
+			@Override public void update(int done, int total) { self.update(done, total); }
+			@Override public boolean cancelled() { return self.cancelled() || other.cancelled(); }
+			@Override public void stage(String name) { self.stage(name); }
+		};
+	}
+
 	Progress NONE = new Progress() {
 		@Override public void update(int done, int total) {}
 		@Override public boolean cancelled() { return false; }

@@ -19,10 +19,12 @@ import java.util.Map;
  */
 public final class CommandSpecs {
 
-	private static final String NO_MODEL = "";
-	private static final Option NETWORK = file("network", "Network (engine file, .onnx or model folder)", NO_MODEL);
-	private static final Option CLASSIFIER = file("classifier", "Classifier (model name or path)", NO_MODEL);
-	private static final Option LAYER = text("layer", "Layer", "");
+	/** The explain commands' network: by default the shipped classifier; dialogs list the classification models (issue #19). */
+	private static final String EXPLAINED = sc.fiji.convnet.model.ModelTask.CLASSIFICATION.defaultModel();
+	private static final Option NETWORK = file("network", "Network (model name, engine file, .onnx or model folder)", EXPLAINED)
+			.models(sc.fiji.convnet.model.ModelTask.CLASSIFICATION);
+	private static final Option CLASSIFIER = file("classifier", "Classifier (model name or path)", EXPLAINED).models(sc.fiji.convnet.model.ModelTask.CLASSIFICATION);
+	private static final Option LAYER = text("layer", "Layer (empty: last convolution)", "").layerOf("network");
 
 	public static final Spec SEGMENT = Spec.of("Segment Nuclei", SegmentRequest.SPEC,
 			flag("add", "Add ROIs to the ROI Manager", false), flag("display", "Display results table", true),
@@ -80,7 +82,7 @@ public final class CommandSpecs {
 			number("clip", "Clip smallest pixels (fraction)", 0.1));
 	public static final Spec TOP_PATCHES = Spec.of("Top Patches", folder("folder", "Folder"), NETWORK, LAYER, integer("channel", "Channel", 0),
 			integer("patches", "Patches", 9), integer("size", "Size (0: receptive field)", 0), Normalization.option(Normalization.NONE, Normalization.SALIENCY));
-	public static final Spec STYLE_TRANSFER = Spec.of("Style Transfer", image("style", "Style image"), NETWORK, text("content", "Content layer", ""),
+	public static final Spec STYLE_TRANSFER = Spec.of("Style Transfer", image("style", "Style image"), NETWORK, text("content", "Content layer", "").layerOf("network"),
 			text("gram", "Gram layers of the style (name:weight, …)", ""), number("alpha", "Alpha (content weight)", 1),
 			number("beta", "Beta (style weight)", 1000), integer("iterations", "Iterations", 200), number("learning", "Learning rate (Adam)", 0.05),
 			flag("start", "Start from noise", false), Normalization.option(Normalization.UNIT, Normalization.SALIENCY));

@@ -18,7 +18,8 @@ import sc.fiji.convnet.model.ModelTask;
  * <li>the command-line option {@code --key}.</li>
  * </ul>
  */
-public record Option(String key, String label, Kind kind, String defaultValue, List<String> choices, List<String> aliases, String help, ModelTask models) {
+public record Option(String key, String label, Kind kind, String defaultValue, List<String> choices, List<String> aliases, String help, ModelTask models,
+		String layerOf) {
 
 	/** What kind of value an option holds, which decides its dialog widget and how its text is parsed. */
 	public enum Kind { TEXT, TEXT_AREA, FILE, FOLDER, INTEGER, NUMBER, FLAG, CHOICE, IMAGE }
@@ -51,46 +52,53 @@ public record Option(String key, String label, Kind kind, String defaultValue, L
 		return k.toLowerCase(Locale.US);
 	}
 
-	public static Option text(String key, String label, String defaultValue) { return new Option(key, label, Kind.TEXT, defaultValue, null, null, null, null); }
+	public static Option text(String key, String label, String defaultValue) { return new Option(key, label, Kind.TEXT, defaultValue, null, null, null, null, null); }
 
-	public static Option file(String key, String label, String defaultValue) { return new Option(key, label, Kind.FILE, defaultValue, null, null, null, null); }
+	public static Option file(String key, String label, String defaultValue) { return new Option(key, label, Kind.FILE, defaultValue, null, null, null, null, null); }
 
-	public static Option folder(String key, String label) { return new Option(key, label, Kind.FOLDER, "", null, null, null, null); }
+	public static Option folder(String key, String label) { return new Option(key, label, Kind.FOLDER, "", null, null, null, null, null); }
 
 	public static Option integer(String key, String label, int defaultValue) {
-		return new Option(key, label, Kind.INTEGER, String.valueOf(defaultValue), null, null, null, null);
+		return new Option(key, label, Kind.INTEGER, String.valueOf(defaultValue), null, null, null, null, null);
 	}
 
 	public static Option number(String key, String label, double defaultValue) {
-		return new Option(key, label, Kind.NUMBER, format(defaultValue), null, null, null, null);
+		return new Option(key, label, Kind.NUMBER, format(defaultValue), null, null, null, null, null);
 	}
 
 	public static Option flag(String key, String label, boolean defaultValue) {
-		return new Option(key, label, Kind.FLAG, String.valueOf(defaultValue), null, null, null, null);
+		return new Option(key, label, Kind.FLAG, String.valueOf(defaultValue), null, null, null, null, null);
 	}
 
 	public static Option choice(String key, String label, String defaultValue, List<String> choices) {
-		return new Option(key, label, Kind.CHOICE, defaultValue, choices, null, null, null);
+		return new Option(key, label, Kind.CHOICE, defaultValue, choices, null, null, null, null);
 	}
 
-	public static Option image(String key, String label) { return new Option(key, label, Kind.IMAGE, "", null, null, null, null); }
+	public static Option image(String key, String label) { return new Option(key, label, Kind.IMAGE, "", null, null, null, null, null); }
 
 	/** A text area (ImageJ 1.x records the first one as {@code text1=}, whatever its label). */
 	public static Option textArea(String key, String label, String defaultValue) {
-		return new Option(key, label, Kind.TEXT_AREA, defaultValue, null, null, null, null);
+		return new Option(key, label, Kind.TEXT_AREA, defaultValue, null, null, null, null, null);
 	}
 
 	/** This option with old names that are still accepted (macro keys and command-line options). */
-	public Option aliases(String... old) { return new Option(key, label, kind, defaultValue, choices, List.of(old), help, models); }
+	public Option aliases(String... old) { return new Option(key, label, kind, defaultValue, choices, List.of(old), help, models, layerOf); }
 
 	/** This option with a longer explanation for the command line's help. */
-	public Option help(String text) { return new Option(key, label, kind, defaultValue, choices, aliases, text, models); }
+	public Option help(String text) { return new Option(key, label, kind, defaultValue, choices, aliases, text, models, layerOf); }
 
 	/**
 	 * This option naming a model of {@code task}: dialogs offer the task's shipped and installed models as a list
 	 * ({@link ModelChoices}), while any name or path stays a valid value (macros, command line).
 	 */
-	public Option models(ModelTask task) { return new Option(key, label, kind, defaultValue, choices, aliases, help, task); }
+	public Option models(ModelTask task) { return new Option(key, label, kind, defaultValue, choices, aliases, help, task, layerOf); }
+
+	/**
+	 * This option naming a layer of the network that option {@code modelKey} names: interactive dialogs offer that
+	 * network's layers as a list, the last convolution preselected; any layer name stays a valid value (macros,
+	 * command line), and empty means the last convolution.
+	 */
+	public Option layerOf(String modelKey) { return new Option(key, label, kind, defaultValue, choices, aliases, help, models, modelKey); }
 
 	/** The command-line option, {@code --key}. */
 	public String cli() { return "--" + key; }

@@ -15,7 +15,7 @@ public record SaliencyRequest(String classifier, String layer, String target, do
 	public static final Spec SPEC = Spec.of("Grad-CAM",
 			Option.file("classifier", "Classifier (model name, or path to an engine network, .onnx or model folder)", ModelTask.CLASSIFICATION.defaultModel())
 					.aliases("model").help("classifier: a model name, folder, engine network file or .onnx").models(ModelTask.CLASSIFICATION),
-			Option.text("layer", "Layer (empty: last convolution)", "").help("layer whose feature maps are weighted (empty: the last convolution)"),
+			Option.text("layer", "Layer (empty: last convolution)", "").help("layer whose feature maps are weighted (empty: the last convolution)").layerOf("classifier"),
 			Option.text("target", "Target class (index or name; -1 = top)", TOP).aliases("class", "classIndex")
 					.help("class index, a class name from the model's description, or -1/top for each image's top class"),
 			Option.number("opacity", "Opacity of the overlay (0 = none)", 0.5).help("heat-map overlay opacity"),

@@ -90,6 +90,9 @@ public record Spec(String command, List<Option> options) {
 				if (o.models() != null)
 					b.append("; the dialog lists the shipped and installed ").append(o.models().name().toLowerCase(java.util.Locale.ROOT))
 							.append(" models and <i>From file…</i>; a macro may give any model name or path");
+				if (o.layerOf() != null)
+					b.append("; the dialog lists the layers of the network <tt>").append(o.layerOf())
+							.append("</tt> names, the last convolution preselected; a macro may give any layer name, empty for the last convolution");
 				if (!o.aliases().isEmpty()) b.append(" (old keys still read: ").append(String.join(", ", o.aliases())).append(')');
 				b.append("</td><td>").append(escape(o.defaultValue())).append("</td></tr>");
 			}

@@ -90,6 +90,8 @@ class ConvNetCliTest {
 		int code = run("segment", "--input", in.toString(), "--output", outDir.toString(), "--model", model.toString());
 		assertEquals(1, code, "one input failed: " + out + err);
 		assertTrue(out.toString().contains("broken.tif: failed: not an image"), out.toString());
+		for (String step : List.of("normalising", "predicting", "decoding", "measuring")) // a single tile too shows its steps (issue #19)
+			assertTrue(out.toString().contains("cells.tif: " + step + "\n"), step + " in " + out);
 		ImagePlus labels = IJ.openImage(outDir.resolve("cells_labels.tif").toString());
 		assertEquals(ImagePlus.GRAY16, labels.getType());
 		assertEquals(300, labels.getWidth());

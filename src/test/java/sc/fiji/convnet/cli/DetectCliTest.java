@@ -48,6 +48,10 @@ class DetectCliTest {
 		assertEquals(0, run("detect", "--input", images.toString(), "--output", results.toString(), "--model", model.toString(), "--score", "0.2",
 				"--scales", "1,1.25"), err.toString() + out);
 		assertTrue(out.toString().contains("2 images with detections written"), out.toString());
+		// each image's steps as lines (issue #19: no silent single-image runs)
+		assertTrue(out.toString().contains("BloodImage_00001.jpg: predicting\n"), out.toString());
+		assertTrue(out.toString().contains("BloodImage_00001.jpg: predicting 100 %"), out.toString());
+		assertTrue(out.toString().contains("BloodImage_00001.jpg: suppressing overlaps"), out.toString());
 		Path csv = results.resolve("BloodImage_00001_boxes.csv");
 		assertEquals(BoxCsv.HEADER, Files.readAllLines(csv).get(0));
 		for (Box b : BoxCsv.read(csv)) assertTrue(b.score() >= 0.2 && b.x() >= 0 && b.x2() <= 640.001 && b.y2() <= 480.001, b.toString());

@@ -39,14 +39,14 @@ class ClassifyCommandTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ResultsTable whole = (ResultsTable) commands.run(ClassifyCommand.class, false, "image", imp, "classifier", model.toString(), "classify", ClassifyCommand.WHOLE,
+			ResultsTable whole = (ResultsTable) Run.command(commands, ClassifyCommand.class, false, "image", imp, "classifier", model.toString(), "classify", ClassifyCommand.WHOLE,
 					"top", 3, "window", 16, "stride", 8, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get().getOutput("results");
 			ResultsTable direct = ConvNet.classify(imp, model.toString(), 3, ImageClassification.NORMALIZE_DIVIDE_255);
 			for (int k = 1; k <= 3; k++) {
 				assertEquals(direct.getStringValue("Class " + k, 0), whole.getStringValue("Class " + k, 0));
 				assertEquals(direct.getValue("P " + k, 0), whole.getValue("P " + k, 0), 1e-12);
 			}
-			var run = commands.run(ClassifyCommand.class, false, "image", imp, "classifier", model.toString(), "classify", ClassifyCommand.WINDOWS, "top", 1,
+			var run = Run.command(commands, ClassifyCommand.class, false, "image", imp, "classifier", model.toString(), "classify", ClassifyCommand.WINDOWS, "top", 1,
 					"window", 16, "stride", 8, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get();
 			ImagePlus map = (ImagePlus) run.getOutput("classMap");
 			assertEquals(5, map.getWidth());
@@ -68,13 +68,13 @@ class ClassifyCommandTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ResultsTable t = (ResultsTable) commands.run(ClassifyCommand.class, false, "image", imp, "classify", ClassifyCommand.WHOLE, "top", 4, "window", 64,
+			ResultsTable t = (ResultsTable) Run.command(commands, ClassifyCommand.class, false, "image", imp, "classify", ClassifyCommand.WHOLE, "top", 4, "window", 64,
 					"stride", 32, "normalization", ImageClassification.NORMALIZE_DIVIDE_255).get().getOutput("results");
 			assertNotNull(t, "Classify ran with its default model");
 			List<String> ranked = new ArrayList<>();
 			for (int k = 1; k <= 4; k++) ranked.add(t.getStringValue("Class " + k, 0));
 			assertTrue(ranked.containsAll(List.of("RBC", "WBC", "Platelets", "background")), ranked.toString());
-			ImagePlus map = (ImagePlus) commands.run(GradCamCommand.class, false, "image", imp, "layer", "", "target", "-1", "opacity", 0.0,
+			ImagePlus map = (ImagePlus) Run.command(commands, GradCamCommand.class, false, "image", imp, "layer", "", "target", "-1", "opacity", 0.0,
 					"normalization", "0-1").get().getOutput("saliency");
 			assertNotNull(map, "Grad-CAM ran with its default model");
 			assertEquals(96, map.getWidth());

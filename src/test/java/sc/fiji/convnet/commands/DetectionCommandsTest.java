@@ -49,7 +49,7 @@ class DetectionCommandsTest {
 		for (int i = 0; i < 96 * 64; i++) cp.set(i, (int) ((i * 2654435761L) & 0xffffff));
 		DetectorExport.export(GridDetectorNet.build(layout, 8, 3), layout, 1, model, "test", 0, RgbImage.of(cp.getBufferedImage()));
 		ImagePlus imp = new ImagePlus("cells", cp);
-		Module m = commands.run(DetectObjectsCommand.class, false, "image", imp, "model", model.toString(), "score", 0.0, "iou", 0.45, "scales", "1",
+		Module m = Run.command(commands, DetectObjectsCommand.class, false, "image", imp, "model", model.toString(), "score", 0.0, "iou", 0.45, "scales", "1",
 				"decoder", "from model", "agnostic", false, "add", false).get();
 		ResultsTable boxes = (ResultsTable) m.getOutput("detections"), counts = (ResultsTable) m.getOutput("counts");
 		assertNotNull(boxes, "the command gave a table");
@@ -65,7 +65,7 @@ class DetectionCommandsTest {
 		ColorProcessor cp = new ColorProcessor(64, 48);
 		DetectorExport.export(GridDetectorNet.build(layout, 8, 4), layout, 1, model, "test", 0, RgbImage.of(cp.getBufferedImage()));
 		javax.imageio.ImageIO.write(cp.getBufferedImage(), "png", in.resolve("a.png").toFile());
-		commands.run(BatchDetectObjectsCommand.class, false, "input", in.toFile(), "file", "*.png", "output", out.toFile(),
+		Run.command(commands, BatchDetectObjectsCommand.class, false, "input", in.toFile(), "file", "*.png", "output", out.toFile(),
 				"model", model.toString(), "scales", "1", "score", 0.0, "iou", 0.45, "overwrite", false).get();
 		assertEquals(BoxCsv.HEADER, Files.readAllLines(out.resolve("a_boxes.csv")).get(0));
 		assertTrue(Files.readAllLines(out.resolve("counts.csv")).get(1).startsWith("a.png,"));
@@ -77,7 +77,7 @@ class DetectionCommandsTest {
 		List<sc.fiji.convnet.detect.Box> boxes = List.of(new sc.fiji.convnet.detect.Box("RBC", 1, 10, 10, 20, 20));
 		BoxCsv.write(truth.resolve("a.csv"), boxes);
 		BoxCsv.write(pred.resolve("a_boxes.csv"), boxes);
-		Module m = commands.run(EvaluateDetectionCommand.class, false, "ground", truth.toFile(), "predictions", pred.toFile()).get();
+		Module m = Run.command(commands, EvaluateDetectionCommand.class, false, "ground", truth.toFile(), "predictions", pred.toFile()).get();
 		ResultsTable scores = (ResultsTable) m.getOutput("scores");
 		assertEquals("RBC", scores.getStringValue("class", 0));
 		assertEquals(1.0, scores.getValue("AP@0.5", 1), 1e-12);

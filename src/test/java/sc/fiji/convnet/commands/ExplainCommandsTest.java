@@ -37,12 +37,12 @@ class ExplainCommandsTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ImagePlus viaCommand = (ImagePlus) commands.run(GradCamCommand.class, false, "image", imp, "classifier", model.toString(), "layer", "",
+			ImagePlus viaCommand = (ImagePlus) Run.command(commands, GradCamCommand.class, false, "image", imp, "classifier", model.toString(), "layer", "",
 					"target", "0", "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			assertNotNull(viaCommand);
 			ImagePlus direct = ConvNet.gradCam(imp, model.toString(), "", 0, 0, "none");
 			assertArrayEquals((float[]) direct.getProcessor().getPixels(), (float[]) viaCommand.getProcessor().getPixels());
-			Object failed = commands.run(GradCamCommand.class, false, "image", imp, "classifier", new File(tmp.toFile(), "missing.onnx").getPath(), "layer", "",
+			Object failed = Run.command(commands, GradCamCommand.class, false, "image", imp, "classifier", new File(tmp.toFile(), "missing.onnx").getPath(), "layer", "",
 					"target", "0", "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			assertNull(failed, "a missing model is an error in the log, not a result");
 		} finally {
@@ -64,13 +64,13 @@ class ExplainCommandsTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ImagePlus filters = (ImagePlus) commands.run(FirstLayerFiltersCommand.class, false, "network", blobs.toFile(), "columns", 0, "zoom", 8).get().getOutput("result");
+			ImagePlus filters = (ImagePlus) Run.command(commands, FirstLayerFiltersCommand.class, false, "network", blobs.toFile(), "columns", 0, "zoom", 8).get().getOutput("result");
 			assertEquals(2 * 24 + 1, filters.getWidth()); // the two 3×3 kernels side by side, zoomed ×8
 			assertEquals(24, filters.getHeight());
 			assertEquals(1f / 9, filters.getProcessor().getf(5, 5), 1e-7);
 			assertEquals(-1f / 9, filters.getProcessor().getf(30, 5), 1e-7);
 
-			ImagePlus maps = (ImagePlus) commands.run(FeatureMapsCommand.class, false, "image", imp, "network", random.toFile(), "layer", "conv2",
+			ImagePlus maps = (ImagePlus) Run.command(commands, FeatureMapsCommand.class, false, "image", imp, "network", random.toFile(), "layer", "conv2",
 					"normalization", "none").get().getOutput("result");
 			assertEquals(6, maps.getStackSize());
 			assertEquals(8, maps.getWidth());
@@ -78,7 +78,7 @@ class ExplainCommandsTest {
 					new sc.fiji.convnet.tensor.Tensor(((float[]) fp.getPixels()).clone(), 1, 1, 16, 16));
 			assertEquals(expected.get(0, 5, 3, 4), maps.getStack().getProcessor(6).getf(4, 3), 1e-6);
 
-			var fgsm = commands.run(FgsmCommand.class, false, "image", imp, "classifier", random.toFile(), "epsilon", 0.05, "target", -1, "normalization", "none").get();
+			var fgsm = Run.command(commands, FgsmCommand.class, false, "image", imp, "classifier", random.toFile(), "epsilon", 0.05, "target", -1, "normalization", "none").get();
 			ij.measure.ResultsTable t = (ij.measure.ResultsTable) fgsm.getOutput("probabilities");
 			assertEquals(3, t.size());
 			ImagePlus delta = (ImagePlus) fgsm.getOutput("perturbation");
@@ -87,12 +87,12 @@ class ExplainCommandsTest {
 			for (int k = 1; k < 3; k++) if (t.getValue("Before", k) > t.getValue("Before", predicted)) predicted = k;
 			assertTrue(t.getValue("After", predicted) < t.getValue("Before", predicted));
 
-			ImagePlus dream = (ImagePlus) commands.run(DeepDreamCommand.class, false, "image", imp, "network", random.toFile(), "layer", "relu2", "iterations", 3,
+			ImagePlus dream = (ImagePlus) Run.command(commands, DeepDreamCommand.class, false, "image", imp, "network", random.toFile(), "layer", "relu2", "iterations", 3,
 					"step", 0.02, "octaves", 2, "octave", 1.4, "smoothing", 0.5, "normalization", "none").get().getOutput("result");
 			assertEquals(16, dream.getWidth());
 			assertEquals(16, dream.getHeight());
 
-			ImagePlus am = (ImagePlus) commands.run(ActivationMaximizationCommand.class, false, "classifier", random.toFile(), "target", 1, "width", 16,
+			ImagePlus am = (ImagePlus) Run.command(commands, ActivationMaximizationCommand.class, false, "classifier", random.toFile(), "target", 1, "width", 16,
 					"height", 16, "iterations", 5, "learning", 1.0, "l2", 1e-3, "blur", 2, "sigma", 0.5, "clip", 0.1).get().getOutput("result");
 			assertEquals(16, am.getWidth());
 		} finally {
@@ -118,19 +118,19 @@ class ExplainCommandsTest {
 		Context context = new Context(CommandService.class);
 		try {
 			CommandService commands = context.service(CommandService.class);
-			ImagePlus occ = (ImagePlus) commands.run(OcclusionCommand.class, false, "image", square, "classifier", onnx.toFile(), "patch", 4, "stride", 2,
+			ImagePlus occ = (ImagePlus) Run.command(commands, OcclusionCommand.class, false, "image", square, "classifier", onnx.toFile(), "patch", 4, "stride", 2,
 					"batch", 5, "baseline", 0.0, "target", 0, "softmax", false, "opacity", 0.0, "normalization", "none").get().getOutput("saliency");
 			ImagePlus direct = ConvNet.occlusion(square, onnx.toString(), 4, 2, 5, 0, 0, false, 0, "none", null);
 			assertArrayEquals((float[]) direct.getProcessor().getPixels(), (float[]) occ.getProcessor().getPixels());
 
-			ImagePlus top = (ImagePlus) commands.run(TopPatchesCommand.class, false, "folder", folder.toFile(), "network", blobs.toFile(), "layer", "relu",
+			ImagePlus top = (ImagePlus) Run.command(commands, TopPatchesCommand.class, false, "folder", folder.toFile(), "network", blobs.toFile(), "layer", "relu",
 					"channel", 0, "patches", 2, "size", 5, "normalization", "none").get().getOutput("result");
 			assertNotNull(top);
 			assertEquals(2 * 5 * 4 + 1, top.getWidth()); // two 5×5 patches zoomed ×4, one gap
 			String info = (String) top.getProperty("Info");
 			assertTrue(info.startsWith("img1.tif at 11,4"), info);
 
-			ImagePlus styled = (ImagePlus) commands.run(StyleTransferCommand.class, false, "image", square, "style", ij.IJ.openImage(folder.resolve("img0.tif").toString()),
+			ImagePlus styled = (ImagePlus) Run.command(commands, StyleTransferCommand.class, false, "image", square, "style", ij.IJ.openImage(folder.resolve("img0.tif").toString()),
 					"network", random.toFile(), "content", "relu2", "gram", "relu1:0.5, relu2:1", "alpha", 1.0, "beta", 100.0, "iterations", 5,
 					"learning", 0.05, "start", false, "normalization", "none").get().getOutput("result");
 			assertEquals(16, styled.getWidth());

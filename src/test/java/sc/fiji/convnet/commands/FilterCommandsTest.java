@@ -50,7 +50,7 @@ class FilterCommandsTest {
 	static void stop() { context.dispose(); }
 
 	private static Module run(Class<? extends Command> type, Object... inputs) throws Exception {
-		return commands.run(type, false, inputs).get();
+		return Run.command(commands, type, false, inputs).get();
 	}
 
 	private static void assertSamePixels(ImagePlus expected, ImagePlus actual) {

@@ -126,4 +126,23 @@ class ImageClassificationTest {
 		assertEquals(java.util.List.of("RBC", "WBC", "Platelets", "background").get(best), t.getStringValue("Class 1", 0));
 		assertEquals(p[best], t.getValue("P 1", 0), 1e-4);
 	}
+
+	/** Issue #19: a sliding-window Classify shows its progress over the windows (lines without a window) and Esc stops it. */
+	@Test
+	void slidingWindowShowsProgressAndStopsOnEscape(@TempDir Path tmp) throws Exception {
+		Path model = model(tmp, CellClassifierNet.build(4, 3, 22));
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		var r = sc.fiji.convnet.request.ClassifyRequest.defaults().with("classifier", model.toString()).with("classify", sc.fiji.convnet.request.ClassifyRequest.WINDOWS)
+				.with("window", 8).with("stride", 4).with("normalization", ImageClassification.NORMALIZE_DIVIDE_255);
+		ImageClassification.run(image(), r, new sc.fiji.convnet.predict.LineProgress("cells", lines::add));
+		assertEquals("cells: classifying windows", lines.get(0));
+		assertEquals("cells: classifying windows 100 %", lines.get(lines.size() - 1), lines.toString()); // 15 × 11 windows, batches of 32
+		int[] updates = { 0 };
+		sc.fiji.convnet.predict.Progress escAfterOneBatch = new sc.fiji.convnet.predict.Progress() {
+			@Override public void update(int done, int total) { updates[0]++; }
+			@Override public boolean cancelled() { return updates[0] >= 1; }
+		};
+		org.junit.jupiter.api.Assertions.assertThrows(sc.fiji.convnet.predict.CancelledException.class, () -> ImageClassification.run(image(), r, escAfterOneBatch));
+		assertEquals(1, updates[0], "no batch after Esc");
+	}
 }

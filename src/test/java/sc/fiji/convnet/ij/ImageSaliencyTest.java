@@ -129,4 +129,19 @@ class ImageSaliencyTest {
 		assertEquals(ImagePlus.GRAY32, b.getType());
 		org.junit.jupiter.api.Assertions.assertArrayEquals((float[]) a.getProcessor().getPixels(), (float[]) b.getProcessor().getPixels());
 	}
+
+	/** Issue #19: Grad-CAM shows its steps (also as lines without a window) and Esc stops it before the pass. */
+	@Test
+	void gradCamShowsItsStepsAndStopsOnEscape() throws Exception {
+		Path engineFile = tmp.resolve("steps.convnet");
+		TinyNets.blobDetector().save(engineFile);
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		ImageSaliency.gradCam(squareImage(), engineFile.toString(), "", 0, 0, SaliencyImages.NORMALIZE_NONE, new sc.fiji.convnet.predict.LineProgress("squares", lines::add));
+		assertEquals(java.util.List.of("squares: reading the model", "squares: reading the model 1/3", "squares: forward and backward pass",
+				"squares: forward and backward pass 2/3", "squares: drawing", "squares: drawing 3/3"), lines);
+		boolean[] esc = { false };
+		Progress escAfterReading = new sc.fiji.convnet.predict.LineProgress("squares", l -> { if (l.endsWith("1/3")) esc[0] = true; }, () -> esc[0]);
+		assertThrows(sc.fiji.convnet.predict.CancelledException.class,
+				() -> ImageSaliency.gradCam(squareImage(), engineFile.toString(), "", 0, 0, SaliencyImages.NORMALIZE_NONE, escAfterReading));
+	}
 }

@@ -53,4 +53,33 @@ class NetworkPicturesTest {
 		int[] rgb = imp.flatten().getPixel(gap % imp.getWidth(), gap / imp.getWidth());
 		assertEquals(0, rgb[0] + rgb[1] + rgb[2], "a gap is drawn black");
 	}
+
+	/** Issue #19: class names wherever a class appears, here FGSM's probability table and Activation Maximization's title. */
+	@Test
+	void classesAreNamedInTablesAndTitles() throws Exception {
+		java.util.List<String> names = sc.fiji.convnet.model.ModelRepository.standard().find("bccd-classifier").classes();
+		assertTrue(names.size() >= 2, names.toString());
+		ColorProcessor cp = new ColorProcessor(32, 32);
+		java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+		for (int i = 0; i < 32 * 32; i++) cp.set(i, rng.nextInt(1 << 24));
+		NetworkPictures.FgsmOutput f = NetworkPictures.fgsm(new ImagePlus("smear", cp), "bccd-classifier", 0.01, -1, "none");
+		assertEquals(names.size(), f.probabilities().size());
+		for (int k = 0; k < names.size(); k++) assertEquals(names.get(k), f.probabilities().getStringValue("Name", k));
+		ImagePlus am = NetworkPictures.activationMaximization("bccd-classifier", 1, 32, 32, 2, 1, 1e-3, 0, 0.5, 0, null);
+		assertEquals(names.get(1) + " (class 1) maximized", am.getTitle());
+		assertEquals("class 4", NetworkPictures.classLabel(java.util.List.of(), 4));
+	}
+
+	/** Issue #19: FGSM and Feature Maps show their steps (lines without an ImageJ window). */
+	@Test
+	void fgsmAndFeatureMapsShowTheirSteps() throws Exception {
+		ColorProcessor cp = new ColorProcessor(32, 32);
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		NetworkPictures.fgsm(new ImagePlus("smear", cp), "bccd-classifier", 0.01, -1, "none", new sc.fiji.convnet.predict.LineProgress("smear", lines::add));
+		assertEquals(java.util.List.of("smear: reading the model", "smear: reading the model 1/2", "smear: forward and backward pass",
+				"smear: forward and backward pass 2/2"), lines);
+		lines.clear();
+		NetworkPictures.featureMaps(new ImagePlus("smear", cp), "bccd-classifier", "", "none", new sc.fiji.convnet.predict.LineProgress("smear", lines::add));
+		assertEquals(java.util.List.of("smear: reading the model", "smear: reading the model 1/2", "smear: forward pass", "smear: forward pass 2/2"), lines);
+	}
 }

@@ -98,6 +98,7 @@ class JythonIT {
 	/** Edge magnitude and Gabor maps from the script equal ImageJ's Convolver with the same kernels. */
 	@Test
 	void filtersDemoWritesEdgesAndGaborMaps() throws Exception {
+		java.nio.file.Path tmp = this.tmp.resolve("not/yet"); // the script creates its output folder (issue #19)
 		String out = run("filters_demo.py", tmp.toString(), "samples/nuclei_fluo_8bit_crop.tif");
 		assertTrue(out.contains("nuclei_fluo_8bit_crop.tif: edge magnitude and 16 Gabor feature maps"), out);
 		ImagePlus sample = IJ.openImage("samples/nuclei_fluo_8bit_crop.tif");

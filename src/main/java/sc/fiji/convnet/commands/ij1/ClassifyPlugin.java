@@ -27,10 +27,12 @@ public class ClassifyPlugin implements PlugIn {
 		if (v == null) return;
 		try {
 			ClassifyRequest r = ClassifyRequest.from(v);
-			ImageClassification.Result result = ImageClassification.run(imp, r);
-			if (result.map() != null) result.map().show();
+			ImageClassification.Result result = ImageClassification.run(imp, r, new sc.fiji.convnet.ij.IJProgress(COMMAND));
+			if (result.map() != null) sc.fiji.convnet.ij.ResultWindows.show(result.map());
 			ResultsTable t = result.table();
 			t.show("Classification of " + imp.getTitle());
+		} catch (sc.fiji.convnet.predict.CancelledException e) {
+			ij.IJ.showStatus(COMMAND + ": cancelled");
 		} catch (Exception e) {
 			ErrorReport.error(COMMAND, FilterMessages.of(COMMAND, imp, e));
 		}

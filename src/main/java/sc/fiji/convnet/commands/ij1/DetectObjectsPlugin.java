@@ -3,7 +3,8 @@ package sc.fiji.convnet.commands.ij1;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.plugin.PlugIn;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.predict.CancelledException;
 import sc.fiji.convnet.ij.DetectionRun;
 import sc.fiji.convnet.ij.ErrorReport;
 import sc.fiji.convnet.request.CommandSpecs;
@@ -24,10 +25,13 @@ public class DetectObjectsPlugin implements PlugIn {
 		Values v = SpecDialog.show(CommandSpecs.DETECT);
 		if (v == null) return;
 		try {
-			DetectionRun.Output out = ConvNet.detectObjects(imp, DetectRequest.from(v), v.flag("add"));
+			DetectRequest request = DetectRequest.from(v);
+			DetectionRun.Output out = DetectionRun.run(imp, request.detector(), request.settings(), true, v.flag("add"), new IJProgress("Detect Objects"));
 			out.table().show("Detections");
 			out.counts().show("Detection counts");
 			IJ.showStatus("Detect Objects: " + out.boxes().size() + " objects");
+		} catch (CancelledException e) {
+			IJ.showStatus("Detect Objects: cancelled");
 		} catch (Exception e) {
 			ErrorReport.error("Detect Objects", e.getMessage());
 		}

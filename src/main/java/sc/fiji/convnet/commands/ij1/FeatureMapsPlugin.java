@@ -2,7 +2,6 @@ package sc.fiji.convnet.commands.ij1;
 
 import ij.ImagePlus;
 import ij.plugin.PlugIn;
-import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.request.CommandSpecs;
 import sc.fiji.convnet.request.Values;
 
@@ -20,6 +19,7 @@ public class FeatureMapsPlugin implements PlugIn {
 		if (imp == null) return;
 		Values v = FilterRun.ask(CommandSpecs.FEATURE_MAPS);
 		if (v == null) return;
-		FilterRun.show(COMMAND, imp, () -> ConvNet.featureMaps(imp, v.text("network"), v.text("layer"), v.text("normalization")));
+		FilterRun.show(COMMAND, imp, () -> sc.fiji.convnet.ij.NetworkPictures.featureMaps(imp, v.text("network"), v.text("layer"), v.text("normalization"),
+				new sc.fiji.convnet.ij.IJProgress(COMMAND)));
 	}
 }

@@ -2,7 +2,6 @@ package sc.fiji.convnet.commands.ij1;
 
 import ij.ImagePlus;
 import ij.plugin.PlugIn;
-import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.NetworkPictures;
 import sc.fiji.convnet.request.CommandSpecs;
 import sc.fiji.convnet.request.Values;
@@ -23,8 +22,9 @@ public class FgsmPlugin implements PlugIn {
 		Values v = FilterRun.ask(CommandSpecs.FGSM);
 		if (v == null) return;
 		FilterRun.show(COMMAND, imp, () -> {
-			NetworkPictures.FgsmOutput out = ConvNet.fgsm(imp, v.text("classifier"), v.number("epsilon"), (int) v.number("target"), v.text("normalization"));
-			out.perturbation().show();
+			NetworkPictures.FgsmOutput out = NetworkPictures.fgsm(imp, v.text("classifier"), v.number("epsilon"), (int) v.number("target"), v.text("normalization"),
+					new sc.fiji.convnet.ij.IJProgress(COMMAND));
+			sc.fiji.convnet.ij.ResultWindows.show(out.perturbation());
 			out.probabilities().show("FGSM probabilities");
 			return out.adversarial();
 		});

@@ -53,7 +53,7 @@ final class FilterRun {
 		try {
 			long start = System.nanoTime();
 			ImagePlus result = filter.get();
-			result.show();
+			sc.fiji.convnet.ij.ResultWindows.show(result);
 			IJ.showStatus(command + ": " + result.getTitle() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		} catch (CancelledException e) {
 			IJ.showStatus(command + ": cancelled");

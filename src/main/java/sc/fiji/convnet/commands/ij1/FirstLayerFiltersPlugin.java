@@ -21,7 +21,7 @@ public class FirstLayerFiltersPlugin implements PlugIn {
 		if (v == null) return;
 		String model = v.text("network");
 		try {
-			ConvNet.firstLayerFilters(model, (int) v.number("columns"), (int) v.number("zoom")).show();
+			sc.fiji.convnet.ij.ResultWindows.show(ConvNet.firstLayerFilters(model, (int) v.number("columns"), (int) v.number("zoom")));
 		} catch (Exception e) {
 			ErrorReport.error(COMMAND, model + ": " + e.getMessage());
 			IJ.showStatus(COMMAND + ": failed");

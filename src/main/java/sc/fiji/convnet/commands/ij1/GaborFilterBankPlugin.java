@@ -35,7 +35,7 @@ public class GaborFilterBankPlugin implements PlugIn {
 			showBank = gd.getNextBoolean();
 			GaborBank bank = LAST.bank();
 			ImagePlus maps = ConvNetFilters.gaborBank(imp, bank, new IJProgress(COMMAND));
-			if (showBank) ConvNetFilters.gaborMontage(bank).show();
+			if (showBank) sc.fiji.convnet.ij.ResultWindows.show(ConvNetFilters.gaborMontage(bank));
 			return maps;
 		});
 	}

@@ -2,7 +2,8 @@ package sc.fiji.convnet.commands.ij1;
 
 import ij.ImagePlus;
 import ij.plugin.PlugIn;
-import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.ImageSaliency;
 import sc.fiji.convnet.request.CommandSpecs;
 import sc.fiji.convnet.request.SaliencyRequest;
 import sc.fiji.convnet.request.Values;
@@ -23,7 +24,8 @@ public class GradCamPlugin implements PlugIn {
 		Values v = SpecDialog.show(CommandSpecs.GRAD_CAM);
 		if (v == null) return;
 		FilterRun.show(COMMAND, imp, () -> {
-			ImagePlus map = ConvNet.gradCam(imp, SaliencyRequest.from(v));
+			SaliencyRequest r = SaliencyRequest.from(v);
+			ImagePlus map = ImageSaliency.gradCam(imp, r.classifier(), r.layer(), r.classIndex(), r.opacity(), r.normalization(), new IJProgress(COMMAND));
 			imp.updateAndDraw();
 			return map;
 		});

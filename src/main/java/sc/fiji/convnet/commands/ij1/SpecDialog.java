@@ -1,6 +1,7 @@
 package sc.fiji.convnet.commands.ij1;
 
 import java.awt.Choice;
+import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.gui.GenericDialog;
 import ij.io.OpenDialog;
+import sc.fiji.convnet.explain.Nodes;
+import sc.fiji.convnet.ij.LayerLists;
 import sc.fiji.convnet.request.ModelChoices;
 import sc.fiji.convnet.request.Option;
 import sc.fiji.convnet.request.Spec;
@@ -32,10 +35,16 @@ final class SpecDialog {
 	static void add(GenericDialog gd, Spec spec) {
 		acceptAliases(spec);
 		Values last = last(spec);
+		Map<String, Choice> modelLists = new HashMap<>();
 		for (Option o : spec.options()) {
 			String v = last.text(o.key());
 			if (asModelList(o)) {
 				addModelChoice(gd, o, v);
+				modelLists.put(o.key(), (Choice) gd.getChoices().lastElement());
+				continue;
+			}
+			if (asLayerList(o)) {
+				addLayerChoice(gd, o, v, last.text(o.layerOf()), modelLists.get(o.layerOf()));
 				continue;
 			}
 			switch (o.kind()) {
@@ -60,6 +69,11 @@ final class SpecDialog {
 				String model = gd.getNextChoice();
 				if (model.equals(ModelChoices.FROM_FILE)) throw new IllegalArgumentException(spec.command() + ": no model file was chosen");
 				v.set(o.key(), model);
+				continue;
+			}
+			if (asLayerList(o)) {
+				String layer = gd.getNextChoice();
+				v.set(o.key(), layer.equals(LayerLists.LAST_CONVOLUTION) ? "" : layer);
 				continue;
 			}
 			switch (o.kind()) {
@@ -100,6 +114,41 @@ final class SpecDialog {
 
 	static boolean asModelList(Option o, String macroOptions, boolean headless) {
 		return o.models() != null && macroOptions == null && !headless;
+	}
+
+	/** Whether a layer option is shown as a list of its network's layers: in an interactive dialog, as for models. */
+	static boolean asLayerList(Option o) {
+		return asLayerList(o, Macro.getOptions(), GraphicsEnvironment.isHeadless());
+	}
+
+	static boolean asLayerList(Option o, String macroOptions, boolean headless) {
+		return o.layerOf() != null && macroOptions == null && !headless;
+	}
+
+	/**
+	 * The layers of the network the dialog's model option names, the last convolution preselected; when that model
+	 * is picked from a list, picking another reloads the layers (in the background: an import may take a moment).
+	 */
+	private static void addLayerChoice(GenericDialog gd, Option o, String current, String model, Choice modelList) {
+		Nodes.LayerChoices layers = LayerLists.of(model);
+		List<String> items = LayerLists.items(layers, current);
+		gd.addChoice(o.label(), items.toArray(new String[0]), LayerLists.selected(layers, current));
+		Choice choice = (Choice) gd.getChoices().lastElement();
+		if (modelList == null) return;
+		modelList.addItemListener(e -> {
+			String picked = modelList.getSelectedItem();
+			if (ModelChoices.FROM_FILE.equals(picked)) return;
+			Thread load = new Thread(() -> {
+				Nodes.LayerChoices reloaded = LayerLists.of(picked);
+				EventQueue.invokeLater(() -> {
+					choice.removeAll();
+					for (String item : LayerLists.items(reloaded, "")) choice.add(item);
+					choice.select(LayerLists.selected(reloaded, ""));
+				});
+			}, "ConvNet layer list");
+			load.setDaemon(true);
+			load.start();
+		});
 	}
 
 	/** The model list; picking {@value ModelChoices#FROM_FILE} asks for a file at once and puts its path in the list (so the recorder writes the path). */
