@@ -22,16 +22,12 @@ import sc.fiji.convnet.predict.Progress;
  * per image (the box CSV contract) and, rebuilt from those at the end of every run, one {@code counts.csv} with the
  * count per class and image.
  */
-public final class BatchDetection implements FolderRunner.Task {
+public final class BatchDetection extends ImageFolderTask<BatchDetection> {
 
 	public static final String COUNTS = "counts.csv";
 
 	private final Detector detector;
 	private final DetectionSettings settings;
-	private final boolean overwrite;
-	private final Consumer<String> log;
-	private java.util.function.Function<String, Progress> imageSteps = name -> Progress.NONE;
-	private volatile Progress folderProgress = Progress.NONE;
 	private final String modelDigest;
 
 	public BatchDetection(Detector detector, DetectionSettings settings, boolean overwrite, Consumer<String> log) {
@@ -40,10 +36,9 @@ public final class BatchDetection implements FolderRunner.Task {
 
 	/** @param modelDigest the weights' sha256 ({@code ModelFiles.digest()}), recorded in the journal */
 	public BatchDetection(Detector detector, DetectionSettings settings, boolean overwrite, Consumer<String> log, String modelDigest) {
+		super(overwrite, log);
 		this.detector = detector;
 		this.settings = settings;
-		this.overwrite = overwrite;
-		this.log = log;
 		this.modelDigest = modelDigest == null ? "" : modelDigest;
 	}
 
@@ -64,21 +59,6 @@ public final class BatchDetection implements FolderRunner.Task {
 
 	public Detector detector() { return detector; }
 
-	/** @param input a folder or one image file; @param fileFilter a glob such as {@code *.jpg} (null: every file) */
-	public FolderRunner.Report run(File input, File outputDir, String fileFilter, Progress progress) throws IOException {
-		folderProgress = progress;
-		return FolderRunner.over(input).output(outputDir).filter(fileFilter).overwrite(overwrite).log(log).progress(progress).run(this);
-	}
-
-	/**
-	 * Where each image's steps go (e.g. {@code name -> new LineProgress(name, out::println)} on the command line);
-	 * by default nowhere. Esc of the folder run stops inside an image too.
-	 */
-	public BatchDetection imageSteps(java.util.function.Function<String, Progress> steps) {
-		this.imageSteps = steps;
-		return this;
-	}
-
 	@Override public String name() { return "detect"; }
 	@Override public String doneWord() { return "images with detections written"; }
 	@Override public List<String> outputSuffixes() { return List.of(BoxCsv.SUFFIX); }
@@ -91,7 +71,7 @@ public final class BatchDetection implements FolderRunner.Task {
 
 	@Override
 	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
-		List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings, imageSteps.apply(item.name()).cancelledAlsoBy(folderProgress));
+		List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings, steps(item));
 		byte[] csv = BoxCsv.format(boxes).getBytes(StandardCharsets.UTF_8);
 		item.write(BoxCsv.SUFFIX, stream -> stream.write(csv));
 		item.note(boxes.size() + " objects " + DetectionCounts.perClass(boxes, detector.classes()));

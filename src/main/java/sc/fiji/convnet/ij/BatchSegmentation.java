@@ -22,7 +22,7 @@ import sc.fiji.convnet.segment.NucleiSegmenter;
  * at the end of every run rebuilds the folder table {@code measurements.csv} from the per-image tables of all the
  * run's images (so it is complete after an interrupted run is rerun). {@code <base>} follows the runner's naming rule.
  */
-public final class BatchSegmentation implements FolderRunner.Task {
+public final class BatchSegmentation extends ImageFolderTask<BatchSegmentation> {
 
 	public static final String LABELS_SUFFIX = "_labels.tif";
 	public static final String ROIS_SUFFIX = "_rois.zip";
@@ -33,31 +33,11 @@ public final class BatchSegmentation implements FolderRunner.Task {
 
 	private final NucleiSegmenter segmenter;
 	private final int channel;
-	private final boolean overwrite;
-	private final Consumer<String> log;
-	private java.util.function.Function<String, Progress> imageSteps = name -> Progress.NONE;
-	private volatile Progress folderProgress = Progress.NONE;
 
 	public BatchSegmentation(NucleiSegmenter segmenter, int channel, boolean overwrite, Consumer<String> log) {
+		super(overwrite, log);
 		this.segmenter = segmenter;
 		this.channel = channel;
-		this.overwrite = overwrite;
-		this.log = log;
-	}
-
-	/** @param fileFilter a glob such as {@code *.tif} (empty or null: every file); {@code input} may be one file */
-	public FolderRunner.Report run(File input, File outputDir, String fileFilter, Progress progress) throws IOException {
-		folderProgress = progress;
-		return FolderRunner.over(input).output(outputDir).filter(fileFilter).overwrite(overwrite).log(log).progress(progress).run(this);
-	}
-
-	/**
-	 * Where each image's steps go (e.g. {@code name -> new LineProgress(name, out::println)} on the command line);
-	 * by default nowhere. Esc of the folder run stops inside an image too.
-	 */
-	public BatchSegmentation imageSteps(java.util.function.Function<String, Progress> steps) {
-		this.imageSteps = steps;
-		return this;
 	}
 
 	@Override public String name() { return "segment"; }
@@ -72,7 +52,7 @@ public final class BatchSegmentation implements FolderRunner.Task {
 
 	@Override
 	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
-		SegmentationOutput out = ImageSegmentation.segment(imp, segmenter, channel, false, imageSteps.apply(item.name()).cancelledAlsoBy(folderProgress));
+		SegmentationOutput out = ImageSegmentation.segment(imp, segmenter, channel, false, steps(item));
 		byte[] tiff = new FileSaver(out.labels()).serialize();
 		if (tiff == null) throw new IOException("the label image could not be encoded as TIFF");
 		item.write(LABELS_SUFFIX, stream -> stream.write(tiff));
