@@ -3,11 +3,9 @@ package sc.fiji.convnet.predict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 
-import sc.fiji.convnet.model.transform.ScaleRange;
+import sc.fiji.convnet.model.transform.StatisticsScaling;
 import sc.fiji.convnet.model.transform.Transformation;
-import sc.fiji.convnet.model.transform.ZeroMeanUnitVariance;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -18,10 +16,12 @@ import sc.fiji.convnet.tensor.Tensor;
  * each tile as they are. So block-wise and whole-image segmentation see the same input, whatever the model's
  * description asks for. One channel (segmentation models read one).
  */
-public final class FittedPreprocessing implements TileNormalizer {
+public final class FittedPreprocessing implements TileNormalizer, java.io.Serializable {
 
-	/** One step: a fitted function of a value, or a statistics-free step run as the model describes it. */
-	private record Step(DoubleUnaryOperator fitted, Transformation asDescribed) {}
+	private static final long serialVersionUID = 1L;
+
+	/** One step: {offset, scale} fitted to the image, or a statistics-free step run as the model describes it. */
+	private record Step(double[] fitted, Transformation asDescribed) implements java.io.Serializable {}
 
 	private final List<Step> steps;
 	private final List<String> axes;
@@ -36,8 +36,7 @@ public final class FittedPreprocessing implements TileNormalizer {
 		FittedPreprocessing fitted = new FittedPreprocessing(new ArrayList<>(), List.copyOf(axes));
 		float[] sample = stats.sortedSample(0);
 		for (Transformation t : described) {
-			Step step = t instanceof ScaleRange r ? new Step(scaleRange(r, sample), null)
-					: t instanceof ZeroMeanUnitVariance z ? new Step(zeroMean(z, sample), null) : new Step(null, t);
+			Step step = t instanceof StatisticsScaling scaling ? new Step(scaling.offsetAndScale(finite(sample)), null) : new Step(null, t);
 			fitted.steps.add(step);
 			sample = fitted.apply(step, sample); // later steps see what the earlier ones made of the image
 		}
@@ -53,8 +52,9 @@ public final class FittedPreprocessing implements TileNormalizer {
 
 	private float[] apply(Step s, float[] v) {
 		if (s.fitted() != null) {
+			double offset = s.fitted()[0], scale = s.fitted()[1];
 			float[] out = new float[v.length];
-			for (int i = 0; i < v.length; i++) out[i] = (float) s.fitted().applyAsDouble(v[i]);
+			for (int i = 0; i < v.length; i++) out[i] = Float.isFinite(v[i]) ? (float) ((v[i] - offset) * scale) : 0f;
 			return out;
 		}
 		return s.asDescribed().apply(new Tensor(v, shape(v.length)), axes).data();
@@ -69,36 +69,10 @@ public final class FittedPreprocessing implements TileNormalizer {
 		return shape;
 	}
 
-	private static DoubleUnaryOperator scaleRange(ScaleRange r, float[] sorted) {
-		float[] finite = finiteSorted(sorted);
-		double lo = finite.length == 0 ? 0 : percentile(finite, r.minPercentile()), hi = finite.length == 0 ? 1 : percentile(finite, r.maxPercentile());
-		double scale = 1 / (hi - lo + r.eps());
-		return v -> Double.isFinite(v) ? (v - lo) * scale : 0;
-	}
-
-	private static DoubleUnaryOperator zeroMean(ZeroMeanUnitVariance z, float[] sample) {
-		float[] finite = finiteSorted(sample);
-		double sum = 0;
-		for (float x : finite) sum += x;
-		double mean = finite.length == 0 ? 0 : sum / finite.length, sq = 0;
-		for (float x : finite) sq += (x - mean) * (x - mean);
-		double std = finite.length == 0 ? 0 : Math.sqrt(sq / finite.length), scale = 1 / (std + z.eps());
-		return v -> Double.isFinite(v) ? (v - mean) * scale : 0;
-	}
-
-	private static float[] finiteSorted(float[] v) {
+	private static float[] finite(float[] v) {
 		int n = 0;
 		float[] out = new float[v.length];
 		for (float x : v) if (Float.isFinite(x)) out[n++] = x;
-		out = Arrays.copyOf(out, n);
-		Arrays.sort(out);
-		return out;
-	}
-
-	/** Linear interpolation between the closest ranks (NumPy's default, as {@link ScaleRange}). */
-	private static double percentile(float[] sorted, double p) {
-		double pos = p / 100 * (sorted.length - 1);
-		int lo = (int) Math.floor(pos), hi = Math.min(lo + 1, sorted.length - 1);
-		return sorted[lo] + (pos - lo) * ((double) sorted[hi] - sorted[lo]);
+		return Arrays.copyOf(out, n);
 	}
 }

@@ -47,7 +47,7 @@ class LargeImageDescribedPreprocessingTest {
 	}
 
 	@Test
-	void fittedStepsEqualTheDescribedStepsOnAWholeImage() {
+	void fittedStepsEqualTheDescribedStepsOnAWholeImage() throws Exception {
 		// every pixel is in the sample of a small image, so the fitted functions must give the steps' own output
 		float[] v = new float[64 * 48];
 		java.util.SplittableRandom r = new java.util.SplittableRandom(5);
@@ -60,6 +60,14 @@ class LargeImageDescribedPreprocessingTest {
 		float[] tiles = v.clone();
 		var fitted = sc.fiji.convnet.predict.FittedPreprocessing.of(steps, axes,
 				sc.fiji.convnet.predict.SampledPercentiles.of(ArrayImgs.floats(v.clone(), 64, 48)));
+		// the Spark block job sends it to its executors: it must survive serialisation
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+			out.writeObject(fitted);
+		}
+		try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+			fitted = (sc.fiji.convnet.predict.FittedPreprocessing) in.readObject();
+		}
 		fitted.normalize(tiles, 0, 1000, 0);
 		fitted.normalize(tiles, 1000, tiles.length - 1000, 0);
 		for (int i = 0; i < v.length; i++) assertEquals(t.data()[i], tiles[i], 1e-5, "pixel " + i);

@@ -3,15 +3,13 @@ package sc.fiji.convnet.model.transform;
 import java.util.Arrays;
 import java.util.List;
 
-import sc.fiji.convnet.tensor.Tensor;
-
 /**
  * {@code (x - lo) / (hi - lo + eps)} where lo and hi are the given percentiles (0..100) of the values over the given
  * axes, per index of the other axes. Percentiles interpolate linearly between sorted values, as NumPy's default.
  * NaN and infinite values are left out of the statistics (as NumPy's {@code nanpercentile}) and become 0 (the low
  * percentile) in the output, so that a few bad pixels neither empty the result nor spread through a network.
  */
-public record ScaleRange(List<String> over, double minPercentile, double maxPercentile, double eps) implements Transformation {
+public record ScaleRange(List<String> over, double minPercentile, double maxPercentile, double eps) implements StatisticsScaling {
 
 	public static final String ID = "scale_range";
 
@@ -24,21 +22,11 @@ public record ScaleRange(List<String> over, double minPercentile, double maxPerc
 	public String id() { return ID; }
 
 	@Override
-	public Tensor apply(Tensor input, List<String> axes) {
-		AxisGroups g = AxisGroups.of(input, axes, over, ID);
-		float[] x = input.data();
-		float[] y = new float[x.length];
-		float[] values = new float[g.inner.length];
-		for (int o : g.outer) {
-			int n = 0;
-			for (int j = 0; j < values.length; j++) if (Float.isFinite(x[o + g.inner[j]])) values[n++] = x[o + g.inner[j]];
-			float[] finite = n == values.length ? values : Arrays.copyOf(values, n);
-			Arrays.sort(finite);
-			double lo = n == 0 ? 0 : percentile(finite, minPercentile), hi = n == 0 ? 1 : percentile(finite, maxPercentile);
-			double scale = 1 / (hi - lo + eps);
-			for (int i : g.inner) y[o + i] = Float.isFinite(x[o + i]) ? (float) ((x[o + i] - lo) * scale) : 0f;
-		}
-		return new Tensor(y, input.shape());
+	public double[] offsetAndScale(float[] finite) {
+		float[] sorted = finite.clone();
+		Arrays.sort(sorted);
+		double lo = sorted.length == 0 ? 0 : percentile(sorted, minPercentile), hi = sorted.length == 0 ? 1 : percentile(sorted, maxPercentile);
+		return new double[] { lo, 1 / (hi - lo + eps) };
 	}
 
 	/** Linear interpolation between the closest ranks of sorted values. */

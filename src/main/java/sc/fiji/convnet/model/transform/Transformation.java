@@ -8,9 +8,9 @@ import sc.fiji.convnet.tensor.Tensor;
 /**
  * One bioimage.io pre- or post-processing step. It returns a new tensor and leaves its input untouched.
  * {@code axes} names the tensor's axes in order (0.5 ids: batch, channel, y, x ...), so that options such as
- * "statistics over x and y" find their dimensions.
+ * "statistics over x and y" find their dimensions. Serializable, so that a fitted pre-processing can travel to Spark's executors.
  */
-public interface Transformation {
+public interface Transformation extends java.io.Serializable {
 
 	/** The bioimage.io id, e.g. {@code zero_mean_unit_variance}. */
 	String id();
