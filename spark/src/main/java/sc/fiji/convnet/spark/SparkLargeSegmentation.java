@@ -72,7 +72,8 @@ public final class SparkLargeSegmentation {
 		SegmentationModel opened = model.open(job.threads);
 		// the diameter is settled on the driver (measured once on a central sample when 0) and passed explicitly
 		LargeImageSegmenter driver = segmenter(job, opened);
-		TileNormalizer normalizer = driver.prepare(input.floats(cachedChunks(job, input)));
+		// the whole-image statistics sample the input row by row: keep a whole row of chunks, or every row re-reads them
+		TileNormalizer normalizer = driver.prepare(input.floats(Math.max(cachedChunks(job, input), (int) Math.min(4096, input.width() / input.chunkWidth() + 2))));
 		if (!(normalizer instanceof Serializable))
 			throw new IllegalStateException("the normalisation " + normalizer.getClass().getName() + " cannot be sent to the executors");
 		long statsNanos = System.nanoTime() - t0;
