@@ -75,14 +75,29 @@ public final class ImageSegmentation {
 		return new SegmentationOutput(labelImp, rois, table, probImp, total, diameters, warnings(imp, segmenter));
 	}
 
-	/** The grey nuclei models read one channel: an RGB image is averaged, and the user is told so, and why it may be the wrong input. */
+	/**
+	 * The grey nuclei models read one channel: an RGB image is averaged, and the user is told so, and why it may be the wrong
+	 * input; a grey image saved as RGB (red = green = blue everywhere) loses nothing and needs no word.
+	 */
 	static List<String> warnings(ImagePlus imp, NucleiSegmenter segmenter) {
 		List<String> w = new ArrayList<>();
-		if (imp.getType() == ImagePlus.COLOR_RGB)
+		if (imp.getType() == ImagePlus.COLOR_RGB && !greyInRgb(imp))
 			w.add(imp.getTitle() + " is an RGB image and the model " + segmenter.model().name() + " reads one grey channel: red, green and blue were"
 					+ " averaged. It was trained on fluorescence nuclei; for a stained or brightfield image (e.g. a blood smear) its objects are"
 					+ " unlikely to be nuclei. For a fluorescence RGB image, split the channels and segment the one with the nuclei.");
 		return w;
+	}
+
+	/** Whether every pixel of every plane has red = green = blue: a grey image saved as RGB (many PNGs), read as it is. */
+	static boolean greyInRgb(ImagePlus imp) {
+		for (int z = 1; z <= imp.getStackSize(); z++) {
+			int[] argb = (int[]) imp.getStack().getProcessor(z).getPixels();
+			for (int v : argb) {
+				int r = (v >> 16) & 255, g = (v >> 8) & 255, b = v & 255;
+				if (r != g || g != b) return false;
+			}
+		}
+		return true;
 	}
 
 	/** What the model's output channels mean, in order. */

@@ -30,7 +30,14 @@ class BatchMeasurementsTest {
 		Path in = Files.createDirectories(tmp.resolve("in"));
 		Files.copy(Path.of("samples/nuclei_fluo_8bit_crop.tif"), in.resolve("grey.tif"));
 		ImagePlus grey = IJ.openImage("samples/nuclei_fluo_8bit_crop.tif");
-		ImagePlus rgb = new ImagePlus("colour", grey.getProcessor().convertToRGB());
+		// a stained-looking colour image (red ≠ green ≠ blue): a grey picture stored as RGB would need no warning
+		ij.process.ColorProcessor tinted = (ij.process.ColorProcessor) grey.getProcessor().convertToRGB();
+		int[] argb = (int[]) tinted.getPixels();
+		for (int i = 0; i < argb.length; i++) {
+			int v = argb[i] & 255;
+			argb[i] = 0xff000000 | v << 16 | (v / 2) << 8 | (v / 4);
+		}
+		ImagePlus rgb = new ImagePlus("colour", tinted);
 		new FileSaver(rgb).saveAsTiff(in.resolve("colour.tif").toString());
 		List<String> log = new ArrayList<>();
 		SegmentRequest r = SegmentRequest.defaults().with("model", sc.fiji.convnet.TestData.bioimageioNucleiModel().toString()).with("views", 1);

@@ -66,4 +66,15 @@ class ProbabilityMapsAndWarningsTest {
 		assertEquals(1, out.warnings().size());
 		assertTrue(out.warnings().get(0).startsWith("smear.jpg is an RGB image") && out.warnings().get(0).contains("averaged"), out.warnings().get(0));
 	}
+
+	@Test
+	void aGreyImageSavedAsRgbNeedsNoWarning() {
+		// many fluorescence PNGs (the DSB images among them) are grey pictures stored as RGB: red = green = blue
+		ColorProcessor rgb = new ColorProcessor(64, 64);
+		float[] s = spots(64, 64);
+		for (int i = 0; i < s.length; i++) rgb.set(i, s[i] > 0 ? 0xC0C0C0 : 0x202020);
+		SegmentationOutput out = ImageSegmentation.segment(new ImagePlus("dsb.png", rgb), segmenter(), 1, false, Progress.NONE);
+		assertTrue(out.warnings().isEmpty(), "no warning for a grey picture: " + out.warnings());
+		assertTrue(out.labels().getStatistics().max > 0, "the nuclei are found");
+	}
 }
