@@ -23,7 +23,7 @@ public record ScaleRange(List<String> over, double minPercentile, double maxPerc
 
 	@Override
 	public double[] offsetAndScale(float[] finite) {
-		float[] sorted = finite.clone();
+		float[] sorted = finite;
 		Arrays.sort(sorted);
 		double lo = sorted.length == 0 ? 0 : percentile(sorted, minPercentile), hi = sorted.length == 0 ? 1 : percentile(sorted, maxPercentile);
 		return new double[] { lo, 1 / (hi - lo + eps) };

@@ -16,7 +16,7 @@ public interface StatisticsScaling extends Transformation {
 	/** The axes the statistics run over; null for all. */
 	List<String> over();
 
-	/** {offset, scale} for these finite values (in the order the tensor holds them). */
+	/** {offset, scale} for these finite values (a fresh array the step may reorder). */
 	double[] offsetAndScale(float[] finite);
 
 	@Override
@@ -28,7 +28,7 @@ public interface StatisticsScaling extends Transformation {
 		for (int o : g.outer) {
 			int n = 0;
 			for (int i : g.inner) if (Float.isFinite(x[o + i])) values[n++] = x[o + i];
-			double[] os = offsetAndScale(n == values.length ? values.clone() : Arrays.copyOf(values, n));
+			double[] os = offsetAndScale(Arrays.copyOf(values, n));
 			for (int i : g.inner) y[o + i] = Float.isFinite(x[o + i]) ? (float) ((x[o + i] - os[0]) * os[1]) : 0f;
 		}
 		return new Tensor(y, input.shape());
