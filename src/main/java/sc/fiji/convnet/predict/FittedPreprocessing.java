@@ -33,6 +33,8 @@ public final class FittedPreprocessing implements TileNormalizer, java.io.Serial
 
 	/** The steps fitted to the sample's channel 0; {@code axes} are the model input's axis ids (e.g. b, c, y, x). */
 	public static FittedPreprocessing of(List<Transformation> described, List<String> axes, SampledPercentiles stats) {
+		if (stats.channels() != 1)
+			throw new IllegalArgumentException("pre-processing fitted to a whole image: one channel only, but the image has " + stats.channels());
 		FittedPreprocessing fitted = new FittedPreprocessing(new ArrayList<>(), List.copyOf(axes));
 		float[] sample = stats.sortedSample(0);
 		for (Transformation t : described) {
@@ -45,6 +47,7 @@ public final class FittedPreprocessing implements TileNormalizer, java.io.Serial
 
 	@Override
 	public void normalize(float[] values, int offset, int length, int channel) {
+		if (channel != 0) throw new IllegalArgumentException("pre-processing fitted to a whole image: one channel only, asked for channel " + channel);
 		float[] v = Arrays.copyOfRange(values, offset, offset + length);
 		for (Step s : steps) v = apply(s, v);
 		System.arraycopy(v, 0, values, offset, length);

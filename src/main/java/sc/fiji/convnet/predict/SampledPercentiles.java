@@ -92,16 +92,4 @@ public final class SampledPercentiles {
 		int hi = Math.min(lo + 1, v.length - 1);
 		return v[lo] + (pos - lo) * ((double) v[hi] - v[lo]);
 	}
-
-	/** {@code scale_range} per channel between two percentiles of this sample. */
-	public ScaleRangeNormalizer scaleRange(double lowPercent, double highPercent, double eps) {
-		if (!(lowPercent >= 0 && lowPercent < highPercent && highPercent <= 100))
-			throw new IllegalArgumentException("scale_range: need 0 ≤ low < high ≤ 100, got " + lowPercent + ", " + highPercent);
-		double[] lo = new double[channels()], hi = new double[channels()];
-		for (int c = 0; c < lo.length; c++) {
-			lo[c] = percentile(c, lowPercent);
-			hi[c] = percentile(c, highPercent);
-		}
-		return new ScaleRangeNormalizer(lo, hi, eps);
-	}
 }

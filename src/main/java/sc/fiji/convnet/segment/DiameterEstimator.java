@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Finds the nucleus size of an image, as Cellpose users expect, so that nobody has to type it: quick
- * passes of the network (one view) at the image's own scale and shrunk 2, 4, 8 and 16 times give objects
+ * passes of the network (one view) at the image's own scale and shrunk 2, 4, 8, 16 and 32 times give objects
  * whose median equivalent diameter says how far the image is from the size the model was trained on; when the
  * full-scale pass finds nothing or nuclei well below the trained size, passes enlarged 2 and 4 times look for
  * small ones. Two neighbouring passes that agree on the size (in image pixels) saw the nuclei whole and are
@@ -16,24 +16,33 @@ import java.util.Arrays;
  * touch the window's border are cut and left out of the median.
  * <p>
  * Each pass sees a central window of the image that costs at most about one 1024² prediction: 1024² image pixels
- * at full scale, 512² or 256² enlarged, and as much of the image as fits 512² model pixels when shrunk, so that a
- * few very large nuclei are still seen whole and counted.
+ * at full scale, 512² or 256² enlarged, and as much of the image as fits 512² model pixels when shrunk 2 or 4 times
+ * (1024² when shrunk 8 times or more, which is the whole of most images), so that a few very large nuclei are still
+ * seen whole and counted.
  */
 final class DiameterEstimator {
 
-	/** Fewer complete objects than this give no estimate: the image keeps its scale. */
-	static final int MIN_OBJECTS = 3;
+	/**
+	 * Fewer objects than this, or fewer whole ones than {@link #MIN_WHOLE}, give no estimate: the image keeps its scale.
+	 * Objects cut by the border count here though not in the median: an image of three large nuclei, one of them cut by
+	 * the image's edge, still has its size found.
+	 */
+	static final int MIN_OBJECTS = 3, MIN_WHOLE = 2;
 	/** Sizes within this factor of the trained one count as found; the search stops there. */
 	static final double CLOSE = 1.25;
 	/** The furthest the image is rescaled either way. */
-	static final double MIN_SCALE = 1 / 16.0, MAX_SCALE = 4;
+	static final double MIN_SCALE = 1 / 32.0, MAX_SCALE = 4;
 	/** The scales of the first look; then at most {@link #PASSES} more, each at the scale the last estimate asks for. */
-	static final double[] START_SCALES = { 1, 0.5, 0.25, 0.125, 0.0625 };
+	static final double[] START_SCALES = { 1, 0.5, 0.25, 0.125, 0.0625, 0.03125 };
 	/** The scales that look for nuclei smaller than the trained size, when the full-scale pass points that way. */
 	static final double[] SMALL_SCALES = { 4, 2 };
 	static final int PASSES = 2;
-	/** The window's edge at full scale and its size in model pixels when enlarged; shrunk passes see up to {@link #SHRUNK} model pixels. */
-	static final int SAMPLE = 1024, SHRUNK = 512;
+	/**
+	 * The window's edge at full scale and its size in model pixels when enlarged; passes shrunk 2 or 4 times see up to
+	 * {@link #SHRUNK} model pixels, and those shrunk further up to {@link #SHRUNK_FAR}: a few nuclei hundreds of pixels
+	 * across are only seen whole there, and those passes stay cheap.
+	 */
+	static final int SAMPLE = 1024, SHRUNK = 512, SHRUNK_FAR = 1024;
 
 	/** The network's probability maps of the window (x0, y0, w, h) of the image resampled by {@code scale} (model pixels per image pixel) to sw×sh. */
 	interface Maps {
@@ -149,7 +158,7 @@ final class DiameterEstimator {
 
 	/** The window's edge in image pixels along an image edge of {@code size} for a pass at {@code scale}. */
 	static int window(int size, double scale) {
-		double edge = scale >= 1 ? SAMPLE / scale : Math.max(SAMPLE, SHRUNK / scale);
+		double edge = scale >= 1 ? SAMPLE / scale : Math.max(SAMPLE, (scale > 0.2 ? SHRUNK : SHRUNK_FAR) / scale);
 		return (int) Math.min(size, Math.round(edge));
 	}
 
@@ -167,7 +176,8 @@ final class DiameterEstimator {
 	/**
 	 * Area-weighted median of the equivalent diameters 2·√(area/π) of the objects that do not touch the
 	 * border: the diameter that half the nucleus pixels lie in objects at least as large as, so that
-	 * small fragments and specks do not drag it down. 0 for fewer than {@link #MIN_OBJECTS} objects.
+	 * small fragments and specks do not drag it down. 0 for fewer than {@link #MIN_OBJECTS} objects or
+	 * {@link #MIN_WHOLE} whole ones.
 	 */
 	static double medianDiameter(LabelImage labels) {
 		int w = labels.width(), h = labels.height();
@@ -175,11 +185,15 @@ final class DiameterEstimator {
 		boolean[] cut = new boolean[area.length];
 		for (int x = 0; x < w; x++) { cut[l[x]] = true; cut[l[(h - 1) * w + x]] = true; }
 		for (int y = 0; y < h; y++) { cut[l[y * w]] = true; cut[l[y * w + w - 1]] = true; }
-		int n = 0;
+		int n = 0, objects = 0;
 		long total = 0;
 		int[] kept = new int[area.length];
-		for (int k = 1; k < area.length; k++) if (area[k] > 0 && !cut[k]) { kept[n++] = area[k]; total += area[k]; }
-		if (n < MIN_OBJECTS) return 0;
+		for (int k = 1; k < area.length; k++) {
+			if (area[k] <= 0) continue;
+			objects++;
+			if (!cut[k]) { kept[n++] = area[k]; total += area[k]; }
+		}
+		if (objects < MIN_OBJECTS || n < MIN_WHOLE) return 0;
 		Arrays.sort(kept, 0, n);
 		long below = 0;
 		for (int i = 0; i < n; i++) {

@@ -14,7 +14,7 @@ import sc.fiji.convnet.onnx.SessionCache;
 import sc.fiji.convnet.predict.OnnxPredictor;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.predict.SampledPercentiles;
-import sc.fiji.convnet.predict.ScaleRangeNormalizer;
+import sc.fiji.convnet.predict.FittedPreprocessing;
 import sc.fiji.convnet.predict.StreamingTiledPredictor;
 import sc.fiji.convnet.predict.Tile;
 import sc.fiji.convnet.predict.TileGrid;
@@ -60,7 +60,8 @@ public final class BigImageBenchmark {
 		try (MemoryMonitor memory = new MemoryMonitor(20)) {
 			long t0 = System.nanoTime();
 			SampledPercentiles stats = SampledPercentiles.of(input);
-			ScaleRangeNormalizer normalizer = stats.scaleRange(1, 99.8, 1e-6);
+			FittedPreprocessing normalizer = FittedPreprocessing.of(java.util.List.of(new sc.fiji.convnet.model.transform.ScaleRange(java.util.List.of("y", "x"), 1, 99.8, 1e-6)),
+					java.util.List.of("b", "c", "y", "x"), stats);
 			long tStats = System.nanoTime() - t0;
 
 			StreamingTiledPredictor tiler = StreamingTiledPredictor.builder(predictor).tileSize(tile).halo(halo).batchSize(batch).normalizer(normalizer).build();
@@ -116,7 +117,7 @@ public final class BigImageBenchmark {
 	}
 
 	/** Output pixels at tile seams and corners vs ORT on a 9×9 patch around them (interior points, no mirroring). */
-	private static double spotCheck(OnnxSession session, RandomAccessibleInterval<FloatType> input, ScaleRangeNormalizer normalizer,
+	private static double spotCheck(OnnxSession session, RandomAccessibleInterval<FloatType> input, FittedPreprocessing normalizer,
 			RandomAccessibleInterval<FloatType> output, TileGrid grid, long x0) {
 		RandomAccess<FloatType> in = input.randomAccess(), out = output.randomAccess();
 		long max = output.max(0);

@@ -12,7 +12,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import sc.fiji.convnet.predict.Progress;
 import sc.fiji.convnet.predict.SampledPercentiles;
-import sc.fiji.convnet.predict.ScaleRangeNormalizer;
+import sc.fiji.convnet.predict.FittedPreprocessing;
 import sc.fiji.convnet.segment.LabelImage;
 import sc.fiji.convnet.segment.LargeImageSegmenter;
 import sc.fiji.convnet.segment.NucleiSegmenter;
@@ -67,7 +67,8 @@ public final class BigSegmentationBenchmark {
 				DiskBackedImage<IntType, IntArray> labels = DiskBackedImage.ints(data, new long[] { width, height }, new int[] { cell, cell }, cache)) {
 			long t0 = System.nanoTime();
 			SampledPercentiles stats = SampledPercentiles.of(full);
-			ScaleRangeNormalizer normalizer = stats.scaleRange(1, 99.8, 1e-6);
+			FittedPreprocessing normalizer = FittedPreprocessing.of(java.util.List.of(new sc.fiji.convnet.model.transform.ScaleRange(java.util.List.of("y", "x"), 1, 99.8, 1e-6)),
+					java.util.List.of("b", "c", "y", "x"), stats);
 			long tStats = System.nanoTime() - t0;
 			LargeImageSegmenter seg = LargeImageSegmenter.builder(settings).blockSize(block).margin(margin).batchSize(batch)
 					.normalization(img -> normalizer).clearLabels(false).build(); // a new sparse file reads as zeros
@@ -122,7 +123,7 @@ public final class BigSegmentationBenchmark {
 	 * (one block, same normalisation), against the labels the block-wise run wrote there. Objects cut by the window's
 	 * edge differ between the two, so AP is a little below 1 even when the blocks are right.
 	 */
-	private static double spotCheck(NucleiSegmenter settings, ScaleRangeNormalizer normalizer, RandomAccessibleInterval<FloatType> image,
+	private static double spotCheck(NucleiSegmenter settings, FittedPreprocessing normalizer, RandomAccessibleInterval<FloatType> image,
 			RandomAccessibleInterval<IntType> labels, int block) {
 		long cx = Math.min(block, image.dimension(0) / 2), cy = Math.min(block, image.dimension(1) / 2);
 		long half = Math.min(512, Math.min(Math.min(cx, cy), Math.min(image.dimension(0) - cx, image.dimension(1) - cy)));

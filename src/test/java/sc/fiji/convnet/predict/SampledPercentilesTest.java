@@ -97,12 +97,14 @@ class SampledPercentilesTest {
 	}
 
 	@Test
-	void scaleRangeUsesThePercentiles() {
+	void fittedScaleRangeUsesThePercentiles() {
 		Img<FloatType> img = noise(50, 40, 1);
-		SampledPercentiles s = SampledPercentiles.of(img);
-		ScaleRangeNormalizer n = s.scaleRange(1, 99.8, 1e-6);
+		SampledPercentiles s = SampledPercentiles.of(img), second = SampledPercentiles.of(net.imglib2.view.Views.hyperSlice(img, 2, 1));
+		assertEquals(s.percentile(1, 99.8), second.percentile(0, 99.8));
+		FittedPreprocessing n = FittedPreprocessing.of(java.util.List.of(new sc.fiji.convnet.model.transform.ScaleRange(java.util.List.of("y", "x"), 1, 99.8, 1e-6)),
+				java.util.List.of("b", "c", "y", "x"), second);
 		float[] v = { (float) s.percentile(1, 1), (float) s.percentile(1, 99.8) };
-		n.normalize(v, 0, 2, 1);
+		n.normalize(v, 0, 2, 0);
 		assertEquals(0, v[0], 1e-5);
 		assertEquals(1, v[1], 1e-5);
 	}

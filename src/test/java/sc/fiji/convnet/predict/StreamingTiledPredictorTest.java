@@ -85,7 +85,7 @@ class StreamingTiledPredictorTest {
 		Img<FloatType> output = new CellImgFactory<>(new FloatType(), 19, 13, 1).create(w, h, 2);
 		StreamingTiledPredictor streaming = StreamingTiledPredictor.builder(predictor).tileSize(Math.max(tile, 2 * halo + 8) + 8)
 				.batchSize(batch).pipelined(pipelined)
-				.normalizer(batch % 2 == 0 ? stats.scaleRange(1, 99.8, 1e-6) : ScaleRangeNormalizer.of(new ScaleRange(List.of("y", "x"), 1, 99.8, 1e-6), input))
+				.normalizer(FittedPreprocessing.of(List.of(new ScaleRange(List.of("y", "x"), 1, 99.8, 1e-6)), List.of("b", "c", "y", "x"), stats))
 				.build();
 		StreamingTiledPredictor.Report report = streaming.predict(input, output, Progress.NONE);
 		assertEquals(streaming.grid(input).count(), report.tiles());
@@ -142,11 +142,11 @@ class StreamingTiledPredictorTest {
 	}
 
 	@Test
-	void scaleRangeAcrossChannelsRefused() {
+	void fittedPreprocessingOfTwoChannelsRefused() {
 		Img<UnsignedShortType> input = cellInput(20, 20, 2, 1);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-				() -> ScaleRangeNormalizer.of(new ScaleRange(List.of("x", "y", "c"), 1, 99, 1e-6), input));
-		assertTrue(e.getMessage().contains("scale_range over [x, y, c]") && e.getMessage().contains("2 channels"), e.getMessage());
+				() -> FittedPreprocessing.of(List.of(new ScaleRange(List.of("x", "y"), 1, 99, 1e-6)), List.of("b", "c", "y", "x"), SampledPercentiles.of(input)));
+		assertTrue(e.getMessage().contains("one channel only") && e.getMessage().contains("has 2"), e.getMessage());
 	}
 
 	@Test

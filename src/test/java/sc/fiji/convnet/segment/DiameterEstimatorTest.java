@@ -131,6 +131,41 @@ class DiameterEstimatorTest {
 	}
 
 	@Test
+	void threeHugeGranularNucleiOneCutByTheEdgeAreFoundShrunk() {
+		// nuclei-dsb2018 val image 9ab2d381 rescaled ×4: three nuclei 400 px across, full of granules, in 2560×2048, one
+		// of them cut by the image's edge. From a quarter of the image's scale up the "model" sees only granules (which
+		// agree with themselves enlarged); shrunk 8 times it splits the nuclei; shrunk 16 and 32 times it sees two whole
+		int w = 2560, h = 2048;
+		double d = 400, granule = 6, pitch = 14;
+		double[][] nuclei = { { 700, 600 }, { 1800, 1300 }, { 2500, 400 } };
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		double found = e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> scale >= 0.25 ? granules(nuclei, d, granule, pitch, scale, x0, y0, sw, sh)
+				: maps(nuclei, d, scale, x0, y0, sw, sh, 2.5 * TRAINED));
+		assertEquals(d, found, 0.15 * d, "found " + found);
+	}
+
+	/** Three-class maps of granules {@code granule} px across on a {@code pitch} lattice inside the nuclei, as seen at {@code scale}. */
+	private static float[][] granules(double[][] nuclei, double d, double granule, double pitch, double scale, int x0, int y0, int sw, int sh) {
+		float[][] p = new float[3][sw * sh];
+		for (int y = 0; y < sh; y++)
+			for (int x = 0; x < sw; x++) {
+				int i = y * sw + x;
+				p[0][i] = 1;
+				double ix = x0 + (x + 0.5) / scale, iy = y0 + (y + 0.5) / scale;
+				boolean inside = false;
+				for (double[] c : nuclei) inside |= Math.hypot(ix - c[0], iy - c[1]) < d / 2 - pitch;
+				if (!inside) continue;
+				double gx = Math.floorMod((long) Math.floor(ix), (long) pitch) + (ix - Math.floor(ix)) - pitch / 2;
+				double gy = Math.floorMod((long) Math.floor(iy), (long) pitch) + (iy - Math.floor(iy)) - pitch / 2;
+				double r = Math.hypot(gx, gy);
+				if (r > granule / 2) continue;
+				p[0][i] = 0;
+				p[r * scale > granule * scale / 2 - 1.5 ? 2 : 1][i] = 1;
+			}
+		return p;
+	}
+
+	@Test
 	void theScaleIsKeptNearTheTrainedSizeAndWhenNothingIsFound() {
 		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
 		assertEquals(1, e.scaleFor(TRAINED * 1.2));
