@@ -214,8 +214,9 @@ public final class ConvNetCli {
 		} catch (IllegalArgumentException e) {
 			throw new Options.UsageException("--target: " + e.getMessage());
 		}
-		FolderRunner.Report report = sc.fiji.convnet.ij.ImageSaliency.gradCamFolder(input.getPath(), output, r.classifier(), r.layer(), classIndex,
-				r.normalization(), v.flag("overwrite"), out::println, Progress.NONE);
+		ModelFiles model = ModelRepository.standard().find(r.classifier());
+		FolderRunner.Report report = new sc.fiji.convnet.ij.BatchSaliency(model, r.layer(), classIndex, r.normalization(), v.flag("overwrite"), out::println)
+				.imageSteps(name -> new sc.fiji.convnet.predict.LineProgress(name, out::println)).run(input, new File(output), null, Progress.NONE);
 		out.println("saliency: " + report + " (" + output + ")");
 		return report.exitCode();
 	}

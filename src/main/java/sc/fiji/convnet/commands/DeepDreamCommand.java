@@ -1,7 +1,5 @@
 package sc.fiji.convnet.commands;
 
-import java.io.File;
-
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -10,17 +8,20 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.LayerLists;
 import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.model.ModelTask;
 
 /** Plugins › ConvNet › Explain › DeepDream: gradient ascent on Σ a² of a layer (eq. 10.12). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>DeepDream", description = "Enhances what a layer responds to by gradient ascent on the image",
 		menu = { @Menu(label = "Plugins"), @Menu(label = "ConvNet"), @Menu(label = "Explain", weight = MenuOrder.EXPLAIN), @Menu(label = "DeepDream", weight = 7) }, headless = true)
 public class DeepDreamCommand extends ImageFilterCommand {
 
-	@Parameter(label = "Network (engine file or .onnx)")
-	private File network;
+	@Parameter(label = "Network (model name, or path to an engine network, .onnx or model folder)", initializer = "listModels", callback = "pickModelFile",
+			persist = false)
+	private String network = ModelTask.CLASSIFICATION.defaultModel();
 
-	@Parameter(label = "Layer (empty: last convolution)", required = false)
+	@Parameter(label = "Layer", initializer = "listLayers", persist = false, required = false)
 	private String layer = "";
 
 	@Parameter(label = "Iterations per octave", min = "1")
@@ -43,6 +44,6 @@ public class DeepDreamCommand extends ImageFilterCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.deepDream(image, network.getPath(), layer, iterations, step, octaves, octave, smoothing, normalization, new IJProgress(label()));
+		return ConvNet.deepDream(image, model(network), LayerLists.value(layer), iterations, step, octaves, octave, smoothing, normalization, new IJProgress(label()));
 	}
 }

@@ -9,6 +9,7 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.ImageSaliency;
+import sc.fiji.convnet.ij.LayerLists;
 import sc.fiji.convnet.request.Normalization;
 import sc.fiji.convnet.request.SaliencyRequest;
 
@@ -29,7 +30,7 @@ public class GradCamCommand extends LoggedCommand {
 			callback = "pickModelFile", persist = false)
 	private String classifier = DEFAULTS.classifier();
 
-	@Parameter(label = "Layer (empty: last convolution)", required = false)
+	@Parameter(label = "Layer", initializer = "listLayers", persist = false, required = false)
 	private String layer = DEFAULTS.layer();
 
 	@Parameter(label = "Target class (index or name; -1 = top)")
@@ -46,7 +47,7 @@ public class GradCamCommand extends LoggedCommand {
 
 	@Override
 	void execute() throws Exception {
-		SaliencyRequest r = new SaliencyRequest(model(classifier), layer, target, opacity, normalization);
+		SaliencyRequest r = new SaliencyRequest(model(classifier), LayerLists.value(layer), target, opacity, normalization);
 		saliency = ImageSaliency.gradCam(image, r.classifier(), r.layer(), r.classIndex(), r.opacity(), r.normalization(), new IJProgress(label()));
 	}
 

@@ -10,6 +10,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.UIService;
 
+import sc.fiji.convnet.explain.Nodes;
+import sc.fiji.convnet.ij.LayerLists;
 import sc.fiji.convnet.predict.CancelledException;
 import sc.fiji.convnet.request.CommandSpecs;
 import sc.fiji.convnet.request.ModelChoices;
@@ -19,7 +21,8 @@ import sc.fiji.convnet.request.Option;
  * What every ConvNet SciJava command shares: the log, a quiet cancel, and a failure as one log line that starts with
  * the command's label. Written once so that the commands report alike and each keeps only its parameters and its
  * call. SciJava fills {@code @Parameter} fields of superclasses too (services included). A {@link DynamicCommand}, so that
- * a model field's choices can be the models installed now ({@link #listModels}).
+ * a model field's choices can be the models installed now ({@link #listModels}) and a layer field's the layers of the
+ * chosen network ({@link #listLayers}).
  */
 abstract class LoggedCommand extends DynamicCommand {
 
@@ -57,7 +60,10 @@ abstract class LoggedCommand extends DynamicCommand {
 		}
 	}
 
-	/** Callback of a model field ({@code callback = "pickModelFile"}): {@value ModelChoices#FROM_FILE} asks for the file and puts its path in the field. */
+	/**
+	 * Callback of a model field ({@code callback = "pickModelFile"}): {@value ModelChoices#FROM_FILE} asks for the file
+	 * and puts its path in the field. Then the layer fields list the new network's layers.
+	 */
 	void pickModelFile() {
 		for (Option o : CommandSpecs.of(label()).options()) {
 			if (o.models() == null || getInfo().getInput(o.key()) == null || !ModelChoices.FROM_FILE.equals(getInput(o.key()))) continue;
@@ -70,6 +76,37 @@ abstract class LoggedCommand extends DynamicCommand {
 			item.setChoices(choices);
 			setInput(o.key(), f.getPath());
 		}
+		followModels();
+	}
+
+	/**
+	 * Initializer of a layer field ({@code initializer = "listLayers"}; issue #19): its choices become the layers of
+	 * the network its model field names ({@link Option#layerOf}), listed by {@link LayerLists} as in the ImageJ 1.x
+	 * dialogs. An empty field gets the last convolution. A macro may still give any layer name: the run checks it.
+	 */
+	void listLayers() {
+		for (Option o : CommandSpecs.of(label()).options()) {
+			if (o.layerOf() == null || getInfo().getInput(o.key()) == null) continue;
+			Nodes.LayerChoices layers = LayerLists.of(text(o.layerOf()));
+			String current = text(o.key());
+			getInfo().getMutableInput(o.key(), String.class).setChoices(LayerLists.items(layers, current));
+			if (current.isBlank()) setInput(o.key(), LayerLists.selected(layers, ""));
+		}
+	}
+
+	/** After a model changed: a layer the new network lacks gives way to its last convolution, and the lists are refilled. */
+	private void followModels() {
+		for (Option o : CommandSpecs.of(label()).options()) {
+			if (o.layerOf() == null || getInfo().getInput(o.key()) == null) continue;
+			if (!LayerLists.of(text(o.layerOf())).names().contains(text(o.key()))) setInput(o.key(), "");
+		}
+		listLayers();
+	}
+
+	/** A field's value as text: a path for a file, empty for none. */
+	private String text(String key) {
+		Object v = getInput(key);
+		return v == null ? "" : v.toString().strip();
 	}
 
 	/** The model a field names, refusing {@value ModelChoices#FROM_FILE} left without a file. */

@@ -1,7 +1,5 @@
 package sc.fiji.convnet.commands;
 
-import java.io.File;
-
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -10,7 +8,9 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.LayerLists;
 import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.model.ModelTask;
 
 /** Plugins › ConvNet › Explain › Style Transfer: content of one image in the style of another (eqs. 10.13–10.17). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Style Transfer", description = "The image repainted in the style of another image",
@@ -23,11 +23,12 @@ public class StyleTransferCommand extends ImageResultCommand {
 	@Parameter(label = "Style image")
 	private ImagePlus style;
 
-	@Parameter(label = "Network (engine file or .onnx)")
-	private File network;
+	@Parameter(label = "Network (model name, or path to an engine network, .onnx or model folder)", initializer = "listModels", callback = "pickModelFile",
+			persist = false)
+	private String network = ModelTask.CLASSIFICATION.defaultModel();
 
-	@Parameter(label = "Content layer")
-	private String content;
+	@Parameter(label = "Content layer", initializer = "listLayers", persist = false, required = false)
+	private String content = "";
 
 	@Parameter(label = "Style layers (name:weight, …)")
 	private String gram;
@@ -52,7 +53,7 @@ public class StyleTransferCommand extends ImageResultCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.styleTransfer(image, style, network.getPath(), content, gram, alpha, beta, iterations, learning, start, normalization,
+		return ConvNet.styleTransfer(image, style, model(network), LayerLists.value(content), gram, alpha, beta, iterations, learning, start, normalization,
 				new IJProgress(label()));
 	}
 

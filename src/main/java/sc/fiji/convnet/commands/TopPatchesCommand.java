@@ -10,7 +10,9 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
 import sc.fiji.convnet.ij.IJProgress;
+import sc.fiji.convnet.ij.LayerLists;
 import sc.fiji.convnet.ij.SaliencyImages;
+import sc.fiji.convnet.model.ModelTask;
 
 /** Plugins › ConvNet › Explain › Top Patches: the image patches that most activate a channel (Fig. 10.13). */
 @Plugin(type = Command.class, menuPath = "Plugins>ConvNet>Explain>Top Patches", description = "The patches of a folder's images that most activate a channel of a layer",
@@ -20,11 +22,12 @@ public class TopPatchesCommand extends ImageResultCommand {
 	@Parameter(label = "Folder of images", style = "directory")
 	private File folder;
 
-	@Parameter(label = "Network (engine file or .onnx)")
-	private File network;
+	@Parameter(label = "Network (model name, or path to an engine network, .onnx or model folder)", initializer = "listModels", callback = "pickModelFile",
+			persist = false)
+	private String network = ModelTask.CLASSIFICATION.defaultModel();
 
-	@Parameter(label = "Layer")
-	private String layer;
+	@Parameter(label = "Layer", initializer = "listLayers", persist = false, required = false)
+	private String layer = "";
 
 	@Parameter(label = "Channel", min = "0")
 	private int channel = 0;
@@ -40,7 +43,7 @@ public class TopPatchesCommand extends ImageResultCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.topPatches(folder.getPath(), network.getPath(), layer, channel, patches, size, normalization, new IJProgress(label()));
+		return ConvNet.topPatches(folder.getPath(), model(network), LayerLists.value(layer), channel, patches, size, normalization, new IJProgress(label()));
 	}
 
 	@Override

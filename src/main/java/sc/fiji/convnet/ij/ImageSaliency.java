@@ -9,6 +9,7 @@ import sc.fiji.convnet.explain.BatchClassifier;
 import sc.fiji.convnet.explain.GradCam;
 import sc.fiji.convnet.explain.OcclusionSensitivity;
 import sc.fiji.convnet.explain.SaliencyMap;
+import sc.fiji.convnet.model.ModelFiles;
 import sc.fiji.convnet.model.ModelRepository;
 import sc.fiji.convnet.onnx.OnnxSession;
 import sc.fiji.convnet.predict.Progress;
@@ -43,17 +44,24 @@ public final class ImageSaliency {
 		var files = ModelRepository.standard().find(model);
 		Network net = files.network(imp.getHeight(), imp.getWidth());
 		step(progress, 1);
-		progress.stage("forward and backward pass");
-		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
-		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
-		step(progress, 2);
+		GradCam.Result r = pass(imp, net, files, layer, classIndex, normalization, progress);
 		progress.stage("drawing");
 		ImagePlus map = show(imp, r.map(), opacity, "gradcam", files.classes());
 		progress.update(3, 3);
 		return map;
 	}
 
-	private static void step(Progress progress, int done) {
+	/** Grad-CAM's second of three steps, the forward and backward pass on {@code net}; Esc is checked after it. */
+	static GradCam.Result pass(ImagePlus imp, Network net, ModelFiles files, String layer, int classIndex, String normalization, Progress progress) {
+		progress.stage("forward and backward pass");
+		Tensor x = SaliencyImages.tensor(imp, net.inputChannels(), files, normalization);
+		GradCam.Result r = GradCam.of(net).layer(layer == null || layer.isBlank() ? null : layer.strip()).classIndex(classIndex).compute(x);
+		step(progress, 2);
+		return r;
+	}
+
+	/** Step {@code done} of three is over: shown, then Esc checked. */
+	static void step(Progress progress, int done) {
 		progress.update(done, 3);
 		if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
 	}
@@ -108,7 +116,7 @@ public final class ImageSaliency {
 	 */
 	public static FolderRunner.Report gradCamFolder(String input, String output, String model, String layer, int classIndex, String normalization,
 			boolean overwrite, java.util.function.Consumer<String> log, Progress progress) throws IOException {
-		BatchSaliency task = new BatchSaliency(ModelRepository.standard().find(model), layer, classIndex, normalization);
-		return FolderRunner.over(new java.io.File(input)).output(new java.io.File(output)).overwrite(overwrite).log(log).progress(progress).run(task);
+		BatchSaliency task = new BatchSaliency(ModelRepository.standard().find(model), layer, classIndex, normalization, overwrite, log);
+		return task.run(new java.io.File(input), new java.io.File(output), null, progress);
 	}
 }

@@ -41,6 +41,11 @@ public final class LayerLists {
 		return out;
 	}
 
+	/** The layer an item means: {@value #LAST_CONVOLUTION} is empty (the last convolution), any other item is itself. */
+	public static String value(String item) {
+		return item == null || item.equals(LAST_CONVOLUTION) ? "" : item.strip();
+	}
+
 	/** The item to select: {@code current} when given, else the last convolution. */
 	public static String selected(Nodes.LayerChoices c, String current) {
 		if (current != null && !current.isBlank()) return current.strip();

@@ -83,6 +83,8 @@ class SaliencyClassNameTest {
 		Path model = model(tmp), in = image(tmp);
 		assertEquals(0, run("saliency", "--input", in.toString(), "--output", tmp.resolve("byName").toString(), "--model", model.toString(),
 				"--class", "WBC"), err.toString());
+		for (String step : new String[] { "reading the model", "reading the model 1/3", "forward and backward pass 2/3", "writing", "writing 3/3" })
+			assertTrue(out.toString().contains("smear.png: " + step + "\n"), "each image's steps as lines (issue #19): " + out);
 		assertEquals(0, run("saliency", "--input", in.toString(), "--output", tmp.resolve("other").toString(), "--model", model.toString(),
 				"--class", "RBC"), err.toString());
 		ImagePlus imp = IJ.openImage(in.resolve("smear.png").toString());

@@ -70,7 +70,7 @@ class ExplainCommandsTest {
 			assertEquals(1f / 9, filters.getProcessor().getf(5, 5), 1e-7);
 			assertEquals(-1f / 9, filters.getProcessor().getf(30, 5), 1e-7);
 
-			ImagePlus maps = (ImagePlus) Run.command(commands, FeatureMapsCommand.class, false, "image", imp, "network", random.toFile(), "layer", "conv2",
+			ImagePlus maps = (ImagePlus) Run.command(commands, FeatureMapsCommand.class, false, "image", imp, "network", random.toString(), "layer", "conv2",
 					"normalization", "none").get().getOutput("result");
 			assertEquals(6, maps.getStackSize());
 			assertEquals(8, maps.getWidth());
@@ -87,7 +87,7 @@ class ExplainCommandsTest {
 			for (int k = 1; k < 3; k++) if (t.getValue("Before", k) > t.getValue("Before", predicted)) predicted = k;
 			assertTrue(t.getValue("After", predicted) < t.getValue("Before", predicted));
 
-			ImagePlus dream = (ImagePlus) Run.command(commands, DeepDreamCommand.class, false, "image", imp, "network", random.toFile(), "layer", "relu2", "iterations", 3,
+			ImagePlus dream = (ImagePlus) Run.command(commands, DeepDreamCommand.class, false, "image", imp, "network", random.toString(), "layer", "relu2", "iterations", 3,
 					"step", 0.02, "octaves", 2, "octave", 1.4, "smoothing", 0.5, "normalization", "none").get().getOutput("result");
 			assertEquals(16, dream.getWidth());
 			assertEquals(16, dream.getHeight());
@@ -123,7 +123,7 @@ class ExplainCommandsTest {
 			ImagePlus direct = ConvNet.occlusion(square, onnx.toString(), 4, 2, 5, 0, 0, false, 0, "none", null);
 			assertArrayEquals((float[]) direct.getProcessor().getPixels(), (float[]) occ.getProcessor().getPixels());
 
-			ImagePlus top = (ImagePlus) Run.command(commands, TopPatchesCommand.class, false, "folder", folder.toFile(), "network", blobs.toFile(), "layer", "relu",
+			ImagePlus top = (ImagePlus) Run.command(commands, TopPatchesCommand.class, false, "folder", folder.toFile(), "network", blobs.toString(), "layer", "relu",
 					"channel", 0, "patches", 2, "size", 5, "normalization", "none").get().getOutput("result");
 			assertNotNull(top);
 			assertEquals(2 * 5 * 4 + 1, top.getWidth()); // two 5×5 patches zoomed ×4, one gap
@@ -131,7 +131,7 @@ class ExplainCommandsTest {
 			assertTrue(info.startsWith("img1.tif at 11,4"), info);
 
 			ImagePlus styled = (ImagePlus) Run.command(commands, StyleTransferCommand.class, false, "image", square, "style", ij.IJ.openImage(folder.resolve("img0.tif").toString()),
-					"network", random.toFile(), "content", "relu2", "gram", "relu1:0.5, relu2:1", "alpha", 1.0, "beta", 100.0, "iterations", 5,
+					"network", random.toString(), "content", "relu2", "gram", "relu1:0.5, relu2:1", "alpha", 1.0, "beta", 100.0, "iterations", 5,
 					"learning", 0.05, "start", false, "normalization", "none").get().getOutput("result");
 			assertEquals(16, styled.getWidth());
 			assertTrue(((String) styled.getProperty("Info")).startsWith("loss "));

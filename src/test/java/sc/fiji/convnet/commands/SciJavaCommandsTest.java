@@ -83,10 +83,10 @@ class SciJavaCommandsTest {
 	void modelFieldsListTheTasksModels() throws Exception {
 		org.scijava.module.ModuleService modules = context.service(org.scijava.module.ModuleService.class);
 		for (var c : java.util.List.of(SegmentNucleiCommand.class, BatchSegmentNucleiCommand.class, DetectObjectsCommand.class, BatchDetectObjectsCommand.class,
-				ClassifyCommand.class, GradCamCommand.class)) {
+				ClassifyCommand.class, GradCamCommand.class, FeatureMapsCommand.class, DeepDreamCommand.class, TopPatchesCommand.class, StyleTransferCommand.class)) {
 			org.scijava.module.Module m = modules.createModule(commands.getCommand(c));
 			m.initialize();
-			String key = m.getInfo().getInput("model") != null ? "model" : "classifier";
+			String key = java.util.stream.Stream.of("model", "classifier", "network").filter(k -> m.getInfo().getInput(k) != null).findFirst().orElseThrow();
 			java.util.List<?> choices = m.getInfo().getInput(key).getChoices();
 			assertTrue(choices.contains(m.getInput(key)), c.getSimpleName() + ": the default " + m.getInput(key) + " in " + choices);
 			assertEquals(sc.fiji.convnet.request.ModelChoices.FROM_FILE, choices.get(choices.size() - 1), c.getSimpleName());

@@ -72,8 +72,7 @@ final class SpecDialog {
 				continue;
 			}
 			if (asLayerList(o)) {
-				String layer = gd.getNextChoice();
-				v.set(o.key(), layer.equals(LayerLists.LAST_CONVOLUTION) ? "" : layer);
+				v.set(o.key(), LayerLists.value(gd.getNextChoice()));
 				continue;
 			}
 			switch (o.kind()) {
