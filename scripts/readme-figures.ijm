@@ -59,6 +59,26 @@ saveAs("PNG", out + "gabor-bank.png");
 print("gabor-bank.png " + getWidth() + "x" + getHeight());
 run("Close All");
 
+// 5. Style Transfer with the defaults: the nuclei sample in the style of the blood smear (content | style | result)
+open(root + "samples/blood/BloodImage_00000.jpg");
+rename("smear");
+open(root + "samples/nuclei_fluo_8bit_crop.tif");
+rename("nuclei");
+h = getHeight();
+run("Style Transfer", "style=smear network=bccd-classifier content=[] gram=[] alpha=1 beta=100000 smoothness=10 iterations=200 learning=0.02 normalization=0-1");
+rename("styled");
+selectImage("nuclei");
+run("RGB Color");
+selectImage("smear");
+run("Scale...", "x=- y=- width=" + round(getWidth() * h / getHeight()) + " height=" + h + " interpolation=Bilinear average create");
+rename("smear small");
+run("Combine...", "stack1=nuclei stack2=[smear small]");
+rename("pair");
+run("Combine...", "stack1=pair stack2=styled");
+saveAs("PNG", out + "style-transfer.png");
+print("style-transfer.png " + getWidth() + "x" + getHeight());
+run("Close All");
+
 print("readme-figures: done");
 
 // scales the current RGB image to the given width and reduces it to 256 colours (small PNG of a photograph)

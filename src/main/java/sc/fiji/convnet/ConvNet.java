@@ -332,10 +332,13 @@ public final class ConvNet {
 		return NetworkPictures.topPatches(folder, model, layer, channel, k, size, normalization, progress == null ? Progress.NONE : progress);
 	}
 
-	/** Neural style transfer (eqs. 10.13–10.17); {@code styleLayers} as {@code "relu1:0.5, relu2:1"}. */
+	/**
+	 * Neural style transfer (eqs. 10.13–10.17) with a smoothness weight γ; {@code styleLayers} as {@code "relu1:0.5, relu2:1"}
+	 * ({@code "input"}: the image's colours; empty: the colours and every convolution before the content layer).
+	 */
 	public static ImagePlus styleTransfer(ImagePlus content, ImagePlus style, String model, String contentLayer, String styleLayers, double alpha, double beta,
-			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
-		return NetworkPictures.styleTransfer(content, style, model, contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise,
+			double smoothness, int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
+		return NetworkPictures.styleTransfer(content, style, model, contentLayer, styleLayers, alpha, beta, smoothness, iterations, learningRate, fromNoise,
 				normalization, progress);
 	}
 

@@ -37,13 +37,16 @@ public class StyleTransferCommand extends ImageResultCommand {
 	private double alpha = 1;
 
 	@Parameter(label = "Style weight (beta)")
-	private double beta = 1000;
+	private double beta = 1e5;
+
+	@Parameter(label = "Smoothness (gamma)")
+	private double smoothness = 10;
 
 	@Parameter(label = "Iterations", min = "1")
 	private int iterations = 200;
 
 	@Parameter(label = "Learning rate (Adam)")
-	private double learning = 0.05;
+	private double learning = 0.02;
 
 	@Parameter(label = "Start from noise")
 	private boolean start = false;
@@ -53,7 +56,7 @@ public class StyleTransferCommand extends ImageResultCommand {
 
 	@Override
 	ImagePlus make() throws Exception {
-		return ConvNet.styleTransfer(image, style, model(network), LayerLists.value(content), gram, alpha, beta, iterations, learning, start, normalization,
+		return ConvNet.styleTransfer(image, style, model(network), LayerLists.value(content), gram, alpha, beta, smoothness, iterations, learning, start, normalization,
 				new IJProgress(label()));
 	}
 

@@ -21,10 +21,16 @@ import sc.fiji.convnet.tensor.Tensor;
  * of the style image:
  * <ul>
  * <li>content loss on one layer: E_C = ½ Σ (F − P)²;</li>
- * <li>Gram matrix G^l = F^l F^lᵀ (C_l × C_l) and per style layer E_l = Σ (G^l − A^l)² / (4 C_l² M_l²);</li>
- * <li>total loss E = α·E_C + β·Σ_l λ_l E_l, minimised over the image by Adam.</li>
+ * <li>Gram matrix G^l = F^l F^lᵀ (C_l × C_l) and per style layer E_l = Σ (G^l / M_l − A^l / M'_l)² / (4 C_l²), M'_l
+ * being the style image's positions: Gatys' Σ (G − A)² / (4 C² M²) when the two images have one size, and a style
+ * image of another size (the usual case) compared per position rather than by its pixel count;</li>
+ * <li>smoothness E_TV = Σ (x_{i,j+1} − x_{i,j})² + (x_{i+1,j} − x_{i,j})² over neighbouring pixels of each channel
+ * (squared total variation), which keeps the optimisation from filling the image with pixel noise that
+ * the shallow layers' Gram matrices cannot see;</li>
+ * <li>total loss E = α·E_C + β·Σ_l λ_l E_l + γ·E_TV, minimised over the image by Adam, each pixel kept within the
+ * range of the two images' values.</li>
  * </ul>
- * The image starts from the content image or from noise. Any network the engine runs gives the features;
+ * The image starts from the content image in the style image's colours ({@link #recoloured}) or from noise. Any network the engine runs gives the features;
  * deeper layers carry more of the content, shallower ones the texture.
  */
 public final class StyleTransfer {
@@ -32,7 +38,7 @@ public final class StyleTransfer {
 	private final Network net;
 	private String contentLayer;
 	private final Map<String, Double> styleLayers = new LinkedHashMap<>();
-	private double alpha = 1, beta = 1e3, learningRate = 0.05;
+	private double alpha = 1, beta = 1e5, gamma = 10, learningRate = 0.02;
 	private int iterations = 100;
 	private boolean fromNoise;
 	private long seed = 1;
@@ -47,14 +53,16 @@ public final class StyleTransfer {
 	public StyleTransfer styleLayer(String name, double lambda) { styleLayers.put(name, lambda); return this; }
 	/** α (content) and β (style). */
 	public StyleTransfer weights(double alpha, double beta) { this.alpha = alpha; this.beta = beta; return this; }
+	/** γ, the weight of the smoothness term (0: none). */
+	public StyleTransfer smoothness(double gamma) { this.gamma = gamma; return this; }
 	public StyleTransfer iterations(int n) { iterations = n; return this; }
 	public StyleTransfer learningRate(double eta) { learningRate = eta; return this; }
 	/** Start from Gaussian noise (σ = the content image's standard deviation) instead of the content image. */
 	public StyleTransfer fromNoise(long seed) { fromNoise = true; this.seed = seed; return this; }
 	public StyleTransfer progress(Progress p) { progress = p == null ? Progress.NONE : p; return this; }
 
-	/** The total loss, its two parts and ∂E/∂x for an image. */
-	public record Evaluation(double loss, double content, double style, Tensor gradient) {}
+	/** The total loss, its parts and ∂E/∂x for an image. */
+	public record Evaluation(double loss, double content, double style, double smoothness, Tensor gradient) {}
 
 	/** @param losses the total loss before each step and, last, of the result */
 	public record Result(Tensor image, double[] losses, Evaluation last) {}
@@ -78,7 +86,8 @@ public final class StyleTransfer {
 			try (NodePass pass = NodePass.run(net, styleImage, Phase.INFERENCE, deepest)) {
 				for (Map.Entry<String, Double> e : styleLayers.entrySet()) {
 					int node = Nodes.byName(net, e.getKey());
-					grams.put(node, gram(features(pass, node)));
+					Tensor f = features(pass, node);
+					grams.put(node, perPosition(gram(f), f.dim(2) * f.dim(3)));
 					lambdas.merge(node, e.getValue(), Double::sum);
 				}
 			}
@@ -103,8 +112,8 @@ public final class StyleTransfer {
 					int node = e.getKey();
 					Tensor fl = features(pass, node);
 					int c = fl.dim(1), m = fl.dim(2) * fl.dim(3);
-					double[] g = gram(fl), a = e.getValue();
-					double norm = 4.0 * c * c * (double) m * m, el = 0;
+					double[] g = perPosition(gram(fl), m), a = e.getValue();
+					double norm = 4.0 * c * c, el = 0;
 					double[] diff = new double[c * c];
 					for (int i = 0; i < c * c; i++) {
 						diff[i] = g[i] - a[i];
@@ -113,10 +122,10 @@ public final class StyleTransfer {
 					el /= norm;
 					double lambda = lambdas.get(node);
 					es += lambda * el;
-					// ∂E_l/∂F = (G − A)·F / (C² M²), G − A being symmetric
+					// ∂E_l/∂F = (G/M − A/M')·F / (C² M), the difference being symmetric
 					Tensor gs = Tensor.zeros(fl.shape());
 					float[] fd = fl.data();
-					double scale = beta * lambda * 4 / norm;
+					double scale = beta * lambda / ((double) c * c * m);
 					for (int i = 0; i < c; i++)
 						for (int k = 0; k < m; k++) {
 							double s = 0;
@@ -126,7 +135,8 @@ public final class StyleTransfer {
 					seeds.merge(node, gs, StyleTransfer::sum);
 				}
 				Tensor grad = pass.inputGradient(seeds);
-				return new Evaluation(alpha * ec + beta * es, ec, es, grad);
+				double tv = gamma > 0 ? smoothness(x, grad, gamma) : 0;
+				return new Evaluation(alpha * ec + beta * es + gamma * tv, ec, es, tv, grad);
 			}
 		}
 	}
@@ -138,8 +148,10 @@ public final class StyleTransfer {
 			throw new IllegalArgumentException("StyleTransfer: expects single images 1×C×H×W, got content " + contentImage.shapeString() + " and style " + styleImage.shapeString());
 		Targets targets = targets(contentImage, styleImage);
 		Parameter image = new Parameter("image", Initializer.uniform(0), true, contentImage.shape());
-		image.set(start(contentImage));
+		image.set(start(contentImage, styleImage));
 		Adam adam = new Adam(List.of(image), learningRate);
+		float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
+		for (Tensor t : new Tensor[] { contentImage, styleImage }) for (float v : t.data()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
 		double[] losses = new double[iterations + 1];
 		for (int it = 0; it < iterations; it++) {
 			if (progress.cancelled()) throw new CancelledException();
@@ -147,6 +159,8 @@ public final class StyleTransfer {
 			losses[it] = e.loss();
 			System.arraycopy(e.gradient().data(), 0, image.grad().data(), 0, e.gradient().size());
 			adam.step();
+			float[] x = image.value().data();
+			for (int i = 0; i < x.length; i++) x[i] = Math.max(lo, Math.min(hi, x[i]));
 			progress.update(it + 1, iterations);
 		}
 		Evaluation last = targets.evaluate(image.value());
@@ -154,9 +168,9 @@ public final class StyleTransfer {
 		return new Result(image.value().copy(), losses, last);
 	}
 
-	private float[] start(Tensor content) {
+	private float[] start(Tensor content, Tensor style) {
 		float[] c = content.data();
-		if (!fromNoise) return c.clone();
+		if (!fromNoise) return recoloured(content, style);
 		double mean = 0, sq = 0;
 		for (float v : c) { mean += v; sq += (double) v * v; }
 		mean /= c.length;
@@ -165,6 +179,54 @@ public final class StyleTransfer {
 		float[] x = new float[c.length];
 		for (int i = 0; i < x.length; i++) x[i] = (float) (mean + sd * r.nextGaussian());
 		return x;
+	}
+
+	/**
+	 * The content image with each channel's mean and spread set to those of the style image's channel: the colours
+	 * come from the style from the start, and the optimisation adds its texture. (Left to the Gram matrices alone, a
+	 * small network's colours drift to ones neither image has, such as a green background under pink nuclei.)
+	 */
+	static float[] recoloured(Tensor content, Tensor style) {
+		int channels = content.dim(1), plane = content.dim(2) * content.dim(3), stylePlane = style.dim(2) * style.dim(3);
+		if (style.dim(1) != channels) return content.data().clone();
+		float[] out = new float[content.size()];
+		for (int c = 0; c < channels; c++) {
+			double[] cs = meanAndSd(content.data(), c * plane, plane), ss = meanAndSd(style.data(), c * stylePlane, stylePlane);
+			double gain = cs[1] > 1e-12 ? ss[1] / cs[1] : 0;
+			for (int i = c * plane; i < (c + 1) * plane; i++) out[i] = (float) (ss[0] + gain * (content.data()[i] - cs[0]));
+		}
+		return out;
+	}
+
+	private static double[] meanAndSd(float[] v, int offset, int n) {
+		double mean = 0, sq = 0;
+		for (int i = offset; i < offset + n; i++) { mean += v[i]; sq += (double) v[i] * v[i]; }
+		mean /= n;
+		return new double[] { mean, Math.sqrt(Math.max(0, sq / n - mean * mean)) };
+	}
+
+	/** E_TV of x (N×C×H×W); adds γ·∂E_TV/∂x to {@code grad}. */
+	static double smoothness(Tensor x, Tensor grad, double gamma) {
+		int planes = x.dim(0) * x.dim(1), h = x.dim(2), w = x.dim(3);
+		float[] v = x.data(), g = grad.data();
+		double e = 0;
+		for (int p = 0; p < planes; p++)
+			for (int y = 0; y < h; y++)
+				for (int i = p * h * w + y * w, end = i + w; i < end; i++) {
+					if (i + 1 < end) {
+						double d = v[i + 1] - v[i];
+						e += d * d;
+						g[i + 1] += (float) (2 * gamma * d);
+						g[i] -= (float) (2 * gamma * d);
+					}
+					if (y + 1 < h) {
+						double d = v[i + w] - v[i];
+						e += d * d;
+						g[i + w] += (float) (2 * gamma * d);
+						g[i] -= (float) (2 * gamma * d);
+					}
+				}
+		return e;
 	}
 
 	private Tensor features(NodePass pass, int node) {
@@ -185,6 +247,11 @@ public final class StyleTransfer {
 				g[i * c + j] = g[j * c + i] = s;
 			}
 		return g;
+	}
+
+	private static double[] perPosition(double[] gram, int positions) {
+		for (int i = 0; i < gram.length; i++) gram[i] /= positions;
+		return gram;
 	}
 
 	private static Tensor sum(Tensor a, Tensor b) {

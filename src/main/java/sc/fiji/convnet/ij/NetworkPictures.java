@@ -239,15 +239,23 @@ public final class NetworkPictures {
 		return out;
 	}
 
-	/** Style transfer (eqs. 10.13–10.17); {@code styleLayers} as "name:λ, name:λ". */
+	/** The weight of the image's own channels (their Gram matrix: the colours) among the default style layers. */
+	static final double COLOUR_WEIGHT = 100;
+
+	/**
+	 * Style transfer (eqs. 10.13–10.17) with a smoothness term γ; {@code styleLayers} as "name:λ, name:λ" ("input" for
+	 * the image's own channels). The result is RGB when either image is and the network reads three channels.
+	 */
 	public static ImagePlus styleTransfer(ImagePlus content, ImagePlus style, String model, String contentLayer, String styleLayers, double alpha, double beta,
-			int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
+			double smoothness, int iterations, double learningRate, boolean fromNoise, String normalization, Progress progress) throws IOException {
 		ModelFiles files = ModelRepository.standard().find(model);
 		Network net = files.network(content.getHeight(), content.getWidth());
-		// empty content layer: the last convolution; no style layers: every convolution before it (weight 1 each)
+		// empty content layer: the last convolution; no style layers: the image's colours and every convolution before it
+		// (weight 1 each): the shallow layers of a small network alone leave the colours free, and the result drifts to
+		// colours neither image has
 		String contentName = Nodes.layerName(net, contentLayer);
 		sc.fiji.convnet.explain.StyleTransfer st = sc.fiji.convnet.explain.StyleTransfer.of(net).contentLayer(contentName).weights(alpha, beta)
-				.iterations(iterations).learningRate(learningRate).progress(progress);
+				.smoothness(smoothness).iterations(iterations).learningRate(learningRate).progress(progress);
 		boolean anyStyle = false;
 		for (String part : styleLayers == null ? new String[0] : styleLayers.split(",")) {
 			if (part.isBlank()) continue;
@@ -257,13 +265,16 @@ public final class NetworkPictures {
 		}
 		if (!anyStyle) {
 			int contentNode = Nodes.byName(net, contentName);
+			st.styleLayer("input", COLOUR_WEIGHT);
 			for (int k : Nodes.rectifiedConvolutions(net)) if (k < contentNode) st.styleLayer(Nodes.name(net, k), 1);
 		}
 		if (fromNoise) st.fromNoise(1);
 		Tensor c = SaliencyImages.tensor(content, net.inputChannels(), files, normalization);
 		Tensor s = SaliencyImages.tensor(style, net.inputChannels(), files, normalization);
 		var r = st.transfer(c, s);
-		ImagePlus out = likeInput(content, content.getShortTitle() + "_styled", r.image());
+		// a grey content in the style of a colour image comes out in colour
+		ImagePlus out = likeInput(style.getType() == ImagePlus.COLOR_RGB ? style : content, content.getShortTitle() + "_styled", r.image());
+		out.setCalibration(content.getCalibration().copy());
 		out.setProperty("Info", "loss " + r.losses()[0] + " -> " + r.losses()[r.losses().length - 1] + " (content " + r.last().content() + ", style " + r.last().style() + ")");
 		return out;
 	}

@@ -84,7 +84,8 @@ public final class CommandSpecs {
 			integer("patches", "Patches", 9), integer("size", "Size (0: receptive field)", 0), Normalization.option(Normalization.NONE, Normalization.SALIENCY));
 	public static final Spec STYLE_TRANSFER = Spec.of("Style Transfer", image("style", "Style image"), NETWORK, text("content", "Content layer", "").layerOf("network"),
 			text("gram", "Gram layers of the style (name:weight, …)", ""), number("alpha", "Alpha (content weight)", 1),
-			number("beta", "Beta (style weight)", 1000), integer("iterations", "Iterations", 200), number("learning", "Learning rate (Adam)", 0.05),
+			number("beta", "Beta (style weight)", 1e5), number("smoothness", "Smoothness (gamma)", 10), integer("iterations", "Iterations", 200),
+			number("learning", "Learning rate (Adam)", 0.02),
 			flag("start", "Start from noise", false), Normalization.option(Normalization.UNIT, Normalization.SALIENCY));
 
 	private static final Map<String, Spec> BY_COMMAND = new LinkedHashMap<>();

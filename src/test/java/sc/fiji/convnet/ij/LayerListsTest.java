@@ -57,7 +57,7 @@ class LayerListsTest {
 		ColorProcessor a = new ColorProcessor(32, 32), b = new ColorProcessor(32, 32);
 		java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
 		for (int i = 0; i < 32 * 32; i++) { a.set(i, rng.nextInt(1 << 24)); b.set(i, (i % 7) * 0x203040); }
-		ImagePlus out = NetworkPictures.styleTransfer(new ImagePlus("content", a), new ImagePlus("style", b), "bccd-classifier", "", "", 1, 1000, 2, 0.01,
+		ImagePlus out = NetworkPictures.styleTransfer(new ImagePlus("content", a), new ImagePlus("style", b), "bccd-classifier", "", "", 1, 1000, 10, 2, 0.01,
 				false, "0-1", null);
 		assertEquals(ImagePlus.COLOR_RGB, out.getType());
 		assertEquals("content_styled", out.getTitle());

@@ -94,7 +94,7 @@ class ExplainMacroIT extends WithImageJ {
 				"open(\"" + folder.resolve("img1.tif") + "\");",
 				"open(\"" + folder.resolve("img0.tif") + "\");",
 				"selectImage(\"img1.tif\");",
-				"run(\"Style Transfer\", \"style=img0.tif network=[" + random + "] content=relu2 gram=[relu1:0.5, relu2:1] alpha=2 beta=100 iterations=5 learning=0.1 normalization=none\");",
+				"run(\"Style Transfer\", \"style=img0.tif network=[" + random + "] content=relu2 gram=[relu1:0.5, relu2:1] alpha=2 beta=100 smoothness=0.5 iterations=5 learning=0.1 normalization=none\");",
 				"print(\"title3=\" + getTitle());",
 				"saveAs(\"Tiff\", \"" + out.resolve("styled.tif") + "\");",
 				"run(\"Activation Maximization\", \"classifier=[" + home.resolve("absent.convnet") + "] class=0 width=8 height=8 iterations=1\");",
@@ -128,7 +128,7 @@ class ExplainMacroIT extends WithImageJ {
 		assertEquals(16, styled.getWidth());
 		assertEquals(16, styled.getHeight());
 		ImagePlus expectedStyle = ConvNet.styleTransfer(IJ.openImage(folder.resolve("img1.tif").toString()), IJ.openImage(folder.resolve("img0.tif").toString()),
-				random.toString(), "relu2", "relu1:0.5, relu2:1", 2, 100, 5, 0.1, false, "none", null);
+				random.toString(), "relu2", "relu1:0.5, relu2:1", 2, 100, 0.5, 5, 0.1, false, "none", null);
 		assertSamePixels(expectedStyle, styled, "Style Transfer");
 	}
 

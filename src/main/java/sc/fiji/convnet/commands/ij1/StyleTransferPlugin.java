@@ -11,7 +11,7 @@ import sc.fiji.convnet.ij.SaliencyImages;
 /**
  * ImageJ 1.x entry for Style Transfer: the current image is the content, the style image is chosen among the open
  * images by title. Recorded as
- * {@code run("Style Transfer", "style=[van gogh.tif] network=/m.onnx content=relu3 gram=[relu1:0.5, relu2:1] alpha=1 beta=1000 iterations=200 learning=0.05 normalization=0-1");}
+ * {@code run("Style Transfer", "style=[van gogh.tif] network=/m.onnx content=relu3 gram=[relu1:0.5, relu2:1] alpha=1 beta=100000 smoothness=10 iterations=200 learning=0.02 normalization=0-1");}
  * ({@code style=} is the style image's window title; {@code gram=} the style layers as name:weight, whose Gram matrices
  * carry the style; add {@code start} to start from noise instead of the content image).
  */
@@ -19,7 +19,7 @@ public class StyleTransferPlugin implements PlugIn {
 
 	static final String COMMAND = "Style Transfer";
 	private static String style = "", model = "", contentLayer = "", styleLayers = "", normalization = SaliencyImages.NORMALIZE_UNIT;
-	private static double alpha = 1, beta = 1000, learningRate = 0.05;
+	private static double alpha = 1, beta = 1e5, smoothness = 10, learningRate = 0.02;
 	private static int iterations = 200;
 	private static boolean fromNoise = false;
 
@@ -35,7 +35,8 @@ public class StyleTransferPlugin implements PlugIn {
 		gd.addStringField("Content layer", contentLayer, 16);
 		gd.addStringField("Gram layers of the style (name:weight, …)", styleLayers, 24);
 		gd.addNumericField("Alpha (content weight)", alpha, 3);
-		gd.addNumericField("Beta (style weight)", beta, 3);
+		gd.addNumericField("Beta (style weight)", beta, 0);
+		gd.addNumericField("Smoothness (gamma)", smoothness, 3);
 		gd.addNumericField("Iterations", iterations, 0);
 		gd.addNumericField("Learning rate (Adam)", learningRate, 4);
 		gd.addCheckbox("Start from noise", fromNoise);
@@ -49,6 +50,7 @@ public class StyleTransferPlugin implements PlugIn {
 		styleLayers = gd.getNextString();
 		alpha = gd.getNextNumber();
 		beta = gd.getNextNumber();
+		smoothness = gd.getNextNumber();
 		iterations = (int) gd.getNextNumber();
 		learningRate = gd.getNextNumber();
 		fromNoise = gd.getNextBoolean();
@@ -59,7 +61,7 @@ public class StyleTransferPlugin implements PlugIn {
 			if (styleImage == null) throw new IllegalArgumentException("no open image is titled '" + style + "' (the style image)");
 			if (invalid || iterations < 1) throw new IllegalArgumentException(iterations + " iterations: weights must be numbers and iterations ≥ 1");
 			try {
-				return ConvNet.styleTransfer(content, styleImage, model, contentLayer, styleLayers, alpha, beta, iterations, learningRate, fromNoise, normalization,
+				return ConvNet.styleTransfer(content, styleImage, model, contentLayer, styleLayers, alpha, beta, smoothness, iterations, learningRate, fromNoise, normalization,
 						new IJProgress(COMMAND));
 			} catch (java.io.IOException e) {
 				throw new java.io.UncheckedIOException(e.getMessage(), e); // the message alone, not "java.io.IOException: …"
