@@ -207,7 +207,7 @@ public final class ConvNet {
 	/**
 	 * Detects objects (by default blood cells with {@code bccd-detector}) on the current plane: boxes in the
 	 * overlay, optionally in the ROI Manager; returns the boxes with their table and counts per class.
-	 * {@code scales} e.g. {@code "1"} or {@code "0.8,1,1.25"}.
+	 * {@code scales} e.g. {@code "1"} or {@code "0.8,1,1.25"}; the other options (views) at their defaults.
 	 */
 	public static DetectionRun.Output detectObjects(ImagePlus imp, String model, String scales, double scoreThreshold,
 			double iouThreshold, boolean addToRoiManager) throws IOException {

@@ -21,6 +21,10 @@ abstract class DetectParameters extends LoggedCommand {
 	@Parameter(label = "Scales", description = "e.g. 1 or 0.8,1,1.25: the model runs on rescaled copies and the boxes are mapped back")
 	private String scales = DEFAULTS.scales();
 
+	@Parameter(label = "Views (mirror images)", choices = { "1", "2", "4" },
+			description = "At each scale the model also runs on the left-right (2) and top-bottom (4) mirror images; all boxes are suppressed together")
+	private String views = String.valueOf(DEFAULTS.views());
+
 	@Parameter(label = "Score threshold", min = "0", max = "1")
 	private double score = DEFAULTS.score();
 
@@ -32,6 +36,6 @@ abstract class DetectParameters extends LoggedCommand {
 
 	/** The request these fields describe. */
 	DetectRequest request() {
-		return new DetectRequest(model(model), decoder, scales, score, iou, agnostic);
+		return new DetectRequest(model(model), decoder, scales, Integer.parseInt(views), score, iou, agnostic);
 	}
 }

@@ -43,6 +43,11 @@ public record Box(String label, double score, double x, double y, double width, 
 		return new Box(label, score, x * sx + dx, y * sy + dy, width * sx, height * sy, difficult);
 	}
 
+	/** This box in the mirror image of a {@code w}×{@code h} image, mirrored left–right and/or top–bottom (its own inverse). */
+	public Box flipped(boolean horizontally, boolean vertically, double w, double h) {
+		return new Box(label, score, horizontally ? w - x - width : x, vertically ? h - y - height : y, width, height, difficult);
+	}
+
 	/** This box intersected with [0, w]×[0, h]. */
 	public Box clipped(double w, double h) {
 		double x1 = Math.max(0, Math.min(w, x)), y1 = Math.max(0, Math.min(h, y));

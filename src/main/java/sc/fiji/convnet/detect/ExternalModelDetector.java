@@ -46,13 +46,15 @@ public final class ExternalModelDetector implements Detector {
 		List<Box> all = new ArrayList<>();
 		double[] scales = c.inputWidth > 0 ? new double[] { 1 } : s.scales();
 		progress.stage("predicting");
-		for (int k = 0; k < scales.length; k++) {
+		int runs = scales.length * s.views();
+		for (int k = 0; k < runs; k++) {
 			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
-			if (k > 0) progress.update(k, scales.length);
-			double scale = scales[k];
+			if (k > 0) progress.update(k, runs);
+			double scale = scales[k / s.views()];
+			boolean mirrorX = DetectionSettings.mirroredHorizontally(k % s.views()), mirrorY = DetectionSettings.mirroredVertically(k % s.views());
 			int w = c.inputWidth > 0 ? c.inputWidth : (int) Math.round(image.width() * scale);
 			int h = c.inputHeight > 0 ? c.inputHeight : (int) Math.round(image.height() * scale);
-			RgbImage resized = image.resized(w, h);
+			RgbImage resized = image.resized(w, h).flipped(mirrorX, mirrorY);
 			float[] p = resized.planes().clone();
 			for (int i = 0; i < p.length; i++) p[i] *= (float) c.inputRange;
 			Tensor input = preprocess.apply(new Tensor(p, 1, 3, h, w));
@@ -70,11 +72,11 @@ public final class ExternalModelDetector implements Detector {
 			}
 			double fx = image.width() / (double) w, fy = image.height() / (double) h;
 			for (Box b : boxes) {
-				Box m = b.mapped(fx, fy, 0, 0).clipped(image.width(), image.height());
+				Box m = b.flipped(mirrorX, mirrorY, w, h).mapped(fx, fy, 0, 0).clipped(image.width(), image.height());
 				if (m.area() > 0) all.add(m);
 			}
 		}
-		progress.update(scales.length, scales.length);
+		progress.update(runs, runs);
 		progress.stage("suppressing overlaps");
 		return s.nms().apply(all);
 	}

@@ -35,22 +35,28 @@ public final class GridDetector {
 	public CellDecoder decoder() { return decoder; }
 	public double inputScale() { return inputScale; }
 
-	/** Boxes in the image's pixels after suppression; {@code scales} multiply the training input scale (1 = as trained). */
-	public List<Box> detect(RgbImage image, double[] scales, double minScore, NonMaxSuppression nms) {
-		return detect(image, scales, minScore, nms, Progress.NONE);
+	/**
+	 * Boxes in the image's pixels after suppression; {@code scales} multiply the training input scale (1 = as trained),
+	 * {@code views} as {@link DetectionSettings#views()}.
+	 */
+	public List<Box> detect(RgbImage image, double[] scales, int views, double minScore, NonMaxSuppression nms) {
+		return detect(image, scales, views, minScore, nms, Progress.NONE);
 	}
 
 	/**
 	 * The same with progress: the step "predicting" with one rising fraction over the scales (finer where the
 	 * predictor reports tiles or views), Esc checked before each scale, then "suppressing overlaps".
 	 */
-	public List<Box> detect(RgbImage image, double[] scales, double minScore, NonMaxSuppression nms, Progress progress) {
+	public List<Box> detect(RgbImage image, double[] scales, int views, double minScore, NonMaxSuppression nms, Progress progress) {
 		if (scales.length == 0) throw new IllegalArgumentException("GridDetector: no scales");
 		List<Box> all = new ArrayList<>();
 		progress.stage("predicting");
-		for (int i = 0; i < scales.length; i++) {
+		int runs = scales.length * views;
+		for (int i = 0; i < runs; i++) {
 			if (progress.cancelled()) throw new CancelledException();
-			all.addAll(detectAtScale(image, scales[i], minScore, Progress.within(progress, i, scales.length)));
+			int v = i % views;
+			all.addAll(detectAtScale(image, scales[i / views], DetectionSettings.mirroredHorizontally(v), DetectionSettings.mirroredVertically(v), minScore,
+					Progress.within(progress, i, runs)));
 		}
 		progress.stage("suppressing overlaps");
 		return nms.apply(all);
@@ -58,20 +64,21 @@ public final class GridDetector {
 
 	/** Boxes at one scale, mapped back to the image's pixels, before suppression. */
 	public List<Box> detectAtScale(RgbImage image, double scale, double minScore) {
-		return detectAtScale(image, scale, minScore, Progress.NONE);
+		return detectAtScale(image, scale, false, false, minScore, Progress.NONE);
 	}
 
-	private List<Box> detectAtScale(RgbImage image, double scale, double minScore, Progress progress) {
+	/** The same on the image mirrored as asked, the boxes mirrored back. */
+	private List<Box> detectAtScale(RgbImage image, double scale, boolean mirrorX, boolean mirrorY, double minScore, Progress progress) {
 		if (!(scale > 0)) throw new IllegalArgumentException("GridDetector: scale must be positive, got " + scale);
 		int stride = decoder.stride();
 		int w = Math.max(stride, (int) Math.round(image.width() * inputScale * scale));
 		int h = Math.max(stride, (int) Math.round(image.height() * inputScale * scale));
-		RgbImage resized = image.resized(w, h);
+		RgbImage resized = image.resized(w, h).flipped(mirrorX, mirrorY);
 		Tensor out = predictor.predict(resized.toInput(Math.max(stride, predictor.sizeMultiple())), progress);
 		double fx = image.width() / (double) w, fy = image.height() / (double) h;
 		List<Box> boxes = new ArrayList<>();
 		for (Box b : decoder.decode(out, 0, minScore)) {
-			Box m = b.mapped(fx, fy, 0, 0).clipped(image.width(), image.height());
+			Box m = b.flipped(mirrorX, mirrorY, w, h).mapped(fx, fy, 0, 0).clipped(image.width(), image.height());
 			if (m.width() > 0 && m.height() > 0) boxes.add(m);
 		}
 		return boxes;

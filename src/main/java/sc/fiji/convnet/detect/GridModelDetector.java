@@ -15,12 +15,12 @@ public final class GridModelDetector implements Detector {
 
 	@Override
 	public List<Box> detect(RgbImage image, DetectionSettings s) {
-		return grid.detect(image, s.scales(), s.scoreThreshold(), s.nms());
+		return grid.detect(image, s.scales(), s.views(), s.scoreThreshold(), s.nms());
 	}
 
 	@Override
 	public List<Box> detect(RgbImage image, DetectionSettings s, sc.fiji.convnet.predict.Progress progress) {
-		return grid.detect(image, s.scales(), s.scoreThreshold(), s.nms(), progress);
+		return grid.detect(image, s.scales(), s.views(), s.scoreThreshold(), s.nms(), progress);
 	}
 
 	@Override public List<String> classes() { return grid.decoder().classes(); }

@@ -76,6 +76,18 @@ public final class RgbImage {
 		return new RgbImage(w, h, out);
 	}
 
+	/** The image mirrored left–right and/or top–bottom. */
+	public RgbImage flipped(boolean horizontally, boolean vertically) {
+		if (!horizontally && !vertically) return this;
+		float[] out = new float[planes.length];
+		for (int c = 0; c < 3; c++)
+			for (int y = 0; y < height; y++) {
+				int sy = vertically ? height - 1 - y : y;
+				for (int x = 0; x < width; x++) out[(c * height + y) * width + x] = planes[(c * height + sy) * width + (horizontally ? width - 1 - x : x)];
+			}
+		return new RgbImage(width, height, out);
+	}
+
 	/** The {@code w}×{@code h} part whose top-left pixel is ({@code x}, {@code y}); it must lie inside the image. */
 	public RgbImage cut(int x, int y, int w, int h) {
 		if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height)

@@ -65,7 +65,7 @@ public final class BatchDetection extends ImageFolderTask<BatchDetection> {
 
 	@Override
 	public String settings() {
-		return "model=" + detector.describe() + "@sha256:" + modelDigest + ";scales=" + java.util.Arrays.toString(settings.scales()) + ";score="
+		return "model=" + detector.describe() + "@sha256:" + modelDigest + ";scales=" + java.util.Arrays.toString(settings.scales()) + ";views=" + settings.views() + ";score="
 				+ settings.scoreThreshold() + ";iou=" + settings.iouThreshold() + ";classAgnostic=" + settings.classAgnostic();
 	}
 

@@ -8,7 +8,7 @@ import sc.fiji.convnet.detect.DetectionSettings;
 import sc.fiji.convnet.detect.Detector;
 
 /** Detect Objects: every option with its default, in one place, for every front end. */
-public record DetectRequest(String model, String decoder, String scales, double score, double iou, boolean agnostic)
+public record DetectRequest(String model, String decoder, String scales, int views, double score, double iou, boolean agnostic)
 		implements java.io.Serializable {
 
 	public static final String FROM_MODEL = "from model";
@@ -19,6 +19,8 @@ public record DetectRequest(String model, String decoder, String scales, double 
 			Option.choice("decoder", "Decoder", FROM_MODEL, List.of(FROM_MODEL, "grid", "centre", "n6", "boxes_scores"))
 					.help("how the outputs are read: as the model description says, or grid, n6, boxes_scores"),
 			Option.text("scales", "Scales", DetectionSettings.DEFAULT_SCALES).help("scales to run at, e.g. 0.8,1,1.25"),
+			Option.choice("views", "Views (mirror images)", String.valueOf(DetectionSettings.DEFAULT_VIEWS), List.of("1", "2", "4"))
+					.help("run on 1, 2 or 4 views at each scale: the image, its left-right mirror image, and the top-bottom ones"),
 			Option.number("score", "Score threshold", DetectionSettings.DEFAULT_SCORE).help("score threshold"),
 			Option.number("iou", "IoU threshold (NMS)", DetectionSettings.DEFAULT_IOU).help("IoU threshold of non-max suppression"),
 			Option.flag("agnostic", "Agnostic suppression (across classes)", false).aliases("class-agnostic", "class_agnostic")
@@ -27,25 +29,25 @@ public record DetectRequest(String model, String decoder, String scales, double 
 	public DetectRequest {
 		model = model == null || model.isBlank() ? DetectionModels.DEFAULT_MODEL : model.trim();
 		decoder = decoder == null || decoder.isBlank() ? FROM_MODEL : decoder.trim();
-		settings(scales, score, iou, agnostic); // validates
+		settings(scales, views, score, iou, agnostic); // validates
 	}
 
 	public static DetectRequest defaults() { return from(SPEC.defaults()); }
 
 	public static DetectRequest from(Values v) {
-		return new DetectRequest(v.text("model"), v.text("decoder"), v.text("scales"), v.number("score"), v.number("iou"), v.flag("agnostic"));
+		return new DetectRequest(v.text("model"), v.text("decoder"), v.text("scales"), v.integer("views"), v.number("score"), v.number("iou"), v.flag("agnostic"));
 	}
 
 	public Values values() {
-		return SPEC.defaults().set("model", model).set("decoder", decoder).set("scales", scales).set("score", score).set("iou", iou).set("agnostic", agnostic);
+		return SPEC.defaults().set("model", model).set("decoder", decoder).set("scales", scales).set("views", views).set("score", score).set("iou", iou).set("agnostic", agnostic);
 	}
 
 	public DetectRequest with(String key, Object value) { return from(values().set(key, value)); }
 
-	public DetectionSettings settings() { return settings(scales, score, iou, agnostic); }
+	public DetectionSettings settings() { return settings(scales, views, score, iou, agnostic); }
 
-	private static DetectionSettings settings(String scales, double score, double iou, boolean agnostic) {
-		return new DetectionSettings(DetectionSettings.parseScales(scales), score, iou, agnostic);
+	private static DetectionSettings settings(String scales, int views, double score, double iou, boolean agnostic) {
+		return new DetectionSettings(DetectionSettings.parseScales(scales), views, score, iou, agnostic);
 	}
 
 	/** The decoder chosen over the model description's, or null to decode as the description says. */

@@ -70,11 +70,11 @@ public final class DetectorBenchmark {
 	}
 
 	private static double median(GridDetector d, RgbImage img, DetectionSettings s, int repeat) {
-		List<Box> warm = d.detect(img, s.scales(), s.scoreThreshold(), s.nms());
+		List<Box> warm = d.detect(img, s.scales(), s.views(), s.scoreThreshold(), s.nms());
 		double[] ms = new double[repeat];
 		for (int i = 0; i < repeat; i++) {
 			long t0 = System.nanoTime();
-			warm = d.detect(img, s.scales(), s.scoreThreshold(), s.nms());
+			warm = d.detect(img, s.scales(), s.views(), s.scoreThreshold(), s.nms());
 			ms[i] = (System.nanoTime() - t0) / 1e6;
 		}
 		Arrays.sort(ms);

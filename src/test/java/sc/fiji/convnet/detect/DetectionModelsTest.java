@@ -39,9 +39,9 @@ class DetectionModelsTest {
 		DetectorExport.export(net, layout, 0.5, dir, "train-detector (test)", 0, image);
 		Detector onnx = DetectionModels.load(dir.toString());
 		assertEquals(layout.classes(), onnx.classes());
-		DetectionSettings s = new DetectionSettings(new double[] { 1, 1.5 }, 0.0, 0.45, false);
+		DetectionSettings s = new DetectionSettings(new double[] { 1, 1.5 }, 1, 0.0, 0.45, false);
 		List<Box> fromOnnx = onnx.detect(image, s);
-		List<Box> fromEngine = new GridDetector(new EnginePredictor(net, "test"), layout, 0.5).detect(image, s.scales(), 0.0, s.nms());
+		List<Box> fromEngine = new GridDetector(new EnginePredictor(net, "test"), layout, 0.5).detect(image, s.scales(), s.views(), 0.0, s.nms());
 		assertTrue(fromEngine.size() > 10, "an untrained net gives many boxes at score 0: " + fromEngine.size());
 		assertSameBoxes(fromEngine, fromOnnx);
 	}
@@ -70,9 +70,9 @@ class DetectionModelsTest {
 		Detector onnx = DetectionModels.load(dir.toString());
 		assertEquals(design.decoder().classes(), onnx.classes());
 		assertTrue(onnx.describe().contains("centre detector, stride 8"), onnx.describe());
-		DetectionSettings s = new DetectionSettings(new double[] { 1, 1.3 }, 0.0, 0.45, false);
+		DetectionSettings s = new DetectionSettings(new double[] { 1, 1.3 }, 1, 0.0, 0.45, false);
 		List<Box> fromOnnx = onnx.detect(image, s);
-		List<Box> fromEngine = new GridDetector(new EnginePredictor(net, "test"), design.decoder(), 0.75).detect(image, s.scales(), 0.0, s.nms());
+		List<Box> fromEngine = new GridDetector(new EnginePredictor(net, "test"), design.decoder(), 0.75).detect(image, s.scales(), s.views(), 0.0, s.nms());
 		assertTrue(fromEngine.size() > 10, "an untrained net has many peaks at score 0: " + fromEngine.size());
 		assertSameBoxes(fromEngine, fromOnnx);
 	}

@@ -39,7 +39,7 @@ class DetectionProgressTest {
 		@Override public void stage(String name) { events.add(name); }
 	}
 
-	private static final DetectionSettings SETTINGS = new DetectionSettings(new double[] { 0.8, 1, 1.25 }, 0.4, 0.45, false);
+	private static final DetectionSettings SETTINGS = new DetectionSettings(new double[] { 0.8, 1, 1.25 }, 1, 0.4, 0.45, false);
 
 	@Test
 	void oneImageReportsItsStepsOverTheScales() {

@@ -33,7 +33,7 @@ class ExternalModelDetectorTest {
 		Path f = dir.resolve("n6.onnx");
 		m.write(f);
 		Detector d = DetectionModels.load(f.toString(), "n6");
-		List<Box> boxes = d.detect(new RgbImage(100, 80, new float[3 * 100 * 80]), new DetectionSettings(new double[] { 1 }, 0.5, 0.5, false));
+		List<Box> boxes = d.detect(new RgbImage(100, 80, new float[3 * 100 * 80]), new DetectionSettings(new double[] { 1 }, 1, 0.5, 0.5, false));
 		assertEquals(List.of(new Box("1", 0.9f, 10, 10, 20, 20), new Box("0", 0.6f, 50, 40, 10, 30)), boxes);
 	}
 
@@ -49,9 +49,9 @@ class ExternalModelDetectorTest {
 		Path f = dir.resolve("ssd.onnx");
 		m.write(f);
 		Detector d = DetectionModels.load(f.toString(), "boxes_scores");
-		DetectionSettings s = new DetectionSettings(new double[] { 1 }, 0.5, 0.5, false);
+		DetectionSettings s = new DetectionSettings(new double[] { 1 }, 1, 0.5, 0.5, false);
 		assertEquals(2, d.detect(new RgbImage(64, 64, new float[3 * 64 * 64]), s).size(), "per-class NMS keeps both classes of one box");
-		List<Box> agnostic = d.detect(new RgbImage(64, 64, new float[3 * 64 * 64]), new DetectionSettings(new double[] { 1 }, 0.5, 0.5, true));
+		List<Box> agnostic = d.detect(new RgbImage(64, 64, new float[3 * 64 * 64]), new DetectionSettings(new double[] { 1 }, 1, 0.5, 0.5, true));
 		assertEquals(List.of(new Box("0", 0.7f, 5, 6, 20, 40)), agnostic);
 	}
 }

@@ -47,11 +47,37 @@ class GridDetectorTest {
 		List<Box> two = detector.detectAtScale(image, 2, 0.5);
 		assertEquals(List.of(new Box("a", 1, 0, 0, 32, 32)).toString(), two.toString());
 		// both scales with NMS: the boxes overlap with IoU 1/4, so both stay at threshold 0.5, one at 0.2
-		assertEquals(2, detector.detect(image, new double[] { 1, 2 }, 0.5, new NonMaxSuppression(0.5, 0.5, false)).size());
-		assertEquals(1, detector.detect(image, new double[] { 1, 2 }, 0.5, new NonMaxSuppression(0.5, 0.2, false)).size());
+		assertEquals(2, detector.detect(image, new double[] { 1, 2 }, 1, 0.5, new NonMaxSuppression(0.5, 0.5, false)).size());
+		assertEquals(1, detector.detect(image, new double[] { 1, 2 }, 1, 0.5, new NonMaxSuppression(0.5, 0.2, false)).size());
 		assertEquals(64, net.sizes.get(0)[0]);
 		assertEquals(128, net.sizes.get(0)[1]);
 		assertEquals(128, net.sizes.get(1)[0]);
 		assertEquals(256, net.sizes.get(1)[1]);
+	}
+
+	@Test
+	void mirroredViewsMapTheirBoxesBack() {
+		// the stand-in finds its object at the top left of whatever it sees: in the left–right mirror image that is the
+		// original's top right, in the top–bottom one its bottom left, in both its bottom right
+		GridDetector detector = new GridDetector(new OneObject(), layout, 0.5);
+		RgbImage image = new RgbImage(256, 128, new float[3 * 256 * 128]);
+		NonMaxSuppression nms = new NonMaxSuppression(0.5, 0.5, false);
+		List<String> two = detector.detect(image, new double[] { 1 }, 2, 0.5, nms).stream().map(b -> Math.round(b.x()) + "," + Math.round(b.y())).sorted().toList();
+		assertEquals(List.of("0,0", "192,0"), two);
+		List<String> four = detector.detect(image, new double[] { 1 }, 4, 0.5, nms).stream().map(b -> Math.round(b.x()) + "," + Math.round(b.y())).sorted().toList();
+		assertEquals(List.of("0,0", "0,64", "192,0", "192,64"), four);
+	}
+
+	@Test
+	void mirroringIsItsOwnInverse() {
+		float[] p = new float[3 * 5 * 3];
+		for (int i = 0; i < p.length; i++) p[i] = i;
+		RgbImage image = new RgbImage(5, 3, p);
+		assertEquals(p[0 * 15 + 0 * 5 + 4], image.flipped(true, false).get(0, 0, 0));
+		assertEquals(p[2 * 15 + 2 * 5 + 1], image.flipped(false, true).get(2, 1, 0));
+		assertEquals(java.util.Arrays.toString(p), java.util.Arrays.toString(image.flipped(true, true).flipped(true, true).planes()));
+		Box b = new Box("a", 0.9, 1, 2, 3, 0.5);
+		assertEquals(new Box("a", 0.9, 1, 0.5, 3, 0.5), b.flipped(true, true, 5, 3));
+		assertEquals(b, b.flipped(true, false, 5, 3).flipped(true, false, 5, 3));
 	}
 }

@@ -143,7 +143,7 @@ public final class DetectorTraining {
 		GridDetector detector = new GridDetector(new EnginePredictor(net, design.name() + " detector"), design.decoder(), s.inputScale);
 		NonMaxSuppression nms = new NonMaxSuppression(s.minScore, s.nmsIou, false);
 		DetectionMetrics m = new DetectionMetrics();
-		for (DetectionSample v : val) m.add(v.boxes(), detector.detect(v.image(), new double[] { 1 }, s.minScore, nms));
+		for (DetectionSample v : val) m.add(v.boxes(), detector.detect(v.image(), new double[] { 1 }, 1, s.minScore, nms));
 		return m;
 	}
 }
