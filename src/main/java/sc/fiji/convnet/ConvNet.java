@@ -216,7 +216,7 @@ public final class ConvNet {
 
 	/** Detects objects as a {@link DetectRequest} says: boxes in the overlay, optionally in the ROI Manager. */
 	public static DetectionRun.Output detectObjects(ImagePlus imp, DetectRequest request, boolean addToRoiManager) throws IOException {
-		return DetectionRun.run(imp, request.detector(), request.settings(), true, addToRoiManager);
+		return DetectionRun.run(imp, request.detector(), request.settings(), request.allPlanes(), true, addToRoiManager);
 	}
 
 	private static DetectRequest detectRequest(String model, String scales, double scoreThreshold, double iouThreshold) {

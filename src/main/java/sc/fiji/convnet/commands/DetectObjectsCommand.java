@@ -34,7 +34,7 @@ public class DetectObjectsCommand extends DetectParameters {
 	@Override
 	void execute() throws Exception {
 		sc.fiji.convnet.request.DetectRequest request = request();
-		DetectionRun.Output out = DetectionRun.run(image, request.detector(), request.settings(), true, add, new IJProgress(label()));
+		DetectionRun.Output out = DetectionRun.run(image, request.detector(), request.settings(), request.allPlanes(), true, add, new IJProgress(label()));
 		detections = out.table();
 		counts = out.counts();
 		if (!java.awt.GraphicsEnvironment.isHeadless()) {

@@ -34,8 +34,12 @@ abstract class DetectParameters extends LoggedCommand {
 	@Parameter(label = "Agnostic suppression (across classes)")
 	private boolean agnostic = DEFAULTS.agnostic();
 
+	@Parameter(label = "Planes of a stack", choices = { DetectRequest.ALL_PLANES, DetectRequest.CURRENT_PLANE },
+			description = "Every slice and frame of a stack or hyperstack, or only the plane on show (the first one in a batch)")
+	private String planes = DEFAULTS.planes();
+
 	/** The request these fields describe. */
 	DetectRequest request() {
-		return new DetectRequest(model(model), decoder, scales, Integer.parseInt(views), score, iou, agnostic);
+		return new DetectRequest(model(model), decoder, scales, Integer.parseInt(views), score, iou, agnostic, planes);
 	}
 }

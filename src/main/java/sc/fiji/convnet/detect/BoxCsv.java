@@ -19,12 +19,24 @@ public final class BoxCsv {
 
 	private BoxCsv() {}
 
-	public static String format(List<Box> boxes) {
-		StringBuilder sb = new StringBuilder(HEADER).append('\n');
-		for (Box b : boxes) {
+	public static String format(List<Box> boxes) { return format(boxes, null, null); }
+
+	/**
+	 * The boxes of an image with several planes: each box's slice and frame (1-based, parallel to {@code boxes}) in two
+	 * more columns, which readers of the six columns above ignore; null arrays: the six columns alone.
+	 */
+	public static String format(List<Box> boxes, int[] slices, int[] frames) {
+		boolean planes = slices != null && frames != null;
+		if (planes && (slices.length != boxes.size() || frames.length != boxes.size()))
+			throw new IllegalArgumentException("Box CSV: " + boxes.size() + " boxes but " + slices.length + " slices and " + frames.length + " frames");
+		StringBuilder sb = new StringBuilder(HEADER).append(planes ? ",slice,frame" : "").append('\n');
+		for (int i = 0; i < boxes.size(); i++) {
+			Box b = boxes.get(i);
 			String name = b.label();
 			if (name.contains(",") || name.contains("\"")) name = '"' + name.replace("\"", "\"\"") + '"';
-			sb.append(String.format(Locale.ROOT, "%s,%.6f,%.3f,%.3f,%.3f,%.3f%n", name, b.score(), b.x(), b.y(), b.width(), b.height()));
+			sb.append(String.format(Locale.ROOT, "%s,%.6f,%.3f,%.3f,%.3f,%.3f", name, b.score(), b.x(), b.y(), b.width(), b.height()));
+			if (planes) sb.append(',').append(slices[i]).append(',').append(frames[i]);
+			sb.append('\n');
 		}
 		return sb.toString();
 	}

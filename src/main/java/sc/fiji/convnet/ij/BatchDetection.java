@@ -29,6 +29,7 @@ public final class BatchDetection extends ImageFolderTask<BatchDetection> {
 	private final Detector detector;
 	private final DetectionSettings settings;
 	private final String modelDigest;
+	private boolean allPlanes = true;
 
 	public BatchDetection(Detector detector, DetectionSettings settings, boolean overwrite, Consumer<String> log) {
 		this(detector, settings, overwrite, log, "");
@@ -52,9 +53,15 @@ public final class BatchDetection extends ImageFolderTask<BatchDetection> {
 		}
 	}
 
-	/** The detector a request names, with its decoder and settings. */
+	/** The detector a request names, with its decoder, settings and planes. */
 	public static BatchDetection of(sc.fiji.convnet.request.DetectRequest request, boolean overwrite, Consumer<String> log) throws IOException {
-		return of(request.model(), request.decoderOverride(), request.settings(), overwrite, log);
+		return of(request.model(), request.decoderOverride(), request.settings(), overwrite, log).planes(request.allPlanes());
+	}
+
+	/** Every slice and frame of a stack (the default; their boxes carry slice and frame columns), or only its first plane. */
+	public BatchDetection planes(boolean all) {
+		allPlanes = all;
+		return this;
 	}
 
 	public Detector detector() { return detector; }
@@ -66,15 +73,25 @@ public final class BatchDetection extends ImageFolderTask<BatchDetection> {
 	@Override
 	public String settings() {
 		return "model=" + detector.describe() + "@sha256:" + modelDigest + ";scales=" + java.util.Arrays.toString(settings.scales()) + ";views=" + settings.views() + ";score="
-				+ settings.scoreThreshold() + ";iou=" + settings.iouThreshold() + ";classAgnostic=" + settings.classAgnostic();
+				+ settings.scoreThreshold() + ";iou=" + settings.iouThreshold() + ";classAgnostic=" + settings.classAgnostic() + ";planes=" + (allPlanes ? "all" : "first");
 	}
 
 	@Override
 	public void process(ImagePlus imp, FolderRunner.Item item) throws Exception {
-		List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings, steps(item));
-		byte[] csv = BoxCsv.format(boxes).getBytes(StandardCharsets.UTF_8);
+		List<DetectionPlanes.Plane> planes = DetectionPlanes.detect(imp, detector, settings, allPlanes, steps(item));
+		List<Box> boxes = DetectionPlanes.all(planes);
+		byte[] csv = (imp.getNSlices() * imp.getNFrames() > 1 && allPlanes ? withPlanes(planes) : BoxCsv.format(boxes)).getBytes(StandardCharsets.UTF_8);
 		item.write(BoxCsv.SUFFIX, stream -> stream.write(csv));
 		item.note(boxes.size() + " objects " + DetectionCounts.perClass(boxes, detector.classes()));
+	}
+
+	private static String withPlanes(List<DetectionPlanes.Plane> planes) {
+		List<Box> boxes = DetectionPlanes.all(planes);
+		int[] slices = new int[boxes.size()], frames = new int[boxes.size()];
+		int i = 0;
+		for (DetectionPlanes.Plane p : planes)
+			for (int k = 0; k < p.boxes().size(); k++, i++) { slices[i] = p.slice(); frames[i] = p.frame(); }
+		return BoxCsv.format(boxes, slices, frames);
 	}
 
 	/** counts.csv from the box files of the run's images (none written when no image has boxes). */

@@ -17,8 +17,9 @@ import sc.fiji.convnet.detect.DetectionCounts;
 
 /**
  * Shows detections on an image: rectangles in the overlay coloured per class and labelled with class and
- * score, optionally added to the ROI Manager (never cleared), a table of the boxes (class, score, x, y,
- * width, height in calibrated units) and a table with the count per class.
+ * score, each on its plane, optionally added to the ROI Manager (never cleared), a table of the boxes (class, score, x,
+ * y, width, height in calibrated units; slice and frame for a stack) and a table with the count per class (per plane
+ * too for a stack).
  */
 public final class DetectionDisplay {
 
@@ -34,19 +35,21 @@ public final class DetectionDisplay {
 		return PALETTE[i % PALETTE.length];
 	}
 
-	public static Roi roi(Box b, List<String> classes, int position) {
+	/** The box as a rectangle on its plane of {@code imp} (a hyperstack's slice and frame, all channels; a stack's slice). */
+	public static Roi roi(Box b, List<String> classes, ImagePlus imp, DetectionPlanes.Plane plane) {
 		Roi r = new Roi(b.x(), b.y(), b.width(), b.height());
 		r.setStrokeColor(colour(b.label(), classes));
 		r.setName(String.format(Locale.ROOT, "%s %.2f", b.label(), b.score()));
-		if (position > 0) r.setPosition(position);
+		if (imp.isHyperStack()) r.setPosition(0, plane.slice(), plane.frame());
+		else if (imp.getStackSize() > 1) r.setPosition(plane.stackIndex());
 		return r;
 	}
 
 	/** Adds the boxes to the image's overlay (created when missing), with their names as labels. */
-	public static Overlay addOverlay(ImagePlus imp, List<Box> boxes, List<String> classes) {
+	public static Overlay addOverlay(ImagePlus imp, List<DetectionPlanes.Plane> planes, List<String> classes) {
 		Overlay overlay = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
-		int position = imp.getStackSize() > 1 ? imp.getCurrentSlice() : 0;
-		for (Box b : boxes) overlay.add(roi(b, classes, position));
+		for (DetectionPlanes.Plane p : planes)
+			for (Box b : p.boxes()) overlay.add(roi(b, classes, imp, p));
 		overlay.drawLabels(true);
 		overlay.drawNames(true);
 		overlay.drawBackgrounds(false);
@@ -57,42 +60,61 @@ public final class DetectionDisplay {
 	}
 
 	/** Adds the boxes to the ROI Manager without clearing what it holds. */
-	public static void addToRoiManager(ImagePlus imp, List<Box> boxes, List<String> classes) {
+	public static void addToRoiManager(ImagePlus imp, List<DetectionPlanes.Plane> planes, List<String> classes) {
 		RoiManager rm = RoiManager.getInstance();
 		if (rm == null) rm = ij.macro.Interpreter.isBatchMode() || java.awt.GraphicsEnvironment.isHeadless() ? RoiManager.getRoiManager() : new RoiManager();
-		int position = imp.getStackSize() > 1 ? imp.getCurrentSlice() : 0;
-		for (Box b : boxes) rm.addRoi(roi(b, classes, position));
+		for (DetectionPlanes.Plane p : planes)
+			for (Box b : p.boxes()) rm.addRoi(roi(b, classes, imp, p));
 	}
 
-	/** One row per box; x, y, width, height in the image's calibrated units. */
-	public static ResultsTable table(ImagePlus imp, List<Box> boxes) {
+	/** One row per box; x, y, width, height in the image's calibrated units; slice and frame when the image has several planes. */
+	public static ResultsTable table(ImagePlus imp, List<DetectionPlanes.Plane> planes) {
 		Calibration cal = imp.getCalibration();
 		ResultsTable rt = new ResultsTable();
-		for (Box b : boxes) {
-			rt.incrementCounter();
-			rt.addValue("class", b.label());
-			rt.addValue("score", b.score());
-			rt.addValue("x", cal.getX(b.x()));
-			rt.addValue("y", cal.getY(b.y(), imp.getHeight()));
-			rt.addValue("width", b.width() * cal.pixelWidth);
-			rt.addValue("height", b.height() * cal.pixelHeight);
-		}
+		for (DetectionPlanes.Plane p : planes)
+			for (Box b : p.boxes()) {
+				rt.incrementCounter();
+				rt.addValue("class", b.label());
+				rt.addValue("score", b.score());
+				rt.addValue("x", cal.getX(b.x()));
+				rt.addValue("y", cal.getY(b.y(), imp.getHeight()));
+				rt.addValue("width", b.width() * cal.pixelWidth);
+				rt.addValue("height", b.height() * cal.pixelHeight);
+				addPlane(rt, imp, p);
+			}
 		return rt;
 	}
 
-	/** One row per class with its count, and a total row. */
-	public static ResultsTable counts(List<Box> boxes, List<String> classes) {
+	/** One row per class with its count, and a total row; for an image of several planes, those rows per plane first. */
+	public static ResultsTable counts(ImagePlus imp, List<DetectionPlanes.Plane> planes, List<String> classes) {
 		ResultsTable rt = new ResultsTable();
+		if (severalPlanes(imp)) for (DetectionPlanes.Plane p : planes) countRows(rt, p.boxes(), classes, imp, p);
+		countRows(rt, DetectionPlanes.all(planes), classes, imp, null);
+		return rt;
+	}
+
+	private static void countRows(ResultsTable rt, List<Box> boxes, List<String> classes, ImagePlus imp, DetectionPlanes.Plane plane) {
 		int total = 0;
 		for (Map.Entry<String, Integer> e : DetectionCounts.perClass(boxes, classes).entrySet()) {
 			rt.incrementCounter();
 			rt.addValue("class", e.getKey());
 			rt.addValue("count", e.getValue());
 			total += e.getValue();
+			addPlane(rt, imp, plane);
 		}
 		rt.incrementCounter();
 		rt.addValue("class", "total");
 		rt.addValue("count", total);
-		return rt;
+		addPlane(rt, imp, plane);
 	}
+
+	/** The slice and frame columns of an image of several planes (empty in rows for the whole image). */
+	private static void addPlane(ResultsTable rt, ImagePlus imp, DetectionPlanes.Plane plane) {
+		if (!severalPlanes(imp)) return;
+		if (plane == null) { rt.addValue("slice", ""); rt.addValue("frame", ""); return; }
+		rt.addValue("slice", plane.slice());
+		rt.addValue("frame", plane.frame());
+	}
+
+	private static boolean severalPlanes(ImagePlus imp) { return imp.getNSlices() * imp.getNFrames() > 1; }
 }

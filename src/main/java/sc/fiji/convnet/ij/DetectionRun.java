@@ -9,24 +9,30 @@ import sc.fiji.convnet.detect.DetectionSettings;
 import sc.fiji.convnet.detect.Detector;
 import sc.fiji.convnet.predict.Progress;
 
-/** Detect Objects on the current plane of an image: boxes, overlay, optional ROI Manager, tables. Shared by the SciJava and IJ1 commands. */
+/**
+ * Detect Objects on an image: boxes, overlay, optional ROI Manager, tables. Every slice and frame of a stack or
+ * hyperstack, or the plane on show; each box in the overlay and ROI Manager sits on its plane, and the tables name the
+ * plane of stacks. Shared by the SciJava and IJ1 commands.
+ */
 public final class DetectionRun {
 
-	public record Output(List<Box> boxes, ResultsTable table, ResultsTable counts) {}
+	/** @param boxes every plane's boxes; {@code planes} per plane */
+	public record Output(List<Box> boxes, ResultsTable table, ResultsTable counts, List<DetectionPlanes.Plane> planes) {}
 
 	private DetectionRun() {}
 
-	public static Output run(ImagePlus imp, Detector detector, DetectionSettings settings, boolean overlay, boolean roiManager) {
-		return run(imp, detector, settings, overlay, roiManager, Progress.NONE);
+	public static Output run(ImagePlus imp, Detector detector, DetectionSettings settings, boolean allPlanes, boolean overlay, boolean roiManager) {
+		return run(imp, detector, settings, allPlanes, overlay, roiManager, Progress.NONE);
 	}
 
-	/** The same with the steps (predicting over the scales, suppressing overlaps, drawing) shown and Esc between scales. */
-	public static Output run(ImagePlus imp, Detector detector, DetectionSettings settings, boolean overlay, boolean roiManager, Progress progress) {
+	/** The same with the steps (per plane: predicting over the scales, suppressing overlaps; then drawing) shown and Esc between scales. */
+	public static Output run(ImagePlus imp, Detector detector, DetectionSettings settings, boolean allPlanes, boolean overlay, boolean roiManager,
+			Progress progress) {
 		if (imp == null) throw new IllegalArgumentException("Detect Objects: no image");
-		List<Box> boxes = detector.detect(DetectionImages.toRgb(imp), settings, progress);
+		List<DetectionPlanes.Plane> planes = DetectionPlanes.detect(imp, detector, settings, allPlanes, progress);
 		progress.stage("drawing and counting");
-		if (overlay) DetectionDisplay.addOverlay(imp, boxes, detector.classes());
-		if (roiManager) DetectionDisplay.addToRoiManager(imp, boxes, detector.classes());
-		return new Output(boxes, DetectionDisplay.table(imp, boxes), DetectionDisplay.counts(boxes, detector.classes()));
+		if (overlay) DetectionDisplay.addOverlay(imp, planes, detector.classes());
+		if (roiManager) DetectionDisplay.addToRoiManager(imp, planes, detector.classes());
+		return new Output(DetectionPlanes.all(planes), DetectionDisplay.table(imp, planes), DetectionDisplay.counts(imp, planes, detector.classes()), planes);
 	}
 }

@@ -8,10 +8,10 @@ import sc.fiji.convnet.detect.DetectionSettings;
 import sc.fiji.convnet.detect.Detector;
 
 /** Detect Objects: every option with its default, in one place, for every front end. */
-public record DetectRequest(String model, String decoder, String scales, int views, double score, double iou, boolean agnostic)
+public record DetectRequest(String model, String decoder, String scales, int views, double score, double iou, boolean agnostic, String planes)
 		implements java.io.Serializable {
 
-	public static final String FROM_MODEL = "from model";
+	public static final String FROM_MODEL = "from model", ALL_PLANES = "all", CURRENT_PLANE = "current";
 
 	public static final Spec SPEC = Spec.of("Detect Objects",
 			Option.text("model", "Model (name or path)", DetectionModels.DEFAULT_MODEL)
@@ -24,22 +24,27 @@ public record DetectRequest(String model, String decoder, String scales, int vie
 			Option.number("score", "Score threshold", DetectionSettings.DEFAULT_SCORE).help("score threshold"),
 			Option.number("iou", "IoU threshold (NMS)", DetectionSettings.DEFAULT_IOU).help("IoU threshold of non-max suppression"),
 			Option.flag("agnostic", "Agnostic suppression (across classes)", false).aliases("class-agnostic", "class_agnostic")
-					.help("suppress overlapping boxes across classes"));
+					.help("suppress overlapping boxes across classes"),
+			Option.choice("planes", "Planes of a stack", ALL_PLANES, List.of(ALL_PLANES, CURRENT_PLANE))
+					.help("every slice and frame of a stack or hyperstack, or only the plane on show (the first one in a batch)"));
 
 	public DetectRequest {
 		model = model == null || model.isBlank() ? DetectionModels.DEFAULT_MODEL : model.trim();
 		decoder = decoder == null || decoder.isBlank() ? FROM_MODEL : decoder.trim();
 		settings(scales, views, score, iou, agnostic); // validates
+		planes = planes == null || planes.isBlank() ? ALL_PLANES : planes.trim();
+		if (!planes.equals(ALL_PLANES) && !planes.equals(CURRENT_PLANE))
+			throw new IllegalArgumentException("Detect Objects: planes '" + planes + "' is not " + ALL_PLANES + " or " + CURRENT_PLANE);
 	}
 
 	public static DetectRequest defaults() { return from(SPEC.defaults()); }
 
 	public static DetectRequest from(Values v) {
-		return new DetectRequest(v.text("model"), v.text("decoder"), v.text("scales"), v.integer("views"), v.number("score"), v.number("iou"), v.flag("agnostic"));
+		return new DetectRequest(v.text("model"), v.text("decoder"), v.text("scales"), v.integer("views"), v.number("score"), v.number("iou"), v.flag("agnostic"), v.text("planes"));
 	}
 
 	public Values values() {
-		return SPEC.defaults().set("model", model).set("decoder", decoder).set("scales", scales).set("views", views).set("score", score).set("iou", iou).set("agnostic", agnostic);
+		return SPEC.defaults().set("model", model).set("decoder", decoder).set("scales", scales).set("views", views).set("score", score).set("iou", iou).set("agnostic", agnostic).set("planes", planes);
 	}
 
 	public DetectRequest with(String key, Object value) { return from(values().set(key, value)); }
@@ -49,6 +54,9 @@ public record DetectRequest(String model, String decoder, String scales, int vie
 	private static DetectionSettings settings(String scales, int views, double score, double iou, boolean agnostic) {
 		return new DetectionSettings(DetectionSettings.parseScales(scales), views, score, iou, agnostic);
 	}
+
+	/** Whether every slice and frame of a stack is searched. */
+	public boolean allPlanes() { return ALL_PLANES.equals(planes); }
 
 	/** The decoder chosen over the model description's, or null to decode as the description says. */
 	public String decoderOverride() { return FROM_MODEL.equals(decoder) ? null : decoder; }

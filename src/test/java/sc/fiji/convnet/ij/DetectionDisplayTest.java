@@ -18,11 +18,12 @@ class DetectionDisplayTest {
 
 	private final List<String> classes = List.of("Platelets", "RBC", "WBC");
 	private final List<Box> boxes = List.of(new Box("RBC", 0.9, 10, 20, 30, 40), new Box("WBC", 0.8, 50, 5, 20, 10), new Box("RBC", 0.7, 0, 0, 5, 5));
+	private final List<DetectionPlanes.Plane> one = List.of(new DetectionPlanes.Plane(1, 1, 1, boxes));
 
 	@Test
 	void overlayHasOneColouredLabelledRectanglePerBox() {
 		ImagePlus imp = new ImagePlus("t", new ColorProcessor(100, 80));
-		Overlay o = DetectionDisplay.addOverlay(imp, boxes, classes);
+		Overlay o = DetectionDisplay.addOverlay(imp, one, classes);
 		assertEquals(3, o.size());
 		assertEquals("RBC 0.90", o.get(0).getName());
 		assertEquals(new java.awt.Rectangle(10, 20, 30, 40), o.get(0).getBounds());
@@ -35,14 +36,14 @@ class DetectionDisplayTest {
 		ImagePlus imp = new ImagePlus("t", new ColorProcessor(100, 80));
 		imp.getCalibration().pixelWidth = 0.5;
 		imp.getCalibration().pixelHeight = 0.25;
-		ResultsTable t = DetectionDisplay.table(imp, boxes);
+		ResultsTable t = DetectionDisplay.table(imp, one);
 		assertEquals(3, t.size());
 		assertEquals("RBC", t.getStringValue("class", 0));
 		assertEquals(5.0, t.getValue("x", 0), 1e-9);
 		assertEquals(5.0, t.getValue("y", 0), 1e-9);
 		assertEquals(15.0, t.getValue("width", 0), 1e-9);
 		assertEquals(10.0, t.getValue("height", 0), 1e-9);
-		ResultsTable c = DetectionDisplay.counts(boxes, classes);
+		ResultsTable c = DetectionDisplay.counts(imp, one, classes);
 		assertEquals(List.of("Platelets", "RBC", "WBC", "total"), List.of(c.getStringValue("class", 0), c.getStringValue("class", 1),
 				c.getStringValue("class", 2), c.getStringValue("class", 3)));
 		assertEquals(0, c.getValue("count", 0));

@@ -56,7 +56,7 @@ public sealed interface FolderCommand extends Serializable {
 
 		@Override
 		public FolderRunner.Task task(String modelPath, int threads, Consumer<String> log) throws IOException {
-			return BatchDetection.of(modelPath, request.decoderOverride(), request.settings(), false, log);
+			return BatchDetection.of(modelPath, request.decoderOverride(), request.settings(), false, log).planes(request.allPlanes());
 		}
 	}
 

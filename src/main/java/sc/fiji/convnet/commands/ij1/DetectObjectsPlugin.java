@@ -26,7 +26,7 @@ public class DetectObjectsPlugin implements PlugIn {
 		if (v == null) return;
 		try {
 			DetectRequest request = DetectRequest.from(v);
-			DetectionRun.Output out = DetectionRun.run(imp, request.detector(), request.settings(), true, v.flag("add"), new IJProgress("Detect Objects"));
+			DetectionRun.Output out = DetectionRun.run(imp, request.detector(), request.settings(), request.allPlanes(), true, v.flag("add"), new IJProgress("Detect Objects"));
 			out.table().show("Detections");
 			out.counts().show("Detection counts");
 			IJ.showStatus("Detect Objects: " + out.boxes().size() + " objects");
