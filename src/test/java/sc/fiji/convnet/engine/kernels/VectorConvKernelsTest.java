@@ -45,6 +45,23 @@ class VectorConvKernelsTest {
 	}
 
 	@Test
+	void pointwiseConvolutionsAgreeWithReference() {
+		// 1×1 without padding runs as a matrix product over the flattened plane (VectorPointwise): planes around
+		// multiples of 16 and 48 pixels, strides, groups, and channel counts that need blocks of 8, 4 and 1
+		ConvKernels v = vector();
+		int[][] cases = { // n, cin, h, w, cout, stride, groups
+				{ 1, 3, 7, 7, 13, 1, 1 }, { 2, 5, 4, 4, 8, 1, 1 }, { 1, 9, 7, 7, 70, 1, 1 }, { 1, 4, 14, 14, 6, 2, 1 },
+				{ 2, 6, 9, 13, 10, 2, 2 }, { 1, 6, 5, 11, 6, 1, 6 }, { 1, 16, 8, 6, 17, 1, 1 }, { 1, 2, 1, 1, 3, 1, 1 },
+				{ 1, 70, 10, 10, 9, 3, 1 } };
+		for (int i = 0; i < cases.length; i++) {
+			int[] c = cases[i];
+			ConvGeometry g = new ConvGeometry(c[0], c[1], c[2], c[3], c[4], 1, 1, c[5], c[5], 1, 1, 0, 0, 0, 0, c[6]);
+			assertTrue(VectorPointwise.applies(g));
+			ConvTestData.checkAgainstReference(v, g, 5200 + i, 1 + i % 3, i % 2 == 0);
+		}
+	}
+
+	@Test
 	void wideRowsUseFullVectorBlocksAndTails() {
 		// widths around multiples of 16 and 64 lanes exercise the 4-vector blocks, single vectors and partial stores
 		ConvKernels v = vector();
