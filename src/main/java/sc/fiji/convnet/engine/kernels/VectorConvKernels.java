@@ -44,17 +44,22 @@ final class VectorConvKernels implements ConvKernels {
 
 	@Override
 	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads) {
+		forward(g, x, w, b, y, threads, false);
+	}
+
+	@Override
+	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu) {
 		ConvChecks.forward(g, x, w, b, y);
-		direct(g, x, w, null, b, y, threads);
+		direct(g, x, w, null, b, y, threads, relu);
 	}
 
 	/**
 	 * y = conv_g(x, W) + b. W is w itself when {@code transposedOf} is null; otherwise g is the transposed
 	 * geometry of the original convolution {@code transposedOf} and W is w flipped and channel-transposed.
 	 */
-	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads) {
+	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads, boolean relu) {
 		if (VectorPointwise.applies(g)) {
-			VectorPointwise.forward(g, x, w, transposedOf, b, y, threads);
+			VectorPointwise.forward(g, x, w, transposedOf, b, y, threads, relu);
 			return;
 		}
 		PaddedRows pr = new PaddedRows(g, L);
@@ -113,8 +118,15 @@ final class VectorConvKernels implements ConvKernels {
 					}
 					ox0 += wide ? chunk : L;
 				}
+				if (relu) // the group's output row oy, just written
+					for (int co = grp * coutG; co < (grp + 1) * coutG; co++) clip(y, ((n * g.cout + co) * g.oh + oy) * g.ow, g.ow);
 			}
 		});
+	}
+
+	/** max(0, y) over y[from, from + len). */
+	static void clip(float[] y, int from, int len) {
+		for (int i = from; i < from + len; i++) if (!(y[i] > 0)) y[i] = 0f;
 	}
 
 	/**
@@ -178,7 +190,7 @@ final class VectorConvKernels implements ConvKernels {
 		ConvChecks.backwardInput(g, dy, w, dx);
 		ConvGeometry t = transposed(g);
 		if (t == null) scalar.backwardInput(g, dy, w, dx, threads);
-		else direct(t, dy, w, g, null, dx, threads);
+		else direct(t, dy, w, g, null, dx, threads, false);
 	}
 
 	static ConvGeometry transposed(ConvGeometry g) { return ConvWeights.transposed(g); }

@@ -23,7 +23,7 @@ final class VectorPointwise {
 	}
 
 	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W packed from w (transposed when {@code orig} is set). */
-	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads) {
+	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu) {
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), cols = g.oh * g.ow, colsPad = (cols + L - 1) / L * L;
 		int[] blockWidth = VectorConvKernels.blockWidths(coutG);
 		float[] wp = VectorConvKernels.packAll(g, w, orig, blockWidth, threads);
@@ -59,6 +59,8 @@ final class VectorPointwise {
 				} else
 					for (int v = 0; v < (wide ? 3 : 1); v++)
 						VectorForwardBlocks.forward1x1(xp, tapOff, cinG, wp, wb, ox0 + v * L, b, co0, count, y, rowBase, cols, cols, tmp);
+				if (relu) // the block's columns, just written
+					for (int c = 0; c < count; c++) VectorConvKernels.clip(y, rowBase + c * cols + ox0, Math.max(0, Math.min(wide ? 3 * L : L, cols - ox0)));
 			}
 		});
 	}

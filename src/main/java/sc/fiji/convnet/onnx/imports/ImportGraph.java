@@ -34,7 +34,7 @@ final class ImportGraph {
 
 	final NetworkBuilder builder;
 	final long opset;
-	/** Imported for inference only: batch normalization may be folded into the convolution before it. */
+	/** Imported for inference only: batch normalization and ReLU may be folded into the convolution before them. */
 	final boolean inference;
 	private final List<int[]> engineShapes = new ArrayList<>();
 	private final Map<String, Value> values = new HashMap<>();

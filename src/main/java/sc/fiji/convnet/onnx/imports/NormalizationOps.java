@@ -40,11 +40,11 @@ final class NormalizationOps extends NodeTranslation {
 			if (!n.outputs().get(i).isEmpty()) throw unsupported("the running-statistics outputs (training mode)");
 		ConstTensor scale = constant(1, "scale"), bias = constant(2, "B"), mean = constant(3, "mean"), var = constant(4, "var");
 		int c = x.shape()[1];
-		String in = n.inputs().get(0);
-		// for inference only, and only when nothing else reads the Conv's own output
-		if (g.inference && g.consumers(in) == 1 && g.producer(in) instanceof Conv2d conv && conv.outChannels() == c) {
+		Conv2d conv = fusableConv(n.inputs().get(0));
+		if (conv != null && !conv.relu() && conv.outChannels() == c) {
 			BatchNormFold.fold(conv, scale.floats(), bias.floats(), mean.floats(), var.floats(), n.getFloat("epsilon", 1e-5f));
 			out(x); // the Conv's node now gives the normalized values
+			g.producedBy(n.outputs().get(0), conv, x); // so a Relu after it may be fused in too
 			return;
 		}
 		BatchNorm2d bn = new BatchNorm2d(c, n.getFloat("epsilon", 1e-5f), 1 - n.getFloat("momentum", 0.9f));

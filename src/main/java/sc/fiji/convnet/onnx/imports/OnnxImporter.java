@@ -12,6 +12,7 @@ import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Constant;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Value;
 import sc.fiji.convnet.engine.layers.Concat;
+import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.onnx.imports.layers.BinaryOp;
 import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
 import sc.fiji.convnet.onnx.imports.layers.ImportLayers;
@@ -97,10 +98,11 @@ public final class OnnxImporter {
 
 	/**
 	 * As {@link #fromModel(OnnxModel, Map, List)}, for running only: a BatchNormalization whose input is a Conv's output
-	 * read by nothing else is folded into that Conv's weights and bias (the Conv layer then gives the normalized
-	 * values). Outputs and input gradients are those of the plain import (inference statistics are constants), but
-	 * the batch-norm layers and their parameters are gone, so fine-tuning and per-layer views (a Conv's own output,
-	 * its filters) need the plain import.
+	 * read by nothing else is folded into that Conv's weights and bias, and a Relu after such a Conv (or after a
+	 * folded BatchNormalization) into the Conv layer ({@link Conv2d#relu(boolean)}); the Conv layer then gives the
+	 * normalized, rectified values. Outputs and input gradients are those of the plain import (inference statistics
+	 * are constants), but the batch-norm and ReLU layers and the batch-norm parameters are gone, so fine-tuning and
+	 * per-layer views (a Conv's own output, its filters, Grad-CAM at a Conv) need the plain import.
 	 */
 	public static ImportedModel forInference(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames) {
 		return fromModel(model, inputShapes, outputNames, false, true);

@@ -62,6 +62,24 @@ class VectorConvKernelsTest {
 	}
 
 	@Test
+	void fusedReluClipsExactlyTheOutput() {
+		// the vector kernels clip rows and column tiles as they write them; the default clips afterwards
+		ConvKernels v = vector();
+		List<ConvGeometry> all = ConvTestData.geometries(10, 47);
+		all.add(new ConvGeometry(1, 9, 7, 7, 70, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1)); // pointwise
+		all.add(new ConvGeometry(2, 6, 9, 13, 10, 1, 1, 2, 2, 1, 1, 0, 0, 0, 0, 2));
+		for (int i = 0; i < all.size(); i++) {
+			ConvGeometry g = all.get(i);
+			java.util.Random r = new java.util.Random(6000 + i);
+			float[] x = ConvTestData.random(r, g.inputSize()), w = ConvTestData.random(r, g.weightSize()), b = ConvTestData.random(r, g.cout);
+			float[] plain = new float[(int) g.outputSize()], fused = ConvTestData.nans(g.outputSize());
+			v.forward(g, x, w, b, plain, 2);
+			v.forward(g, x, w, b, fused, 2, true);
+			for (int k = 0; k < plain.length; k++) assertEquals(Math.max(0f, plain[k]), fused[k], 0f, g + " element " + k);
+		}
+	}
+
+	@Test
 	void wideRowsUseFullVectorBlocksAndTails() {
 		// widths around multiples of 16 and 64 lanes exercise the 4-vector blocks, single vectors and partial stores
 		ConvKernels v = vector();

@@ -24,7 +24,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * Batch normalization folded into the convolution before it ({@link BatchNormFold}, {@link OnnxImporter#forInference}):
  * on random weights and statistics the folded convolution gives what the convolution and the normalization give,
  * wrong folds (the mean, ε or the convolution's own bias left out) are told apart by the same comparison, and an
- * inference import folds only where the Conv's output is read by the normalization alone.
+ * inference import folds only where the Conv's output is read by the normalization alone (and fuses a Relu after it).
  */
 class BatchNormFoldTest {
 
@@ -162,9 +162,18 @@ class BatchNormFoldTest {
 		ImportedModel folded = OnnxImporter.forInference(model, java.util.Map.of(), null);
 		assertEquals(2, batchNorms(plain.network()));
 		assertEquals(1, batchNorms(folded.network()), "the second Conv's output is also read by Add");
+		assertEquals(0, folded.network().layers().stream().filter(l -> l.type().equals("ReLU")).count(), "the Relu fused into the first Conv");
+		Conv2d first = (Conv2d) folded.network().layers().stream().filter(l -> l instanceof Conv2d).findFirst().orElseThrow();
+		assertTrue(first.relu() && Conv2d.fromConfig(first.config()).relu(), "the fused ReLU is part of the layer's saved description");
 		Tensor x = new Tensor(random(r, 4 * 9 * 8, 1), 1, 4, 9, 8), dy = new Tensor(random(r, 6 * 9 * 8, 1), 1, 6, 9, 8);
 		assertTrue(difference(folded.run(x), plain.run(x)) < TOLERANCE);
 		assertTrue(difference(folded.inputGradient(x, dy), plain.inputGradient(x, dy)) < TOLERANCE, "input gradients");
+		// exported again, the fused ReLU is a Relu node of its own: ONNX Runtime gives the same output
+		Path again = dir.resolve("again.onnx");
+		sc.fiji.convnet.onnx.export.OnnxExporter.export(folded.network(), again);
+		try (var s = sc.fiji.convnet.onnx.OnnxSession.open(again, 1)) {
+			assertTrue(difference(s.run(x), plain.run(x)) < TOLERANCE, "the folded network exported to ONNX");
+		}
 	}
 
 	private static long batchNorms(Network net) {
