@@ -159,7 +159,8 @@ final class VectorConvKernels implements ConvKernels {
 		for (int i = 1; i < blocks; i++) blockStart[i] = blockStart[i - 1] + blockWidth[i - 1];
 		Workspace caller = WORKSPACE.get();
 		float[] wp = caller.packed = Workspace.grow(caller.packed, g.groups * groupSize);
-		Parallel.forEach(g.groups * blocks, threads, i -> {
+		int packers = (long) g.groups * groupSize < 1 << 16 ? 1 : threads; // a small pack is not worth a hand-over
+		Parallel.forEach(g.groups * blocks, packers, i -> {
 			int grp = i / blocks, blk = i % blocks;
 			packBlock(g, w, orig, grp, blockStart[blk], blockWidth[blk], wp, grp * groupSize + blockStart[blk] * taps);
 		});

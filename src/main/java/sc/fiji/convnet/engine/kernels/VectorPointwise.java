@@ -7,9 +7,10 @@ import sc.fiji.convnet.engine.kernels.VectorConvKernels.Workspace;
 /**
  * 1×1 convolutions without padding (any stride) as a matrix product: Y[co, p] = Σ_ci W[co, ci]·X[ci, p] + b[co] over
  * the output pixels p of the whole plane. The direct kernel works one output row at a time, so a 7×7 plane filled 7
- * of 16 lanes; here the input is first gathered into planes of OH·OW pixels rounded up to whole vectors (taking every
- * stride-th pixel), and the register blocks of {@link VectorForwardBlocks} run along the flattened plane. Tasks are
- * (image, group, column tile, up to 64 output channels), so that small planes still give every thread work.
+ * of 16 lanes; here the register blocks of {@link VectorForwardBlocks} run along the flattened plane. Tasks are
+ * (image, group, tile of 3 vectors of pixels, up to 64 output channels), so that small planes still give every thread
+ * work; each task first copies its tile's input pixels (every stride-th one, zeros past the plane's end) of every
+ * input channel into a buffer of its thread, which then stays in cache for all its channel blocks.
  */
 final class VectorPointwise {
 
@@ -28,10 +29,6 @@ final class VectorPointwise {
 		int[] blockWidth = VectorConvKernels.blockWidths(coutG);
 		float[] wp = VectorConvKernels.packAll(g, w, orig, blockWidth, threads);
 		int groupSize = VectorConvKernels.packedSize(blockWidth, cinG);
-		Workspace caller = VectorConvKernels.WORKSPACE.get();
-		float[] xp = caller.gathered = Workspace.grow(caller.gathered, g.n * g.cin * colsPad);
-		Parallel.forEach(g.n * g.cin, threads, plane -> gather(g, x, plane, xp, plane * colsPad));
-
 		int[] blockStart = new int[blockWidth.length + 1];
 		for (int i = 0; i < blockWidth.length; i++) blockStart[i + 1] = blockStart[i] + blockWidth[i];
 		int chunks = (blockWidth.length + BLOCKS_PER_TASK - 1) / BLOCKS_PER_TASK;
@@ -43,9 +40,13 @@ final class VectorPointwise {
 			Workspace ws = VectorConvKernels.WORKSPACE.get();
 			float[] tmp = ws.tmp = Workspace.grow(ws.tmp, 32 * L);
 			int[] tapOff = ws.taps = Workspace.grow(ws.taps, cinG);
-			for (int ci = 0; ci < cinG; ci++) tapOff[ci] = (n * g.cin + grp * cinG + ci) * colsPad;
 			boolean wide = tile < wideTiles;
-			int ox0 = wide ? tile * 3 * L : wideTiles * 3 * L + (tile - wideTiles) * L;
+			int ox0 = wide ? tile * 3 * L : wideTiles * 3 * L + (tile - wideTiles) * L, len = wide ? 3 * L : L;
+			float[] xp = ws.gathered = Workspace.grow(ws.gathered, cinG * 3 * L);
+			for (int ci = 0; ci < cinG; ci++) {
+				gather(g, x, (n * g.cin + grp * cinG + ci) * g.h * g.w, ox0, len, xp, ci * 3 * L);
+				tapOff[ci] = ci * 3 * L - ox0; // the blocks read tapOff + ox0 and write output column ox0 on
+			}
 			int firstBlock = chunk * BLOCKS_PER_TASK, endBlock = Math.min(blockWidth.length, firstBlock + BLOCKS_PER_TASK);
 			for (int blk = firstBlock; blk < endBlock; blk++) {
 				int width = blockWidth[blk], coLocal = blockStart[blk], wb = grp * groupSize + coLocal * cinG;
@@ -60,18 +61,17 @@ final class VectorPointwise {
 					for (int v = 0; v < (wide ? 3 : 1); v++)
 						VectorForwardBlocks.forward1x1(xp, tapOff, cinG, wp, wb, ox0 + v * L, b, co0, count, y, rowBase, cols, cols, tmp);
 				if (relu) // the block's columns, just written
-					for (int c = 0; c < count; c++) VectorConvKernels.clip(y, rowBase + c * cols + ox0, Math.max(0, Math.min(wide ? 3 * L : L, cols - ox0)));
+					for (int c = 0; c < count; c++) VectorConvKernels.clip(y, rowBase + c * cols + ox0, Math.max(0, Math.min(len, cols - ox0)));
 			}
 		});
 	}
 
-	/** The output pixels' inputs of one input plane (every stride-th pixel), zeros up to the rounded-up length. */
-	private static void gather(ConvGeometry g, float[] x, int plane, float[] xp, int at) {
-		int src = plane * g.h * g.w, cols = g.oh * g.ow;
-		if (g.strideH == 1 && g.strideW == 1) System.arraycopy(x, src, xp, at, cols);
+	/** The inputs of output pixels p0..p0+len of the input plane at {@code src} (every stride-th pixel), zeros past its end. */
+	private static void gather(ConvGeometry g, float[] x, int src, int p0, int len, float[] xp, int at) {
+		int end = Math.min(p0 + len, g.oh * g.ow);
+		if (g.strideH == 1 && g.strideW == 1) System.arraycopy(x, src + p0, xp, at, Math.max(0, end - p0));
 		else
-			for (int oy = 0, k = at; oy < g.oh; oy++)
-				for (int ox = 0, row = src + oy * g.strideH * g.w; ox < g.ow; ox++) xp[k++] = x[row + ox * g.strideW];
-		java.util.Arrays.fill(xp, at + cols, at + (cols + L - 1) / L * L, 0f);
+			for (int p = p0, k = at; p < end; p++) xp[k++] = x[src + p / g.ow * g.strideH * g.w + p % g.ow * g.strideW];
+		java.util.Arrays.fill(xp, at + Math.max(0, end - p0), at + len, 0f);
 	}
 }
