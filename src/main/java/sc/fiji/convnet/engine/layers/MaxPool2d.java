@@ -71,6 +71,12 @@ public final class MaxPool2d extends Layer {
 		Tensor out = buffer(0, o);
 		float[] y = out.data();
 		int[] idx = phase.records() || keepIndices ? indexArray(y.length, phase) : null;
+		if (idx == null && padH == 0 && padW == 0) {
+			unpaddedValues(x, h, w, oh, ow, planes, y);
+			inputShape = s;
+			argmax = null;
+			return out;
+		}
 		Loops.tasks(planes, p -> {
 			int in0 = p * h * w, out0 = p * oh * ow;
 			for (int oy = 0; oy < oh; oy++)
@@ -94,6 +100,27 @@ public final class MaxPool2d extends Layer {
 		argmax = idx;
 		inputShape = s;
 		return out;
+	}
+
+	/**
+	 * The forward pass without padding and without indices (inference): every window lies inside the plane, so the
+	 * loop needs no bounds tests. The same value as the general loop, NaN included.
+	 */
+	private void unpaddedValues(float[] x, int h, int w, int oh, int ow, int planes, float[] y) {
+		Loops.tasks(planes, p -> {
+			int in0 = p * h * w, out0 = p * oh * ow;
+			for (int oy = 0; oy < oh; oy++)
+				for (int ox = 0; ox < ow; ox++) {
+					int at = in0 + oy * strideH * w + ox * strideW;
+					float best = x[at];
+					for (int ky = 0; ky < kh; ky++)
+						for (int kx = 0, r = at + ky * w; kx < kw; kx++) {
+							float v = x[r + kx];
+							if (v > best || Float.isNaN(v)) best = v;
+						}
+					y[out0 + oy * ow + ox] = best;
+				}
+		});
 	}
 
 	/** The index array for this pass: the last one again in training (nobody else keeps it then), else a new one. */
