@@ -173,15 +173,14 @@ final class VectorConvKernels implements ConvKernels {
 	 */
 	private static void packBlock(ConvGeometry g, float[] w, ConvGeometry orig, int grp, int coStart, int width, float[] wp, int offset) {
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kh = g.kh, kw = g.kw;
-		for (int c = 0; c < width; c++) {
-			int coLocal = coStart + c;
-			for (int ci = 0; ci < cinG; ci++)
-				for (int ky = 0; ky < kh; ky++)
-					for (int kx = 0; kx < kw; kx++) {
-						int tap = (ci * kh + ky) * kw + kx;
-						wp[offset + tap * width + c] = coLocal < coutG ? ConvWeights.at(g, w, orig, grp, coLocal, ci, ky, kx) : 0f;
-					}
-		}
+		// taps outside, channels inside: the packed block is written in order and the weights read as `width` streams
+		for (int ci = 0; ci < cinG; ci++)
+			for (int ky = 0; ky < kh; ky++)
+				for (int kx = 0; kx < kw; kx++) {
+					int at = offset + ((ci * kh + ky) * kw + kx) * width;
+					for (int c = 0; c < width; c++)
+						wp[at + c] = coStart + c < coutG ? ConvWeights.at(g, w, orig, grp, coStart + c, ci, ky, kx) : 0f;
+				}
 	}
 
 	// ---------------------------------------------------------------- backward to the input

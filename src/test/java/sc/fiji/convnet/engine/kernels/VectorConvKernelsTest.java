@@ -68,6 +68,7 @@ class VectorConvKernelsTest {
 		List<ConvGeometry> all = ConvTestData.geometries(10, 47);
 		all.add(new ConvGeometry(1, 9, 7, 7, 70, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1)); // pointwise
 		all.add(new ConvGeometry(2, 6, 9, 13, 10, 1, 1, 2, 2, 1, 1, 0, 0, 0, 0, 2));
+		all.add(new ConvGeometry(1, 150, 7, 7, 20, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1)); // many input channels
 		for (int i = 0; i < all.size(); i++) {
 			ConvGeometry g = all.get(i);
 			java.util.Random r = new java.util.Random(6000 + i);
