@@ -21,14 +21,31 @@ import sc.fiji.convnet.tensor.Tensor;
  * one warm-up run each, then 5 samples taken alternately (ORT, engine, …); medians of wall time and of process CPU.
  * <pre>
  * java ... sc.fiji.convnet.bench.ImportedNetworkBenchmark [threads=2] [repeat=5] [zoo=../shared/data/onnx-zoo-light]
+ *     [only=light_resnet50,nuclei] [fold=true]
  * </pre>
+ * {@code fold=true} imports with {@link OnnxImporter#forInference} (batch normalization folded into convolutions), as
+ * an inference-only caller would; {@code fold=false} as {@link OnnxImporter#fromModel(OnnxModel, Map, List)}.
  */
 public final class ImportedNetworkBenchmark {
 
 	private ImportedNetworkBenchmark() {}
 
+	static final List<String> NAMES = List.of("light_bvlc_alexnet", "light_inception_v1", "light_resnet50", "light_squeezenet",
+			"nuclei", "bccd-classifier", "bccd-detector");
+
+	/** A network of the zoo folder ({@code light_…}) or a shipped model. */
+	static ModelFiles model(Path zoo, String name) {
+		return name.startsWith("light_") ? ModelFiles.at(zoo.resolve(name + ".onnx")) : ModelRepository.standard().resolve(name);
+	}
+
+	static ImportedModel importFor(OnnxModel model, Map<String, int[]> shapes, boolean fold) {
+		return fold ? OnnxImporter.forInference(model, shapes, null) : OnnxImporter.fromModel(model, shapes, null);
+	}
+
 	public static void main(String[] args) throws Exception {
 		int threads = 2, repeat = 5;
+		boolean fold = true;
+		List<String> only = null;
 		Path zoo = Path.of("../shared/data/onnx-zoo-light");
 		for (String a : args) {
 			String[] kv = a.split("=", 2);
@@ -36,13 +53,14 @@ public final class ImportedNetworkBenchmark {
 			case "threads" -> threads = Integer.parseInt(kv[1]);
 			case "repeat" -> repeat = Integer.parseInt(kv[1]);
 			case "zoo" -> zoo = Path.of(kv[1]);
+			case "fold" -> fold = Boolean.parseBoolean(kv[1]);
+			case "only" -> only = List.of(kv[1].split(","));
 			default -> throw new IllegalArgumentException("unknown option " + a);
 			}
 		}
 		System.setProperty("convnet.threads", String.valueOf(threads)); // the engine's kernels
 		List<ModelFiles> models = new ArrayList<>();
-		for (String n : List.of("bvlc_alexnet", "inception_v1", "resnet50", "squeezenet")) models.add(ModelFiles.at(zoo.resolve("light_" + n + ".onnx")));
-		for (String n : List.of("nuclei", "bccd-classifier", "bccd-detector")) models.add(ModelRepository.standard().resolve(n));
+		for (String n : only != null ? only : NAMES) models.add(model(zoo, n));
 		System.out.println("| model | input | ORT ms | engine ms | engine/ORT (wall) | ORT CPU-ms | engine CPU-ms | engine/ORT (CPU) |");
 		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
 		for (ModelFiles m : models) {
@@ -50,7 +68,7 @@ public final class ImportedNetworkBenchmark {
 			Map<String, Tensor> in = m.checkInput(model).tensors();
 			Map<String, int[]> shapes = new java.util.LinkedHashMap<>();
 			in.forEach((k, v) -> shapes.put(k, v.shape()));
-			ImportedModel engine = OnnxImporter.fromModel(model, shapes, null);
+			ImportedModel engine = importFor(model, shapes, fold);
 			try (OnnxSession ort = OnnxSession.open(m.onnx(), threads)) {
 				double[] t = ConvBenchmark.timeAlternating(() -> ort.run(in), () -> engine.run(in), 1, repeat);
 				System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", m.name(),

@@ -10,6 +10,15 @@ public interface ConvKernels {
 	/** y = conv(x, w) + b; y is overwritten. */
 	void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads);
 
+	/**
+	 * y = max(0, conv(x, w) + b) when {@code relu}: a ReLU that follows the convolution, applied while the output is
+	 * still in cache instead of in a pass of its own. This default runs {@link #forward} and then clips.
+	 */
+	default void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu) {
+		forward(g, x, w, b, y, threads);
+		if (relu) for (int i = 0; i < y.length; i++) if (!(y[i] > 0)) y[i] = 0f;
+	}
+
 	/** dx = ∂L/∂x given dy = ∂L/∂y; dx is overwritten. */
 	void backwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx, int threads);
 

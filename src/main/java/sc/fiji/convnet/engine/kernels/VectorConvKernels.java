@@ -27,7 +27,7 @@ final class VectorConvKernels implements ConvKernels {
 
 	/** Reusable per-thread buffers, grown on demand and never shrunk. */
 	static final class Workspace {
-		float[] rows = new float[0], weights = new float[0], tmp = new float[0], acc = new float[0], dyRows = new float[0];
+		float[] rows = new float[0], packed = new float[0], gathered = new float[0], tmp = new float[0], acc = new float[0], dyRows = new float[0];
 		int[] taps = new int[0], slotRow = new int[0];
 
 		static int[] grow(int[] a, int size) { return a.length >= size ? a : new int[size]; }
@@ -44,31 +44,40 @@ final class VectorConvKernels implements ConvKernels {
 
 	@Override
 	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads) {
+		forward(g, x, w, b, y, threads, false);
+	}
+
+	@Override
+	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu) {
 		ConvChecks.forward(g, x, w, b, y);
-		direct(g, x, w, null, b, y, threads);
+		direct(g, x, w, null, b, y, threads, relu);
 	}
 
 	/**
 	 * y = conv_g(x, W) + b. W is w itself when {@code transposedOf} is null; otherwise g is the transposed
 	 * geometry of the original convolution {@code transposedOf} and W is w flipped and channel-transposed.
 	 */
-	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads) {
+	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads, boolean relu) {
+		if (VectorPointwise.applies(g)) {
+			VectorPointwise.forward(g, x, w, transposedOf, b, y, threads, relu);
+			return;
+		}
 		PaddedRows pr = new PaddedRows(g, L);
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kk = g.kh * g.kw, taps = cinG * kk;
 		int[] blockWidth = blockWidths(coutG);
 		int outer = g.n * g.groups, plane = g.oh * g.ow, slots = pr.ringSlots();
 		int rowsPer = ConvChecks.rowsPerTask(g.oh, outer, threads);
 		int tiles = (g.oh + rowsPer - 1) / rowsPer;
+		float[] wp = packAll(g, w, transposedOf, blockWidth, threads);
+		int groupSize = packedSize(blockWidth, taps);
 		Parallel.forEach(outer * tiles, threads, t -> {
 			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
 			Workspace ws = WORKSPACE.get();
 			float[] rows = ws.rows = Workspace.grow(ws.rows, pr.ringSize(cinG));
-			float[] wp = ws.weights = Workspace.grow(ws.weights, packedSize(blockWidth, taps));
 			float[] tmp = ws.tmp = Workspace.grow(ws.tmp, 32 * L);
 			int[] tapOff = ws.taps = Workspace.grow(ws.taps, taps);
 			int[] slotRow = ws.slotRow = Workspace.grow(ws.slotRow, slots);
 			java.util.Arrays.fill(slotRow, 0, slots, Integer.MIN_VALUE); // which input row each ring slot holds
-			packWeights(g, w, transposedOf, grp, blockWidth, wp);
 			int oy1 = Math.min(g.oh, (tile + 1) * rowsPer);
 			for (int oy = tile * rowsPer; oy < oy1; oy++) {
 				for (int ky = 0; ky < g.kh; ky++) {
@@ -86,7 +95,7 @@ final class VectorConvKernels implements ConvKernels {
 				int chunk = blockWidth[0] == 1 ? 6 * L : 3 * L;
 				for (int ox0 = 0; ox0 < pr.owPad; ) {
 					boolean wide = ox0 + chunk <= pr.owPad;
-					int coLocal = 0, wb = 0;
+					int coLocal = 0, wb = grp * groupSize;
 					for (int width : blockWidth) {
 						int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal);
 						int rowBase = ((n * g.cout + co0) * g.oh + oy) * g.ow;
@@ -109,8 +118,15 @@ final class VectorConvKernels implements ConvKernels {
 					}
 					ox0 += wide ? chunk : L;
 				}
+				if (relu) // the group's output row oy, just written
+					for (int co = grp * coutG; co < (grp + 1) * coutG; co++) clip(y, ((n * g.cout + co) * g.oh + oy) * g.ow, g.ow);
 			}
 		});
+	}
+
+	/** max(0, y) over y[from, from + len). */
+	static void clip(float[] y, int from, int len) {
+		for (int i = from; i < from + len; i++) if (!(y[i] > 0)) y[i] = 0f;
 	}
 
 	/**
@@ -126,32 +142,45 @@ final class VectorConvKernels implements ConvKernels {
 		return list.stream().mapToInt(Integer::intValue).toArray();
 	}
 
-	private static int packedSize(int[] blockWidth, int taps) {
+	static int packedSize(int[] blockWidth, int taps) {
 		int s = 0;
 		for (int width : blockWidth) s += width * taps;
 		return s;
 	}
 
 	/**
-	 * Packs the group's weights block after block: within a block of width B starting at output channel co0,
-	 * wp[offset + tap·B + c] is the weight of channel co0 + c at tap (ci, ky, kx); zero past the group's end.
+	 * Every group's weights packed once per call, block after block (group grp from grp·packedSize on), in a buffer
+	 * of the calling thread that all tasks read: packing them in every task cost more than the arithmetic where the
+	 * planes are small (ResNet-50's 7×7 layers), as each task packed all the weights again.
 	 */
-	private static void packWeights(ConvGeometry g, float[] w, ConvGeometry orig, int grp, int[] blockWidth, float[] wp) {
-		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kh = g.kh, kw = g.kw, taps = cinG * kh * kw;
-		int coStart = 0, offset = 0;
-		for (int width : blockWidth) {
-			for (int c = 0; c < width; c++) {
-				int coLocal = coStart + c;
-				for (int ci = 0; ci < cinG; ci++)
-					for (int ky = 0; ky < kh; ky++)
-						for (int kx = 0; kx < kw; kx++) {
-							int tap = (ci * kh + ky) * kw + kx;
-							wp[offset + tap * width + c] = coLocal < coutG ? ConvWeights.at(g, w, orig, grp, coLocal, ci, ky, kx) : 0f;
-						}
-			}
-			coStart += width;
-			offset += width * taps;
-		}
+	static float[] packAll(ConvGeometry g, float[] w, ConvGeometry orig, int[] blockWidth, int threads) {
+		int taps = g.cinPerGroup() * g.kh * g.kw, groupSize = packedSize(blockWidth, taps), blocks = blockWidth.length;
+		int[] blockStart = new int[blocks]; // first output channel of each block within the group
+		for (int i = 1; i < blocks; i++) blockStart[i] = blockStart[i - 1] + blockWidth[i - 1];
+		Workspace caller = WORKSPACE.get();
+		float[] wp = caller.packed = Workspace.grow(caller.packed, g.groups * groupSize);
+		int packers = (long) g.groups * groupSize < 1 << 16 ? 1 : threads; // a small pack is not worth a hand-over
+		Parallel.forEach(g.groups * blocks, packers, i -> {
+			int grp = i / blocks, blk = i % blocks;
+			packBlock(g, w, orig, grp, blockStart[blk], blockWidth[blk], wp, grp * groupSize + blockStart[blk] * taps);
+		});
+		return wp;
+	}
+
+	/**
+	 * Packs one block of a group's weights: within a block of width B starting at output channel coStart,
+	 * wp[offset + tap·B + c] is the weight of channel coStart + c at tap (ci, ky, kx); zero past the group's end.
+	 */
+	private static void packBlock(ConvGeometry g, float[] w, ConvGeometry orig, int grp, int coStart, int width, float[] wp, int offset) {
+		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), kh = g.kh, kw = g.kw;
+		// taps outside, channels inside: the packed block is written in order and the weights read as `width` streams
+		for (int ci = 0; ci < cinG; ci++)
+			for (int ky = 0; ky < kh; ky++)
+				for (int kx = 0; kx < kw; kx++) {
+					int at = offset + ((ci * kh + ky) * kw + kx) * width;
+					for (int c = 0; c < width; c++)
+						wp[at + c] = coStart + c < coutG ? ConvWeights.at(g, w, orig, grp, coStart + c, ci, ky, kx) : 0f;
+				}
 	}
 
 	// ---------------------------------------------------------------- backward to the input
@@ -161,7 +190,7 @@ final class VectorConvKernels implements ConvKernels {
 		ConvChecks.backwardInput(g, dy, w, dx);
 		ConvGeometry t = transposed(g);
 		if (t == null) scalar.backwardInput(g, dy, w, dx, threads);
-		else direct(t, dy, w, g, null, dx, threads);
+		else direct(t, dy, w, g, null, dx, threads, false);
 	}
 
 	static ConvGeometry transposed(ConvGeometry g) { return ConvWeights.transposed(g); }

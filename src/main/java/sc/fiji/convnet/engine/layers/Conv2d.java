@@ -29,6 +29,8 @@ public final class Conv2d extends Layer {
 	private int padTop, padLeft, padBottom, padRight;
 	private int groups = 1;
 	private boolean hasBias = true;
+	private boolean relu; // a ReLU after the convolution, fused in (inference imports)
+	private Tensor output; // cached for the fused ReLU's backward pass
 	private Parameter weight, bias;
 
 	private PaddingMode paddingMode = PaddingMode.ZEROS;
@@ -78,6 +80,9 @@ public final class Conv2d extends Layer {
 	}
 	public Conv2d bias(boolean b) { hasBias = b; makeParameters(); return this; }
 	public Conv2d paddingMode(PaddingMode mode) { paddingMode = mode; return this; }
+	/** With {@code true} the layer gives max(0, conv(x)): a following ReLU fused in, saving a layer and a pass. */
+	public Conv2d relu(boolean r) { relu = r; return this; }
+	public boolean relu() { return relu; }
 	public PaddingMode paddingMode() { return paddingMode; }
 
 	public Parameter weight() { return weight; }
@@ -95,6 +100,7 @@ public final class Conv2d extends Layer {
 		o.add("dilation", array(dilationH, dilationW)); o.add("padding", array(padTop, padLeft, padBottom, padRight));
 		o.addProperty("groups", groups); o.addProperty("bias", hasBias);
 		o.addProperty("paddingMode", paddingMode.name());
+		if (relu) o.addProperty("relu", true); // absent in files written before the option
 		return o;
 	}
 
@@ -103,7 +109,8 @@ public final class Conv2d extends Layer {
 		return new Conv2d(o.get("in").getAsInt(), o.get("out").getAsInt(), k[0], k[1])
 				.stride(s[0], s[1]).dilation(d[0], d[1]).padding(p[0], p[1], p[2], p[3])
 				.groups(o.get("groups").getAsInt()).bias(o.get("bias").getAsBoolean())
-				.paddingMode(o.has("paddingMode") ? PaddingMode.valueOf(o.get("paddingMode").getAsString()) : PaddingMode.ZEROS);
+				.paddingMode(o.has("paddingMode") ? PaddingMode.valueOf(o.get("paddingMode").getAsString()) : PaddingMode.ZEROS)
+				.relu(o.has("relu") && o.get("relu").getAsBoolean());
 	}
 
 	@Override
@@ -140,8 +147,9 @@ public final class Conv2d extends Layer {
 		Tensor x = paddingMode == PaddingMode.ZEROS ? inputs[0] : pad(inputs[0], g);
 		Tensor y = buffer(0, g.n, g.cout, g.oh, g.ow); // the kernels overwrite it
 		Kernels.best().forward(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(),
-				y.data(), Kernels.defaultThreads());
+				y.data(), Kernels.defaultThreads(), relu);
 		input = phase.records() ? x : null;
+		output = phase.records() && relu ? y : null;
 		originalShape = inputs[0].shape();
 		return y;
 	}
@@ -152,6 +160,7 @@ public final class Conv2d extends Layer {
 		ConvGeometry g = geometry(originalShape);
 		if (!Arrays.equals(dy.shape(), new int[] { g.n, g.cout, g.oh, g.ow }))
 			throw error("output gradient " + dy.shapeString() + " does not match output shape of input " + Arrays.toString(originalShape));
+		if (relu) dy = throughRelu(dy);
 		Tensor dx = buffer(1, input.shape()); // the kernels overwrite it
 		int threads = Kernels.defaultThreads();
 		Kernels.best().backwardInput(g, dy.data(), weight.value().data(), dx.data(), threads);
@@ -200,6 +209,13 @@ public final class Conv2d extends Layer {
 		return dx;
 	}
 
+	/** The gradient before the fused ReLU: dy where the output is positive, else 0. */
+	private Tensor throughRelu(Tensor dy) {
+		float[] y = output.data(), d = dy.data(), g = new float[d.length];
+		for (int i = 0; i < d.length; i++) g[i] = y[i] > 0 ? d[i] : 0f;
+		return new Tensor(g, dy.shape());
+	}
+
 	static void addInto(float[] acc, float[] add) {
 		for (int i = 0; i < acc.length; i++) acc[i] += add[i];
 	}
@@ -210,5 +226,5 @@ public final class Conv2d extends Layer {
 		return in[0].window(dilationH * (kh - 1) + 1, strideH);
 	}
 
-	@Override public void clearCache() { input = null; originalShape = null; }
+	@Override public void clearCache() { input = null; originalShape = null; output = null; }
 }

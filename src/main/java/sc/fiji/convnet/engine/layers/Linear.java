@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Initializer;
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Parameter;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
@@ -69,15 +70,34 @@ public final class Linear extends Layer {
 		float[] x = inputs[0].data(), w = weight.value().data(), b = bias == null ? null : bias.value().data();
 		Tensor yT = Tensor.zeros(o);
 		float[] y = yT.data();
-		for (int i = 0; i < n; i++)
-			for (int j = 0; j < out; j++) {
-				double s = b == null ? 0 : b[j];
-				int wo = j * in, xo = i * in;
-				for (int k = 0; k < in; k++) s += x[xo + k] * w[wo + k];
-				y[i * out + j] = (float) s;
-			}
+		// blocks of outputs in parallel; each dot product in a fixed order, whatever the number of threads
+		int blocks = (out + OUTPUTS_PER_TASK - 1) / OUTPUTS_PER_TASK;
+		Loops.tasks(n * blocks, t -> {
+			int i = t / blocks, j0 = t % blocks * OUTPUTS_PER_TASK;
+			for (int j = j0; j < Math.min(out, j0 + OUTPUTS_PER_TASK); j++)
+				y[i * out + j] = (float) ((b == null ? 0 : b[j]) + dot(x, i * in, w, j * in, in));
+		});
 		input = phase.records() ? inputs[0] : null;
 		return yT;
+	}
+
+	private static final int OUTPUTS_PER_TASK = 64;
+
+	/**
+	 * Σ x[xo + k]·w[wo + k] over k &lt; len in double, with four independent partial sums: one running sum waited
+	 * for each addition, which made AlexNet's fully connected layers half its time.
+	 */
+	private static double dot(float[] x, int xo, float[] w, int wo, int len) {
+		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		int k = 0;
+		for (; k + 4 <= len; k += 4) {
+			s0 += x[xo + k] * w[wo + k];
+			s1 += x[xo + k + 1] * w[wo + k + 1];
+			s2 += x[xo + k + 2] * w[wo + k + 2];
+			s3 += x[xo + k + 3] * w[wo + k + 3];
+		}
+		for (; k < len; k++) s0 += x[xo + k] * w[wo + k];
+		return (s0 + s1) + (s2 + s3);
 	}
 
 	@Override

@@ -71,6 +71,12 @@ public final class MaxPool2d extends Layer {
 		Tensor out = buffer(0, o);
 		float[] y = out.data();
 		int[] idx = phase.records() || keepIndices ? indexArray(y.length, phase) : null;
+		if (idx == null) {
+			values(x, h, w, oh, ow, planes, y);
+			inputShape = s;
+			argmax = null;
+			return out;
+		}
 		Loops.tasks(planes, p -> {
 			int in0 = p * h * w, out0 = p * oh * ow;
 			for (int oy = 0; oy < oh; oy++)
@@ -94,6 +100,30 @@ public final class MaxPool2d extends Layer {
 		argmax = idx;
 		inputShape = s;
 		return out;
+	}
+
+	/**
+	 * The forward pass without indices (inference): each window clipped to the plane once, so the loop over it needs
+	 * no bounds tests. The same value as the general loop, NaN included.
+	 */
+	private void values(float[] x, int h, int w, int oh, int ow, int planes, float[] y) {
+		Loops.tasks(planes, p -> {
+			int in0 = p * h * w, out0 = p * oh * ow;
+			for (int oy = 0; oy < oh; oy++) {
+				int iy0 = oy * strideH - padH, ky0 = Math.max(0, -iy0), ky1 = Math.min(kh, h - iy0);
+				for (int ox = 0; ox < ow; ox++) {
+					int ix0 = ox * strideW - padW, kx0 = Math.max(0, -ix0), kx1 = Math.min(kw, w - ix0);
+					int at = in0 + iy0 * w + ix0;
+					float best = x[at + ky0 * w + kx0]; // the first value inside, as the general loop takes it
+					for (int ky = ky0; ky < ky1; ky++)
+						for (int kx = kx0, r = at + ky * w; kx < kx1; kx++) {
+							float v = x[r + kx];
+							if (v > best || Float.isNaN(v)) best = v;
+						}
+					y[out0 + oy * ow + ox] = best;
+				}
+			}
+		});
 	}
 
 	/** The index array for this pass: the last one again in training (nobody else keeps it then), else a new one. */

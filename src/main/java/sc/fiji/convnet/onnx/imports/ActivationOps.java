@@ -3,6 +3,7 @@ package sc.fiji.convnet.onnx.imports;
 import java.util.Arrays;
 
 import sc.fiji.convnet.engine.layers.Activation;
+import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.engine.layers.PReLU;
 import sc.fiji.convnet.engine.layers.ReLU;
 import sc.fiji.convnet.engine.layers.Softmax;
@@ -20,7 +21,7 @@ final class ActivationOps extends NodeTranslation {
 	@Override
 	boolean translate(Computed x) {
 		switch (n.opType()) {
-		case "Relu" -> out(add(new ReLU(), x.shape(), x.node()));
+		case "Relu" -> relu(x);
 		case "LeakyRelu" -> out(add(Activation.leakyRelu(n.getFloat("alpha", 0.01f)), x.shape(), x.node()));
 		case "Elu" -> out(add(Activation.elu(n.getFloat("alpha", 1f)), x.shape(), x.node()));
 		case "Selu" -> {
@@ -45,6 +46,14 @@ final class ActivationOps extends NodeTranslation {
 		default -> { return false; }
 		}
 		return true;
+	}
+
+	private void relu(Computed x) {
+		Conv2d conv = fusableConv(n.inputs().get(0));
+		if (conv != null && !conv.relu()) {
+			conv.relu(true); // imported for inference, and nothing else reads the Conv's output
+			out(x);
+		} else out(add(new ReLU(), x.shape(), x.node()));
 	}
 
 	private void unary(Computed x, UnaryMath.Kind kind, double a, double b) {

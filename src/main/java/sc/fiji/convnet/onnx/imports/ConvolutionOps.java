@@ -92,7 +92,9 @@ final class ConvolutionOps extends NodeTranslation {
 		if (b != null) c.biasParameter().set(b.floats());
 		int node = g.as4d(x);
 		int[] engine = c.outputShape(g.engineShape(node));
-		out(add(c, fromEngine(engine, x.rank()), node));
+		Computed y = add(c, fromEngine(engine, x.rank()), node);
+		out(y);
+		g.producedBy(n.outputs().get(0), c, y); // a BatchNormalization after it may be folded in
 	}
 
 	private void convTranspose(Computed x) {

@@ -34,15 +34,20 @@ final class ImportGraph {
 
 	final NetworkBuilder builder;
 	final long opset;
+	/** Imported for inference only: batch normalization and ReLU may be folded into the convolution before them. */
+	final boolean inference;
 	private final List<int[]> engineShapes = new ArrayList<>();
 	private final Map<String, Value> values = new HashMap<>();
 	private final Map<Integer, Map<String, Integer>> viewsOf = new HashMap<>();
-	private final java.util.Set<String> consumed = new java.util.HashSet<>();
+	private final Map<String, Integer> consumers = new HashMap<>();
+	private record Produced(Layer layer, Computed value) {}
+	private final Map<String, Produced> producers = new HashMap<>();
 
-	ImportGraph(int[] inputShape, long opset) {
+	ImportGraph(int[] inputShape, long opset, boolean inference) {
 		int[] engine = canonical4d(inputShape);
 		builder = new NetworkBuilder(engine[1]);
 		this.opset = opset;
+		this.inference = inference;
 		engineShapes.add(engine);
 	}
 
@@ -69,11 +74,23 @@ final class ImportGraph {
 
 	boolean has(String name) { return values.containsKey(name); }
 
-	/** Marks a value as read by some node or as a graph output. */
-	void consumedBy(String name) { consumed.add(name); }
+	/** Counts a read of a value by some node, or its being a graph output. */
+	void consumedBy(String name) { consumers.merge(name, 1, Integer::sum); }
 
 	/** Whether some node reads the value or the graph gives it out. */
-	boolean consumed(String name) { return consumed.contains(name); }
+	boolean consumed(String name) { return consumers.containsKey(name); }
+
+	/** How many node inputs read the value, plus one if it is an output of the import. */
+	int consumers(String name) { return consumers.getOrDefault(name, 0); }
+
+	/** Remembers that the layer computes the value {@code name} itself (its node, not a view of it). */
+	void producedBy(String name, Layer layer, Computed value) { producers.put(name, new Produced(layer, value)); }
+
+	/** The layer whose node is the value {@code name}, or null (unknown, or the value was replaced since). */
+	Layer producer(String name) {
+		Produced p = producers.get(name);
+		return p != null && values.get(name) == p.value() ? p.layer() : null;
+	}
 
 	/** Adds a layer fed by network nodes and returns its output as a computed value with this logical shape. */
 	Computed add(Layer layer, int[] logicalShape, int... from) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Constant;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Value;
@@ -57,6 +58,14 @@ abstract class NodeTranslation {
 	String layerName() {
 		String s = n.name().isEmpty() ? n.opType().toLowerCase() + "_" + n.outputs().get(0) : n.name();
 		return s.replace('/', '_').replaceAll("^_+", "");
+	}
+
+	/**
+	 * For an import for inference: the Conv2d layer whose own node is the value {@code name}, when this node is the
+	 * value's only reader (so the layer may absorb this node), else null.
+	 */
+	Conv2d fusableConv(String name) {
+		return g.inference && g.consumers(name) == 1 && g.producer(name) instanceof Conv2d c ? c : null;
 	}
 
 	int[] ints(String attr, int[] dflt) { return n.has(attr) ? n.attribute(attr).asIntArray() : dflt; }

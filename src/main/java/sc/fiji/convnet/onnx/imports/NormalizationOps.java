@@ -3,6 +3,7 @@ package sc.fiji.convnet.onnx.imports;
 import java.util.Arrays;
 
 import sc.fiji.convnet.engine.layers.BatchNorm2d;
+import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.engine.layers.LocalResponseNorm;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.layers.BinaryOp;
@@ -39,6 +40,13 @@ final class NormalizationOps extends NodeTranslation {
 			if (!n.outputs().get(i).isEmpty()) throw unsupported("the running-statistics outputs (training mode)");
 		ConstTensor scale = constant(1, "scale"), bias = constant(2, "B"), mean = constant(3, "mean"), var = constant(4, "var");
 		int c = x.shape()[1];
+		Conv2d conv = fusableConv(n.inputs().get(0));
+		if (conv != null && !conv.relu() && conv.outChannels() == c) {
+			BatchNormFold.fold(conv, scale.floats(), bias.floats(), mean.floats(), var.floats(), n.getFloat("epsilon", 1e-5f));
+			out(x); // the Conv's node now gives the normalized values
+			g.producedBy(n.outputs().get(0), conv, x); // so a Relu after it may be fused in too
+			return;
+		}
 		BatchNorm2d bn = new BatchNorm2d(c, n.getFloat("epsilon", 1e-5f), 1 - n.getFloat("momentum", 0.9f));
 		bn.gamma().set(scale.floats());
 		bn.beta().set(bias.floats());

@@ -12,6 +12,7 @@ import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Constant;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Value;
 import sc.fiji.convnet.engine.layers.Concat;
+import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.onnx.imports.layers.BinaryOp;
 import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
 import sc.fiji.convnet.onnx.imports.layers.ImportLayers;
@@ -92,7 +93,19 @@ public final class OnnxImporter {
 	 * @param outputNames graph outputs or intermediate values to compute, or null for all graph outputs
 	 */
 	public static ImportedModel fromModel(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames) {
-		return fromModel(model, inputShapes, outputNames, false);
+		return fromModel(model, inputShapes, outputNames, false, false);
+	}
+
+	/**
+	 * As {@link #fromModel(OnnxModel, Map, List)}, for running only: a BatchNormalization whose input is a Conv's output
+	 * read by nothing else is folded into that Conv's weights and bias, and a Relu after such a Conv (or after a
+	 * folded BatchNormalization) into the Conv layer ({@link Conv2d#relu(boolean)}); the Conv layer then gives the
+	 * normalized, rectified values. Outputs and input gradients are those of the plain import (inference statistics
+	 * are constants), but the batch-norm and ReLU layers and the batch-norm parameters are gone, so fine-tuning and
+	 * per-layer views (a Conv's own output, its filters, Grad-CAM at a Conv) need the plain import.
+	 */
+	public static ImportedModel forInference(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames) {
+		return fromModel(model, inputShapes, outputNames, false, true);
 	}
 
 	/**
@@ -107,7 +120,7 @@ public final class OnnxImporter {
 		List<String> names = new ArrayList<>();
 		for (OnnxNode n : model.graph().nodes())
 			for (String o : n.outputs()) if (read.contains(o) && !names.contains(o)) names.add(o);
-		return fromModel(model, inputShapes, names, true);
+		return fromModel(model, inputShapes, names, true, false);
 	}
 
 	/** A test hook: {@code offset} added to the first output of the node of this name on every import. */
@@ -124,7 +137,8 @@ public final class OnnxImporter {
 		return () -> perturbation = null;
 	}
 
-	private static ImportedModel fromModel(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames, boolean computedOnly) {
+	private static ImportedModel fromModel(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames, boolean computedOnly,
+			boolean inference) {
 		long opset = model.opsetVersion();
 		OnnxGraph graph = model.graph();
 		List<ValueInfo> inputs = graph.runtimeInputs();
@@ -149,7 +163,7 @@ public final class OnnxImporter {
 		int total = 0;
 		for (int[] sh : shapes) total += Shapes.size(sh);
 		int[] engineInput = packed ? new int[] { 1, 1, 1, total } : ImportGraph.canonical4d(shapes.get(0));
-		ImportGraph g = new ImportGraph(engineInput, opset);
+		ImportGraph g = new ImportGraph(engineInput, opset, inference);
 		graph.initializers().forEach((name, t) -> g.put(name, new Constant(ConstTensor.of(t, true))));
 		if (inputs.size() == 1) g.put(inputs.get(0).name(), new Computed(0, shapes.get(0)));
 		else for (int i = 0, at = 0; i < inputs.size(); i++) {

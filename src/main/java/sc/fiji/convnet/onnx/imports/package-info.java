@@ -7,6 +7,7 @@
  * Network net = m.network();                  // an ordinary engine network (fine-tune, save, summary)
  * ImportedModel two = OnnxImporter.fromModel(model, Map.of("a", shapeA, "b", shapeB), null);
  * Map&lt;String, Tensor&gt; ys = two.run(Map.of("a", a, "b", b)); // several inputs and outputs, packed for the engine
+ * ImportedModel fast = OnnxImporter.forInference(model, Map.of(), null); // BatchNormalization and Relu folded into Conv
  * </pre>
  * {@link sc.fiji.convnet.onnx.imports.OnnxImporter} walks the graph once for a given input shape: weights and
  * static-shape arithmetic are constants (folded by {@code ConstantFolder}), everything computed from the input

@@ -45,6 +45,42 @@ class VectorConvKernelsTest {
 	}
 
 	@Test
+	void pointwiseConvolutionsAgreeWithReference() {
+		// 1×1 without padding runs as a matrix product over the flattened plane (VectorPointwise): planes around
+		// multiples of 16 and 48 pixels, strides, groups, and channel counts that need blocks of 8, 4 and 1
+		ConvKernels v = vector();
+		int[][] cases = { // n, cin, h, w, cout, stride, groups
+				{ 1, 3, 7, 7, 13, 1, 1 }, { 2, 5, 4, 4, 8, 1, 1 }, { 1, 9, 7, 7, 70, 1, 1 }, { 1, 4, 14, 14, 6, 2, 1 },
+				{ 2, 6, 9, 13, 10, 2, 2 }, { 1, 6, 5, 11, 6, 1, 6 }, { 1, 16, 8, 6, 17, 1, 1 }, { 1, 2, 1, 1, 3, 1, 1 },
+				{ 1, 70, 10, 10, 9, 3, 1 } };
+		for (int i = 0; i < cases.length; i++) {
+			int[] c = cases[i];
+			ConvGeometry g = new ConvGeometry(c[0], c[1], c[2], c[3], c[4], 1, 1, c[5], c[5], 1, 1, 0, 0, 0, 0, c[6]);
+			assertTrue(VectorPointwise.applies(g));
+			ConvTestData.checkAgainstReference(v, g, 5200 + i, 1 + i % 3, i % 2 == 0);
+		}
+	}
+
+	@Test
+	void fusedReluClipsExactlyTheOutput() {
+		// the vector kernels clip rows and column tiles as they write them; the default clips afterwards
+		ConvKernels v = vector();
+		List<ConvGeometry> all = ConvTestData.geometries(10, 47);
+		all.add(new ConvGeometry(1, 9, 7, 7, 70, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1)); // pointwise
+		all.add(new ConvGeometry(2, 6, 9, 13, 10, 1, 1, 2, 2, 1, 1, 0, 0, 0, 0, 2));
+		all.add(new ConvGeometry(1, 150, 7, 7, 20, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1)); // many input channels
+		for (int i = 0; i < all.size(); i++) {
+			ConvGeometry g = all.get(i);
+			java.util.Random r = new java.util.Random(6000 + i);
+			float[] x = ConvTestData.random(r, g.inputSize()), w = ConvTestData.random(r, g.weightSize()), b = ConvTestData.random(r, g.cout);
+			float[] plain = new float[(int) g.outputSize()], fused = ConvTestData.nans(g.outputSize());
+			v.forward(g, x, w, b, plain, 2);
+			v.forward(g, x, w, b, fused, 2, true);
+			for (int k = 0; k < plain.length; k++) assertEquals(Math.max(0f, plain[k]), fused[k], 0f, g + " element " + k);
+		}
+	}
+
+	@Test
 	void wideRowsUseFullVectorBlocksAndTails() {
 		// widths around multiples of 16 and 64 lanes exercise the 4-vector blocks, single vectors and partial stores
 		ConvKernels v = vector();

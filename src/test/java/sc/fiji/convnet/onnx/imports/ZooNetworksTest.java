@@ -34,10 +34,21 @@ class ZooNetworksTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "bvlc_alexnet", "inception_v1", "resnet50", "squeezenet" })
 	void importedNetworkGivesTheExpectedOutputAndOrtsAnswer(String name, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		check(name, dir, false);
+	}
+
+	/** ResNet-50 (the one with BatchNormalization) imported for inference: every batch norm folded into its Conv. */
+	@org.junit.jupiter.api.Test
+	void resnetWithFoldedBatchNormGivesTheSameAnswers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		check("resnet50", dir, true);
+	}
+
+	private static void check(String name, Path dir, boolean fold) throws Exception {
 		Path zoo = TestData.require(TestData.ZOO);
 		Path file = zoo.resolve("light_" + name + ".onnx");
 		OnnxModel model = OnnxReader.read(file);
-		ImportedModel imported = OnnxImporter.fromModel(model, (int[]) null);
+		ImportedModel imported = fold ? OnnxImporter.forInference(model, Map.of(), null) : OnnxImporter.fromModel(model, (int[]) null);
+		if (fold) assertEquals(0, imported.network().layers().stream().filter(l -> l.type().equals("BatchNorm2d")).count(), "batch norms left");
 		int[] shape = imported.inputShape();
 		float[] values = new float[(int) Tensor.sizeOf(shape)];
 		for (int i = 0; i < values.length; i++) values[i] = (float) ((double) i / values.length);
@@ -65,7 +76,7 @@ class ZooNetworksTest {
 		var logitsVsOrt = EngineConformance.compare(logits.data(), ortLogits.shape(), doubles(ortLogits), ortLogits.shape());
 		assertNull(logitsVsOrt.failure(), name + " logits '" + softmaxInput + "' vs ONNX Runtime: " + logitsVsOrt.failure());
 		assertEquals(logits.size(), ortLogits.size());
-		System.out.printf("%s: max |diff| %.1e vs output_0.pb, %.1e vs ORT; logits (up to %.1e) %.1e vs ORT%n", name, vsExpected.maxDiff(),
+		System.out.printf("%s%s: max |diff| %.1e vs output_0.pb, %.1e vs ORT; logits (up to %.1e) %.1e vs ORT%n", name, fold ? " (BN folded)" : "", vsExpected.maxDiff(),
 				vsOrt.maxDiff(), maxAbs(ortLogits), logitsVsOrt.maxDiff());
 		assertTrue(maxAbs(ortLogits) > 0, "the logits are not all zero");
 	}

@@ -1,0 +1,30 @@
+package sc.fiji.convnet.engine.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.tensor.Tensor;
+
+/** The inference pass of MaxPool2d (windows clipped once, no indices) gives what the general, recording pass gives. */
+class MaxPoolInferenceTest {
+
+	@Test
+	void inferenceMatchesTheRecordingPass() {
+		Random r = new Random(5);
+		int[][] cases = { { 2, 2, 2, 2, 0, 0 }, { 3, 3, 2, 2, 0, 0 }, { 3, 3, 1, 1, 1, 1 }, { 2, 3, 1, 2, 1, 0 }, { 1, 1, 1, 1, 0, 0 },
+				{ 3, 3, 2, 2, 1, 1 }, { 5, 3, 3, 1, 2, 1 } }; // kernel, stride, padding
+		for (int[] c : cases) {
+			float[] v = new float[2 * 3 * 11 * 10];
+			for (int i = 0; i < v.length; i++) v[i] = r.nextInt(40) == 0 ? Float.NaN : (float) r.nextGaussian();
+			Tensor x = new Tensor(v, 2, 3, 11, 10);
+			Tensor fast = new MaxPool2d(c[0], c[1], c[2], c[3]).padding(c[4], c[5]).forward(x, Phase.INFERENCE);
+			Tensor general = new MaxPool2d(c[0], c[1], c[2], c[3]).padding(c[4], c[5]).forward(x, Phase.EVAL_WITH_GRADIENTS);
+			assertArrayEquals(general.data(), fast.data(), java.util.Arrays.toString(c));
+			assertArrayEquals(general.shape(), fast.shape());
+		}
+	}
+}
