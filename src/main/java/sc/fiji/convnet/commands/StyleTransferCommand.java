@@ -7,6 +7,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.explain.StyleTransfer;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.LayerLists;
 import sc.fiji.convnet.ij.SaliencyImages;
@@ -34,19 +35,19 @@ public class StyleTransferCommand extends ImageResultCommand {
 	private String gram;
 
 	@Parameter(label = "Content weight (alpha)")
-	private double alpha = 1;
+	private double alpha = StyleTransfer.DEFAULT_ALPHA;
 
 	@Parameter(label = "Style weight (beta)")
-	private double beta = 1e5;
+	private double beta = StyleTransfer.DEFAULT_BETA;
 
 	@Parameter(label = "Smoothness (gamma)")
-	private double smoothness = 10;
+	private double smoothness = StyleTransfer.DEFAULT_SMOOTHNESS;
 
 	@Parameter(label = "Iterations", min = "1")
-	private int iterations = 200;
+	private int iterations = StyleTransfer.DEFAULT_ITERATIONS;
 
 	@Parameter(label = "Learning rate (Adam)")
-	private double learning = 0.02;
+	private double learning = StyleTransfer.DEFAULT_LEARNING_RATE;
 
 	@Parameter(label = "Start from noise")
 	private boolean start = false;

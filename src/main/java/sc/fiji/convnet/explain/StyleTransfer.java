@@ -38,8 +38,15 @@ public final class StyleTransfer {
 	private final Network net;
 	private String contentLayer;
 	private final Map<String, Double> styleLayers = new LinkedHashMap<>();
-	private double alpha = 1, beta = 1e5, gamma = 10, learningRate = 0.02;
-	private int iterations = 100;
+	/**
+	 * The defaults of every front end (dialogs, macro keys, Jython examples read them from here), chosen by eye with the
+	 * shipped bccd-classifier (README picture): the earlier β 1000, learning rate 0.05 and no smoothness gave pixel noise.
+	 */
+	public static final double DEFAULT_ALPHA = 1, DEFAULT_BETA = 1e5, DEFAULT_SMOOTHNESS = 10, DEFAULT_LEARNING_RATE = 0.02;
+	public static final int DEFAULT_ITERATIONS = 200;
+
+	private double alpha = DEFAULT_ALPHA, beta = DEFAULT_BETA, gamma = DEFAULT_SMOOTHNESS, learningRate = DEFAULT_LEARNING_RATE;
+	private int iterations = DEFAULT_ITERATIONS;
 	private boolean fromNoise;
 	private long seed = 1;
 	private Progress progress = Progress.NONE;

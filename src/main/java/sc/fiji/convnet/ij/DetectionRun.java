@@ -16,8 +16,8 @@ import sc.fiji.convnet.predict.Progress;
  */
 public final class DetectionRun {
 
-	/** @param boxes every plane's boxes; {@code planes} per plane */
-	public record Output(List<Box> boxes, ResultsTable table, ResultsTable counts, List<DetectionPlanes.Plane> planes) {}
+	/** @param boxes every plane's boxes (the tables name their planes) */
+	public record Output(List<Box> boxes, ResultsTable table, ResultsTable counts) {}
 
 	private DetectionRun() {}
 
@@ -33,6 +33,6 @@ public final class DetectionRun {
 		progress.stage("drawing and counting");
 		if (overlay) DetectionDisplay.addOverlay(imp, planes, detector.classes());
 		if (roiManager) DetectionDisplay.addToRoiManager(imp, planes, detector.classes());
-		return new Output(DetectionPlanes.all(planes), DetectionDisplay.table(imp, planes), DetectionDisplay.counts(imp, planes, detector.classes()), planes);
+		return new Output(DetectionPlanes.all(planes), DetectionDisplay.table(imp, planes), DetectionDisplay.counts(imp, planes, detector.classes()));
 	}
 }

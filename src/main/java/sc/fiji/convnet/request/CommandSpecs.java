@@ -10,6 +10,8 @@ import static sc.fiji.convnet.request.Option.number;
 import static sc.fiji.convnet.request.Option.text;
 
 import java.util.LinkedHashMap;
+
+import sc.fiji.convnet.explain.StyleTransfer;
 import java.util.List;
 import java.util.Map;
 
@@ -83,9 +85,9 @@ public final class CommandSpecs {
 	public static final Spec TOP_PATCHES = Spec.of("Top Patches", folder("folder", "Folder"), NETWORK, LAYER, integer("channel", "Channel", 0),
 			integer("patches", "Patches", 9), integer("size", "Size (0: receptive field)", 0), Normalization.option(Normalization.NONE, Normalization.SALIENCY));
 	public static final Spec STYLE_TRANSFER = Spec.of("Style Transfer", image("style", "Style image"), NETWORK, text("content", "Content layer", "").layerOf("network"),
-			text("gram", "Gram layers of the style (name:weight, …)", ""), number("alpha", "Alpha (content weight)", 1),
-			number("beta", "Beta (style weight)", 1e5), number("smoothness", "Smoothness (gamma)", 10), integer("iterations", "Iterations", 200),
-			number("learning", "Learning rate (Adam)", 0.02),
+			text("gram", "Gram layers of the style (name:weight, …)", ""), number("alpha", "Alpha (content weight)", StyleTransfer.DEFAULT_ALPHA),
+			number("beta", "Beta (style weight)", StyleTransfer.DEFAULT_BETA), number("smoothness", "Smoothness (gamma)", StyleTransfer.DEFAULT_SMOOTHNESS),
+			integer("iterations", "Iterations", StyleTransfer.DEFAULT_ITERATIONS), number("learning", "Learning rate (Adam)", StyleTransfer.DEFAULT_LEARNING_RATE),
 			flag("start", "Start from noise", false), Normalization.option(Normalization.UNIT, Normalization.SALIENCY));
 
 	private static final Map<String, Spec> BY_COMMAND = new LinkedHashMap<>();

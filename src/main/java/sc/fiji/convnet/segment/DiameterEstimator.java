@@ -16,9 +16,9 @@ import java.util.Arrays;
  * touch the window's border are cut and left out of the median.
  * <p>
  * Each pass sees a central window of the image that costs at most about one 1024² prediction: 1024² image pixels
- * at full scale, 512² or 256² enlarged, and as much of the image as fits 512² model pixels when shrunk 2 or 4 times
- * (1024² when shrunk 8 times or more, which is the whole of most images), so that a few very large nuclei are still
- * seen whole and counted.
+ * at full scale, 512² or 256² enlarged, and as much of the image as fits 512² model pixels when shrunk up to 5 times
+ * (1024² when shrunk more, as the passes at ⅛ and below are: the whole of most images), so that a few very large nuclei
+ * are still seen whole and counted.
  */
 final class DiameterEstimator {
 
@@ -38,11 +38,12 @@ final class DiameterEstimator {
 	static final double[] SMALL_SCALES = { 4, 2 };
 	static final int PASSES = 2;
 	/**
-	 * The window's edge at full scale and its size in model pixels when enlarged; passes shrunk 2 or 4 times see up to
-	 * {@link #SHRUNK} model pixels, and those shrunk further up to {@link #SHRUNK_FAR}: a few nuclei hundreds of pixels
-	 * across are only seen whole there, and those passes stay cheap.
+	 * The window's edge at full scale and its size in model pixels when enlarged; passes shrunk up to 5 times (scale
+	 * above {@link #FAR}) see up to {@link #SHRUNK} model pixels, and those shrunk further up to {@link #SHRUNK_FAR}: a few
+	 * nuclei hundreds of pixels across are only seen whole there, and those passes stay cheap.
 	 */
 	static final int SAMPLE = 1024, SHRUNK = 512, SHRUNK_FAR = 1024;
+	static final double FAR = 0.2;
 
 	/** The network's probability maps of the window (x0, y0, w, h) of the image resampled by {@code scale} (model pixels per image pixel) to sw×sh. */
 	interface Maps {
@@ -158,7 +159,7 @@ final class DiameterEstimator {
 
 	/** The window's edge in image pixels along an image edge of {@code size} for a pass at {@code scale}. */
 	static int window(int size, double scale) {
-		double edge = scale >= 1 ? SAMPLE / scale : Math.max(SAMPLE, (scale > 0.2 ? SHRUNK : SHRUNK_FAR) / scale);
+		double edge = scale >= 1 ? SAMPLE / scale : Math.max(SAMPLE, (scale > FAR ? SHRUNK : SHRUNK_FAR) / scale);
 		return (int) Math.min(size, Math.round(edge));
 	}
 

@@ -5,6 +5,7 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import sc.fiji.convnet.ConvNet;
+import sc.fiji.convnet.explain.StyleTransfer;
 import sc.fiji.convnet.ij.IJProgress;
 import sc.fiji.convnet.ij.SaliencyImages;
 
@@ -19,8 +20,9 @@ public class StyleTransferPlugin implements PlugIn {
 
 	static final String COMMAND = "Style Transfer";
 	private static String style = "", model = "", contentLayer = "", styleLayers = "", normalization = SaliencyImages.NORMALIZE_UNIT;
-	private static double alpha = 1, beta = 1e5, smoothness = 10, learningRate = 0.02;
-	private static int iterations = 200;
+	private static double alpha = StyleTransfer.DEFAULT_ALPHA, beta = StyleTransfer.DEFAULT_BETA, smoothness = StyleTransfer.DEFAULT_SMOOTHNESS,
+			learningRate = StyleTransfer.DEFAULT_LEARNING_RATE;
+	private static int iterations = StyleTransfer.DEFAULT_ITERATIONS;
 	private static boolean fromNoise = false;
 
 	@Override
