@@ -52,12 +52,13 @@ final class TrainDetector {
 			"  --input-scale X   image scale the network sees (default " + new DetectorTraining.Settings().inputScale + " for grid, "
 					+ DetectorTraining.Settings.forArch("centre").inputScale + " for centre)",
 			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
+			"  --init NET        start from a network written by this form (same --arch; its width is kept)",
 			"  --checkpoint-every N  steps between checkpoints (default " + new DetectorTraining.Settings().checkpointEvery + ")",
 			"  --export DIR      also write model.onnx + bioimageio.yaml of the best network there",
 			ConvNetCli.COMMON_USAGE);
 
 	/** The options of the data set form only. */
-	private static final Set<String> DATA_SET_FORM = TrainingOptions.keysWith("export", "input-scale", "checkpoint-every", "arch", "resume");
+	private static final Set<String> DATA_SET_FORM = TrainingOptions.keysWith("export", "input-scale", "checkpoint-every", "arch", "resume", "init");
 
 	static int run(String[] args, PrintStream out) throws Exception {
 		Options o = Options.of(args, TrainDetectorRequest.SPEC, DATA_SET_FORM, Set.of());
@@ -103,6 +104,11 @@ final class TrainDetector {
 		s.inputScale = o.number("input-scale", s.inputScale);
 		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
 		s.resume = o.flag("resume");
+		String init = o.get("init", null);
+		if (init != null) {
+			s.init = Path.of(init);
+			if (!java.nio.file.Files.isRegularFile(s.init)) throw new Options.UsageException("--init " + init + " is not a network file");
+		}
 		int multiple = DetectorDesign.of(arch, List.of("x")).sizeMultiple();
 		if (s.crop % multiple != 0) throw new Options.UsageException("--crop " + s.crop + " is not a multiple of " + multiple + " (--arch " + arch + ")");
 		if (!(s.inputScale > 0)) throw new Options.UsageException("--input-scale " + s.inputScale + " must be positive");

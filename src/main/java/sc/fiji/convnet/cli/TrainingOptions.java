@@ -14,7 +14,7 @@ import sc.fiji.convnet.request.Values;
  */
 final class TrainingOptions {
 
-	static final Set<String> KEYS = Set.of("data", "output", "seed", "steps", "minutes", "batch", "crop", "width", "lr", "eval-every");
+	static final Set<String> KEYS = Set.of("data", "output", "seed", "steps", "minutes", "batch", "crop", "width", "lr", "eval-every", "ema");
 
 	private TrainingOptions() {}
 
@@ -55,6 +55,8 @@ final class TrainingOptions {
 		s.width = o.integer("width", s.width);
 		s.learningRate = o.number("lr", s.learningRate);
 		s.evalEvery = o.integer("eval-every", s.evalEvery);
+		s.averageDecay = o.number("ema", s.averageDecay);
+		if (s.averageDecay < 0 || s.averageDecay >= 1) throw new Options.UsageException("--ema " + s.averageDecay + " must be 0 (off) or in (0, 1)");
 		if (s.steps <= 0) throw new Options.UsageException("--steps " + s.steps + " must be positive");
 		if (s.batch <= 0) throw new Options.UsageException("--batch " + s.batch + " must be positive");
 		if (s.evalEvery <= 0) throw new Options.UsageException("--eval-every " + s.evalEvery + " must be positive");
@@ -72,6 +74,8 @@ final class TrainingOptions {
 				"  --crop PX         crop edge" + cropNote + " (default " + defaults.crop + ")",
 				"  --width N         " + widthNote + " (default " + defaults.width + ")",
 				"  --lr X            peak learning rate of Adam (default " + String.format(Locale.ROOT, "%g", defaults.learningRate).replaceAll("0+$", "") + ")",
-				"  --eval-every N    validate every N steps (default " + defaults.evalEvery + ")");
+				"  --eval-every N    validate every N steps (default " + defaults.evalEvery + ")",
+				"  --ema D           score and keep the moving average of the weights with decay D, e.g. 0.999 (default "
+						+ (defaults.averageDecay > 0 ? defaults.averageDecay : "0: the last step's weights") + ")");
 	}
 }

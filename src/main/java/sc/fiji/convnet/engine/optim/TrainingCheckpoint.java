@@ -14,23 +14,35 @@ import sc.fiji.convnet.io.AtomicFiles;
 
 /**
  * Everything a training run needs to go on after it was stopped: the network, Adam's moments, the
- * last finished step and the best validation score so far. Written atomically, so a kill during the
- * write leaves the previous checkpoint intact. Layout: ASCII {@code CNCKPT01}, int step, double best,
- * int Adam steps, int parameter count, then per parameter its first and second moment (int length,
- * −1 for none, then floats), then the network in {@link NetworkIO}'s format.
+ * last finished step, the best validation score so far and, when the run averages its weights, the
+ * {@link WeightAverage}. Written atomically, so a kill during the write leaves the previous checkpoint
+ * intact. Layout: ASCII {@code CNCKPT02}, int step, double best, int Adam steps, int parameter count,
+ * then per parameter its first and second moment (int length, −1 for none, then floats), int average
+ * updates (−1: no average) and, when there is one, int count and the averaged arrays the same way,
+ * then the network in {@link NetworkIO}'s format. {@code CNCKPT01} files (no average) are still read.
  */
-public record TrainingCheckpoint(int step, double bestScore, Network network, int adamSteps, float[][] first, float[][] second) {
+public record TrainingCheckpoint(int step, double bestScore, Network network, int adamSteps, float[][] first, float[][] second, int averageUpdates,
+		float[][] average) {
 
-	private static final String MAGIC = "CNCKPT01";
+	private static final String MAGIC = "CNCKPT02", MAGIC_WITHOUT_AVERAGE = "CNCKPT01";
 
-	public static TrainingCheckpoint of(int step, double bestScore, Network network, Adam adam) {
+	public static TrainingCheckpoint of(int step, double bestScore, Network network, Adam adam) { return of(step, bestScore, network, adam, null); }
+
+	/** The same with the run's weight average, or none when {@code average} is null. */
+	public static TrainingCheckpoint of(int step, double bestScore, Network network, Adam adam, WeightAverage average) {
 		float[][][] moments = adam.moments();
-		return new TrainingCheckpoint(step, bestScore, network, adam.steps(), moments[0], moments[1]);
+		return new TrainingCheckpoint(step, bestScore, network, adam.steps(), moments[0], moments[1], average == null ? -1 : average.updates(),
+				average == null ? null : average.values());
 	}
 
 	/** Puts the optimizer back where the checkpoint left it (the network is this record's own). */
 	public void restore(Adam adam) {
 		adam.restore(adamSteps, first, second);
+	}
+
+	/** Puts the weight average back; a checkpoint of a run without one starts it from the checkpoint's network. */
+	public void restore(WeightAverage weightAverage) {
+		if (average != null) weightAverage.restore(averageUpdates, average);
 	}
 
 	/** Where the checkpoint of a run that writes its best network to {@code best} lies: {@code best} + ".ckpt". */
@@ -55,6 +67,11 @@ public record TrainingCheckpoint(int step, double bestScore, Network network, in
 				writeFloats(out, first[i]);
 				writeFloats(out, second[i]);
 			}
+			out.writeInt(average == null ? -1 : averageUpdates);
+			if (average != null) {
+				out.writeInt(average.length);
+				for (float[] a : average) writeFloats(out, a);
+			}
 			NetworkIO.write(network, out);
 			out.flush();
 		});
@@ -65,7 +82,8 @@ public record TrainingCheckpoint(int step, double bestScore, Network network, in
 			DataInputStream in = new DataInputStream(raw);
 			byte[] magic = new byte[MAGIC.length()];
 			in.readFully(magic);
-			if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII)))
+			String kind = new String(magic, java.nio.charset.StandardCharsets.US_ASCII);
+			if (!MAGIC.equals(kind) && !MAGIC_WITHOUT_AVERAGE.equals(kind))
 				throw new IOException(file + " is not a training checkpoint (missing " + MAGIC + ")");
 			int step = in.readInt();
 			double best = in.readDouble();
@@ -77,8 +95,19 @@ public record TrainingCheckpoint(int step, double bestScore, Network network, in
 				first[i] = readFloats(in, file);
 				second[i] = readFloats(in, file);
 			}
+			int averageUpdates = MAGIC.equals(kind) ? in.readInt() : -1;
+			float[][] average = null;
+			if (averageUpdates >= 0) {
+				int count = in.readInt();
+				if (count < 0 || count > 1_000_000) throw new IOException(file + ": implausible averaged parameter count " + count);
+				average = new float[count][];
+				for (int i = 0; i < count; i++) {
+					average[i] = readFloats(in, file);
+					if (average[i] == null) throw new IOException(file + ": averaged parameter " + i + " is missing");
+				}
+			}
 			Network net = NetworkIO.read(in, file.toString());
-			return new TrainingCheckpoint(step, best, net, adamSteps, first, second);
+			return new TrainingCheckpoint(step, best, net, adamSteps, first, second, averageUpdates, average);
 		} catch (java.io.EOFException e) {
 			throw new IOException(file + ": the checkpoint is cut short", e);
 		}

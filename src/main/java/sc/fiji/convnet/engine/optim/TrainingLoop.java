@@ -14,7 +14,8 @@ import sc.fiji.convnet.engine.Network;
  * to score the network on validation data; the loop does the rest: the learning-rate schedule, one
  * seeded random generator per step (so a resumed run draws the same batches), the log lines, keeping
  * the best network (written atomically), atomic checkpoints and resuming from them, a time limit, and
- * stopping early on request (Esc) with the best network kept.
+ * stopping early on request (Esc) with the best network kept. With {@link TrainingSettings#averageDecay}
+ * the network scored and kept is the {@link WeightAverage} of the steps so far, not the last step's.
  * <p>
  * With {@link TrainingSettings#steps} 0 and a time limit, the number of steps is fixed after the first
  * steps from the measured speed, so that the cosine schedule ends when the time does (the warm-up is then at
@@ -95,6 +96,8 @@ public final class TrainingLoop {
 			save(net, best);
 			monitor.validated(0, start, true);
 		}
+		WeightAverage average = s.averageDecay > 0 ? new WeightAverage(net, s.averageDecay) : null;
+		if (average != null && resumed != null) resumed.restore(average);
 		boolean calibrate = s.steps <= 0;
 		if (calibrate) s.steps = Integer.MAX_VALUE;
 		double running = 0;
@@ -105,6 +108,7 @@ public final class TrainingLoop {
 			SplittableRandom rng = new SplittableRandom(s.seed * 0x9E3779B97F4A7C15L + step);
 			adam.learningRate(s.rate(step));
 			double loss = task.step(step, rng);
+			if (average != null) average.update();
 			running = step == first ? loss : 0.98 * running + 0.02 * loss;
 			long now = System.nanoTime();
 			double seconds = (now - start) / 1e9;
@@ -127,22 +131,35 @@ public final class TrainingLoop {
 				lastLogStep = step;
 			}
 			if (step % s.evalEvery == 0 || last) {
-				Score score = task.validate();
+				Score score = average == null ? task.validate() : average.with(task::validate);
 				boolean better = score.value() > bestScore;
 				log.printf(Locale.ROOT, "step %5d  %s%s%n", step, score.line(), better ? "  (best, saved)" : "");
 				if (better) {
 					bestScore = score.value();
-					save(net, best);
+					if (average == null) save(net, best);
+					else saveAverage(average, net, best);
 				}
 				monitor.validated(step, score, better);
 			}
-			if (step % checkpointEvery == 0 || last) TrainingCheckpoint.of(step, bestScore, net, adam).save(checkpoint);
+			if (step % checkpointEvery == 0 || last) TrainingCheckpoint.of(step, bestScore, net, adam, average).save(checkpoint);
 			if (last) break;
 		}
 		int lastStep = Math.min(step, s.steps);
 		if (stopped) log.printf(Locale.ROOT, "stopped on request after step %d; the best network is kept; resume with --resume%n", lastStep);
 		else if (lastStep < s.steps) log.printf(Locale.ROOT, "stopped after step %d (time limit); resume with --resume%n", lastStep);
 		return new Outcome(bestScore, lastStep, stopped, startScore);
+	}
+
+	private static void saveAverage(WeightAverage average, Network net, Path best) throws IOException {
+		IOException failed = average.with(() -> {
+			try {
+				save(net, best);
+				return null;
+			} catch (IOException e) {
+				return e;
+			}
+		});
+		if (failed != null) throw failed;
 	}
 
 	private static void save(Network net, Path best) throws IOException {

@@ -17,6 +17,8 @@ public class TrainingSettings {
 	public boolean resume;
 	/** A trained network to start from (its own architecture; the width is then ignored), or null for a new one. */
 	public java.nio.file.Path init;
+	/** Decay of the moving average of the weights that is scored and kept ({@link WeightAverage}); 0: the last step's weights. */
+	public double averageDecay = 0;
 	/** Score the starting network first, so that fine-tuning never keeps a network worse than its start. */
 	public boolean validateFirst;
 

@@ -61,6 +61,15 @@ class TrainingLoopTest {
 		};
 	}
 
+	/** {@code task} with a score that rises at every validation (counted in {@code count}, across runs), so that the last one is kept. */
+	private static TrainingLoop.Task improving(TrainingLoop.Task task, int[] count) {
+		return new TrainingLoop.Task() {
+			@Override public double step(int step, SplittableRandom rng) { return task.step(step, rng); }
+
+			@Override public TrainingLoop.Score validate() { return new TrainingLoop.Score(++count[0], "score " + count[0]); }
+		};
+	}
+
 	private static void assertSameWeights(Network a, Network b) {
 		List<Parameter> p = a.allParameters(), q = b.allParameters();
 		for (int i = 0; i < p.size(); i++) assertArrayEquals(p.get(i).value().data(), q.get(i).value().data(), p.get(i).name());
@@ -94,6 +103,72 @@ class TrainingLoopTest {
 		assertFalse(end.stopped());
 		assertEquals(9, end.lastStep());
 		assertSameWeights(straight, again);
+	}
+
+	@Test
+	void withAnAverageTheAveragedWeightsAreKeptAndAResumedRunEqualsAnUninterruptedOne() throws IOException {
+		PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+		TrainingSettings s = settings(9);
+		s.averageDecay = 0.8;
+		s.evalEvery = 9; // one validation, at the end: the kept network is the average after step 9
+		// the same steps by hand, averaged in double precision
+		Network hand = net();
+		Adam h = new Adam(hand.parameters(), 1e-2);
+		TrainingLoop.Task byHand = task(hand, h);
+		List<Parameter> hp = hand.allParameters();
+		double[][] avg = new double[hp.size()][];
+		for (int i = 0; i < avg.length; i++) {
+			float[] w = hp.get(i).value().data();
+			avg[i] = new double[w.length];
+			for (int j = 0; j < w.length; j++) avg[i][j] = w[j];
+		}
+		for (int step = 1; step <= 9; step++) {
+			h.learningRate(s.rate(step));
+			byHand.step(step, new SplittableRandom(s.seed * 0x9E3779B97F4A7C15L + step));
+			double d = Math.min(0.8, step / (9.0 + step));
+			for (int i = 0; i < avg.length; i++) {
+				float[] w = hp.get(i).value().data();
+				for (int j = 0; j < w.length; j++) avg[i][j] = d * avg[i][j] + (1 - d) * w[j];
+			}
+		}
+
+		Network straight = net();
+		Adam a = new Adam(straight.parameters(), 1e-2);
+		Path straightBest = dir.resolve("straight-avg.net");
+		new TrainingLoop(s, quiet).run(task(straight, a), straight, a, straightBest, null);
+		assertSameWeights(hand, straight); // the average does not touch the trained weights
+		List<Parameter> kept = Network.load(straightBest).allParameters();
+		boolean differsFromLast = false;
+		for (int i = 0; i < avg.length; i++) {
+			float[] k = kept.get(i).value().data();
+			for (int j = 0; j < k.length; j++) {
+				assertEquals(avg[i][j], k[j], 1e-5, kept.get(i).name() + "[" + j + "]");
+				differsFromLast |= k[j] != hp.get(i).value().data()[j];
+			}
+		}
+		assertTrue(differsFromLast, "the kept network is the average, not the last step's weights");
+
+		TrainingSettings t = settings(9);
+		t.averageDecay = 0.8;
+		t.evalEvery = 9;
+		Path best = dir.resolve("stopped-avg.net");
+		Network first = net();
+		Adam b = new Adam(first.parameters(), 1e-2);
+		int[] calls = { 0 }, validations = { 0 };
+		new TrainingLoop(t, quiet).monitor(new TrainingLoop.Monitor() {
+			@Override
+			public boolean stopRequested() { return ++calls[0] >= 5; }
+		}).run(improving(task(first, b), validations), first, b, best, null);
+		TrainingCheckpoint resumed = TrainingCheckpoint.load(TrainingCheckpoint.beside(best));
+		assertEquals(5, resumed.averageUpdates());
+		Network again = resumed.network();
+		Adam c = new Adam(again.parameters(), 1e-2);
+		resumed.restore(c);
+		TrainingSettings u = settings(9);
+		u.averageDecay = 0.8;
+		u.evalEvery = 9;
+		new TrainingLoop(u, quiet).run(improving(task(again, c), validations), again, c, best, resumed);
+		assertSameWeights(Network.load(straightBest), Network.load(best));
 	}
 
 	@Test
