@@ -75,11 +75,15 @@ public abstract class Layer {
 
 	/**
 	 * A tensor of this shape for an output or a gradient that the caller overwrites completely: a fresh
-	 * zero tensor, or, while {@link Network} allows it, the one this slot returned last time (stale values).
+	 * zero tensor, or, while {@link Network} allows it, the one this slot returned last time (stale values),
+	 * or in an inference pass an array that an earlier layer no longer needs ({@link InferenceBuffers}).
 	 * Slot 0 is the output; slots 1… are input gradients, one per input.
 	 */
 	protected final Tensor buffer(int slot, int... shape) {
-		if (!reuseBuffers) return Tensor.zeros(shape);
+		if (!reuseBuffers) {
+			InferenceBuffers pass = InferenceBuffers.active();
+			return pass != null ? pass.tensor(shape) : Tensor.zeros(shape);
+		}
 		if (slot >= buffers.length) buffers = Arrays.copyOf(buffers, slot + 1);
 		Tensor b = buffers[slot];
 		if (b == null || !sameShape(b, shape)) buffers[slot] = b = Tensor.zeros(shape);

@@ -1,11 +1,13 @@
 package sc.fiji.convnet.engine;
 
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -54,6 +56,21 @@ public final class Network {
 		boolean reuse = reuseBuffers && phase.training();
 		lastPassReuses = reuse;
 		for (int k = 1; k <= layers.size(); k++) layers.get(k - 1).reuseBuffers(reuse && k < layers.size());
+		if (!reuseBuffers || phase.records()) return pass(input, phase, null);
+		// inference: arrays go round within and across this thread's passes (several threads may share the network)
+		InferenceBuffers buffers = idleBuffers();
+		InferenceBuffers before = buffers.activate();
+		try {
+			Tensor out = pass(input, phase, buffers);
+			buffers.release(out.data());
+			return out;
+		} finally {
+			InferenceBuffers.restore(before);
+			idle.offer(new SoftReference<>(buffers)); // soft: memory pressure may take them
+		}
+	}
+
+	private Tensor pass(Tensor input, Phase phase, InferenceBuffers buffers) {
 		Tensor[] values = new Tensor[layers.size() + 1];
 		values[0] = input;
 		for (int k = 1; k <= layers.size(); k++) {
@@ -63,9 +80,30 @@ public final class Network {
 			values[k] = layers.get(k - 1).forward(args, phase);
 			if (checkFinite) requireFinite(layers.get(k - 1), values[k]);
 			for (int j : in)
-				if (lastUse[j] == k) values[j] = null; // nobody else needs it
+				if (lastUse[j] == k && values[j] != null) { // nobody else needs it
+					float[] freed = values[j].data();
+					values[j] = null;
+					if (buffers != null && j > 0 && !stillRead(freed, values, k)) buffers.giveBack(freed);
+				}
 		}
 		return detached(values[layers.size()]);
+	}
+
+	/** Whether a value still needed (nodes 0…k) shares {@code data}: a view such as a reshape's output. */
+	private static boolean stillRead(float[] data, Tensor[] values, int k) {
+		for (int i = 0; i <= k; i++) if (values[i] != null && values[i].data() == data) return true;
+		return false;
+	}
+
+	private final ConcurrentLinkedQueue<SoftReference<InferenceBuffers>> idle = new ConcurrentLinkedQueue<>();
+
+	/** Buffers that no pass is using, or new ones. */
+	private InferenceBuffers idleBuffers() {
+		for (SoftReference<InferenceBuffers> r; (r = idle.poll()) != null;) {
+			InferenceBuffers b = r.get();
+			if (b != null) return b;
+		}
+		return new InferenceBuffers();
 	}
 
 	/** The tensor, or a copy where it is (a view of) a buffer that the next pass overwrites. */
@@ -79,7 +117,8 @@ public final class Network {
 
 	/**
 	 * With {@code true} (the default), layers keep their output and gradient arrays between training
-	 * passes and overwrite them in the next one instead of allocating new ones; the network's output and
+	 * passes and overwrite them in the next one instead of allocating new ones, and inference passes
+	 * recycle the arrays of values no longer needed ({@link InferenceBuffers}); the network's output and
 	 * input gradient are never such arrays. {@code false} also frees the arrays kept so far.
 	 */
 	public Network reuseBuffers(boolean reuse) {
@@ -91,6 +130,7 @@ public final class Network {
 	/** Frees the arrays that layers keep for the next training pass, and the caches. */
 	public void releaseBuffers() {
 		for (Layer l : layers) l.releaseBuffers();
+		idle.clear();
 		sumBuffers = null;
 	}
 

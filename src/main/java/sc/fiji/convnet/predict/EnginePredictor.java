@@ -1,16 +1,20 @@
 package sc.fiji.convnet.predict;
 
+import sc.fiji.convnet.engine.InferenceFolding;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.tensor.Tensor;
 
-/** The pure-Java backend: our own engine runs the network (inference mode). */
+/**
+ * The pure-Java backend: our own engine runs the network (inference mode), as a copy with batch normalization and
+ * ReLU folded into the convolutions before them ({@link InferenceFolding}); the network given stays as it is.
+ */
 public final class EnginePredictor implements Predictor {
 
 	private final Network network;
 	private final String name;
 
 	public EnginePredictor(Network network, String name) {
-		this.network = network;
+		this.network = InferenceFolding.of(network);
 		this.name = name;
 	}
 

@@ -111,7 +111,7 @@ class TrainDetectorCliTest {
 		assertEquals(2, run(out, "train-detector", "--images", "x", "--annotations", "y", "--batch", "4"));
 		assertTrue(out.toString().contains("--batch goes with --data"), out.toString());
 		assertEquals(2, run(out, "train-detector", "--data", "x", "--output", "y", "--init", "none"));
-		assertTrue(out.toString().contains("--init does not go with --data"), out.toString());
+		assertTrue(out.toString().contains("--init none is not a network file"), out.toString()); // the data-set form starts from a network file
 		assertEquals(2, run(out, "train-detector", "--images", "x", "--annotations", "y", "--arch", "yolo"));
 		out.reset();
 		assertEquals(0, run(out, "train-detector", "--help"));

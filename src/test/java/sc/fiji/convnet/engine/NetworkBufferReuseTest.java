@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.engine.layers.Flatten;
 import sc.fiji.convnet.engine.layers.ReLU;
+import sc.fiji.convnet.engine.layers.Reshape;
 import sc.fiji.convnet.engine.loss.SoftmaxCrossEntropy;
 import sc.fiji.convnet.engine.nets.UNet;
 import sc.fiji.convnet.engine.optim.Adam;
@@ -77,5 +79,61 @@ class NetworkBufferReuseTest {
 		float[] kept = y1.data().clone();
 		net.forward(random(r, 2, 1, 3, 3), Phase.TRAINING);
 		assertArrayEquals(kept, y1.data(), 0f);
+	}
+
+	@Test
+	void inferencePassesRecyclingArraysGiveWhatFreshArraysGive() {
+		SplittableRandom r = new SplittableRandom(14);
+		Tensor[] x = { random(r, 2, 1, 16, 16), random(r, 1, 1, 24, 16), random(r, 2, 1, 16, 16) }; // a size change too
+		Network recycling = UNet.builder().classes(3).depth(2).baseWidth(4).seed(5).build();
+		Network fresh = UNet.builder().classes(3).depth(2).baseWidth(4).seed(5).build().reuseBuffers(false);
+		Tensor first = recycling.forward(x[0]);
+		float[] firstValues = first.data().clone();
+		for (int pass = 0; pass < 6; pass++)
+			assertArrayEquals(fresh.forward(x[pass % 3]).data(), recycling.forward(x[pass % 3]).data(), 0f, "pass " + pass);
+		assertArrayEquals(firstValues, first.data(), 0f, "the first output, after later passes");
+	}
+
+	@Test
+	void anArrayStillReadThroughAViewIsNotRecycled() {
+		// the ReLU's array is last read by the Reshape, whose view the 3×3 convolution reads: handing the array to the
+		// convolution as its output would overwrite pixels it has still to read
+		NetworkBuilder b = new NetworkBuilder(2).seed(3);
+		b.then(new ReLU());
+		b.then(new Reshape(2, 6, 6));
+		b.then(new Conv2d(2, 2, 3).padding(1));
+		b.then(new ReLU());
+		Network recycling = b.build();
+		Network fresh = recycling.copy().reuseBuffers(false);
+		SplittableRandom r = new SplittableRandom(15);
+		for (int pass = 0; pass < 3; pass++) {
+			Tensor x = random(r, 1, 2, 6, 6);
+			assertArrayEquals(fresh.forward(x).data(), recycling.forward(x).data(), 0f, "pass " + pass);
+		}
+	}
+
+	@Test
+	void threadsSharingANetworkGetTheirOwnArrays() throws Exception {
+		Network shared = UNet.builder().classes(2).depth(2).baseWidth(4).seed(8).build();
+		Network fresh = shared.copy().reuseBuffers(false);
+		SplittableRandom r = new SplittableRandom(16);
+		Tensor[] x = new Tensor[8];
+		Tensor[] expected = new Tensor[8];
+		for (int i = 0; i < x.length; i++) {
+			x[i] = random(r, 1, 1, 16, 16);
+			expected[i] = fresh.forward(x[i]);
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<float[]>> got = new java.util.ArrayList<>();
+			for (int round = 0; round < 5; round++)
+				for (int i = 0; i < x.length; i++) {
+					Tensor xi = x[i];
+					got.add(pool.submit(() -> shared.forward(xi).data()));
+				}
+			for (int k = 0; k < got.size(); k++) assertArrayEquals(expected[k % x.length].data(), got.get(k).get(), 0f, "pass " + k);
+		} finally {
+			pool.shutdownNow();
+		}
 	}
 }

@@ -40,6 +40,7 @@ public final class BatchNorm2d extends Layer {
 		runningVar = new Parameter("runningVar", Initializer.constant(1), false, channels);
 	}
 
+	public double eps() { return eps; }
 	public Parameter gamma() { return gamma; }
 	public Parameter beta() { return beta; }
 	public Parameter runningMean() { return runningMean; }

@@ -2,6 +2,7 @@ package sc.fiji.convnet.onnx.imports;
 
 import java.util.Arrays;
 
+import sc.fiji.convnet.engine.BatchNormFold;
 import sc.fiji.convnet.engine.layers.BatchNorm2d;
 import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.engine.layers.LocalResponseNorm;

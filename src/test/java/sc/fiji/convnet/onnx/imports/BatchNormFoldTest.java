@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import sc.fiji.convnet.engine.BatchNormFold;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.NetworkBuilder;
 import sc.fiji.convnet.engine.Phase;

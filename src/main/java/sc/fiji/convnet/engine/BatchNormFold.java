@@ -1,5 +1,6 @@
-package sc.fiji.convnet.onnx.imports;
+package sc.fiji.convnet.engine;
 
+import sc.fiji.convnet.engine.layers.BatchNorm2d;
 import sc.fiji.convnet.engine.layers.Conv2d;
 
 /**
@@ -7,12 +8,12 @@ import sc.fiji.convnet.engine.layers.Conv2d;
  * BN(conv(x)) = s·(W∗x + b − μ) + β = (s·W)∗x + (s·(b − μ) + β): one convolution instead of a convolution and a
  * pass over its output.
  */
-final class BatchNormFold {
+public final class BatchNormFold {
 
 	private BatchNormFold() {}
 
 	/** Rewrites the convolution's weights and bias (adding a bias if it had none) to include the normalization. */
-	static void fold(Conv2d conv, float[] gamma, float[] beta, float[] mean, float[] var, double eps) {
+	public static void fold(Conv2d conv, float[] gamma, float[] beta, float[] mean, float[] var, double eps) {
 		int cout = conv.outChannels();
 		if (gamma.length != cout || beta.length != cout || mean.length != cout || var.length != cout)
 			throw new IllegalArgumentException("BatchNormFold: " + gamma.length + " channels of batch normalization after " + cout + " of convolution");
@@ -27,5 +28,10 @@ final class BatchNormFold {
 		}
 		conv.weight().set(w);
 		conv.biasParameter().set(b);
+	}
+
+	/** The same with an engine batch-normalization layer's parameters and running statistics. */
+	public static void fold(Conv2d conv, BatchNorm2d bn) {
+		fold(conv, bn.gamma().value().data(), bn.beta().value().data(), bn.runningMean().value().data(), bn.runningVar().value().data(), bn.eps());
 	}
 }
