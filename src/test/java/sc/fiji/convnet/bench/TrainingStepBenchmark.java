@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.InferenceFolding;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.Trainer;
@@ -19,8 +20,8 @@ import sc.fiji.convnet.tensor.Tensor;
 /**
  * Times one Adam training step of a small U-Net (depth 3, base width 16, 1 → 3 classes) on a
  * batch of 8×1×128×128 with a softmax cross-entropy loss: warm-up steps, then the median of repeated
- * {@link Trainer#step} calls; also the median of inference forward passes and of training-mode forward
- * passes, and a per-layer-type breakdown from an instrumented step (the same layer calls as
+ * {@link Trainer#step} calls; also the median of inference forward passes (of the folded copy that
+ * {@code EnginePredictor} runs, and of the network itself) and of training-mode forward passes, and a per-layer-type breakdown from an instrumented step (the same layer calls as
  * {@link Network#forward}/{@link Network#backward}, each timed with {@code System.nanoTime}).
  * <p>
  * Arguments: {@code batch=8 size=128 warmup=3 repeat=7 breakdown=true}. The number of threads is
@@ -65,11 +66,20 @@ public final class TrainingStepBenchmark {
 			loss = trainer.step(input, target);
 			step[i] = (System.nanoTime() - t0) / 1e6;
 		}
-		for (int i = 0; i < Math.max(1, warmup / 2); i++) net.forward(input, Phase.INFERENCE);
+		// inference as the product runs it (EnginePredictor: batch norm and ReLU folded into the convolutions), and unfolded
+		Network folded = InferenceFolding.of(net);
+		double[] fwdPlain = new double[repeat];
+		for (int i = 0; i < Math.max(1, warmup / 2); i++) {
+			folded.forward(input, Phase.INFERENCE);
+			net.forward(input, Phase.INFERENCE);
+		}
 		for (int i = 0; i < repeat; i++) {
 			long t0 = System.nanoTime();
-			net.forward(input, Phase.INFERENCE);
+			folded.forward(input, Phase.INFERENCE);
 			fwd[i] = (System.nanoTime() - t0) / 1e6;
+			t0 = System.nanoTime();
+			net.forward(input, Phase.INFERENCE);
+			fwdPlain[i] = (System.nanoTime() - t0) / 1e6;
 			t0 = System.nanoTime();
 			net.forward(input, Phase.TRAINING);
 			fwdTrain[i] = (System.nanoTime() - t0) / 1e6;
@@ -77,7 +87,8 @@ public final class TrainingStepBenchmark {
 		}
 		System.out.printf("training step: median %.1f ms (min %.1f, max %.1f), loss after %d steps %.5f%n",
 				median(step), min(step), max(step), warmup + repeat, loss);
-		System.out.printf("forward (inference): median %.1f ms; forward (training mode): median %.1f ms%n", median(fwd), median(fwdTrain));
+		System.out.printf("forward (inference, folded as EnginePredictor runs it): median %.1f ms (min %.1f); unfolded: median %.1f ms (min %.1f); "
+				+ "forward (training mode): median %.1f ms%n", median(fwd), min(fwd), median(fwdPlain), min(fwdPlain), median(fwdTrain));
 
 		if (breakdown) {
 			Map<String, double[]> byType = new TreeMap<>(); // type → {forward ms, backward ms}
