@@ -1,0 +1,91 @@
+package sc.fiji.convnet.engine.kernels;
+
+import static sc.fiji.convnet.engine.kernels.VectorConvKernels.L;
+
+/**
+ * Convolutions of small planes with many input taps (ResNet's 7×7 to 28×28 layers, the 8×8 and 16×16 ones of small
+ * classifiers) as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
+ * over the taps k = (ci, ky, kx), with A the input patches ({@link PatchPanels}, packed once per image) and W the
+ * weights ({@link ChannelPanels}, packed tile by tile as the tasks use them). The direct kernels put the lanes along
+ * an output row (7 of 16 lanes used on a 7×7 plane) and streamed every tap again for each block of 8 channels; here a
+ * micro-kernel of 8 pixels × 32 channels ({@link VectorChannelBlocks}) runs over a tile of {@link #TAP_BLOCK} taps
+ * whose weights stay in L1 while it walks along the task's pixels, and carries its sums over to the next tile.
+ * Stride, padding and dilation are the input packing's business; one group only.
+ * <p>
+ * Tasks are (block of 32 output channels, chunk of pixels); each sums into a buffer of its own, pixel-major, then
+ * adds the bias and writes it transposed into the N×C×H×W output (clipped at zero for a fused ReLU).
+ */
+final class VectorSmallPlanes {
+
+	private VectorSmallPlanes() {}
+
+	/** Taps per weight tile: 128 taps × 32 channels = 16 KiB, within L1. */
+	static final int TAP_BLOCK = 128;
+	/** Largest output plane taken (pixels); larger planes fill the direct kernels' vectors well. */
+	static final int MAX_PLANE = 32 * 32;
+	/** Fewest input taps (C_in·KH·KW) taken: with fewer, packing costs more than it saves. */
+	static final int MIN_TAPS = 64;
+	/** Most pixel panels per task: 128 pixels × 128 taps of input = 64 KiB, within L2. */
+	private static final int MAX_PANELS_PER_TASK = 16;
+
+	/** Per-thread buffers, grown on demand: the caller's holds the packed input, every thread's its tile and sums. */
+	private static final class Buffers {
+		float[] patches = new float[0], tile = new float[0], sums = new float[0];
+	}
+
+	private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+	static boolean applies(ConvGeometry g) {
+		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && PatchPanels.taps(g) >= MIN_TAPS && g.cout >= L;
+	}
+
+	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set). */
+	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu) {
+		ChannelPanels wp = new ChannelPanels(g, L);
+		int panels = PatchPanels.blocks(g), taps = wp.taps, plane = g.oh * g.ow;
+		Buffers caller = BUFFERS.get();
+		float[] patches = caller.patches = grow(caller.patches, PatchPanels.size(g));
+		// enough tasks for every thread to get several, yet no more panels per task than stay in L2
+		int chunksWanted = Math.max(1, (4 * threads + wp.blocks - 1) / wp.blocks);
+		int perTask = Math.min(MAX_PANELS_PER_TASK, Math.max(1, (panels + chunksWanted - 1) / chunksWanted));
+		int chunks = (panels + perTask - 1) / perTask;
+		for (int n = 0; n < g.n; n++) {
+			int image = n;
+			Parallel.forEach(panels, (long) panels * taps < 1 << 12 ? 1 : threads, pb -> PatchPanels.pack(g, x, image, pb, pb + 1, patches));
+			Parallel.forEach(wp.blocks * chunks, threads, t -> {
+				int cb = t / chunks, chunk = t % chunks, pb0 = chunk * perTask, pb1 = Math.min(panels, pb0 + perTask);
+				int width = wp.width(cb), panelSums = PatchPanels.PIXELS * width;
+				Buffers own = BUFFERS.get();
+				float[] sums = own.sums = grow(own.sums, perTask * panelSums);
+				float[] tile = own.tile = grow(own.tile, TAP_BLOCK * 2 * L);
+				java.util.Arrays.fill(sums, 0, (pb1 - pb0) * panelSums, 0f);
+				for (int k0 = 0; k0 < taps; k0 += TAP_BLOCK) {
+					int kc = Math.min(TAP_BLOCK, taps - k0);
+					wp.packTile(g, w, orig, cb, k0, kc, tile);
+					for (int pb = pb0; pb < pb1; pb++) {
+						int ai = (pb * taps + k0) * PatchPanels.PIXELS, at = (pb - pb0) * panelSums;
+						if (width == 2 * L) VectorChannelBlocks.multiply8x2(patches, ai, tile, 0, kc, sums, at);
+						else VectorChannelBlocks.multiply8x1(patches, ai, tile, 0, kc, sums, at);
+					}
+				}
+				writeBack(sums, width, pb0, pb1, plane, wp.firstChannel(cb), g.cout, b, relu, y, (long) image * g.cout * plane);
+			});
+		}
+	}
+
+	/** Adds the bias to the task's sums (pixel-major) and stores them channel-major into the image's output planes. */
+	private static void writeBack(float[] sums, int width, int pb0, int pb1, int plane, int co0, int cout, float[] b,
+			boolean relu, float[] y, long imageStart) {
+		int p0 = pb0 * PatchPanels.PIXELS, p1 = Math.min(plane, pb1 * PatchPanels.PIXELS);
+		for (int c = 0; c < width && co0 + c < cout; c++) {
+			float bias = b == null ? 0f : b[co0 + c];
+			int out = (int) (imageStart + (long) (co0 + c) * plane);
+			for (int p = p0, s = c; p < p1; p++, s += width) {
+				float v = sums[s] + bias;
+				y[out + p] = relu && !(v > 0) ? 0f : v;
+			}
+		}
+	}
+
+	private static float[] grow(float[] a, int size) { return a.length >= size ? a : new float[size]; }
+}

@@ -1,0 +1,84 @@
+package sc.fiji.convnet.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The small-plane matrix product ({@link VectorSmallPlanes}) against the double-precision reference, on shapes it
+ * takes: 1×1 and 3×3, with and without padding, strides, dilation, batches, channel counts that are not multiples of
+ * the vector width (a last block of one vector, zero-padded channels), pixel counts that are not multiples of the
+ * micro-kernel's 8, and more taps than one weight tile. The input gradient goes through it too where the transposed
+ * geometry qualifies.
+ */
+class VectorSmallPlanesTest {
+
+	private static ConvKernels vector() {
+		Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "jdk.incubator.vector absent");
+		ConvKernels v = Kernels.vector();
+		assertNotNull(v, "module present but the vector kernels did not load");
+		return v;
+	}
+
+	/** n, cin, h, w, cout, kernel, stride, padding (all sides), dilation. */
+	private static final int[][] CASES = {
+			{ 1, 64, 7, 7, 32, 1, 1, 0, 1 }, // 1×1, one block of two vectors, 49 pixels
+			{ 1, 100, 5, 9, 45, 1, 1, 0, 1 }, // last block one vector, 13 channels zero-padded
+			{ 2, 70, 4, 4, 16, 1, 1, 0, 1 }, // batch of two, one vector of channels
+			{ 1, 128, 14, 14, 50, 1, 2, 0, 1 }, // 1×1 stride 2
+			{ 1, 64, 7, 7, 96, 1, 1, 0, 1 }, // its input gradient qualifies too
+			{ 1, 300, 5, 5, 40, 1, 1, 0, 1 }, // three weight tiles
+			{ 1, 16, 7, 7, 33, 3, 1, 1, 1 }, // 3×3 'same', 33 channels: blocks of 32 and 16
+			{ 1, 9, 8, 8, 64, 3, 1, 1, 1 }, // 81 taps
+			{ 2, 20, 13, 13, 17, 3, 2, 1, 1 }, // 3×3 stride 2, batch
+			{ 1, 8, 6, 11, 48, 3, 1, 0, 1 }, // no padding, 4×9 output
+			{ 1, 12, 9, 9, 20, 3, 1, 2, 2 }, // dilation 2
+			{ 1, 40, 6, 6, 24, 3, 1, 1, 1 }, // 360 taps: tiles of 128, 128, 104
+			{ 1, 64, 1, 1, 70, 3, 1, 1, 1 }, // a single pixel
+	};
+
+	private static ConvGeometry geometry(int[] c) {
+		return new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[5], c[6], c[6], c[8], c[8], c[7], c[7], c[7], c[7], 1);
+	}
+
+	@Test
+	void takesTheCasesBelow() {
+		Assumptions.assumeTrue(vector() != null && VectorConvKernels.L <= 16, "vector width above 16");
+		for (int[] c : CASES) assertTrue(VectorSmallPlanes.applies(geometry(c)), geometry(c).toString());
+		assertTrue(VectorSmallPlanes.applies(ConvWeights.transposed(geometry(CASES[4]))));
+		assertTrue(VectorSmallPlanes.applies(ConvWeights.transposed(geometry(CASES[6]))));
+	}
+
+	@Test
+	void agreesWithReference() {
+		ConvKernels v = vector();
+		for (int i = 0; i < CASES.length; i++) ConvTestData.checkAgainstReference(v, geometry(CASES[i]), 7100 + i, 1 + i % 3, i % 2 == 0);
+	}
+
+	@Test
+	void asymmetricPaddingAgreesWithReference() {
+		ConvKernels v = vector();
+		ConvGeometry g = new ConvGeometry(1, 24, 7, 6, 31, 3, 3, 1, 1, 1, 1, 1, 0, 0, 2, 1);
+		assertTrue(VectorSmallPlanes.applies(g) || VectorConvKernels.L > 16);
+		ConvTestData.checkAgainstReference(v, g, 7300, 2, true);
+	}
+
+	@Test
+	void fusedReluClipsExactlyTheOutput() {
+		ConvKernels v = vector();
+		for (int i = 0; i < CASES.length; i++) {
+			ConvGeometry g = geometry(CASES[i]);
+			Random r = new Random(7200 + i);
+			float[] x = ConvTestData.random(r, g.inputSize()), w = ConvTestData.random(r, g.weightSize()), b = ConvTestData.random(r, g.cout);
+			float[] plain = ConvTestData.nans(g.outputSize()), fused = ConvTestData.nans(g.outputSize());
+			v.forward(g, x, w, b, plain, 2);
+			v.forward(g, x, w, b, fused, 2, true);
+			for (int k = 0; k < plain.length; k++) assertEquals(Math.max(0f, plain[k]), fused[k], 0f, g + " element " + k);
+		}
+	}
+}
