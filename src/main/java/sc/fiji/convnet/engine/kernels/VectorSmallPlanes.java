@@ -21,16 +21,22 @@ final class VectorSmallPlanes {
 
 	/** Taps per weight tile: 128 taps × 32 channels = 16 KiB, within L1. */
 	static final int TAP_BLOCK = 128;
-	/** Largest output plane taken (pixels); larger planes fill the direct kernels' vectors well. */
-	static final int MAX_PLANE = 32 * 32;
-	/** Fewest input taps (C_in·KH·KW) taken: with fewer, packing costs more than it saves. */
-	static final int MIN_TAPS = 64;
+	/**
+	 * Largest output plane taken (pixels): on 28×28 and larger planes the direct kernels fill their vectors and were as
+	 * fast or faster (SmallPlaneBenchmark; BENCHMARKS.md).
+	 */
+	static final int MAX_PLANE = 14 * 14;
+	/**
+	 * Fewest input taps (C_in·KH·KW) taken: each output value is packed, summed and written back transposed by scalar
+	 * code, which outweighs the products when a value has fewer than a few hundred of them.
+	 */
+	static final int MIN_TAPS = 256;
 	/** Most pixel panels per task: 128 pixels × 128 taps of input = 64 KiB, within L2. */
 	private static final int MAX_PANELS_PER_TASK = 16;
 
-	/** Per-thread buffers, grown on demand: the caller's holds the packed input, every thread's its tile and sums. */
+	/** Per-thread buffers, grown on demand: the caller's hold the (padded and) packed input, every thread's its tile and sums. */
 	private static final class Buffers {
-		float[] patches = new float[0], tile = new float[0], sums = new float[0];
+		float[] patches = new float[0], padded = new float[0], tile = new float[0], sums = new float[0];
 	}
 
 	private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -45,13 +51,17 @@ final class VectorSmallPlanes {
 		int panels = PatchPanels.blocks(g), taps = wp.taps, plane = g.oh * g.ow;
 		Buffers caller = BUFFERS.get();
 		float[] patches = caller.patches = grow(caller.patches, PatchPanels.size(g));
+		PatchPanels input = new PatchPanels(g);
+		float[] padded = input.padded() ? caller.padded = grow(caller.padded, input.paddedSize()) : null;
 		// enough tasks for every thread to get several, yet no more panels per task than stay in L2
 		int chunksWanted = Math.max(1, (4 * threads + wp.blocks - 1) / wp.blocks);
 		int perTask = Math.min(MAX_PANELS_PER_TASK, Math.max(1, (panels + chunksWanted - 1) / chunksWanted));
 		int chunks = (panels + perTask - 1) / perTask;
 		for (int n = 0; n < g.n; n++) {
-			int image = n;
-			Parallel.forEach(panels, (long) panels * taps < 1 << 12 ? 1 : threads, pb -> PatchPanels.pack(g, x, image, pb, pb + 1, patches));
+			int image = n, start = padded != null ? 0 : n * g.cin * g.h * g.w;
+			float[] src = padded != null ? padded : x;
+			if (padded != null) input.pad(x, n, padded);
+			Parallel.forEach(panels, (long) panels * taps < 1 << 14 ? 1 : threads, pb -> input.pack(src, start, pb, pb + 1, patches));
 			Parallel.forEach(wp.blocks * chunks, threads, t -> {
 				int cb = t / chunks, chunk = t % chunks, pb0 = chunk * perTask, pb1 = Math.min(panels, pb0 + perTask);
 				int width = wp.width(cb), panelSums = PatchPanels.PIXELS * width;

@@ -24,8 +24,8 @@ public final class SmallPlaneBenchmark {
 			}
 		}
 		ConvKernels v = Kernels.vector();
-		System.out.println("| C_in | plane | C_out | kernel | stride | direct GFLOP/s | small-planes GFLOP/s | speed-up |");
-		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+		System.out.println("| C_in | plane | C_out | kernel | stride | direct GFLOP/s | small-planes GFLOP/s | speed-up | direct GFLOP/CPU-s | small-planes GFLOP/CPU-s | speed-up (CPU) |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (String s : shapes.split(",")) {
 			int[] d = Arrays.stream(s.split(":")).mapToInt(Integer::parseInt).toArray();
 			int k = d[3];
@@ -33,19 +33,29 @@ public final class SmallPlaneBenchmark {
 			Random r = new Random(1);
 			float[] x = ConvTestData.random(r, g.inputSize()), w = ConvTestData.random(r, g.weightSize()), b = ConvTestData.random(r, g.cout);
 			float[] y = new float[(int) g.outputSize()];
-			double[][] t = new double[2][repeat];
+			double[][] t = new double[2][repeat], cpu = new double[2][repeat];
 			for (int i = -3; i < repeat; i++)
 				for (int mode = 0; mode < 2; mode++) {
 					VectorConvKernels.smallPlanes = mode == 1;
-					long t0 = System.nanoTime();
+					long t0 = System.nanoTime(), c0 = cpuTime();
 					int runs = 0;
-					do { v.forward(g, x, w, b, y, threads, true); runs++; } while (System.nanoTime() - t0 < 100_000_000L);
-					if (i >= 0) t[mode][i] = (System.nanoTime() - t0) / 1e9 / runs;
+					do { v.forward(g, x, w, b, y, threads, true); runs++; } while (System.nanoTime() - t0 < 200_000_000L);
+					if (i >= 0) {
+						t[mode][i] = (System.nanoTime() - t0) / 1e9 / runs;
+						cpu[mode][i] = (cpuTime() - c0) / 1e9 / runs;
+					}
 				}
 			VectorConvKernels.smallPlanes = true;
 			double gflop = 2.0 * g.macs() / 1e9, before = gflop / median(t[0]), after = gflop / median(t[1]);
-			System.out.printf("| %d | %d×%d | %d | %d×%d | %d | %.1f | %.1f | %.2f× |%n", g.cin, g.oh, g.ow, g.cout, k, k, d[4], before, after, after / before);
+			double beforeCpu = gflop / median(cpu[0]), afterCpu = gflop / median(cpu[1]);
+			System.out.printf("| %d | %d×%d | %d | %d×%d | %d | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", g.cin, g.oh, g.ow, g.cout, k, k, d[4],
+					before, after, after / before, beforeCpu, afterCpu, afterCpu / beforeCpu);
 		}
+	}
+
+	/** CPU time of the whole process (ns): less disturbed than wall time by other processes on a shared machine. */
+	private static long cpuTime() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static double median(double[] a) {

@@ -27,17 +27,17 @@ class VectorSmallPlanesTest {
 
 	/** n, cin, h, w, cout, kernel, stride, padding (all sides), dilation. */
 	private static final int[][] CASES = {
-			{ 1, 64, 7, 7, 32, 1, 1, 0, 1 }, // 1×1, one block of two vectors, 49 pixels
-			{ 1, 100, 5, 9, 45, 1, 1, 0, 1 }, // last block one vector, 13 channels zero-padded
-			{ 2, 70, 4, 4, 16, 1, 1, 0, 1 }, // batch of two, one vector of channels
-			{ 1, 128, 14, 14, 50, 1, 2, 0, 1 }, // 1×1 stride 2
-			{ 1, 64, 7, 7, 96, 1, 1, 0, 1 }, // its input gradient qualifies too
-			{ 1, 300, 5, 5, 40, 1, 1, 0, 1 }, // three weight tiles
-			{ 1, 16, 7, 7, 33, 3, 1, 1, 1 }, // 3×3 'same', 33 channels: blocks of 32 and 16
-			{ 1, 9, 8, 8, 64, 3, 1, 1, 1 }, // 81 taps
-			{ 2, 20, 13, 13, 17, 3, 2, 1, 1 }, // 3×3 stride 2, batch
-			{ 1, 8, 6, 11, 48, 3, 1, 0, 1 }, // no padding, 4×9 output
-			{ 1, 12, 9, 9, 20, 3, 1, 2, 2 }, // dilation 2
+			{ 1, 256, 7, 7, 32, 1, 1, 0, 1 }, // 1×1, one block of two vectors, 49 pixels
+			{ 1, 300, 5, 9, 45, 1, 1, 0, 1 }, // last block one vector, 3 channels zero-padded; three weight tiles
+			{ 2, 270, 4, 4, 16, 1, 1, 0, 1 }, // batch of two, one vector of channels
+			{ 1, 260, 14, 14, 50, 1, 2, 0, 1 }, // 1×1 stride 2
+			{ 1, 256, 7, 7, 288, 1, 1, 0, 1 }, // its input gradient qualifies too
+			{ 1, 400, 5, 5, 40, 1, 1, 0, 1 }, // four weight tiles
+			{ 1, 30, 7, 7, 33, 3, 1, 1, 1 }, // 3×3 'same', 33 channels: blocks of 32 and 16
+			{ 1, 29, 8, 8, 64, 3, 1, 1, 1 }, // 261 taps
+			{ 2, 30, 13, 13, 17, 3, 2, 1, 1 }, // 3×3 stride 2, batch
+			{ 1, 32, 6, 11, 48, 3, 1, 0, 1 }, // no padding, 4×9 output
+			{ 1, 30, 9, 9, 20, 3, 1, 2, 2 }, // dilation 2
 			{ 1, 40, 6, 6, 24, 3, 1, 1, 1 }, // 360 taps: tiles of 128, 128, 104
 			{ 1, 64, 1, 1, 70, 3, 1, 1, 1 }, // a single pixel
 	};
@@ -63,7 +63,7 @@ class VectorSmallPlanesTest {
 	@Test
 	void asymmetricPaddingAgreesWithReference() {
 		ConvKernels v = vector();
-		ConvGeometry g = new ConvGeometry(1, 24, 7, 6, 31, 3, 3, 1, 1, 1, 1, 1, 0, 0, 2, 1);
+		ConvGeometry g = new ConvGeometry(1, 30, 7, 6, 31, 3, 3, 1, 1, 1, 1, 1, 0, 0, 2, 1);
 		assertTrue(VectorSmallPlanes.applies(g) || VectorConvKernels.L > 16);
 		ConvTestData.checkAgainstReference(v, g, 7300, 2, true);
 	}
