@@ -1,10 +1,14 @@
 package sc.fiji.convnet.engine.kernels;
 
 import static sc.fiji.convnet.engine.kernels.VectorConvKernels.L;
+import static sc.fiji.convnet.engine.kernels.VectorConvKernels.S;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
- * Convolutions of small planes with many input taps (ResNet's 7×7 to 28×28 layers, the 8×8 and 16×16 ones of small
- * classifiers) as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
+ * Convolutions of small planes (up to 56×56: ResNet's and Inception's 7×7 to 56×56 layers, SqueezeNet's, the 8×8 and
+ * 16×16 ones of small classifiers) with at least three vectors of output channels as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
  * over the taps k = (ci, ky, kx), with A the input patches ({@link PatchPanels}, packed once per image) and W the
  * weights ({@link ChannelPanels}, packed tile by tile as the tasks use them). The direct kernels put the lanes along
  * an output row (7 of 16 lanes used on a 7×7 plane) and streamed every tap again for each block of 8 channels; here a
@@ -22,15 +26,14 @@ final class VectorSmallPlanes {
 	/** Taps per weight tile: 128 taps × 32 channels = 16 KiB, within L1. */
 	static final int TAP_BLOCK = 128;
 	/**
-	 * Largest output plane taken (pixels): on 28×28 and larger planes the direct kernels fill their vectors and were as
-	 * fast or faster (SmallPlaneBenchmark; BENCHMARKS.md).
+	 * Largest output plane taken (pixels). Up to 56×56 the product was as fast as the direct kernels or faster
+	 * (SmallPlaneBenchmark, BENCHMARKS.md); larger planes would need large patch buffers (pixels × taps).
 	 */
-	static final int MAX_PLANE = 14 * 14;
-	/**
-	 * Fewest input taps (C_in·KH·KW) taken: each output value is packed, summed and written back transposed by scalar
-	 * code, which outweighs the products when a value has fewer than a few hundred of them.
-	 */
-	static final int MIN_TAPS = 256;
+	static final int MAX_PLANE = 56 * 56;
+	/** Fewest output channels taken, in vectors: with fewer, packing the patches costs as much as the products. */
+	static final int MIN_CHANNEL_VECTORS = 3;
+	/** Fewest input taps (C_in·KH·KW) taken. */
+	static final int MIN_TAPS = 16;
 	/** Most pixel panels per task: 128 pixels × 128 taps of input = 64 KiB, within L2. */
 	private static final int MAX_PANELS_PER_TASK = 16;
 
@@ -42,7 +45,7 @@ final class VectorSmallPlanes {
 	private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
 	static boolean applies(ConvGeometry g) {
-		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && PatchPanels.taps(g) >= MIN_TAPS && g.cout >= L;
+		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && PatchPanels.taps(g) >= MIN_TAPS && g.cout >= MIN_CHANNEL_VECTORS * L;
 	}
 
 	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set). */
@@ -83,14 +86,33 @@ final class VectorSmallPlanes {
 		}
 	}
 
-	/** Adds the bias to the task's sums (pixel-major) and stores them channel-major into the image's output planes. */
+	/** Lane i reads the sum of pixel i: the sums of one channel lie one block width apart. */
+	private static final int[] ONE_VECTOR_APART = apart(L), TWO_VECTORS_APART = apart(2 * L);
+
+	private static int[] apart(int step) {
+		int[] map = new int[L];
+		for (int i = 0; i < L; i++) map[i] = i * step;
+		return map;
+	}
+
+	/**
+	 * Adds the bias to the task's sums (pixel-major) and stores them channel-major into the image's output planes: a
+	 * vector of one channel's sums for L consecutive pixels is gathered at a time, the rest one by one.
+	 */
 	private static void writeBack(float[] sums, int width, int pb0, int pb1, int plane, int co0, int cout, float[] b,
 			boolean relu, float[] y, long imageStart) {
 		int p0 = pb0 * PatchPanels.PIXELS, p1 = Math.min(plane, pb1 * PatchPanels.PIXELS);
+		int[] map = width == L ? ONE_VECTOR_APART : TWO_VECTORS_APART;
+		FloatVector zero = FloatVector.zero(S);
 		for (int c = 0; c < width && co0 + c < cout; c++) {
 			float bias = b == null ? 0f : b[co0 + c];
-			int out = (int) (imageStart + (long) (co0 + c) * plane);
-			for (int p = p0, s = c; p < p1; p++, s += width) {
+			int out = (int) (imageStart + (long) (co0 + c) * plane), p = p0, s = c;
+			for (; p + L <= p1; p += L, s += L * width) {
+				FloatVector v = FloatVector.fromArray(S, sums, s, map, 0).add(bias);
+				if (relu) v = zero.blend(v, v.compare(VectorOperators.GT, 0f));
+				v.intoArray(y, out + p);
+			}
+			for (; p < p1; p++, s += width) {
 				float v = sums[s] + bias;
 				y[out + p] = relu && !(v > 0) ? 0f : v;
 			}
