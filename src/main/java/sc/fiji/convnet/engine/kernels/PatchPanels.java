@@ -3,7 +3,8 @@ package sc.fiji.convnet.engine.kernels;
 /**
  * The input patches of one image (im2col), packed as panels for the matrix product of {@link VectorSmallPlanes}: the
  * output pixels in blocks of {@link #PIXELS}; panel pb holds, for every tap k = (ci·KH + ky)·KW + kx in turn, the
- * input values that tap reads for the block's pixels: a[pb·K·PIXELS + k·PIXELS + r] for pixel pb·PIXELS + r. Taps in
+ * input values that tap reads for the block's pixels: a[(pb − first)·K·PIXELS + k·PIXELS + r] for pixel pb·PIXELS + r,
+ * where first is the first panel packed (a band of panels at a time). Taps in
  * the padding read zeros from a padded copy of the image, so the copying loop has no bounds tests. Pixels past the
  * plane's end repeat the panel's first pixel: their sums are computed but never written. One group only.
  */
@@ -26,8 +27,6 @@ final class PatchPanels {
 
 	static int taps(ConvGeometry g) { return g.cin * g.kh * g.kw; }
 
-	static int size(ConvGeometry g) { return blocks(g) * taps(g) * PIXELS; }
-
 	boolean padded() { return g.padTop + g.padLeft + g.padBottom + g.padRight > 0; }
 
 	/** Size of the zero-padded copy of one image. */
@@ -42,10 +41,10 @@ final class PatchPanels {
 	}
 
 	/**
-	 * Packs panels pb0..pb1−1 into a, reading the image from src at {@code start}: the padded copy (start 0) when the
-	 * convolution pads, else x itself at image n's first value.
+	 * Packs panels pb0..pb1−1 into a (panel first at a's start), reading the image from src at {@code start}: the padded
+	 * copy (start 0) when the convolution pads, else x itself at image n's first value.
 	 */
-	void pack(float[] src, int start, int pb0, int pb1, float[] a) {
+	void pack(float[] src, int start, int pb0, int pb1, int first, float[] a) {
 		int plane = g.oh * g.ow, taps = taps(g), planeSize = paddedH * paddedW, kh = g.kh, kw = g.kw;
 		int rowStep = g.dilationH * paddedW, colStep = g.dilationW;
 		int[] off = new int[PIXELS];
@@ -55,7 +54,7 @@ final class PatchPanels {
 				off[r] = start + p / g.ow * g.strideH * paddedW + p % g.ow * g.strideW;
 			}
 			int o0 = off[0], o1 = off[1], o2 = off[2], o3 = off[3], o4 = off[4], o5 = off[5], o6 = off[6], o7 = off[7];
-			int at = pb * taps * PIXELS;
+			int at = (pb - first) * taps * PIXELS;
 			for (int ci = 0; ci < g.cin; ci++)
 				for (int ky = 0; ky < kh; ky++)
 					for (int kx = 0, t = ci * planeSize + ky * rowStep; kx < kw; kx++, t += colStep, at += PIXELS) {

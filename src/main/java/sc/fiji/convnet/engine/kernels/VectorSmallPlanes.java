@@ -29,11 +29,13 @@ final class VectorSmallPlanes {
 	 * Largest output plane taken (pixels). Up to 56×56 the product was as fast as the direct kernels or faster
 	 * (SmallPlaneBenchmark, BENCHMARKS.md); larger planes would need large patch buffers (pixels × taps).
 	 */
-	static final int MAX_PLANE = 56 * 56;
+	static final int MAX_PLANE = Integer.getInteger("mp", 56 * 56);
 	/** Fewest output channels taken, in vectors: with fewer, packing the patches costs as much as the products. */
 	static final int MIN_CHANNEL_VECTORS = 3;
 	/** Fewest input taps (C_in·KH·KW) taken. */
 	static final int MIN_TAPS = 16;
+	/** Most packed input values held at once (4 MiB): larger planes are done in bands of panels. */
+	private static final int MAX_PATCH_VALUES = 1 << 20;
 	/** Most pixel panels per task: 128 pixels × 128 taps of input = 64 KiB, within L2. */
 	private static final int MAX_PANELS_PER_TASK = 16;
 
@@ -53,36 +55,41 @@ final class VectorSmallPlanes {
 		ChannelPanels wp = new ChannelPanels(g, L);
 		int panels = PatchPanels.blocks(g), taps = wp.taps, plane = g.oh * g.ow;
 		Buffers caller = BUFFERS.get();
-		float[] patches = caller.patches = grow(caller.patches, PatchPanels.size(g));
+		// the patches of a band of panels at a time, so that large planes need no buffer of pixels × taps
+		int bandPanels = Math.max(1, Math.min(panels, MAX_PATCH_VALUES / (taps * PatchPanels.PIXELS)));
+		float[] patches = caller.patches = grow(caller.patches, bandPanels * taps * PatchPanels.PIXELS);
 		PatchPanels input = new PatchPanels(g);
 		float[] padded = input.padded() ? caller.padded = grow(caller.padded, input.paddedSize()) : null;
 		// enough tasks for every thread to get several, yet no more panels per task than stay in L2
 		int chunksWanted = Math.max(1, (4 * threads + wp.blocks - 1) / wp.blocks);
-		int perTask = Math.min(MAX_PANELS_PER_TASK, Math.max(1, (panels + chunksWanted - 1) / chunksWanted));
-		int chunks = (panels + perTask - 1) / perTask;
+		int perTask = Math.min(MAX_PANELS_PER_TASK, Math.max(1, (bandPanels + chunksWanted - 1) / chunksWanted));
 		for (int n = 0; n < g.n; n++) {
 			int image = n, start = padded != null ? 0 : n * g.cin * g.h * g.w;
 			float[] src = padded != null ? padded : x;
 			if (padded != null) input.pad(x, n, padded);
-			Parallel.forEach(panels, (long) panels * taps < 1 << 14 ? 1 : threads, pb -> input.pack(src, start, pb, pb + 1, patches));
-			Parallel.forEach(wp.blocks * chunks, threads, t -> {
-				int cb = t / chunks, chunk = t % chunks, pb0 = chunk * perTask, pb1 = Math.min(panels, pb0 + perTask);
-				int width = wp.width(cb), panelSums = PatchPanels.PIXELS * width;
-				Buffers own = BUFFERS.get();
-				float[] sums = own.sums = grow(own.sums, perTask * panelSums);
-				float[] tile = own.tile = grow(own.tile, TAP_BLOCK * 2 * L);
-				java.util.Arrays.fill(sums, 0, (pb1 - pb0) * panelSums, 0f);
-				for (int k0 = 0; k0 < taps; k0 += TAP_BLOCK) {
-					int kc = Math.min(TAP_BLOCK, taps - k0);
-					wp.packTile(g, w, orig, cb, k0, kc, tile);
-					for (int pb = pb0; pb < pb1; pb++) {
-						int ai = (pb * taps + k0) * PatchPanels.PIXELS, at = (pb - pb0) * panelSums;
-						if (width == 2 * L) VectorChannelBlocks.multiply8x2(patches, ai, tile, 0, kc, sums, at);
-						else VectorChannelBlocks.multiply8x1(patches, ai, tile, 0, kc, sums, at);
+			for (int band = 0; band < panels; band += bandPanels) {
+				int band0 = band, band1 = Math.min(panels, band + bandPanels), chunks = (band1 - band0 + perTask - 1) / perTask;
+				Parallel.forEach(band1 - band0, (long) (band1 - band0) * taps < 1 << 14 ? 1 : threads,
+						i -> input.pack(src, start, band0 + i, band0 + i + 1, band0, patches));
+				Parallel.forEach(wp.blocks * chunks, threads, t -> {
+					int cb = t / chunks, chunk = t % chunks, pb0 = band0 + chunk * perTask, pb1 = Math.min(band1, pb0 + perTask);
+					int width = wp.width(cb), panelSums = PatchPanels.PIXELS * width;
+					Buffers own = BUFFERS.get();
+					float[] sums = own.sums = grow(own.sums, perTask * panelSums);
+					float[] tile = own.tile = grow(own.tile, TAP_BLOCK * 2 * L);
+					java.util.Arrays.fill(sums, 0, (pb1 - pb0) * panelSums, 0f);
+					for (int k0 = 0; k0 < taps; k0 += TAP_BLOCK) {
+						int kc = Math.min(TAP_BLOCK, taps - k0);
+						wp.packTile(g, w, orig, cb, k0, kc, tile);
+						for (int pb = pb0; pb < pb1; pb++) {
+							int ai = ((pb - band0) * taps + k0) * PatchPanels.PIXELS, at = (pb - pb0) * panelSums;
+							if (width == 2 * L) VectorChannelBlocks.multiply8x2(patches, ai, tile, 0, kc, sums, at);
+							else VectorChannelBlocks.multiply8x1(patches, ai, tile, 0, kc, sums, at);
+						}
 					}
-				}
-				writeBack(sums, width, pb0, pb1, plane, wp.firstChannel(cb), g.cout, b, relu, y, (long) image * g.cout * plane);
-			});
+					writeBack(sums, width, pb0, pb1, plane, wp.firstChannel(cb), g.cout, b, relu, y, (long) image * g.cout * plane);
+				});
+			}
 		}
 	}
 

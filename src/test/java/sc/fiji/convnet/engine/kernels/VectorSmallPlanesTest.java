@@ -42,6 +42,7 @@ class VectorSmallPlanesTest {
 			{ 1, 64, 1, 1, 70, 3, 1, 1, 1 }, // a single pixel
 			{ 1, 16, 55, 55, 64, 1, 1, 0, 1 }, // 3025 pixels, 16 taps
 			{ 1, 2, 28, 28, 65, 3, 1, 1, 1 }, // 18 taps, 65 channels: a last block of one channel
+			{ 1, 64, 44, 44, 48, 3, 1, 1, 1 }, // patches in two bands
 	};
 
 	private static ConvGeometry geometry(int[] c) {
