@@ -26,10 +26,16 @@ final class VectorSmallPlanes {
 	/** Taps per weight tile: 128 taps × 32 channels = 16 KiB, within L1. */
 	static final int TAP_BLOCK = 128;
 	/**
-	 * Largest output plane taken (pixels). Up to 56×56 the product was as fast as the direct kernels or faster
-	 * (SmallPlaneBenchmark, BENCHMARKS.md); larger planes would need large patch buffers (pixels × taps).
+	 * Largest output plane taken (pixels) when there are more than {@link #FEW_TAPS} taps. Up to 56×56 the product was
+	 * as fast as the direct kernels or faster (SmallPlaneBenchmark, BENCHMARKS.md); on larger planes with many input
+	 * channels the direct kernels fill their vectors and were as fast.
 	 */
 	static final int MAX_PLANE = Integer.getInteger("mp", 56 * 56);
+	/**
+	 * At most this many taps (C_in·KH·KW), any plane is taken: the first layers of RGB networks (3×3×3, 3×7×7) and
+	 * others with few input channels, where the direct kernels' blocks run over too few taps per output row.
+	 */
+	static final int FEW_TAPS = 160;
 	/** Fewest output channels taken, in vectors: with fewer, packing the patches costs as much as the products. */
 	static final int MIN_CHANNEL_VECTORS = 3;
 	/** Fewest input taps (C_in·KH·KW) taken. */
@@ -47,7 +53,8 @@ final class VectorSmallPlanes {
 	private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
 	static boolean applies(ConvGeometry g) {
-		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && PatchPanels.taps(g) >= MIN_TAPS && g.cout >= MIN_CHANNEL_VECTORS * L;
+		int taps = PatchPanels.taps(g);
+		return g.groups == 1 && (g.oh * g.ow <= MAX_PLANE || taps <= FEW_TAPS) && taps >= MIN_TAPS && g.cout >= MIN_CHANNEL_VECTORS * L;
 	}
 
 	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set). */

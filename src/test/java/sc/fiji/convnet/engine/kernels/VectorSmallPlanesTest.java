@@ -43,6 +43,8 @@ class VectorSmallPlanesTest {
 			{ 1, 16, 55, 55, 64, 1, 1, 0, 1 }, // 3025 pixels, 16 taps
 			{ 1, 2, 28, 28, 65, 3, 1, 1, 1 }, // 18 taps, 65 channels: a last block of one channel
 			{ 1, 64, 44, 44, 48, 3, 1, 1, 1 }, // patches in two bands
+			{ 1, 3, 70, 71, 48, 3, 1, 1, 1 }, // a large plane with few taps (an RGB input layer)
+			{ 2, 3, 101, 99, 64, 7, 2, 3, 1 }, // 7×7 stride 2 on RGB, batch
 	};
 
 	private static ConvGeometry geometry(int[] c) {
