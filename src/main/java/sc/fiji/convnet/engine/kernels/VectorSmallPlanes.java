@@ -30,7 +30,7 @@ final class VectorSmallPlanes {
 	 * as fast as the direct kernels or faster (SmallPlaneBenchmark, BENCHMARKS.md); on larger planes with many input
 	 * channels the direct kernels fill their vectors and were as fast.
 	 */
-	static final int MAX_PLANE = Integer.getInteger("mp", 56 * 56);
+	static final int MAX_PLANE = 56 * 56;
 	/**
 	 * At most this many taps (C_in·KH·KW), any plane is taken: the first layers of RGB networks (3×3×3, 3×7×7) and
 	 * others with few input channels, where the direct kernels' blocks run over too few taps per output row.
