@@ -38,6 +38,11 @@ final class VectorSmallPlanes {
 	static final int FEW_TAPS = 160;
 	/** Fewest output channels taken, in vectors: with fewer, packing the patches costs as much as the products. */
 	static final int MIN_CHANNEL_VECTORS = 3;
+	/**
+	 * The same for 1×1 convolutions without padding, which {@link VectorPointwise} runs well with few output channels
+	 * (192→64 on 27×27 was 0.8× here, 256→64 on 56×56 and 512→64 on 13×13 about even).
+	 */
+	static final int MIN_POINTWISE_CHANNEL_VECTORS = 8;
 	/** Fewest input taps (C_in·KH·KW) taken. */
 	static final int MIN_TAPS = 16;
 	/** Most packed input values held at once (4 MiB): larger planes are done in bands of panels. */
@@ -54,7 +59,8 @@ final class VectorSmallPlanes {
 
 	static boolean applies(ConvGeometry g) {
 		int taps = PatchPanels.taps(g);
-		return g.groups == 1 && (g.oh * g.ow <= MAX_PLANE || taps <= FEW_TAPS) && taps >= MIN_TAPS && g.cout >= MIN_CHANNEL_VECTORS * L;
+		int minChannels = (VectorPointwise.applies(g) ? MIN_POINTWISE_CHANNEL_VECTORS : MIN_CHANNEL_VECTORS) * L;
+		return g.groups == 1 && (g.oh * g.ow <= MAX_PLANE || taps <= FEW_TAPS) && taps >= MIN_TAPS && g.cout >= minChannels;
 	}
 
 	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set). */

@@ -27,12 +27,12 @@ class VectorSmallPlanesTest {
 
 	/** n, cin, h, w, cout, kernel, stride, padding (all sides), dilation. */
 	private static final int[][] CASES = {
-			{ 1, 256, 7, 7, 64, 1, 1, 0, 1 }, // 1×1, two blocks of two vectors, 49 pixels
-			{ 1, 300, 5, 9, 77, 1, 1, 0, 1 }, // last block one vector, 3 channels zero-padded; three weight tiles
-			{ 2, 20, 4, 4, 48, 1, 1, 0, 1 }, // batch of two, blocks of two vectors and one
-			{ 1, 260, 14, 14, 50, 1, 2, 0, 1 }, // 1×1 stride 2
+			{ 1, 256, 7, 7, 128, 1, 1, 0, 1 }, // 1×1, four blocks of two vectors, 49 pixels
+			{ 1, 300, 5, 9, 141, 1, 1, 0, 1 }, // last block one vector, 3 channels zero-padded; three weight tiles
+			{ 2, 20, 4, 4, 144, 1, 1, 0, 1 }, // batch of two, blocks of two vectors and one
+			{ 1, 260, 14, 14, 130, 1, 2, 0, 1 }, // 1×1 stride 2
 			{ 1, 256, 7, 7, 288, 1, 1, 0, 1 }, // its input gradient qualifies too
-			{ 1, 400, 5, 5, 49, 1, 1, 0, 1 }, // four weight tiles
+			{ 1, 400, 5, 5, 129, 1, 1, 0, 1 }, // four weight tiles
 			{ 1, 48, 7, 7, 60, 3, 1, 1, 1 }, // 3×3 'same', 60 channels: blocks of 32 and 32 (4 zero-padded)
 			{ 1, 29, 8, 8, 64, 3, 1, 1, 1 }, // 261 taps
 			{ 2, 30, 13, 13, 51, 3, 2, 1, 1 }, // 3×3 stride 2, batch
@@ -40,7 +40,7 @@ class VectorSmallPlanesTest {
 			{ 1, 30, 9, 9, 52, 3, 1, 2, 2 }, // dilation 2
 			{ 1, 40, 6, 6, 56, 3, 1, 1, 1 }, // 360 taps: tiles of 128, 128, 104
 			{ 1, 64, 1, 1, 70, 3, 1, 1, 1 }, // a single pixel
-			{ 1, 16, 55, 55, 64, 1, 1, 0, 1 }, // 3025 pixels, 16 taps
+			{ 1, 16, 55, 55, 128, 1, 1, 0, 1 }, // 3025 pixels, 16 taps
 			{ 1, 2, 28, 28, 65, 3, 1, 1, 1 }, // 18 taps, 65 channels: a last block of one channel
 			{ 1, 64, 44, 44, 48, 3, 1, 1, 1 }, // patches in two bands
 			{ 1, 3, 70, 71, 48, 3, 1, 1, 1 }, // a large plane with few taps (an RGB input layer)
