@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Convolutions of small planes (up to 56×56: ResNet's and Inception's 7×7 to 56×56 layers, SqueezeNet's, the 8×8 and
- * 16×16 ones of small classifiers) with at least three vectors of output channels as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
+ * 16×16 ones of small classifiers) with at least four vectors of output channels as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
  * over the taps k = (ci, ky, kx), with A the input patches ({@link PatchPanels}, packed once per image) and W the
  * weights ({@link ChannelPanels}, packed tile by tile as the tasks use them). The direct kernels put the lanes along
  * an output row (7 of 16 lanes used on a 7×7 plane) and streamed every tap again for each block of 8 channels; here a
@@ -36,8 +36,11 @@ final class VectorSmallPlanes {
 	 * others with few input channels, where the direct kernels' blocks run over too few taps per output row.
 	 */
 	static final int FEW_TAPS = 160;
-	/** Fewest output channels taken, in vectors: with fewer, packing the patches costs as much as the products. */
-	static final int MIN_CHANNEL_VECTORS = 3;
+	/**
+	 * Fewest output channels taken, in vectors: with fewer, packing the patches costs about as much as the products
+	 * (48 channels: from 0.85× on a 48×48 plane to 1.25×, SmallPlaneBenchmark).
+	 */
+	static final int MIN_CHANNEL_VECTORS = 4;
 	/**
 	 * The same for 1×1 convolutions without padding, which {@link VectorPointwise} runs well with few output channels
 	 * (192→64 on 27×27 was 0.8× here, 256→64 on 56×56 and 512→64 on 13×13 about even).
