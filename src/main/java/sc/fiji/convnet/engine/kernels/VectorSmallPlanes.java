@@ -7,8 +7,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Convolutions of small planes (up to 56×56: ResNet's and Inception's 7×7 to 56×56 layers, SqueezeNet's, the 8×8 and
- * 16×16 ones of small classifiers) with at least four vectors of output channels as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
+ * Convolutions of small planes (up to 28×28: ResNet's and Inception's 7×7 to 28×28 layers, SqueezeNet's 13×13 and
+ * 27×27 ones, the 8×8 and 16×16 ones of small classifiers) with at least four vectors of output channels as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
  * over the taps k = (ci, ky, kx), with A the input patches ({@link PatchPanels}, packed once per image) and W the
  * weights ({@link ChannelPanels}, packed tile by tile as the tasks use them). The direct kernels put the lanes along
  * an output row (7 of 16 lanes used on a 7×7 plane) and streamed every tap again for each block of 8 channels; here a
@@ -26,16 +26,11 @@ final class VectorSmallPlanes {
 	/** Taps per weight tile: 128 taps × 32 channels = 16 KiB, within L1. */
 	static final int TAP_BLOCK = 128;
 	/**
-	 * Largest output plane taken (pixels) when there are more than {@link #FEW_TAPS} taps. Up to 56×56 the product was
-	 * as fast as the direct kernels or faster (SmallPlaneBenchmark, BENCHMARKS.md); on larger planes with many input
-	 * channels the direct kernels fill their vectors and were as fast.
+	 * Largest output plane taken (pixels). On larger planes the direct kernels fill their vectors, and on a quiet
+	 * machine they were faster (nuclei's 32×32 layers, SqueezeNet's 55×55 ones, the 3-channel input layers), although
+	 * under load the product had looked faster there too (BENCHMARKS.md).
 	 */
-	static final int MAX_PLANE = 56 * 56;
-	/**
-	 * At most this many taps (C_in·KH·KW), any plane is taken: the first layers of RGB networks (3×3×3, 3×7×7) and
-	 * others with few input channels, where the direct kernels' blocks run over too few taps per output row.
-	 */
-	static final int FEW_TAPS = 160;
+	static final int MAX_PLANE = 28 * 28;
 	/**
 	 * Fewest output channels taken, in vectors: with fewer, packing the patches costs about as much as the products
 	 * (48 channels: from 0.85× on a 48×48 plane to 1.25×, SmallPlaneBenchmark).
@@ -63,7 +58,7 @@ final class VectorSmallPlanes {
 	static boolean applies(ConvGeometry g) {
 		int taps = PatchPanels.taps(g);
 		int minChannels = (VectorPointwise.applies(g) ? MIN_POINTWISE_CHANNEL_VECTORS : MIN_CHANNEL_VECTORS) * L;
-		return g.groups == 1 && (g.oh * g.ow <= MAX_PLANE || taps <= FEW_TAPS) && taps >= MIN_TAPS && g.cout >= minChannels;
+		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && taps >= MIN_TAPS && g.cout >= minChannels;
 	}
 
 	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set). */
