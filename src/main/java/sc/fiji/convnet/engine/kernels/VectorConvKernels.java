@@ -35,6 +35,9 @@ final class VectorConvKernels implements ConvKernels {
 		static float[] grow(float[] a, int size) { return a.length >= size ? a : new float[size]; }
 	}
 
+	/** Whether small planes take {@link VectorSmallPlanes}; only the kernel benchmark turns it off, to compare. */
+	static volatile boolean smallPlanes = true;
+
 	static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
 	@Override
@@ -58,6 +61,10 @@ final class VectorConvKernels implements ConvKernels {
 	 * geometry of the original convolution {@code transposedOf} and W is w flipped and channel-transposed.
 	 */
 	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads, boolean relu) {
+		if (smallPlanes && VectorSmallPlanes.applies(g)) {
+			VectorSmallPlanes.forward(g, x, w, transposedOf, b, y, threads, relu);
+			return;
+		}
 		if (VectorPointwise.applies(g)) {
 			VectorPointwise.forward(g, x, w, transposedOf, b, y, threads, relu);
 			return;
