@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link PaddedRows}), which removes every border test from the inner loop.
  * <p>
  * backwardInput is the forward convolution of dy with the flipped, channel-transposed kernel (stride 1;
- * strided cases use the scalar kernels). backwardWeights accumulates 8 output channels × 3 taps of dot
- * products over bands of 4 output rows.
+ * strided cases use the scalar kernels). backwardWeights with at least 32 output channels per group is a matrix
+ * product with the lanes along output channels ({@link VectorWeightGradientByChannel}); with fewer it
+ * accumulates 8 output channels × 3 taps of dot products over bands of 4 output rows ({@link VectorWeightGradient}).
  * <p>
  * Only {@link Kernels} loads this class, by name, and only when the module is present. Memory: the output
  * plus one {@link Workspace} per thread (padded rows, packed weights), and for backwardWeights with few
@@ -207,6 +208,7 @@ final class VectorConvKernels implements ConvKernels {
 	@Override
 	public void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads) {
 		ConvChecks.backwardWeights(g, x, dy, dw, db);
-		VectorWeightGradient.compute(g, x, dy, dw, db, threads);
+		if (VectorWeightGradientByChannel.applies(g)) VectorWeightGradientByChannel.compute(g, x, dy, dw, db, threads);
+		else VectorWeightGradient.compute(g, x, dy, dw, db, threads);
 	}
 }

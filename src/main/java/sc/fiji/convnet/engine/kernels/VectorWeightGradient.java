@@ -74,21 +74,24 @@ final class VectorWeightGradient {
 				for (int tap = 0; tap < taps; tap++)
 					target[base + (co0 + c) * taps + tap] = sumLanes(acc, ((tap / WT) * WC * WT + c * WT + tap % WT) * L);
 		});
-		if (partial != null) {
-			Parallel.forEach(threads, threads, p -> {
-				int i0 = (int) ((long) p * wSize / threads), i1 = (int) ((long) (p + 1) * wSize / threads);
-				for (int i = i0; i < i1; i++) {
-					float s = 0;
-					for (int q = 0; q < parts; q++) s += partial[q * wSize + i];
-					dw[i] = s;
-				}
-			});
-		}
+		if (partial != null) sumParts(partial, parts, wSize, dw, threads);
 		if (db != null) biasGradient(g, dy, db, threads);
 	}
 
+	/** dw[i] = Σ_q partial[q·wSize + i] for i < wSize: the threads' partial weight gradients added up. */
+	static void sumParts(float[] partial, int parts, int wSize, float[] dw, int threads) {
+		Parallel.forEach(threads, threads, p -> {
+			int i0 = (int) ((long) p * wSize / threads), i1 = (int) ((long) (p + 1) * wSize / threads);
+			for (int i = i0; i < i1; i++) {
+				float s = 0;
+				for (int q = 0; q < parts; q++) s += partial[q * wSize + i];
+				dw[i] = s;
+			}
+		});
+	}
+
 	/** db[co] = Σ dy[·, co, ·, ·], in vector partial sums per plane, then in double across planes. */
-	private static void biasGradient(ConvGeometry g, float[] dy, float[] db, int threads) {
+	static void biasGradient(ConvGeometry g, float[] dy, float[] db, int threads) {
 		int plane = g.oh * g.ow, full = plane - plane % (4 * L);
 		Parallel.forEach(g.cout, threads, co -> {
 			double total = 0;

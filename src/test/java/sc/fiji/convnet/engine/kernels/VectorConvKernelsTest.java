@@ -62,6 +62,27 @@ class VectorConvKernelsTest {
 	}
 
 	@Test
+	void weightGradientByChannelAgreesWithReference() {
+		// groups of at least two vectors of output channels take VectorWeightGradientByChannel: channel counts
+		// past whole blocks, tap counts past whole blocks of 12, odd widths, strides, dilation, groups, batches,
+		// tall narrow planes (bands of many rows) and wide ones (bands of one row)
+		ConvKernels v = vector();
+		int[][] cases = { // n, cin, h, w, cout, kh, kw, strideH, strideW, dilation, pad, groups
+				{ 1, 3, 9, 11, 32, 3, 3, 1, 1, 1, 1, 1 }, { 2, 5, 8, 13, 45, 3, 3, 1, 1, 1, 1, 1 },
+				{ 1, 4, 13, 17, 33, 3, 3, 2, 2, 1, 1, 1 }, { 1, 2, 15, 14, 40, 3, 3, 1, 1, 2, 2, 1 },
+				{ 2, 6, 7, 9, 64, 3, 3, 1, 1, 1, 1, 2 }, { 1, 1, 40, 37, 70, 5, 5, 1, 1, 1, 2, 1 },
+				{ 3, 3, 70, 3, 32, 3, 3, 1, 1, 1, 1, 1 }, { 1, 2, 3, 2100, 36, 3, 3, 1, 1, 1, 1, 1 },
+				{ 2, 7, 12, 10, 96, 2, 3, 2, 1, 1, 0, 1 }, { 1, 9, 6, 7, 34, 1, 3, 1, 3, 1, 1, 1 } };
+		for (int i = 0; i < cases.length; i++) {
+			int[] c = cases[i];
+			ConvGeometry g = new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[9], c[10], c[10],
+					c[10], c[10], c[11]);
+			if (VectorConvKernels.L >= 16) assertTrue(VectorWeightGradientByChannel.applies(g), g.toString());
+			ConvTestData.checkAgainstReference(v, g, 5300 + i, 1 + i % 3, i % 2 == 0);
+		}
+	}
+
+	@Test
 	void fusedReluClipsExactlyTheOutput() {
 		// the vector kernels clip rows and column tiles as they write them; the default clips afterwards
 		ConvKernels v = vector();
