@@ -107,14 +107,7 @@ public final class ScalarConvKernels implements ConvKernels {
 								}
 							}
 							int wi = cb * taps + (ci * g.kh + ky) * g.kw;
-							int c = 0;
-							if (g.kw == 3) // output channels in pairs: each loaded input value feeds two accumulator rows
-								for (; c + 2 <= count; c += 2) {
-									int wa = wi + c * taps, wb = wa + taps;
-									ScalarRows.taps3Pair(xs[0], xs[1], xs[2], acc[c], acc[c + 1],
-											wp[wa], wp[wa + 1], wp[wa + 2], wp[wb], wp[wb + 1], wp[wb + 2], len);
-								}
-							for (; c < count; c++) ScalarRows.kernelRow(xs, acc[c], wp, wi + c * taps, g.kw, len);
+							ScalarRows.accumulate(xs, acc, count, wp, wi, taps, g.kw, len);
 						}
 					}
 					for (int c = 0; c < count; c++)

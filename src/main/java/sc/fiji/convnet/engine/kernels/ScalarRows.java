@@ -40,6 +40,58 @@ final class ScalarRows {
 		}
 	}
 
+	/**
+	 * acc[c] += Σ_kx wp[wi + c·taps + kx]·xs[kx] for the block's output channels c < count, over n values: one
+	 * kernel row of one input channel. With three kernel columns the channels go in pairs through
+	 * {@link #taps3Pair}.
+	 * <p>
+	 * This method is kept too large for C2 to inline into the kernel (its bytecode is over
+	 * {@code FreqInlineSize}, 325 bytes), so it is compiled on its own, with its own profile. The paired loop only
+	 * fits C2's unroll budget while loop predication has moved its range checks out of the loop, and C2 stops
+	 * predicating in a method that has hit failed predicates before: inside the large kernel method, whose
+	 * predicates can fail when a later call has other shapes, the paired loop lost its vectorization
+	 * (measured: 50 → 7 GFLOP/s on the second shape of a run).
+	 */
+	static void accumulate(float[][] xs, float[][] acc, int count, float[] wp, int wi, int taps, int kw, int n) {
+		int c = 0;
+		if (kw == 3) {
+			float[] x0 = xs[0], x1 = xs[1], x2 = xs[2];
+			for (; c + 2 <= count; c += 2) {
+				int wa = wi + c * taps, wb = wa + taps;
+				taps3Pair(x0, x1, x2, acc[c], acc[c + 1], wp[wa], wp[wa + 1], wp[wa + 2], wp[wb], wp[wb + 1], wp[wb + 2], n);
+			}
+			if (c < count) {
+				int wa = wi + c * taps;
+				taps3(x0, x1, x2, acc[c], wp[wa], wp[wa + 1], wp[wa + 2], n);
+			}
+			return;
+		}
+		if (kw == 1) {
+			float[] x0 = xs[0];
+			for (; c + 2 <= count; c += 2) tap1Pair(x0, acc[c], acc[c + 1], wp[wi + c * taps], wp[wi + (c + 1) * taps], n);
+			if (c < count) tap1(x0, acc[c], wp[wi + c * taps], n);
+			return;
+		}
+		for (; c < count; c++) {
+			float[] a = acc[c];
+			int wa = wi + c * taps, kx = 0;
+			for (; kx + 3 <= kw; kx += 3) taps3(xs[kx], xs[kx + 1], xs[kx + 2], a, wp[wa + kx], wp[wa + kx + 1], wp[wa + kx + 2], n);
+			if (kw - kx == 2) taps2(xs[kx], xs[kx + 1], a, wp[wa + kx], wp[wa + kx + 1], n);
+			else if (kw - kx == 1) tap1(xs[kx], a, wp[wa + kx], n);
+		}
+	}
+
+	/** a[i] += w·x[i] and b[i] += v·x[i] with fused multiply-adds, both loaded before either is stored. */
+	static void tap1Pair(float[] x, float[] a, float[] b, float w, float v, int n) {
+		for (int i = 0; i < n; i++) {
+			float p = x[i];
+			float sa = Math.fma(w, p, a[i]);
+			float sb = Math.fma(v, p, b[i]);
+			a[i] = sa;
+			b[i] = sb;
+		}
+	}
+
 	/** a[i] += w0·x0[i] + w1·x1[i]. */
 	static void taps2(float[] x0, float[] x1, float[] a, float w0, float w1, int n) {
 		for (int i = 0; i < n; i++) a[i] += w0 * x0[i] + w1 * x1[i];
@@ -48,13 +100,5 @@ final class ScalarRows {
 	/** a[i] += w·x[i]. */
 	static void tap1(float[] x, float[] a, float w, int n) {
 		for (int i = 0; i < n; i++) a[i] += w * x[i];
-	}
-
-	/** a += Σ_kx wp[wi + kx]·xs[kx] over one kernel row, three kernel columns per pass (one store per three products). */
-	static void kernelRow(float[][] xs, float[] a, float[] wp, int wi, int kw, int n) {
-		int kx = 0;
-		for (; kx + 3 <= kw; kx += 3) taps3(xs[kx], xs[kx + 1], xs[kx + 2], a, wp[wi + kx], wp[wi + kx + 1], wp[wi + kx + 2], n);
-		if (kw - kx == 2) taps2(xs[kx], xs[kx + 1], a, wp[wi + kx], wp[wi + kx + 1], n);
-		else if (kw - kx == 1) tap1(xs[kx], a, wp[wi + kx], n);
 	}
 }

@@ -29,7 +29,7 @@ class ScalarConvKernelsTest {
 	/**
 	 * Rows long enough for the JIT's vector loops, bands of several short output rows (with a shorter last band
 	 * and rows in the padding), output-channel counts that do not split into pairs, and strides and dilations
-	 * on the 3-column kernels that go through the paired row loop.
+	 * on the 3- and 1-column kernels that go through the paired row loops.
 	 */
 	@Test
 	void agreesWithReferenceOnWideRowsBandsAndChannelPairs() {
@@ -40,6 +40,8 @@ class ScalarConvKernelsTest {
 				new ConvGeometry(1, 5, 9, 130, 3, 3, 3, 1, 1, 1, 2, 0, 2, 3, 2, 1), // rows past the bottom edge
 				new ConvGeometry(1, 2, 12, 601, 9, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1), // rows longer than a band
 				new ConvGeometry(1, 3, 11, 40, 5, 3, 5, 1, 1, 1, 1, 1, 2, 1, 2, 1), // 5 columns: single rows
+				new ConvGeometry(2, 6, 9, 150, 7, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1), // 1×1: pairs of one tap
+				new ConvGeometry(1, 4, 10, 61, 5, 1, 1, 2, 3, 1, 1, 1, 0, 0, 2, 1), // 1×1 strided, padded
 				new ConvGeometry(1, 16, 6, 33, 18, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1)); // more channels than a block
 		for (int i = 0; i < cases.size(); i++) {
 			ConvTestData.checkAgainstReference(scalar, cases.get(i), 3000 + i, 1, i % 2 == 0);
