@@ -8,11 +8,10 @@ import static sc.fiji.convnet.engine.kernels.ConvChecks.firstValid;
 /**
  * Direct convolution in plain Java that the JIT can auto-vectorize. HotSpot 17 vectorizes a loop like
  * {@code acc[i] += w * xs[i]} only when every array is indexed by the same expression, so each tap first
- * copies the input row segment it reads into a shifted row {@code xs} (one copy serves a block of up to 8
+ * copies the input row segment it reads into a shifted row {@code xs} (one copy serves a block of up to 16
  * output channels), and the output rows accumulate in separate per-thread rows before they are copied out.
- * Consecutive short output rows are joined into one longer row (a band), and with three kernel columns the
- * output channels go through the row loop in pairs ({@link ScalarRows#taps3Pair}), so that each input value
- * loaded feeds two accumulator rows.
+ * Consecutive short output rows are joined into one longer row (a band) so that the row loops
+ * ({@link ScalarRows}) run long.
  * Work is split into (image, group, row tile) tasks over the given threads. Runs on any JVM.
  * <p>
  * backwardInput of a stride-1 convolution is the forward convolution of dy with the flipped, channel-swapped
@@ -25,8 +24,10 @@ public final class ScalarConvKernels implements ConvKernels {
 
 	/** Output (forward) or input (strided backwardInput) channels handled together. */
 	static final int BLOCK = 4;
-	/** At most this many output channels share one shifted input row. */
+	/** At most this many output channels share one shifted input row (weight gradient). */
 	static final int MAX_ROWS = 8;
+	/** At most this many output channels share one shifted input row (forward; more channels per copy). */
+	static final int MAX_FORWARD_ROWS = 16;
 	/** Forward rows shorter than this are joined into bands of about this many values (see {@link #direct}). */
 	static final int BAND_LENGTH = 512;
 
@@ -48,9 +49,9 @@ public final class ScalarConvKernels implements ConvKernels {
 
 	private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-	/** Output channels per shifted row: enough to amortize the copy, few enough that the rows stay in L1. */
+	/** Output channels per shifted row: enough to amortize the copy, few enough that the rows stay in cache. */
 	static int rowsPerBlock(int width) {
-		return Math.max(1, Math.min(MAX_ROWS, 16384 / Math.max(1, width)));
+		return Math.max(1, Math.min(MAX_FORWARD_ROWS, 16384 / Math.max(1, width)));
 	}
 
 	@Override
@@ -107,7 +108,7 @@ public final class ScalarConvKernels implements ConvKernels {
 								}
 							}
 							int wi = cb * taps + (ci * g.kh + ky) * g.kw;
-							ScalarRows.accumulate(xs, acc, count, wp, wi, taps, g.kw, len);
+							for (int c = 0; c < count; c++) ScalarRows.kernelRow(xs, acc[c], wp, wi + c * taps, g.kw, len);
 						}
 					}
 					for (int c = 0; c < count; c++)
