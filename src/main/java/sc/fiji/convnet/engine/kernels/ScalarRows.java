@@ -12,7 +12,7 @@ package sc.fiji.convnet.engine.kernels;
  * {@link Math#fma} and with all loads before the stores, and then ran 1.3–1.5× faster, but they sit at the edge
  * of the budget: depending on the calling context and after some recompilations (a later call with another
  * shape, an odd channel count taking a branch seen for the first time) C2 compiled them without vectorizing,
- * and the whole forward pass fell to a quarter of its speed. Three channels per loop, or one channel with nine
+ * and the whole forward pass fell to 7–13 GFLOP/s (from 45–70). Three channels per loop, or one channel with nine
  * taps, never vectorized without raising {@code LoopUnrollLimit}.
  */
 final class ScalarRows {
