@@ -8,8 +8,10 @@ import static sc.fiji.convnet.engine.kernels.ConvChecks.firstValid;
 /**
  * Direct convolution in plain Java that the JIT can auto-vectorize. HotSpot 17 vectorizes a loop like
  * {@code acc[i] += w * xs[i]} only when every array is indexed by the same expression, so each tap first
- * copies the input row segment it reads into a shifted row {@code xs} (one copy serves a block of up to 8
+ * copies the input row segment it reads into a shifted row {@code xs} (one copy serves a block of up to 16
  * output channels), and the output rows accumulate in separate per-thread rows before they are copied out.
+ * Consecutive short output rows are joined into one longer row (a band) so that the row loops
+ * ({@link ScalarRows}) run long.
  * Work is split into (image, group, row tile) tasks over the given threads. Runs on any JVM.
  * <p>
  * backwardInput of a stride-1 convolution is the forward convolution of dy with the flipped, channel-swapped
@@ -22,8 +24,12 @@ public final class ScalarConvKernels implements ConvKernels {
 
 	/** Output (forward) or input (strided backwardInput) channels handled together. */
 	static final int BLOCK = 4;
-	/** At most this many output channels share one shifted input row. */
+	/** At most this many output channels share one shifted input row (weight gradient). */
 	static final int MAX_ROWS = 8;
+	/** At most this many output channels share one shifted input row (forward; more channels per copy). */
+	static final int MAX_FORWARD_ROWS = 16;
+	/** Forward rows shorter than this are joined into bands of about this many values (see {@link #direct}). */
+	static final int BAND_LENGTH = 512;
 
 	/** Reusable per-thread buffers, grown on demand. */
 	static final class Workspace {
@@ -43,9 +49,9 @@ public final class ScalarConvKernels implements ConvKernels {
 
 	private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-	/** Output channels per shifted row: enough to amortize the copy, few enough that the rows stay in L1. */
+	/** Output channels per shifted row: enough to amortize the copy, few enough that the rows stay in cache. */
 	static int rowsPerBlock(int width) {
-		return Math.max(1, Math.min(MAX_ROWS, 16384 / Math.max(1, width)));
+		return Math.max(1, Math.min(MAX_FORWARD_ROWS, 16384 / Math.max(1, width)));
 	}
 
 	@Override
@@ -59,85 +65,78 @@ public final class ScalarConvKernels implements ConvKernels {
 		direct(g, x, w, null, b, y, threads);
 	}
 
-	/** y = conv_g(x, W) + b, where W is w, or for {@code orig} non-null the transposed weights of orig. */
+	/**
+	 * y = conv_g(x, W) + b, where W is w, or for {@code orig} non-null the transposed weights of orig.
+	 * A band of consecutive output rows goes through the row loops as one long row (the accumulator and
+	 * shifted rows hold the band's rows side by side), so that short rows do not pay the JIT's scalar pre-
+	 * and post-loops around each vector loop once per image row.
+	 */
 	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads) {
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), taps = cinG * g.kh * g.kw, ow = g.ow;
 		int outer = g.n * g.groups;
 		int rows = ConvChecks.rowsPerTask(g.oh, outer, threads);
 		int tiles = (g.oh + rows - 1) / rows;
-		int block = rowsPerBlock(ow);
+		int band = bandRows(ow, rows);
+		int block = rowsPerBlock(band * ow);
 		Parallel.forEach(outer * tiles, threads, t -> {
 			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
 			Workspace ws = WORKSPACE.get();
-			float[][] acc = ws.acc = Workspace.rows(ws.acc, block, ow);
-			float[][] xs = ws.shifted = Workspace.rows(ws.shifted, g.kw, ow);
+			float[][] acc = ws.acc = Workspace.rows(ws.acc, block, band * ow);
+			float[][] xs = ws.shifted = Workspace.rows(ws.shifted, g.kw, band * ow);
 			float[] wp = ws.weights = Workspace.grow(ws.weights, coutG * taps);
 			ConvWeights.pack(g, w, orig, grp, wp);
 			int oy1 = Math.min(g.oh, (tile + 1) * rows);
-			for (int oy = tile * rows; oy < oy1; oy++)
+			for (int oy0 = tile * rows; oy0 < oy1; oy0 += band) {
+				int bandNow = Math.min(band, oy1 - oy0), len = bandNow * ow;
 				for (int cb = 0; cb < coutG; cb += block) {
 					int count = Math.min(block, coutG - cb);
-					for (int c = 0; c < count; c++) Arrays.fill(acc[c], 0, ow, b == null ? 0f : b[grp * coutG + cb + c]);
+					for (int c = 0; c < count; c++) Arrays.fill(acc[c], 0, len, b == null ? 0f : b[grp * coutG + cb + c]);
 					for (int ci = 0; ci < cinG; ci++) {
 						int xPlane = (n * g.cin + grp * cinG + ci) * g.h * g.w;
 						for (int ky = 0; ky < g.kh; ky++) {
-							int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-							if (iy < 0 || iy >= g.h) continue;
-							// one zero-padded shifted copy per kernel column, shared by the block's channels
+							int iyFirst = oy0 * g.strideH - g.padTop + ky * g.dilationH, iyLast = iyFirst + (bandNow - 1) * g.strideH;
+							if (iyLast < 0 || iyFirst >= g.h) continue;
+							// one zero-padded shifted copy of the band's input rows per kernel column, shared by the block's channels
 							for (int kx = 0; kx < g.kw; kx++) {
 								int off = kx * g.dilationW - g.padLeft;
-								paddedShiftedRow(x, xPlane + iy * g.w + off, g.strideW, xs[kx],
-										firstValid(off, g.strideW), endValid(off, g.strideW, g.w, ow), ow);
+								int lo = firstValid(off, g.strideW), hi = endValid(off, g.strideW, g.w, ow);
+								for (int r = 0; r < bandNow; r++) {
+									int iy = iyFirst + r * g.strideH;
+									boolean inside = iy >= 0 && iy < g.h;
+									paddedShiftedRow(x, xPlane + iy * g.w + off, g.strideW, xs[kx], r * ow,
+											inside ? lo : 0, inside ? hi : 0, ow);
+								}
 							}
 							int wi = cb * taps + (ci * g.kh + ky) * g.kw;
-							for (int c = 0; c < count; c++) kernelRow(xs, acc[c], wp, wi + c * taps, g.kw, ow);
+							for (int c = 0; c < count; c++) ScalarRows.kernelRow(xs, acc[c], wp, wi + c * taps, g.kw, len);
 						}
 					}
 					for (int c = 0; c < count; c++)
-						System.arraycopy(acc[c], 0, y, ((n * g.cout + grp * coutG + cb + c) * g.oh + oy) * ow, ow);
+						for (int r = 0; r < bandNow; r++)
+							System.arraycopy(acc[c], r * ow, y, ((n * g.cout + grp * coutG + cb + c) * g.oh + oy0 + r) * ow, ow);
 				}
+			}
 		});
 	}
 
-	/** acc += Σ_kx w[wi + kx] · xs[kx], three kernel columns per pass so that each acc store carries three products. */
-	private static void kernelRow(float[][] xs, float[] acc, float[] wp, int wi, int kw, int ow) {
-		int kx = 0;
-		for (; kx + 3 <= kw; kx += 3) fused3(xs[kx], xs[kx + 1], xs[kx + 2], acc, wp[wi + kx], wp[wi + kx + 1], wp[wi + kx + 2], ow);
-		if (kw - kx == 2) fused2(xs[kx], xs[kx + 1], acc, wp[wi + kx], wp[wi + kx + 1], ow);
-		else if (kw - kx == 1) axpy(xs[kx], acc, wp[wi + kx], 0, ow);
+	/** Output rows per band: enough to make rows of about {@link #BAND_LENGTH} values, at most the task's rows. */
+	static int bandRows(int ow, int taskRows) {
+		return Math.max(1, Math.min(taskRows, BAND_LENGTH / Math.max(1, ow)));
 	}
 
-	private static void fused3(float[] x0, float[] x1, float[] x2, float[] acc, float w0, float w1, float w2, int n) {
-		for (int i = 0; i < n; i++) acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
-	}
-
-	private static void fused2(float[] x0, float[] x1, float[] acc, float w0, float w1, int n) {
-		for (int i = 0; i < n; i++) acc[i] += w0 * x0[i] + w1 * x1[i];
-	}
-
-	/** xs[i] = x[start + i·stride] for i in [lo, hi), zero elsewhere in [0, n). */
-	static void paddedShiftedRow(float[] x, int start, int stride, float[] xs, int lo, int hi, int n) {
+	/** xs[dst + i] = x[start + i·stride] for i in [lo, hi), zero elsewhere in [0, n). */
+	static void paddedShiftedRow(float[] x, int start, int stride, float[] xs, int dst, int lo, int hi, int n) {
 		if (lo >= hi) {
-			Arrays.fill(xs, 0, n, 0f);
+			Arrays.fill(xs, dst, dst + n, 0f);
 			return;
 		}
-		Arrays.fill(xs, 0, lo, 0f);
-		shiftedRow(x, start, stride, xs, lo, hi);
-		Arrays.fill(xs, hi, n, 0f);
-	}
-
-	/** xs[i] = x[start + i·stride] for i in [lo, hi). */
-	static void shiftedRow(float[] x, int start, int stride, float[] xs, int lo, int hi) {
+		Arrays.fill(xs, dst, dst + lo, 0f);
 		if (stride == 1) {
-			System.arraycopy(x, start + lo, xs, lo, hi - lo);
+			System.arraycopy(x, start + lo, xs, dst + lo, hi - lo);
 		} else {
-			for (int i = lo; i < hi; i++) xs[i] = x[start + i * stride];
+			for (int i = lo; i < hi; i++) xs[dst + i] = x[start + i * stride];
 		}
-	}
-
-	/** acc[i] += wv · xs[i]: one index for both arrays, so the JIT vectorizes it. */
-	static void axpy(float[] xs, float[] acc, float wv, int lo, int hi) {
-		for (int i = lo; i < hi; i++) acc[i] += wv * xs[i];
+		Arrays.fill(xs, dst + hi, dst + n, 0f);
 	}
 
 	// ---------------------------------------------------------------- backward to the input
@@ -271,7 +270,7 @@ public final class ScalarConvKernels implements ConvKernels {
 						for (int r = 0; r < 3; r++) {
 							int iy = (oy0 + r) * g.strideH - g.padTop + ky * g.dilationH;
 							boolean valid = r < rowsNow && iy >= 0 && iy < g.h;
-							paddedShiftedRow(x, xPlane + iy * g.w + off, sw, xs[r], valid ? lo : 0, valid ? hi : 0, ow);
+							paddedShiftedRow(x, xPlane + iy * g.w + off, sw, xs[r], 0, valid ? lo : 0, valid ? hi : 0, ow);
 							any |= valid && lo < hi;
 						}
 						if (!any) continue;
