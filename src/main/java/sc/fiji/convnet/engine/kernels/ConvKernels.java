@@ -16,7 +16,7 @@ public interface ConvKernels {
 	 */
 	default void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu) {
 		forward(g, x, w, b, y, threads);
-		if (relu) for (int i = 0; i < y.length; i++) if (!(y[i] > 0)) y[i] = 0f;
+		if (relu) Rectifier.forward(y, y, y.length, threads);
 	}
 
 	/** dx = ∂L/∂x given dy = ∂L/∂y; dx is overwritten. */

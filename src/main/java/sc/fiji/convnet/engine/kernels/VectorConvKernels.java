@@ -134,7 +134,7 @@ final class VectorConvKernels implements ConvKernels {
 
 	/** max(0, y) over y[from, from + len). */
 	static void clip(float[] y, int from, int len) {
-		for (int i = from; i < from + len; i++) if (!(y[i] > 0)) y[i] = 0f;
+		Rectifier.clip(y, from, from + len);
 	}
 
 	/**

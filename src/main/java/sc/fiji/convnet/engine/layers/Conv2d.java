@@ -12,6 +12,7 @@ import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
 import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.engine.kernels.Rectifier;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -212,7 +213,7 @@ public final class Conv2d extends Layer {
 	/** The gradient before the fused ReLU: dy where the output is positive, else 0. */
 	private Tensor throughRelu(Tensor dy) {
 		float[] y = output.data(), d = dy.data(), g = new float[d.length];
-		for (int i = 0; i < d.length; i++) g[i] = y[i] > 0 ? d[i] : 0f;
+		Rectifier.gradient(y, d, g, d.length, Kernels.defaultThreads());
 		return new Tensor(g, dy.shape());
 	}
 

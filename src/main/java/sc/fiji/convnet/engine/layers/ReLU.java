@@ -2,8 +2,9 @@ package sc.fiji.convnet.engine.layers;
 
 import com.google.gson.JsonObject;
 
-import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
+import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.engine.kernels.Rectifier;
 import sc.fiji.convnet.tensor.Tensor;
 
 /** max(0, x), element-wise (Bishop eq. 6.17). Any shape. */
@@ -20,9 +21,7 @@ public final class ReLU extends SameShapeLayer {
 		float[] x = inputs[0].data();
 		Tensor out = buffer(0, inputs[0].shape());
 		float[] y = out.data();
-		Loops.range(x.length, (from, to) -> {
-			for (int i = from; i < to; i++) y[i] = x[i] > 0 ? x[i] : 0f;
-		});
+		Rectifier.forward(x, y, x.length, Kernels.defaultThreads());
 		output = phase.records() ? out : null;
 		return out;
 	}
@@ -34,9 +33,7 @@ public final class ReLU extends SameShapeLayer {
 		float[] y = output.data(), d = dy.data();
 		Tensor dxT = buffer(1, output.shape());
 		float[] dx = dxT.data();
-		Loops.range(y.length, (from, to) -> {
-			for (int i = from; i < to; i++) dx[i] = y[i] > 0 ? d[i] : 0f;
-		});
+		Rectifier.gradient(y, d, dx, y.length, Kernels.defaultThreads());
 		return new Tensor[] { dxT };
 	}
 
