@@ -22,7 +22,12 @@ public final class Parallel {
 		return t;
 	});
 
-	/** Calls {@code body} once for each task 0..tasks−1, spread over at most {@code threads} threads. */
+	/**
+	 * Calls {@code body} once for each task 0..tasks−1, spread over at most {@code threads} threads. A helper that has
+	 * not started when the calling thread runs out of tasks is called off instead of waited for: waking a pool thread
+	 * takes tens of microseconds, longer than many of a small network's layers, and the caller would otherwise wait for
+	 * a thread that then finds nothing to do.
+	 */
 	public static void forEach(int tasks, int threads, IntConsumer body) {
 		int workers = Math.min(Math.max(1, threads), tasks);
 		if (workers <= 1) {
@@ -30,23 +35,27 @@ public final class Parallel {
 			return;
 		}
 		AtomicInteger next = new AtomicInteger();
-		Runnable worker = () -> {
+		Runnable work = () -> {
 			for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) body.accept(i);
 		};
-		Future<?>[] helpers = new Future<?>[workers - 1];
-		for (int k = 0; k < helpers.length; k++) helpers[k] = POOL.submit(worker);
+		Helper[] helpers = new Helper[workers - 1];
+		for (int k = 0; k < helpers.length; k++) {
+			helpers[k] = new Helper(work);
+			helpers[k].future = POOL.submit(helpers[k]);
+		}
 		Throwable failure = null;
 		try {
-			worker.run();
+			work.run();
 		} catch (Throwable t) {
 			failure = t;
 			next.set(tasks); // stop handing out tasks
 		}
 		boolean interrupted = false;
-		for (Future<?> f : helpers) {
+		for (Helper h : helpers) {
+			if (h.callOff()) continue; // never started: it will touch nothing
 			while (true) {
 				try {
-					f.get();
+					h.future.get();
 					break;
 				} catch (ExecutionException e) {
 					if (failure == null) failure = e.getCause();
@@ -60,5 +69,25 @@ public final class Parallel {
 		if (failure instanceof RuntimeException) throw (RuntimeException) failure;
 		if (failure instanceof Error) throw (Error) failure;
 		if (failure != null) throw new RuntimeException(failure);
+	}
+
+	/** A pool thread's share of a loop: runs it unless the caller called it off first. */
+	private static final class Helper implements Runnable {
+		private static final int WAITING = 0, RUNNING = 1, CALLED_OFF = 2;
+		private final AtomicInteger state = new AtomicInteger(WAITING);
+		private final Runnable work;
+		private Future<?> future;
+
+		Helper(Runnable work) { this.work = work; }
+
+		@Override
+		public void run() {
+			if (state.compareAndSet(WAITING, RUNNING)) work.run();
+		}
+
+		/** True when the helper had not started and now never will. */
+		boolean callOff() {
+			return state.compareAndSet(WAITING, CALLED_OFF);
+		}
 	}
 }
