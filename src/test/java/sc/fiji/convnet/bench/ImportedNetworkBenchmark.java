@@ -18,9 +18,10 @@ import sc.fiji.convnet.tensor.Tensor;
 /**
  * Whole imported networks on the engine against ONNX Runtime, same process, same thread count, batch 1: the four
  * onnx-zoo-light networks and the three shipped models, each on its self-check input ({@link ModelFiles#checkInput}),
- * one warm-up run each, then 5 samples taken alternately (ORT, engine, …); medians of wall time and of process CPU.
+ * {@code warmup} runs each (5; C2 needs a few passes of a large network before its kernels are compiled: with one, ResNet-50
+ * alone measured 84–182 ms from one JVM to the next), then {@code repeat} samples taken alternately (ORT, engine, …); medians of wall time and of process CPU.
  * <pre>
- * java ... sc.fiji.convnet.bench.ImportedNetworkBenchmark [threads=2] [repeat=5] [zoo=../shared/data/onnx-zoo-light]
+ * java ... sc.fiji.convnet.bench.ImportedNetworkBenchmark [threads=2] [repeat=5] [warmup=5] [zoo=../shared/data/onnx-zoo-light]
  *     [only=light_resnet50,nuclei] [fold=true]
  * </pre>
  * {@code fold=true} imports with {@link OnnxImporter#forInference} (batch normalization folded into convolutions), as
@@ -43,7 +44,7 @@ public final class ImportedNetworkBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int threads = 2, repeat = 5;
+		int threads = 2, repeat = 5, warmup = 5;
 		boolean fold = true;
 		List<String> only = null;
 		Path zoo = Path.of("../shared/data/onnx-zoo-light");
@@ -52,6 +53,7 @@ public final class ImportedNetworkBenchmark {
 			switch (kv[0]) {
 			case "threads" -> threads = Integer.parseInt(kv[1]);
 			case "repeat" -> repeat = Integer.parseInt(kv[1]);
+			case "warmup" -> warmup = Integer.parseInt(kv[1]);
 			case "zoo" -> zoo = Path.of(kv[1]);
 			case "fold" -> fold = Boolean.parseBoolean(kv[1]);
 			case "only" -> only = List.of(kv[1].split(","));
@@ -70,7 +72,7 @@ public final class ImportedNetworkBenchmark {
 			in.forEach((k, v) -> shapes.put(k, v.shape()));
 			ImportedModel engine = importFor(model, shapes, fold);
 			try (OnnxSession ort = OnnxSession.open(m.onnx(), threads)) {
-				double[] t = ConvBenchmark.timeAlternating(() -> ort.run(in), () -> engine.run(in), 1, repeat);
+				double[] t = ConvBenchmark.timeAlternating(() -> ort.run(in), () -> engine.run(in), warmup, repeat);
 				System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", m.name(),
 						java.util.Arrays.toString(in.values().iterator().next().shape()), t[0] * 1e3, t[1] * 1e3, t[1] / t[0], t[2] * 1e3, t[3] * 1e3,
 						t[3] / t[2]);
