@@ -27,4 +27,17 @@ class MaxPoolInferenceTest {
 			assertArrayEquals(general.shape(), fast.shape());
 		}
 	}
+
+	/** The 2×2 stride-2 path on a pass large enough to be split over threads, odd sizes, NaN included. */
+	@Test
+	void halvingALargePassMatchesTheRecordingPass() {
+		Random r = new Random(6);
+		float[] v = new float[2 * 3 * 131 * 261];
+		for (int i = 0; i < v.length; i++) v[i] = r.nextInt(50) == 0 ? Float.NaN : (float) r.nextGaussian();
+		Tensor x = new Tensor(v, 2, 3, 131, 261);
+		Tensor fast = new MaxPool2d(2, 2, 2, 2).forward(x, Phase.INFERENCE);
+		Tensor general = new MaxPool2d(2, 2, 2, 2).forward(x, Phase.EVAL_WITH_GRADIENTS);
+		assertArrayEquals(general.shape(), fast.shape());
+		assertArrayEquals(general.data(), fast.data());
+	}
 }
