@@ -28,16 +28,19 @@ class MaxPoolInferenceTest {
 		}
 	}
 
-	/** The 2×2 stride-2 path on a pass large enough to be split over threads, odd sizes, NaN included. */
+	/** The 2×2 stride-2 and the separable paths on a pass large enough to be split over threads, odd sizes, NaN included. */
 	@Test
-	void halvingALargePassMatchesTheRecordingPass() {
+	void aLargePassMatchesTheRecordingPass() {
 		Random r = new Random(6);
 		float[] v = new float[2 * 3 * 131 * 261];
 		for (int i = 0; i < v.length; i++) v[i] = r.nextInt(50) == 0 ? Float.NaN : (float) r.nextGaussian();
 		Tensor x = new Tensor(v, 2, 3, 131, 261);
-		Tensor fast = new MaxPool2d(2, 2, 2, 2).forward(x, Phase.INFERENCE);
-		Tensor general = new MaxPool2d(2, 2, 2, 2).forward(x, Phase.EVAL_WITH_GRADIENTS);
-		assertArrayEquals(general.shape(), fast.shape());
-		assertArrayEquals(general.data(), fast.data());
+		int[][] cases = { { 2, 2, 2, 2, 0, 0 }, { 3, 3, 2, 2, 0, 0 }, { 3, 3, 2, 2, 1, 1 } }; // kernel, stride, padding
+		for (int[] c : cases) {
+			Tensor fast = new MaxPool2d(c[0], c[1], c[2], c[3]).padding(c[4], c[5]).forward(x, Phase.INFERENCE);
+			Tensor general = new MaxPool2d(c[0], c[1], c[2], c[3]).padding(c[4], c[5]).forward(x, Phase.EVAL_WITH_GRADIENTS);
+			assertArrayEquals(general.shape(), fast.shape());
+			assertArrayEquals(general.data(), fast.data(), java.util.Arrays.toString(c));
+		}
 	}
 }
