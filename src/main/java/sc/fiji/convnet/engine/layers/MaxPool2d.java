@@ -130,18 +130,31 @@ public final class MaxPool2d extends Layer {
 		else Loops.tasks(planes, plane);
 	}
 
-	/** One plane of {@link #values}: the rows' maxima over the windows' columns, then over the windows' rows. */
+	/**
+	 * One plane of {@link #values}: the rows' maxima over the windows' columns, then over the windows' rows. Windows
+	 * three wide or high that lie inside the plane (nearly all of them) take an unrolled loop: a loop over the window
+	 * with a bound read per output ran at a third of the speed.
+	 */
 	private void separable(float[] x, int h, int w, int oh, int ow, int p, int[] colFrom, int[] colTo, float[] y) {
 		float[] rows = new float[h * ow]; // input row iy's maximum over output column ox's window
 		for (int iy = 0, in = p * h * w; iy < h; iy++, in += w)
 			for (int ox = 0, o = iy * ow; ox < ow; ox++) {
-				int from = colFrom[ox], to = colTo[ox];
-				float m = x[in + from];
-				for (int c = from + 1; c < to; c++) m = Math.max(m, x[in + c]);
+				int from = colFrom[ox], to = colTo[ox], at = in + from;
+				if (to - from == 3) {
+					rows[o + ox] = Math.max(Math.max(x[at], x[at + 1]), x[at + 2]);
+					continue;
+				}
+				float m = x[at];
+				for (int c = 1; c < to - from; c++) m = Math.max(m, x[at + c]);
 				rows[o + ox] = m;
 			}
 		for (int oy = 0; oy < oh; oy++) {
 			int iy0 = oy * strideH - padH, from = Math.max(0, iy0), to = Math.min(h, iy0 + kh), out = (p * oh + oy) * ow;
+			if (to - from == 3) {
+				int r0 = from * ow, r1 = r0 + ow, r2 = r1 + ow;
+				for (int ox = 0; ox < ow; ox++) y[out + ox] = Math.max(Math.max(rows[r0 + ox], rows[r1 + ox]), rows[r2 + ox]);
+				continue;
+			}
 			System.arraycopy(rows, from * ow, y, out, ow);
 			for (int iy = from + 1; iy < to; iy++)
 				for (int ox = 0, r = iy * ow; ox < ow; ox++) y[out + ox] = Math.max(y[out + ox], rows[r + ox]);
