@@ -25,12 +25,7 @@ public final class Loops {
 
 	/** Runs {@code body} over [0, length) in fixed pieces, in parallel. */
 	public static void range(int length, Range body) {
-		int pieces = (length + CHUNK - 1) / CHUNK;
-		if (pieces <= 1) {
-			if (length > 0) body.run(0, length);
-			return;
-		}
-		Parallel.forEach(pieces, Kernels.defaultThreads(), p -> body.run(p * CHUNK, Math.min(length, (p + 1) * CHUNK)));
+		Parallel.range(length, CHUNK, Kernels.defaultThreads(), body::run);
 	}
 
 	/** Calls {@code body} for each task 0..count−1 (e.g. channels or planes), in parallel. */

@@ -71,6 +71,25 @@ public final class Parallel {
 		if (failure != null) throw new RuntimeException(failure);
 	}
 
+	/** The body of a loop over the index range [from, to). */
+	@FunctionalInterface
+	public interface Range {
+		void run(int from, int to);
+	}
+
+	/**
+	 * Runs {@code body} over [0, length) in pieces of {@code piece} indices (the last one shorter), in parallel. The
+	 * pieces do not depend on the thread count, so element-wise results do not either.
+	 */
+	public static void range(int length, int piece, int threads, Range body) {
+		int pieces = (length + piece - 1) / piece;
+		if (pieces <= 1 || threads <= 1) {
+			if (length > 0) body.run(0, length);
+			return;
+		}
+		forEach(pieces, threads, p -> body.run(p * piece, Math.min(length, (p + 1) * piece)));
+	}
+
 	/** A pool thread's share of a loop: runs it unless the caller called it off first. */
 	private static final class Helper implements Runnable {
 		private static final int WAITING = 0, RUNNING = 1, CALLED_OFF = 2;

@@ -15,7 +15,7 @@ public final class Rectifier {
 
 	/** y = max(x, 0) for the first {@code length} values (y may be x). A NaN stays NaN, as in {@code Math.max}. */
 	public static void forward(float[] x, float[] y, int length, int threads) {
-		pieces(length, threads, (from, to) -> {
+		Parallel.range(length, PIECE, threads, (from, to) -> {
 			for (int i = from; i < to; i++) y[i] = Math.max(x[i], 0f);
 		});
 	}
@@ -30,24 +30,11 @@ public final class Rectifier {
 	 * all bits clear, so (bits − 1) is negative exactly there and its sign, spread over the word, clears dy.
 	 */
 	public static void gradient(float[] y, float[] dy, float[] dx, int length, int threads) {
-		pieces(length, threads, (from, to) -> {
+		Parallel.range(length, PIECE, threads, (from, to) -> {
 			for (int i = from; i < to; i++) {
 				int zero = (Float.floatToRawIntBits(y[i]) - 1) >> 31;
 				dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & ~zero);
 			}
 		});
-	}
-
-	private interface Piece {
-		void run(int from, int to);
-	}
-
-	private static void pieces(int length, int threads, Piece body) {
-		int count = (length + PIECE - 1) / PIECE;
-		if (count <= 1 || threads <= 1) {
-			if (length > 0) body.run(0, length);
-			return;
-		}
-		Parallel.forEach(count, threads, p -> body.run(p * PIECE, Math.min(length, (p + 1) * PIECE)));
 	}
 }

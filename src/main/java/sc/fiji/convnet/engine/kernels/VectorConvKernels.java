@@ -127,14 +127,12 @@ final class VectorConvKernels implements ConvKernels {
 					ox0 += wide ? chunk : L;
 				}
 				if (relu) // the group's output row oy, just written
-					for (int co = grp * coutG; co < (grp + 1) * coutG; co++) clip(y, ((n * g.cout + co) * g.oh + oy) * g.ow, g.ow);
+					for (int co = grp * coutG; co < (grp + 1) * coutG; co++) {
+						int row = ((n * g.cout + co) * g.oh + oy) * g.ow;
+						Rectifier.clip(y, row, row + g.ow);
+					}
 			}
 		});
-	}
-
-	/** max(0, y) over y[from, from + len). */
-	static void clip(float[] y, int from, int len) {
-		Rectifier.clip(y, from, from + len);
 	}
 
 	/**

@@ -59,7 +59,7 @@ final class VectorPointwise {
 				int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal), rowBase = (n * g.cout + co0) * cols;
 				block(width, wide, src, tapOff, cinG, wp, wb, ox0, b, co0, count, y, rowBase, cols, cols, tmp);
 				if (relu) // the block's columns, just written
-					for (int c = 0; c < count; c++) VectorConvKernels.clip(y, rowBase + c * cols + ox0, valid);
+					for (int c = 0; c < count; c++) Rectifier.clip(y, rowBase + c * cols + ox0, rowBase + c * cols + ox0 + valid);
 			}
 		});
 	}

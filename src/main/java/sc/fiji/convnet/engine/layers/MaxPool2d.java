@@ -126,8 +126,7 @@ public final class MaxPool2d extends Layer {
 			colTo[ox] = Math.min(w, ix0 + kw);
 		}
 		IntConsumer plane = p -> separable(x, h, w, oh, ow, p, colFrom, colTo, y);
-		if ((long) planes * oh * ow < SMALL) for (int p = 0; p < planes; p++) plane.accept(p); // not worth a hand-over
-		else Loops.tasks(planes, plane);
+		overPlanes(planes, (long) planes * oh * ow, plane);
 	}
 
 	/**
@@ -175,7 +174,12 @@ public final class MaxPool2d extends Layer {
 				}
 			}
 		};
-		if ((long) planes * oh * ow < SMALL) for (int p = 0; p < planes; p++) plane.accept(p); // not worth a hand-over
+		overPlanes(planes, (long) planes * oh * ow, plane);
+	}
+
+	/** Runs {@code plane} for every plane: on this thread when the pass is small (not worth a hand-over), else in parallel. */
+	private static void overPlanes(int planes, long outputs, IntConsumer plane) {
+		if (outputs < SMALL) for (int p = 0; p < planes; p++) plane.accept(p);
 		else Loops.tasks(planes, plane);
 	}
 
