@@ -168,10 +168,11 @@ public final class OnnxSession implements AutoCloseable {
 				throw new OnnxException(file + ": input '" + info.name() + "' " + Arrays.toString(info.shape()) + " is missing; given " + namedInputs.keySet());
 		Map<String, OnnxTensor> ortInputs = new LinkedHashMap<>();
 		try {
+			int slot = 0;
 			for (Map.Entry<String, Tensor> e : namedInputs.entrySet()) {
 				OnnxValueInfo info = input(e.getKey());
 				checkShape(info, e.getValue());
-				ortInputs.put(e.getKey(), toOrt(info, e.getValue()));
+				ortInputs.put(e.getKey(), toOrt(info, e.getValue(), slot++));
 			}
 			Map<String, Tensor> result = new LinkedHashMap<>();
 			try (OrtSession.Result r = s.run(ortInputs)) {
@@ -205,12 +206,12 @@ public final class OnnxSession implements AutoCloseable {
 		}
 	}
 
-	private OnnxTensor toOrt(OnnxValueInfo info, Tensor t) throws OrtException {
+	private OnnxTensor toOrt(OnnxValueInfo info, Tensor t, int slot) throws OrtException {
 		long[] shape = Arrays.stream(t.shape()).asLongStream().toArray();
 		float[] d = t.data();
 		switch (info.elementType()) {
 		case "float":
-			return OnnxTensor.createTensor(env, FloatBuffer.wrap(d), shape);
+			return OnnxTensor.createTensor(env, DirectInputs.copy(slot, d), shape);
 		case "double": {
 			double[] x = new double[d.length];
 			for (int i = 0; i < d.length; i++) x[i] = d[i];

@@ -18,10 +18,10 @@ import sc.fiji.convnet.tensor.Tensor;
 /**
  * Whole imported networks on the engine against ONNX Runtime, same process, same thread count, batch 1: the four
  * onnx-zoo-light networks and the three shipped models, each on its self-check input ({@link ModelFiles#checkInput}),
- * {@code warmup} runs each (5; C2 needs a few passes of a large network before its kernels are compiled: with one, ResNet-50
- * alone measured 84–182 ms from one JVM to the next), then {@code repeat} samples taken alternately (ORT, engine, …); medians of wall time and of process CPU.
+ * {@code warmup} runs each (100: C2 needs many passes before every kernel is compiled; with 5, SqueezeNet measured
+ * 12–28 ms per pass from one JVM to the next against 9–10 ms warm, and with one, ResNet-50 84–182 ms), then {@code repeat} samples taken alternately (ORT, engine, …); medians of wall time and of process CPU.
  * <pre>
- * java ... sc.fiji.convnet.bench.ImportedNetworkBenchmark [threads=2] [repeat=5] [warmup=5] [zoo=../shared/data/onnx-zoo-light]
+ * java ... sc.fiji.convnet.bench.ImportedNetworkBenchmark [threads=2] [repeat=5] [warmup=100] [zoo=../shared/data/onnx-zoo-light]
  *     [only=light_resnet50,nuclei] [fold=true]
  * </pre>
  * {@code fold=true} imports with {@link OnnxImporter#forInference} (batch normalization folded into convolutions), as
@@ -44,7 +44,7 @@ public final class ImportedNetworkBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int threads = 2, repeat = 5, warmup = 5;
+		int threads = 2, repeat = 5, warmup = 100;
 		boolean fold = true;
 		List<String> only = null;
 		Path zoo = Path.of("../shared/data/onnx-zoo-light");

@@ -25,6 +25,21 @@ public interface ConvKernels {
 	/** dw and db (db may be null) receive ∂L/∂w and ∂L/∂b; both are overwritten. */
 	void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] db, int threads);
 
+	/**
+	 * v[i] = max over r &lt; rows of x[first + r·step + i], for i &lt; n, with {@link Math#max}'s treatment of NaN and
+	 * signed zeros: the column maxima of a pooling window's rows, or with step 1 the maxima of windows along a row.
+	 * C2 does not vectorize this loop itself, because its loads from one array start at different offsets.
+	 */
+	default void maxOfRows(float[] x, int first, int step, int rows, float[] v, int n) {
+		if (rows == 3) { // the common window, unrolled: a third faster than the loop below
+			for (int i = 0, a = first, b = a + step, c = b + step; i < n; i++) v[i] = Math.max(Math.max(x[a + i], x[b + i]), x[c + i]);
+			return;
+		}
+		System.arraycopy(x, first, v, 0, n);
+		for (int r = 1, at = first + step; r < rows; r++, at += step)
+			for (int i = 0; i < n; i++) v[i] = Math.max(v[i], x[at + i]);
+	}
+
 	/** A short name for diagnostics and benchmarks, e.g. "scalar" or "vector(16 lanes)". */
 	String name();
 }

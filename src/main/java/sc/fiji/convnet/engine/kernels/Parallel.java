@@ -15,6 +15,9 @@ public final class Parallel {
 
 	private Parallel() {}
 
+	/** Whether loops use the spinning {@link Crew} when it is free (switch: {@code -Dconvnet.crew=false}). */
+	private static final boolean CREW = !"false".equals(System.getProperty("convnet.crew"));
+
 	private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 	private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
 		Thread t = new Thread(r, "convnet-kernel-" + THREAD_IDS.incrementAndGet());
@@ -38,6 +41,7 @@ public final class Parallel {
 		Runnable work = () -> {
 			for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) body.accept(i);
 		};
+		if (CREW && Crew.shared().tryRun(workers - 1, work, () -> next.set(tasks))) return;
 		Helper[] helpers = new Helper[workers - 1];
 		for (int k = 0; k < helpers.length; k++) {
 			helpers[k] = new Helper(work);

@@ -52,6 +52,21 @@ final class VectorConvKernels implements ConvKernels {
 	}
 
 	@Override
+	public void maxOfRows(float[] x, int first, int step, int rows, float[] v, int n) {
+		int i = 0;
+		for (; i + L <= n; i += L) {
+			FloatVector m = FloatVector.fromArray(S, x, first + i);
+			for (int r = 1, at = first + step + i; r < rows; r++, at += step) m = m.max(FloatVector.fromArray(S, x, at));
+			m.intoArray(v, i);
+		}
+		for (; i < n; i++) {
+			float m = x[first + i];
+			for (int r = 1, at = first + step + i; r < rows; r++, at += step) m = Math.max(m, x[at]);
+			v[i] = m;
+		}
+	}
+
+	@Override
 	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu) {
 		ConvChecks.forward(g, x, w, b, y);
 		direct(g, x, w, null, b, y, threads, relu);

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorOperators;
  * Convolutions of small planes (up to 28×28: ResNet's and Inception's 7×7 to 28×28 layers, SqueezeNet's 13×13 and
  * 27×27 ones, the 8×8 and 16×16 ones of small classifiers) with at least four vectors of output channels as a matrix product with the vector lanes along the output channels: Y[p, co] = Σ_k A[p, k]·W[k, co]
  * over the taps k = (ci, ky, kx), with A the input patches ({@link PatchPanels}, packed once per image) and W the
- * weights ({@link ChannelPanels}, packed tile by tile as the tasks use them). The direct kernels put the lanes along
+ * weights ({@link ChannelPanels}, packed tile by tile as a task uses them, or all at once beforehand when several tasks share
+ * a block's tiles). The direct kernels put the lanes along
  * an output row (7 of 16 lanes used on a 7×7 plane) and streamed every tap again for each block of 8 channels; here a
  * micro-kernel of 8 pixels × 32 channels ({@link VectorChannelBlocks}) runs over a tile of {@link #TAP_BLOCK} taps
  * whose weights stay in L1 while it walks along the task's pixels, and carries its sums over to the next tile.
@@ -33,14 +34,12 @@ final class VectorSmallPlanes {
 	static final int MAX_PLANE = 28 * 28;
 	/**
 	 * Fewest output channels taken, in vectors: with fewer, packing the patches costs about as much as the products
-	 * (48 channels: from 0.85× on a 48×48 plane to 1.25×, SmallPlaneBenchmark).
+	 * (48 channels: from 0.85× on a 48×48 plane to 1.25×, SmallPlaneBenchmark). The same holds for unpadded 1×1
+	 * convolutions, which once needed eight vectors here: with four, SqueezeNet's 512→64 and 384→64 on 13×13 went
+	 * from 0.20 and 0.17 ms to 0.14 and 0.11 (ImportedNetworkProfile, quiet), while two vectors made its 256→32 on
+	 * 27×27 twice as slow.
 	 */
 	static final int MIN_CHANNEL_VECTORS = 4;
-	/**
-	 * The same for 1×1 convolutions without padding, which {@link VectorPointwise} runs well with few output channels
-	 * (192→64 on 27×27 was 0.8× here, 256→64 on 56×56 and 512→64 on 13×13 about even).
-	 */
-	static final int MIN_POINTWISE_CHANNEL_VECTORS = 8;
 	/** Fewest input taps (C_in·KH·KW) taken. */
 	static final int MIN_TAPS = 16;
 	/** Most packed input values held at once (4 MiB): larger planes are done in bands of panels. */
@@ -50,15 +49,14 @@ final class VectorSmallPlanes {
 
 	/** Per-thread buffers, grown on demand: the caller's hold the (padded and) packed input, every thread's its tile and sums. */
 	private static final class Buffers {
-		float[] patches = new float[0], padded = new float[0], tile = new float[0], sums = new float[0];
+		float[] patches = new float[0], padded = new float[0], tile = new float[0], sums = new float[0], weights = new float[0];
 	}
 
 	private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
 	static boolean applies(ConvGeometry g) {
 		int taps = PatchPanels.taps(g);
-		int minChannels = (VectorPointwise.applies(g) ? MIN_POINTWISE_CHANNEL_VECTORS : MIN_CHANNEL_VECTORS) * L;
-		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && taps >= MIN_TAPS && g.cout >= minChannels;
+		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && taps >= MIN_TAPS && g.cout >= MIN_CHANNEL_VECTORS * L;
 	}
 
 	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set). */
@@ -72,8 +70,20 @@ final class VectorSmallPlanes {
 		PatchPanels input = new PatchPanels(g);
 		float[] padded = input.padded() ? caller.padded = grow(caller.padded, input.paddedSize()) : null;
 		// enough tasks for every thread to get several, yet no more panels per task than stay in L2
-		int chunksWanted = Math.max(1, (4 * threads + wp.blocks - 1) / wp.blocks);
+		// (on one thread one chunk: every further chunk packs each weight tile again)
+		int chunksWanted = threads == 1 ? 1 : Math.max(1, (4 * threads + wp.blocks - 1) / wp.blocks);
 		int perTask = Math.min(MAX_PANELS_PER_TASK, Math.max(1, (bandPanels + chunksWanted - 1) / chunksWanted));
+		// when several tasks use a block's tiles, the tiles are packed once beforehand, in parallel, instead of by each
+		int tiles = (taps + TAP_BLOCK - 1) / TAP_BLOCK, tileSize = TAP_BLOCK * 2 * L;
+		float[] packed = null;
+		if ((panels + perTask - 1) / perTask > 1) {
+			float[] all = packed = caller.weights = grow(caller.weights, wp.blocks * tiles * tileSize);
+			Parallel.forEach(wp.blocks * tiles, threads, t -> {
+				int k0 = t % tiles * TAP_BLOCK;
+				wp.packTile(g, w, orig, t / tiles, k0, Math.min(TAP_BLOCK, taps - k0), all, t * tileSize);
+			});
+		}
+		float[] prepacked = packed;
 		for (int n = 0; n < g.n; n++) {
 			int image = n, start = padded != null ? 0 : n * g.cin * g.h * g.w;
 			float[] src = padded != null ? padded : x;
@@ -87,15 +97,16 @@ final class VectorSmallPlanes {
 					int width = wp.width(cb), panelSums = PatchPanels.PIXELS * width;
 					Buffers own = BUFFERS.get();
 					float[] sums = own.sums = grow(own.sums, perTask * panelSums);
-					float[] tile = own.tile = grow(own.tile, TAP_BLOCK * 2 * L);
+					float[] tile = prepacked != null ? prepacked : (own.tile = grow(own.tile, tileSize));
 					java.util.Arrays.fill(sums, 0, (pb1 - pb0) * panelSums, 0f);
 					for (int k0 = 0; k0 < taps; k0 += TAP_BLOCK) {
-						int kc = Math.min(TAP_BLOCK, taps - k0);
-						wp.packTile(g, w, orig, cb, k0, kc, tile);
+						int kc = Math.min(TAP_BLOCK, taps - k0), wi = 0;
+						if (prepacked != null) wi = (cb * tiles + k0 / TAP_BLOCK) * tileSize;
+						else wp.packTile(g, w, orig, cb, k0, kc, tile, 0);
 						for (int pb = pb0; pb < pb1; pb++) {
 							int ai = ((pb - band0) * taps + k0) * PatchPanels.PIXELS, at = (pb - pb0) * panelSums;
-							if (width == 2 * L) VectorChannelBlocks.multiply8x2(patches, ai, tile, 0, kc, sums, at);
-							else VectorChannelBlocks.multiply8x1(patches, ai, tile, 0, kc, sums, at);
+							if (width == 2 * L) VectorChannelBlocks.multiply8x2(patches, ai, tile, wi, kc, sums, at);
+							else VectorChannelBlocks.multiply8x1(patches, ai, tile, wi, kc, sums, at);
 						}
 					}
 					writeBack(sums, width, pb0, pb1, plane, wp.firstChannel(cb), g.cout, b, relu, y, (long) image * g.cout * plane);

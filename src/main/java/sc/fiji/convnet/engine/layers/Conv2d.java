@@ -156,10 +156,12 @@ public final class Conv2d extends Layer {
 	}
 
 	/**
-	 * Multiply-adds below which a forward pass stays on one thread: a hand-over to a pool thread costs tens of
-	 * microseconds, as long as such a layer takes alone (a 64×64 RGB classifier ran 0.5 ms on one thread, 0.9 ms on two).
+	 * Multiply-adds below which a forward pass stays on one thread. A 64×64 RGB classifier (layers of 1.8–4.7 M) ran
+	 * 0.45 ms per pass with all of them on one thread, 0.53 ms with those over 4 M on two and 0.55 ms with all on two,
+	 * even with the crew's spinning hand-over: on planes this small the second thread's share does not pay for the
+	 * partial packing and the output that the next layer then reads from the other core's cache.
 	 */
-	static final long ONE_THREAD_MACS = 1L << 22;
+	static final long ONE_THREAD_MACS = 1L << 23;
 
 	private static int threadsFor(ConvGeometry g) {
 		return g.macs() < ONE_THREAD_MACS ? 1 : Kernels.defaultThreads();

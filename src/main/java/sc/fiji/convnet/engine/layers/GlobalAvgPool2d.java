@@ -3,6 +3,7 @@ package sc.fiji.convnet.engine.layers;
 import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
 import sc.fiji.convnet.tensor.Tensor;
@@ -29,11 +30,23 @@ public final class GlobalAvgPool2d extends Layer {
 		int plane = s[2] * s[3];
 		float[] x = inputs[0].data();
 		Tensor out = Tensor.zeros(o);
-		for (int p = 0; p < s[0] * s[1]; p++) {
-			double sum = 0;
-			for (int k = 0; k < plane; k++) sum += x[p * plane + k];
-			out.data()[p] = (float) (sum / plane);
-		}
+		float[] y = out.data();
+		java.util.function.IntConsumer mean = p -> {
+			// four partial sums: one chain of dependent additions ran at a quarter of the speed
+			double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			int at = p * plane, end = at + plane, k = at;
+			for (; k + 4 <= end; k += 4) {
+				s0 += x[k];
+				s1 += x[k + 1];
+				s2 += x[k + 2];
+				s3 += x[k + 3];
+			}
+			for (; k < end; k++) s0 += x[k];
+			y[p] = (float) ((s0 + s1 + (s2 + s3)) / plane);
+		};
+		int planes = s[0] * s[1];
+		if ((long) planes * plane < 1 << 16) for (int p = 0; p < planes; p++) mean.accept(p); // not worth a hand-over
+		else Loops.tasks(planes, mean);
 		inputShape = s;
 		return out;
 	}

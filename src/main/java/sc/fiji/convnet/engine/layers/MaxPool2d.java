@@ -10,6 +10,8 @@ import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
+import sc.fiji.convnet.engine.kernels.ConvKernels;
+import sc.fiji.convnet.engine.kernels.Kernels;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -130,33 +132,38 @@ public final class MaxPool2d extends Layer {
 	}
 
 	/**
-	 * One plane of {@link #values}: the rows' maxima over the windows' columns, then over the windows' rows. Windows
-	 * three wide or high that lie inside the plane (nearly all of them) take an unrolled loop: a loop over the window
-	 * with a bound read per output ran at a third of the speed.
+	 * One plane of {@link #values}: for each output row, every input column's maximum over the window's rows, then the
+	 * maxima of that row of column maxima over every window start, of which each output takes its own. Both passes are
+	 * {@link ConvKernels#maxOfRows} (vectorized by the vector kernels: C2 leaves these loops scalar), and the scalar
+	 * work left is one copy per output; plain Java takes each output's window maximum directly instead. SqueezeNet's
+	 * 3×3/2 pool over 64×111×111 on one thread: 0.76 ms with the columns first, 0.60 ms with the rows first in plain
+	 * Java, 0.42 ms with the vector kernels.
 	 */
 	private void separable(float[] x, int h, int w, int oh, int ow, int p, int[] colFrom, int[] colTo, float[] y) {
-		float[] rows = new float[h * ow]; // input row iy's maximum over output column ox's window
-		for (int iy = 0, in = p * h * w; iy < h; iy++, in += w)
-			for (int ox = 0, o = iy * ow; ox < ow; ox++) {
-				int from = colFrom[ox], to = colTo[ox], at = in + from;
-				if (to - from == 3) {
-					rows[o + ox] = Math.max(Math.max(x[at], x[at + 1]), x[at + 2]);
-					continue;
-				}
-				float m = x[at];
-				for (int c = 1; c < to - from; c++) m = Math.max(m, x[at + c]);
-				rows[o + ox] = m;
-			}
+		ConvKernels k = Kernels.best();
+		float[] v = new float[w]; // each input column's maximum over the current output row's window rows
+		boolean inside = padW == 0 && (ow - 1) * strideW + kw <= w; // every window within the row
+		// with the vector kernels, v's maximum over the window starting at each column, from the first output's to the last's
+		int spans = inside && k == Kernels.vector() ? (ow - 1) * strideW + 1 : 0;
+		float[] m = spans > 0 ? new float[spans] : null;
 		for (int oy = 0; oy < oh; oy++) {
 			int iy0 = oy * strideH - padH, from = Math.max(0, iy0), to = Math.min(h, iy0 + kh), out = (p * oh + oy) * ow;
-			if (to - from == 3) {
-				int r0 = from * ow, r1 = r0 + ow, r2 = r1 + ow;
-				for (int ox = 0; ox < ow; ox++) y[out + ox] = Math.max(Math.max(rows[r0 + ox], rows[r1 + ox]), rows[r2 + ox]);
+			k.maxOfRows(x, (p * h + from) * w, w, to - from, v, w);
+			if (spans > 0) {
+				k.maxOfRows(v, 0, 1, kw, m, spans);
+				for (int ox = 0, at = 0; ox < ow; ox++, at += strideW) y[out + ox] = m[at];
 				continue;
 			}
-			System.arraycopy(rows, from * ow, y, out, ow);
-			for (int iy = from + 1; iy < to; iy++)
-				for (int ox = 0, r = iy * ow; ox < ow; ox++) y[out + ox] = Math.max(y[out + ox], rows[r + ox]);
+			if (inside && kw == 3) { // plain Java: each output's three columns, unrolled
+				for (int ox = 0, at = 0; ox < ow; ox++, at += strideW) y[out + ox] = Math.max(Math.max(v[at], v[at + 1]), v[at + 2]);
+				continue;
+			}
+			for (int ox = 0; ox < ow; ox++) {
+				int c0 = colFrom[ox], c1 = colTo[ox];
+				float best = v[c0];
+				for (int c = c0 + 1; c < c1; c++) best = Math.max(best, v[c]);
+				y[out + ox] = best;
+			}
 		}
 	}
 

@@ -1,14 +1,20 @@
 package sc.fiji.convnet.engine.layers;
 
+import java.util.function.IntConsumer;
+
 import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Layer;
+import sc.fiji.convnet.engine.Loops;
 import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
 import sc.fiji.convnet.tensor.Tensor;
 
 /** Nearest-neighbour up-sampling by integer factors: every value becomes an FH×FW block. */
 public final class UpsampleNearest extends Layer {
+
+	/** Outputs below this many are written on the calling thread: a hand-over would cost more than the copying. */
+	private static final int SMALL = 1 << 16;
 
 	private final int fh, fw;
 	private int[] inputShape;
@@ -44,15 +50,27 @@ public final class UpsampleNearest extends Layer {
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		int[] s = inputs[0].shape(), o = outputShape(s);
-		int h = s[2], w = s[3], oh = o[2], ow = o[3];
+		int h = s[2], w = s[3], oh = o[2], ow = o[3], planes = s[0] * s[1];
 		float[] x = inputs[0].data();
-		Tensor out = Tensor.zeros(o);
+		Tensor out = buffer(0, o);
 		float[] y = out.data();
-		for (int p = 0; p < s[0] * s[1]; p++)
-			for (int oy = 0; oy < oh; oy++) {
-				int row = p * h * w + (oy / fh) * w, orow = (p * oh + oy) * ow;
-				for (int ox = 0; ox < ow; ox++) y[orow + ox] = x[row + ox / fw];
+		IntConsumer plane = p -> {
+			for (int iy = 0; iy < h; iy++) {
+				int row = (p * h + iy) * w, first = (p * oh + iy * fh) * ow;
+				if (fw == 2)
+					for (int ix = 0, at = first; ix < w; ix++, at += 2) {
+						float v = x[row + ix];
+						y[at] = v;
+						y[at + 1] = v;
+					}
+				else
+					for (int ix = 0, at = first; ix < w; ix++)
+						for (int k = 0; k < fw; k++) y[at++] = x[row + ix];
+				for (int r = 1; r < fh; r++) System.arraycopy(y, first, y, first + r * ow, ow); // the block's other rows
 			}
+		};
+		if ((long) planes * oh * ow < SMALL) for (int p = 0; p < planes; p++) plane.accept(p);
+		else Loops.tasks(planes, plane);
 		inputShape = s;
 		return out;
 	}
