@@ -27,7 +27,7 @@ run("Close All");
 // 2. Detect Objects: boxes labelled with class and score on a BCCD image (overlay flattened)
 bccd = root + "samples/blood/BloodImage_00000.jpg";
 open(bccd);
-run("Detect Objects", "model=bccd-detector decoder=[from model] scales=[0.7,0.85,1,1.2,1.4] views=2 score=0.45 iou=0.45");
+run("Detect Objects", "model=bccd-detector decoder=[from model] scales=[0.7,0.85,1,1.2,1.4] views=2 score=0.35 iou=0.45");
 run("Flatten");
 smaller(480);
 saveAs("PNG", out + "detect-objects.png");

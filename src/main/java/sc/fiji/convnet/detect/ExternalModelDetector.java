@@ -43,10 +43,13 @@ public final class ExternalModelDetector implements Detector {
 
 	@Override
 	public List<Box> detect(RgbImage image, DetectionSettings s, sc.fiji.convnet.predict.Progress progress) {
-		List<Box> all = new ArrayList<>();
+		List<List<Box>> passes = new ArrayList<>();
 		double[] scales = c.inputWidth > 0 ? new double[] { 1 } : s.scales();
 		progress.stage("predicting");
 		int runs = scales.length * s.views();
+		// with several passes, each keeps its boxes down to the vote's floor, suppressed within the pass (ScoreVoting)
+		double passMin = runs > 1 ? ScoreVoting.passThreshold(s.scoreThreshold()) : s.scoreThreshold();
+		NonMaxSuppression withinPass = s.nms().withScoreThreshold(passMin);
 		for (int k = 0; k < runs; k++) {
 			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
 			if (k > 0) progress.update(k, runs);
@@ -64,21 +67,23 @@ public final class ExternalModelDetector implements Detector {
 			Map<String, Tensor> out = session.run(in);
 			List<Box> boxes;
 			if (c.layout == Layout.N6) {
-				boxes = ExternalDecoders.n6(out.values().iterator().next(), c.classes, s.scoreThreshold());
+				boxes = ExternalDecoders.n6(out.values().iterator().next(), c.classes, passMin);
 			} else {
 				Tensor b = pick(out, c.boxesOutput, 0), sc = pick(out, c.scoresOutput, 1);
-				boxes = ExternalDecoders.boxesAndScores(b, sc, c.order, c.classes, c.backgroundFirst, s.scoreThreshold(), c.normalized ? w : 0,
+				boxes = ExternalDecoders.boxesAndScores(b, sc, c.order, c.classes, c.backgroundFirst, passMin, c.normalized ? w : 0,
 						c.normalized ? h : 0);
 			}
 			double fx = image.width() / (double) w, fy = image.height() / (double) h;
+			List<Box> pass = new ArrayList<>();
 			for (Box b : boxes) {
 				Box m = b.flipped(mirrorX, mirrorY, w, h).mapped(fx, fy, 0, 0).clipped(image.width(), image.height());
-				if (m.area() > 0) all.add(m);
+				if (m.area() > 0) pass.add(m);
 			}
+			passes.add(runs > 1 ? withinPass.apply(pass) : pass);
 		}
 		progress.update(runs, runs);
 		progress.stage("suppressing overlaps");
-		return s.nms().apply(all);
+		return s.nms().apply(ScoreVoting.rescore(passes));
 	}
 
 	private Tensor pick(Map<String, Tensor> out, String name, int fallbackIndex) {

@@ -49,17 +49,21 @@ public final class GridDetector {
 	 */
 	public List<Box> detect(RgbImage image, double[] scales, int views, double minScore, NonMaxSuppression nms, Progress progress) {
 		if (scales.length == 0) throw new IllegalArgumentException("GridDetector: no scales");
-		List<Box> all = new ArrayList<>();
 		progress.stage("predicting");
 		int runs = scales.length * views;
+		// with several passes, each keeps its boxes down to the vote's floor, suppressed within the pass
+		double passMin = runs > 1 ? ScoreVoting.passThreshold(minScore) : minScore;
+		NonMaxSuppression withinPass = nms.withScoreThreshold(passMin);
+		List<List<Box>> passes = new ArrayList<>();
 		for (int i = 0; i < runs; i++) {
 			if (progress.cancelled()) throw new CancelledException();
 			int v = i % views;
-			all.addAll(detectAtScale(image, scales[i / views], DetectionSettings.mirroredHorizontally(v), DetectionSettings.mirroredVertically(v), minScore,
-					Progress.within(progress, i, runs)));
+			List<Box> pass = detectAtScale(image, scales[i / views], DetectionSettings.mirroredHorizontally(v), DetectionSettings.mirroredVertically(v), passMin,
+					Progress.within(progress, i, runs));
+			passes.add(runs > 1 ? withinPass.apply(pass) : pass);
 		}
 		progress.stage("suppressing overlaps");
-		return nms.apply(all);
+		return nms.apply(ScoreVoting.rescore(passes));
 	}
 
 	/** Boxes at one scale, mapped back to the image's pixels, before suppression. */

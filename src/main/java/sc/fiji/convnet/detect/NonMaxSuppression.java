@@ -33,6 +33,13 @@ public final class NonMaxSuppression {
 		this.maxDetections = maxDetections;
 	}
 
+	/** The same suppression with another score threshold. */
+	public NonMaxSuppression withScoreThreshold(double threshold) {
+		return new NonMaxSuppression(threshold, iouThreshold, classAgnostic, maxDetections);
+	}
+
+	public double scoreThreshold() { return scoreThreshold; }
+
 	public List<Box> apply(List<Box> boxes) {
 		List<Box> kept;
 		if (classAgnostic) kept = greedy(boxes, scoreThreshold, iouThreshold);

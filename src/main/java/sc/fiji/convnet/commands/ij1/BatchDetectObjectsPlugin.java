@@ -13,7 +13,7 @@ import sc.fiji.convnet.request.Values;
 
 /**
  * ImageJ 1.x entry for Batch Detect Objects, its dialog generated from {@link CommandSpecs#BATCH_DETECT}; recorded as
- * {@code run("Batch Detect Objects", "input=/data/in file=*.jpg output=/data/out model=bccd-detector scales=[0.7,0.85,1,1.2,1.4] views=2 score=0.45 iou=0.45");}.
+ * {@code run("Batch Detect Objects", "input=/data/in file=*.jpg output=/data/out model=bccd-detector scales=[0.7,0.85,1,1.2,1.4] views=2 score=0.35 iou=0.45");}.
  */
 public class BatchDetectObjectsPlugin implements PlugIn {
 

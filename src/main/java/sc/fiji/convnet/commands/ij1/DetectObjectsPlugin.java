@@ -13,7 +13,7 @@ import sc.fiji.convnet.request.Values;
 
 /**
  * ImageJ 1.x entry for Detect Objects, its dialog generated from {@link CommandSpecs#DETECT}; recorded as e.g.
- * {@code run("Detect Objects", "model=bccd-detector decoder=[from model] scales=[0.7,0.85,1,1.2,1.4] views=2 score=0.45 iou=0.45 add");}.
+ * {@code run("Detect Objects", "model=bccd-detector decoder=[from model] scales=[0.7,0.85,1,1.2,1.4] views=2 score=0.35 iou=0.45 add");}.
  * Boxes go to the overlay, tables "Detections" and "Detection counts".
  */
 public class DetectObjectsPlugin implements PlugIn {
