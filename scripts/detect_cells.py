@@ -12,7 +12,7 @@ if len(sys.argv) < 3:
     raise SystemExit("usage: detect_cells.py INPUT_DIR OUTPUT_DIR [MODEL] [FILTER]")
 model = sys.argv[3] if len(sys.argv) > 3 else "bccd-detector"
 pattern = sys.argv[4] if len(sys.argv) > 4 else "*"
-# the defaults of every entry point (scales 0.7,0.85,1,1.2,1.4, views 2, score 0.45, IoU 0.45); e.g. .with("score", 0.3) to change one
+# the defaults of every entry point (scales 0.7,0.85,1,1.2,1.4, views 2, score 0.35, IoU 0.45); e.g. .with("score", 0.3) to change one
 request = DetectRequest.defaults().with("model", model)
 report = ConvNet.detectFolder(sys.argv[1], sys.argv[2], pattern, request, False)
 print(report)
