@@ -15,7 +15,7 @@ filter = call("ij.Macro.getValue", args, "filter", "*");
 model = call("ij.Macro.getValue", args, "model", "bccd-detector");
 scales = call("ij.Macro.getValue", args, "scales", "0.7,0.85,1,1.2,1.4");
 views = call("ij.Macro.getValue", args, "views", "2");
-score = call("ij.Macro.getValue", args, "score", "0.45");
+score = call("ij.Macro.getValue", args, "score", "0.35");
 iou = call("ij.Macro.getValue", args, "iou", "0.45");
 overwrite = call("ij.Macro.getValue", args, "overwrite", "false");
 if (input == "") input = getDirectory("Choose the folder of images");
