@@ -43,13 +43,11 @@ public final class ExternalModelDetector implements Detector {
 
 	@Override
 	public List<Box> detect(RgbImage image, DetectionSettings s, sc.fiji.convnet.predict.Progress progress) {
-		List<List<Box>> passes = new ArrayList<>();
 		double[] scales = c.inputWidth > 0 ? new double[] { 1 } : s.scales();
 		progress.stage("predicting");
 		int runs = scales.length * s.views();
-		// with several passes, each keeps its boxes down to the vote's floor, suppressed within the pass (ScoreVoting)
-		double passMin = runs > 1 ? ScoreVoting.passThreshold(s.scoreThreshold()) : s.scoreThreshold();
-		NonMaxSuppression withinPass = s.nms().withScoreThreshold(passMin);
+		ScoreVoting.Passes passes = new ScoreVoting.Passes(runs, s.scoreThreshold(), s.nms());
+		double passMin = passes.threshold();
 		for (int k = 0; k < runs; k++) {
 			if (progress.cancelled()) throw new sc.fiji.convnet.predict.CancelledException();
 			if (k > 0) progress.update(k, runs);
@@ -79,11 +77,11 @@ public final class ExternalModelDetector implements Detector {
 				Box m = b.flipped(mirrorX, mirrorY, w, h).mapped(fx, fy, 0, 0).clipped(image.width(), image.height());
 				if (m.area() > 0) pass.add(m);
 			}
-			passes.add(runs > 1 ? withinPass.apply(pass) : pass);
+			passes.add(pass);
 		}
 		progress.update(runs, runs);
 		progress.stage("suppressing overlaps");
-		return s.nms().apply(ScoreVoting.rescore(passes));
+		return passes.result();
 	}
 
 	private Tensor pick(Map<String, Tensor> out, String name, int fallbackIndex) {

@@ -51,19 +51,15 @@ public final class GridDetector {
 		if (scales.length == 0) throw new IllegalArgumentException("GridDetector: no scales");
 		progress.stage("predicting");
 		int runs = scales.length * views;
-		// with several passes, each keeps its boxes down to the vote's floor, suppressed within the pass
-		double passMin = runs > 1 ? ScoreVoting.passThreshold(minScore) : minScore;
-		NonMaxSuppression withinPass = nms.withScoreThreshold(passMin);
-		List<List<Box>> passes = new ArrayList<>();
+		ScoreVoting.Passes passes = new ScoreVoting.Passes(runs, minScore, nms);
 		for (int i = 0; i < runs; i++) {
 			if (progress.cancelled()) throw new CancelledException();
 			int v = i % views;
-			List<Box> pass = detectAtScale(image, scales[i / views], DetectionSettings.mirroredHorizontally(v), DetectionSettings.mirroredVertically(v), passMin,
-					Progress.within(progress, i, runs));
-			passes.add(runs > 1 ? withinPass.apply(pass) : pass);
+			passes.add(detectAtScale(image, scales[i / views], DetectionSettings.mirroredHorizontally(v), DetectionSettings.mirroredVertically(v),
+					passes.threshold(), Progress.within(progress, i, runs)));
 		}
 		progress.stage("suppressing overlaps");
-		return nms.apply(ScoreVoting.rescore(passes));
+		return passes.result();
 	}
 
 	/** Boxes at one scale, mapped back to the image's pixels, before suppression. */

@@ -38,8 +38,6 @@ public final class NonMaxSuppression {
 		return new NonMaxSuppression(threshold, iouThreshold, classAgnostic, maxDetections);
 	}
 
-	public double scoreThreshold() { return scoreThreshold; }
-
 	public List<Box> apply(List<Box> boxes) {
 		List<Box> kept;
 		if (classAgnostic) kept = greedy(boxes, scoreThreshold, iouThreshold);

@@ -25,6 +25,35 @@ public final class ScoreVoting {
 	/** The score threshold for each pass's own boxes: the floor, or the user's threshold when that is lower. */
 	public static double passThreshold(double scoreThreshold) { return Math.min(scoreThreshold, FLOOR); }
 
+	/**
+	 * The boxes of one detection's passes as a detector produces them, and the result: with several passes each pass
+	 * is decoded down to {@link #passThreshold} and suppressed within itself, then all are rescored and suppressed
+	 * together; with one pass, its boxes are suppressed as they are.
+	 */
+	public static final class Passes {
+		private final NonMaxSuppression nms, withinPass;
+		private final boolean several;
+		private final double threshold;
+		private final List<List<Box>> passes = new ArrayList<>();
+
+		/** For {@code runs} passes whose result {@code nms} suppresses at the user's {@code scoreThreshold}. */
+		public Passes(int runs, double scoreThreshold, NonMaxSuppression nms) {
+			this.nms = nms;
+			this.several = runs > 1;
+			this.threshold = several ? passThreshold(scoreThreshold) : scoreThreshold;
+			this.withinPass = nms.withScoreThreshold(threshold);
+		}
+
+		/** The score down to which each pass decodes its boxes. */
+		public double threshold() { return threshold; }
+
+		/** One pass's boxes, in the image's pixels. */
+		public void add(List<Box> pass) { passes.add(several ? withinPass.apply(pass) : pass); }
+
+		/** All passes' boxes, rescored by the vote and suppressed. */
+		public List<Box> result() { return nms.apply(rescore(passes)); }
+	}
+
 	/** Every box of every pass (each pass already suppressed within itself), rescored by the vote. */
 	public static List<Box> rescore(List<List<Box>> passes) {
 		List<Box> out = new ArrayList<>();

@@ -28,6 +28,15 @@ public final class Loops {
 		Parallel.range(length, CHUNK, Kernels.defaultThreads(), body::run);
 	}
 
+	/**
+	 * Calls {@code body} for each plane 0..count−1, in parallel when the planes hold at least {@link #CHUNK} values
+	 * together ({@code values}), else on this thread: a smaller pass costs less than handing it over.
+	 */
+	public static void planes(int count, long values, IntConsumer body) {
+		if (values < CHUNK) for (int p = 0; p < count; p++) body.accept(p);
+		else tasks(count, body);
+	}
+
 	/** Calls {@code body} for each task 0..count−1 (e.g. channels or planes), in parallel. */
 	public static void tasks(int count, IntConsumer body) {
 		Parallel.forEach(count, Kernels.defaultThreads(), body);

@@ -1,7 +1,8 @@
 package sc.fiji.convnet.engine.kernels;
 
 /**
- * The three array-level computations of a 2-D convolution layer (cross-correlation, eq. 10.2).
+ * The three array-level computations of a 2-D convolution layer (cross-correlation, eq. 10.2), and the maxima of
+ * max pooling ({@link #maxOfRows}), which need the same choice between vector and plain-Java code.
  * Arrays are row-major: x N×C_in×H×W, w C_out×(C_in/groups)×KH×KW, b C_out (may be null),
  * y and dy N×C_out×OH×OW. Implementations may use {@code threads} worker threads.
  */

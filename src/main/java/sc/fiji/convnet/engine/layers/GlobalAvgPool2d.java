@@ -1,5 +1,7 @@
 package sc.fiji.convnet.engine.layers;
 
+import java.util.function.IntConsumer;
+
 import com.google.gson.JsonObject;
 
 import sc.fiji.convnet.engine.Layer;
@@ -31,7 +33,7 @@ public final class GlobalAvgPool2d extends Layer {
 		float[] x = inputs[0].data();
 		Tensor out = Tensor.zeros(o);
 		float[] y = out.data();
-		java.util.function.IntConsumer mean = p -> {
+		IntConsumer mean = p -> {
 			// four partial sums: one chain of dependent additions ran at a quarter of the speed
 			double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 			int at = p * plane, end = at + plane, k = at;
@@ -45,8 +47,7 @@ public final class GlobalAvgPool2d extends Layer {
 			y[p] = (float) ((s0 + s1 + (s2 + s3)) / plane);
 		};
 		int planes = s[0] * s[1];
-		if ((long) planes * plane < 1 << 16) for (int p = 0; p < planes; p++) mean.accept(p); // not worth a hand-over
-		else Loops.tasks(planes, mean);
+		Loops.planes(planes, (long) planes * plane, mean);
 		inputShape = s;
 		return out;
 	}

@@ -21,9 +21,6 @@ import sc.fiji.convnet.tensor.Tensor;
  */
 public final class MaxPool2d extends Layer {
 
-	/** Outputs below which a pass stays on the calling thread. */
-	private static final int SMALL = 1 << 15;
-
 	private final int kh, kw, strideH, strideW;
 	private int padH, padW;
 	private int[] argmax;
@@ -128,7 +125,7 @@ public final class MaxPool2d extends Layer {
 			colTo[ox] = Math.min(w, ix0 + kw);
 		}
 		IntConsumer plane = p -> separable(x, h, w, oh, ow, p, colFrom, colTo, y);
-		overPlanes(planes, (long) planes * oh * ow, plane);
+		Loops.planes(planes, (long) planes * oh * ow, plane);
 	}
 
 	/**
@@ -181,13 +178,7 @@ public final class MaxPool2d extends Layer {
 				}
 			}
 		};
-		overPlanes(planes, (long) planes * oh * ow, plane);
-	}
-
-	/** Runs {@code plane} for every plane: on this thread when the pass is small (not worth a hand-over), else in parallel. */
-	private static void overPlanes(int planes, long outputs, IntConsumer plane) {
-		if (outputs < SMALL) for (int p = 0; p < planes; p++) plane.accept(p);
-		else Loops.tasks(planes, plane);
+		Loops.planes(planes, (long) planes * oh * ow, plane);
 	}
 
 	/** The index array for this pass: the last one again in training (nobody else keeps it then), else a new one. */

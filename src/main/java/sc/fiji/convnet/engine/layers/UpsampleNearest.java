@@ -13,9 +13,6 @@ import sc.fiji.convnet.tensor.Tensor;
 /** Nearest-neighbour up-sampling by integer factors: every value becomes an FH×FW block. */
 public final class UpsampleNearest extends Layer {
 
-	/** Outputs below this many are written on the calling thread: a hand-over would cost more than the copying. */
-	private static final int SMALL = 1 << 16;
-
 	private final int fh, fw;
 	private int[] inputShape;
 
@@ -69,8 +66,7 @@ public final class UpsampleNearest extends Layer {
 				for (int r = 1; r < fh; r++) System.arraycopy(y, first, y, first + r * ow, ow); // the block's other rows
 			}
 		};
-		if ((long) planes * oh * ow < SMALL) for (int p = 0; p < planes; p++) plane.accept(p);
-		else Loops.tasks(planes, plane);
+		Loops.planes(planes, (long) planes * oh * ow, plane);
 		inputShape = s;
 		return out;
 	}
