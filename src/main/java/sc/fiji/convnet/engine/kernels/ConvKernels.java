@@ -20,6 +20,14 @@ public interface ConvKernels {
 		if (relu) Rectifier.forward(y, y, y.length, threads);
 	}
 
+	/**
+	 * As above, for weights that stay the same from call to call: kernels that reorder the weights before use may
+	 * keep the reordered forms in {@code packed} (null: nothing kept). This default keeps nothing.
+	 */
+	default void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu, PackedWeights packed) {
+		forward(g, x, w, b, y, threads, relu);
+	}
+
 	/** dx = ∂L/∂x given dy = ∂L/∂y; dx is overwritten. */
 	void backwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx, int threads);
 

@@ -68,21 +68,27 @@ final class VectorConvKernels implements ConvKernels {
 
 	@Override
 	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu) {
+		forward(g, x, w, b, y, threads, relu, null);
+	}
+
+	@Override
+	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu, PackedWeights packed) {
 		ConvChecks.forward(g, x, w, b, y);
-		direct(g, x, w, null, b, y, threads, relu);
+		direct(g, x, w, null, b, y, threads, relu, packed);
 	}
 
 	/**
 	 * y = conv_g(x, W) + b. W is w itself when {@code transposedOf} is null; otherwise g is the transposed
 	 * geometry of the original convolution {@code transposedOf} and W is w flipped and channel-transposed.
 	 */
-	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads, boolean relu) {
+	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads, boolean relu,
+			PackedWeights packed) {
 		if (smallPlanes && VectorSmallPlanes.applies(g)) {
-			VectorSmallPlanes.forward(g, x, w, transposedOf, b, y, threads, relu);
+			VectorSmallPlanes.forward(g, x, w, transposedOf, b, y, threads, relu, packed);
 			return;
 		}
 		if (VectorPointwise.applies(g)) {
-			VectorPointwise.forward(g, x, w, transposedOf, b, y, threads, relu);
+			VectorPointwise.forward(g, x, w, transposedOf, b, y, threads, relu, packed);
 			return;
 		}
 		PaddedRows pr = new PaddedRows(g, L);
@@ -91,7 +97,7 @@ final class VectorConvKernels implements ConvKernels {
 		int outer = g.n * g.groups, plane = g.oh * g.ow, slots = pr.ringSlots();
 		int rowsPer = ConvChecks.rowsPerTask(g.oh, outer, threads);
 		int tiles = (g.oh + rowsPer - 1) / rowsPer;
-		float[] wp = packAll(g, w, transposedOf, blockWidth, threads);
+		float[] wp = packAll(g, w, transposedOf, blockWidth, threads, packed);
 		int groupSize = packedSize(blockWidth, taps);
 		Parallel.forEach(outer * tiles, threads, t -> {
 			int tile = t % tiles, rest = t / tiles, grp = rest % g.groups, n = rest / g.groups;
@@ -174,12 +180,17 @@ final class VectorConvKernels implements ConvKernels {
 	 * of the calling thread that all tasks read: packing them in every task cost more than the arithmetic where the
 	 * planes are small (ResNet-50's 7×7 layers), as each task packed all the weights again.
 	 */
-	static float[] packAll(ConvGeometry g, float[] w, ConvGeometry orig, int[] blockWidth, int threads) {
+	static float[] packAll(ConvGeometry g, float[] w, ConvGeometry orig, int[] blockWidth, int threads, PackedWeights packed) {
+		int size = g.groups * packedSize(blockWidth, g.cinPerGroup() * g.kh * g.kw);
+		if (packed != null && orig == null) return packed.get("blocks", w, () -> packAll(g, w, null, blockWidth, threads, new float[size]));
+		Workspace caller = WORKSPACE.get();
+		return packAll(g, w, orig, blockWidth, threads, caller.packed = Workspace.grow(caller.packed, size));
+	}
+
+	private static float[] packAll(ConvGeometry g, float[] w, ConvGeometry orig, int[] blockWidth, int threads, float[] wp) {
 		int taps = g.cinPerGroup() * g.kh * g.kw, groupSize = packedSize(blockWidth, taps), blocks = blockWidth.length;
 		int[] blockStart = new int[blocks]; // first output channel of each block within the group
 		for (int i = 1; i < blocks; i++) blockStart[i] = blockStart[i - 1] + blockWidth[i - 1];
-		Workspace caller = WORKSPACE.get();
-		float[] wp = caller.packed = Workspace.grow(caller.packed, g.groups * groupSize);
 		int packers = (long) g.groups * groupSize < 1 << 16 ? 1 : threads; // a small pack is not worth a hand-over
 		Parallel.forEach(g.groups * blocks, packers, i -> {
 			int grp = i / blocks, blk = i % blocks;
@@ -211,7 +222,7 @@ final class VectorConvKernels implements ConvKernels {
 		ConvChecks.backwardInput(g, dy, w, dx);
 		ConvGeometry t = transposed(g);
 		if (t == null) scalar.backwardInput(g, dy, w, dx, threads);
-		else direct(t, dy, w, g, null, dx, threads, false);
+		else direct(t, dy, w, g, null, dx, threads, false, null);
 	}
 
 	static ConvGeometry transposed(ConvGeometry g) { return ConvWeights.transposed(g); }

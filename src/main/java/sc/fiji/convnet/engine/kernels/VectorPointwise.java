@@ -22,11 +22,12 @@ final class VectorPointwise {
 		return g.kh == 1 && g.kw == 1 && g.padTop == 0 && g.padLeft == 0 && g.padBottom == 0 && g.padRight == 0;
 	}
 
-	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W packed from w (transposed when {@code orig} is set). */
-	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu) {
+	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W packed from w (transposed when {@code orig} is set), or kept in {@code packed}. */
+	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu,
+			PackedWeights packed) {
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), cols = g.oh * g.ow, colsPad = (cols + L - 1) / L * L;
 		int[] blockWidth = VectorConvKernels.blockWidths(coutG);
-		float[] wp = VectorConvKernels.packAll(g, w, orig, blockWidth, threads);
+		float[] wp = VectorConvKernels.packAll(g, w, orig, blockWidth, threads, packed);
 		int groupSize = VectorConvKernels.packedSize(blockWidth, cinG);
 		int[] blockStart = new int[blockWidth.length + 1];
 		for (int i = 0; i < blockWidth.length; i++) blockStart[i + 1] = blockStart[i] + blockWidth[i];

@@ -59,8 +59,12 @@ final class VectorSmallPlanes {
 		return g.groups == 1 && g.oh * g.ow <= MAX_PLANE && taps >= MIN_TAPS && g.cout >= MIN_CHANNEL_VECTORS * L;
 	}
 
-	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set). */
-	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu) {
+	/**
+	 * As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set), or
+	 * kept in {@code packed}.
+	 */
+	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu,
+			PackedWeights packed) {
 		ChannelPanels wp = new ChannelPanels(g, L);
 		int panels = PatchPanels.blocks(g), taps = wp.taps, plane = g.oh * g.ow;
 		Buffers caller = BUFFERS.get();
@@ -75,15 +79,10 @@ final class VectorSmallPlanes {
 		int perTask = Math.min(MAX_PANELS_PER_TASK, Math.max(1, (bandPanels + chunksWanted - 1) / chunksWanted));
 		// when several tasks use a block's tiles, the tiles are packed once beforehand, in parallel, instead of by each
 		int tiles = (taps + TAP_BLOCK - 1) / TAP_BLOCK, tileSize = TAP_BLOCK * 2 * L;
-		float[] packed = null;
-		if ((panels + perTask - 1) / perTask > 1) {
-			float[] all = packed = caller.weights = grow(caller.weights, wp.blocks * tiles * tileSize);
-			Parallel.forEach(wp.blocks * tiles, threads, t -> {
-				int k0 = t % tiles * TAP_BLOCK;
-				wp.packTile(g, w, orig, t / tiles, k0, Math.min(TAP_BLOCK, taps - k0), all, t * tileSize);
-			});
-		}
-		float[] prepacked = packed;
+		// (or kept from an earlier call)
+		int allTiles = wp.blocks * tiles * tileSize;
+		float[] prepacked = packed != null && orig == null ? packed.get("tiles", w, () -> packTiles(g, w, null, wp, threads, new float[allTiles]))
+				: (panels + perTask - 1) / perTask > 1 ? packTiles(g, w, orig, wp, threads, caller.weights = grow(caller.weights, allTiles)) : null;
 		for (int n = 0; n < g.n; n++) {
 			int image = n, start = padded != null ? 0 : n * g.cin * g.h * g.w;
 			float[] src = padded != null ? padded : x;
@@ -113,6 +112,16 @@ final class VectorSmallPlanes {
 				});
 			}
 		}
+	}
+
+	/** Every tile of every block, tile t of block cb from (cb·tiles + t)·TAP_BLOCK·2L on. */
+	private static float[] packTiles(ConvGeometry g, float[] w, ConvGeometry orig, ChannelPanels wp, int threads, float[] all) {
+		int taps = wp.taps, tiles = (taps + TAP_BLOCK - 1) / TAP_BLOCK, tileSize = TAP_BLOCK * 2 * L;
+		Parallel.forEach(wp.blocks * tiles, threads, t -> {
+			int k0 = t % tiles * TAP_BLOCK;
+			wp.packTile(g, w, orig, t / tiles, k0, Math.min(TAP_BLOCK, taps - k0), all, t * tileSize);
+		});
+		return all;
 	}
 
 	/** Lane i reads the sum of pixel i: the sums of one channel lie one block width apart. */

@@ -12,6 +12,7 @@ import sc.fiji.convnet.engine.Phase;
 import sc.fiji.convnet.engine.ReceptiveField;
 import sc.fiji.convnet.engine.kernels.ConvGeometry;
 import sc.fiji.convnet.engine.kernels.Kernels;
+import sc.fiji.convnet.engine.kernels.PackedWeights;
 import sc.fiji.convnet.engine.kernels.Rectifier;
 import sc.fiji.convnet.tensor.Tensor;
 
@@ -44,6 +45,7 @@ public final class Conv2d extends Layer {
 	 */
 	public enum PaddingMode { ZEROS, REFLECT, REPLICATE }
 	private float[] weightWorkspace, biasWorkspace;
+	private PackedWeights packedWeights; // set once the weights are constants: the kernels keep their packed forms
 
 	public Conv2d(int cin, int cout, int kernel) { this(cin, cout, kernel, kernel); }
 
@@ -84,6 +86,16 @@ public final class Conv2d extends Layer {
 	/** With {@code true} the layer gives max(0, conv(x)): a following ReLU fused in, saving a layer and a pass. */
 	public Conv2d relu(boolean r) { relu = r; return this; }
 	public boolean relu() { return relu; }
+
+	/**
+	 * Declares the weights and bias constants from now on (a copy of a network made for prediction only), so that the
+	 * kernels may keep the weights in the order they compute with instead of reordering them on every pass. Changing
+	 * the weights afterwards gives stale results.
+	 */
+	public Conv2d constantWeights() {
+		if (packedWeights == null) packedWeights = new PackedWeights();
+		return this;
+	}
 	public PaddingMode paddingMode() { return paddingMode; }
 
 	public Parameter weight() { return weight; }
@@ -148,7 +160,7 @@ public final class Conv2d extends Layer {
 		Tensor x = paddingMode == PaddingMode.ZEROS ? inputs[0] : pad(inputs[0], g);
 		Tensor y = buffer(0, g.n, g.cout, g.oh, g.ow); // the kernels overwrite it
 		Kernels.best().forward(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(),
-				y.data(), threadsFor(g), relu);
+				y.data(), threadsFor(g), relu, packedWeights);
 		input = phase.records() ? x : null;
 		output = phase.records() && relu ? y : null;
 		originalShape = inputs[0].shape();

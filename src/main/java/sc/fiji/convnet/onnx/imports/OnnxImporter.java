@@ -102,7 +102,8 @@ public final class OnnxImporter {
 	 * folded BatchNormalization) into the Conv layer ({@link Conv2d#relu(boolean)}); the Conv layer then gives the
 	 * normalized, rectified values. Outputs and input gradients are those of the plain import (inference statistics
 	 * are constants), but the batch-norm and ReLU layers and the batch-norm parameters are gone, so fine-tuning and
-	 * per-layer views (a Conv's own output, its filters, Grad-CAM at a Conv) need the plain import.
+	 * per-layer views (a Conv's own output, its filters, Grad-CAM at a Conv) need the plain import. The weights are
+	 * constants ({@link Conv2d#constantWeights()}).
 	 */
 	public static ImportedModel forInference(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames) {
 		return fromModel(model, inputShapes, outputNames, false, true);
@@ -212,7 +213,10 @@ public final class OnnxImporter {
 			}
 			g.add(new Concat().named("outputs"), new int[] { 1, sum, 1, 1 }, nodes);
 		}
-		return new ImportedModel(g.builder.build(), inputs.stream().map(ValueInfo::name).toList(), shapes, engineInput, outNames,
+		var network = g.builder.build();
+		if (inference) // nothing trains an import for running only: the kernels may keep the weights packed
+			for (var layer : network.layers()) if (layer instanceof Conv2d conv) conv.constantWeights();
+		return new ImportedModel(network, inputs.stream().map(ValueInfo::name).toList(), shapes, engineInput, outNames,
 				results.stream().map(Computed::shape).toList(), opset);
 	}
 
