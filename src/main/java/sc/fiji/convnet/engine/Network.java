@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import sc.fiji.convnet.engine.layers.Concat;
+import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -36,6 +38,13 @@ public final class Network {
 	private boolean reuseBuffers = true;
 	private boolean lastPassReuses; // whether the last forward pass let layers reuse their buffers
 	private Tensor[] sumBuffers; // per node: where the gradients of its consumers are summed
+	/**
+	 * Per node: the concatenation node that alone reads it, for a convolution's output (0 otherwise). Inference
+	 * passes of one image let the convolution write into the concatenation's output instead of an array of its own
+	 * that the concatenation would copy (SqueezeNet's fire modules, U-Net decoders: 7 % of SqueezeNet's pass).
+	 */
+	private final int[] concatReader;
+	private volatile int[][] lastShapes; // the node shapes of the last inference pass with placements, input shape first
 
 	Network(List<Layer> layers, List<int[]> inputsOf, int inputChannels, int sizeMultiple) {
 		this.layers = List.copyOf(layers);
@@ -46,6 +55,20 @@ public final class Network {
 		for (int k = 1; k <= layers.size(); k++)
 			for (int i : this.inputsOf[k - 1]) lastUse[i] = k;
 		lastUse[layers.size()] = Integer.MAX_VALUE; // the output survives
+		this.concatReader = concatReaders();
+	}
+
+	private int[] concatReaders() {
+		int n = layers.size();
+		int[] readers = new int[n + 1], reader = new int[n + 1], result = new int[n + 1];
+		for (int k = 1; k <= n; k++)
+			for (int i : inputsOf[k - 1]) {
+				readers[i]++;
+				reader[i] = k;
+			}
+		for (int k = 1; k < n; k++)
+			if (layers.get(k - 1) instanceof Conv2d && readers[k] == 1 && layers.get(reader[k] - 1) instanceof Concat) result[k] = reader[k];
+		return result;
 	}
 
 	/** Inference: evaluation statistics, nothing kept for backward. */
@@ -73,12 +96,27 @@ public final class Network {
 	private Tensor pass(Tensor input, Phase phase, InferenceBuffers buffers) {
 		Tensor[] values = new Tensor[layers.size() + 1];
 		values[0] = input;
+		int[][] shapes = buffers != null && input.rank() == 4 && input.n() == 1 ? placementShapes(input.shape()) : null;
+		Tensor[] concatOutput = shapes != null ? new Tensor[layers.size() + 1] : null;
 		for (int k = 1; k <= layers.size(); k++) {
 			int[] in = inputsOf[k - 1];
 			Tensor[] args = new Tensor[in.length];
 			for (int j = 0; j < in.length; j++) args[j] = values[in[j]];
-			values[k] = layers.get(k - 1).forward(args, phase);
-			if (checkFinite) requireFinite(layers.get(k - 1), values[k]);
+			int c = shapes != null && shapes[k][0] == 1 && shapes[concatReader[k]][0] == 1 ? concatReader[k] : 0;
+			if (c > 0) { // into the concatenation's output, which the first such convolution allocates
+				if (concatOutput[c] == null) concatOutput[c] = buffers.tensor(shapes[c]);
+				((Conv2d) layers.get(k - 1)).forwardInto(args[0], concatOutput[c], firstChannel(c, k, shapes));
+				values[k] = concatOutput[c];
+			} else if (concatOutput != null && concatOutput[k] != null) {
+				int[][] inShapes = new int[in.length][];
+				boolean[] inPlace = new boolean[in.length];
+				for (int j = 0; j < in.length; j++) {
+					inShapes[j] = shapes[in[j]];
+					inPlace[j] = concatReader[in[j]] == k;
+				}
+				values[k] = ((Concat) layers.get(k - 1)).forwardInto(args, inShapes, inPlace, concatOutput[k]);
+			} else values[k] = layers.get(k - 1).forward(args, phase);
+			if (checkFinite && c == 0) requireFinite(layers.get(k - 1), values[k]);
 			for (int j : in)
 				if (lastUse[j] == k && values[j] != null) { // nobody else needs it
 					float[] freed = values[j].data();
@@ -87,6 +125,27 @@ public final class Network {
 				}
 		}
 		return detached(values[layers.size()]);
+	}
+
+	/** How many convolutions write their output straight into a concatenation (inference, one image). */
+	int convolutionsIntoConcatenations() { return (int) Arrays.stream(concatReader).filter(c -> c > 0).count(); }
+
+	/** The node shapes for an inference pass on this input shape, or null when no convolution writes into a concatenation. */
+	private int[][] placementShapes(int[] inputShape) {
+		if (Arrays.stream(concatReader).allMatch(c -> c == 0)) return null;
+		int[][] s = lastShapes;
+		if (s == null || !Arrays.equals(s[0], inputShape)) lastShapes = s = shapes(inputShape);
+		return s;
+	}
+
+	/** Where node k's channels start in the output of the concatenation node c. */
+	private int firstChannel(int c, int k, int[][] shapes) {
+		int first = 0;
+		for (int i : inputsOf[c - 1]) {
+			if (i == k) return first;
+			first += shapes[i][1];
+		}
+		throw new IllegalStateException("node " + k + " is not an input of node " + c);
 	}
 
 	/** Whether a value still needed (nodes 0…k) shares {@code data}: a view such as a reshape's output. */

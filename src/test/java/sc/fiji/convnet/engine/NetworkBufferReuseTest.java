@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import sc.fiji.convnet.engine.layers.Concat;
 import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.engine.layers.Flatten;
 import sc.fiji.convnet.engine.layers.ReLU;
@@ -92,6 +93,29 @@ class NetworkBufferReuseTest {
 		for (int pass = 0; pass < 6; pass++)
 			assertArrayEquals(fresh.forward(x[pass % 3]).data(), recycling.forward(x[pass % 3]).data(), 0f, "pass " + pass);
 		assertArrayEquals(firstValues, first.data(), 0f, "the first output, after later passes");
+	}
+
+	@Test
+	void convolutionsWritingIntoAConcatenationGiveWhatFreshArraysGive() {
+		// a fire module: squeeze, then a 1×1 and a 3×3 expansion into one concatenation, with a third input that is no
+		// convolution's and a convolution that also feeds another layer (neither is written in place)
+		NetworkBuilder b = new NetworkBuilder(3).seed(21);
+		int squeeze = b.then(new Conv2d(3, 4, 1).relu(true));
+		int e1 = b.add(new Conv2d(4, 5, 1).relu(true), squeeze);
+		int relu = b.add(new ReLU(), squeeze);
+		int e3 = b.add(new Conv2d(4, 6, 3).padding(1), squeeze);
+		int shared = b.add(new Conv2d(4, 2, 3).padding(1), squeeze);
+		int concat = b.add(new Concat(), e1, relu, e3, shared);
+		int other = b.add(new ReLU(), shared);
+		b.add(new Concat(), concat, other);
+		b.then(new Conv2d(19, 2, 1));
+		Network recycling = b.build();
+		Network fresh = recycling.copy().reuseBuffers(false);
+		assertEquals(2, recycling.convolutionsIntoConcatenations(), "e1 and e3");
+		SplittableRandom r = new SplittableRandom(17);
+		Tensor[] x = { random(r, 1, 3, 9, 7), random(r, 1, 3, 9, 7), random(r, 2, 3, 9, 7), random(r, 1, 3, 5, 11) };
+		for (int pass = 0; pass < 8; pass++) // batches of one in place, of two not; a size change
+			assertArrayEquals(fresh.forward(x[pass % 4]).data(), recycling.forward(x[pass % 4]).data(), 0f, "pass " + pass);
 	}
 
 	@Test

@@ -16,10 +16,24 @@ final class ConvChecks {
 	}
 
 	static void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y) {
+		forwardInputs(g, x, w, b);
+		require("forward", "output y", y, g.outputSize(), g);
+	}
+
+	static void forwardInputs(ConvGeometry g, float[] x, float[] w, float[] b) {
 		require("forward", "input x", x, g.inputSize(), g);
 		require("forward", "weights w", w, g.weightSize(), g);
 		requireOptional("forward", "bias b", b, g.cout, g);
-		require("forward", "output y", y, g.outputSize(), g);
+	}
+
+	/** The output's place in a larger array: within it, and at its start unless it is one image. */
+	static void outputRange(ConvGeometry g, float[] y, int yAt) {
+		if (y == null) throw new IllegalArgumentException("Conv forward: output y is null for " + g);
+		if (yAt < 0 || yAt + g.outputSize() > y.length)
+			throw new IllegalArgumentException("Conv forward: output of " + g.outputSize() + " values from index " + yAt + " does not fit the "
+					+ y.length + " of y for " + g);
+		if (g.n != 1 && (yAt != 0 || y.length != g.outputSize()))
+			throw new IllegalArgumentException("Conv forward: only one image can go into a larger output, got " + g);
 	}
 
 	static void backwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx) {

@@ -21,11 +21,21 @@ public interface ConvKernels {
 	}
 
 	/**
-	 * As above, for weights that stay the same from call to call: kernels that reorder the weights before use may
-	 * keep the reordered forms in {@code packed} (null: nothing kept). This default keeps nothing.
+	 * As above, with two options for inference. The output may go into a larger array from index {@code yAt} on
+	 * (with yAt &gt; 0 or a longer y, one image only): a range of channels of a concatenation, written in place
+	 * instead of copied there afterwards. And for weights that stay the same from call to call, kernels that
+	 * reorder the weights before use may keep the reordered forms in {@code packed} (null: nothing kept). This
+	 * default keeps nothing and computes into an array of its own that it copies.
 	 */
-	default void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu, PackedWeights packed) {
-		forward(g, x, w, b, y, threads, relu);
+	default void forwardInto(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int yAt, int threads, boolean relu, PackedWeights packed) {
+		ConvChecks.outputRange(g, y, yAt);
+		if (yAt == 0 && y.length == g.outputSize()) {
+			forward(g, x, w, b, y, threads, relu);
+			return;
+		}
+		float[] own = new float[(int) g.outputSize()];
+		forward(g, x, w, b, own, threads, relu);
+		System.arraycopy(own, 0, y, yAt, own.length);
 	}
 
 	/** dx = ∂L/∂x given dy = ∂L/∂y; dx is overwritten. */

@@ -68,27 +68,30 @@ final class VectorConvKernels implements ConvKernels {
 
 	@Override
 	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu) {
-		forward(g, x, w, b, y, threads, relu, null);
+		ConvChecks.forward(g, x, w, b, y);
+		direct(g, x, w, null, b, y, 0, threads, relu, null);
 	}
 
 	@Override
-	public void forward(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int threads, boolean relu, PackedWeights packed) {
-		ConvChecks.forward(g, x, w, b, y);
-		direct(g, x, w, null, b, y, threads, relu, packed);
+	public void forwardInto(ConvGeometry g, float[] x, float[] w, float[] b, float[] y, int yAt, int threads, boolean relu, PackedWeights packed) {
+		ConvChecks.forwardInputs(g, x, w, b);
+		ConvChecks.outputRange(g, y, yAt);
+		direct(g, x, w, null, b, y, yAt, threads, relu, packed);
 	}
 
 	/**
-	 * y = conv_g(x, W) + b. W is w itself when {@code transposedOf} is null; otherwise g is the transposed
-	 * geometry of the original convolution {@code transposedOf} and W is w flipped and channel-transposed.
+	 * y = conv_g(x, W) + b, written from y[yAt] on. W is w itself when {@code transposedOf} is null; otherwise g is
+	 * the transposed geometry of the original convolution {@code transposedOf} and W is w flipped and
+	 * channel-transposed.
 	 */
-	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int threads, boolean relu,
-			PackedWeights packed) {
+	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int yAt, int threads,
+			boolean relu, PackedWeights packed) {
 		if (smallPlanes && VectorSmallPlanes.applies(g)) {
-			VectorSmallPlanes.forward(g, x, w, transposedOf, b, y, threads, relu, packed);
+			VectorSmallPlanes.forward(g, x, w, transposedOf, b, y, yAt, threads, relu, packed);
 			return;
 		}
 		if (VectorPointwise.applies(g)) {
-			VectorPointwise.forward(g, x, w, transposedOf, b, y, threads, relu, packed);
+			VectorPointwise.forward(g, x, w, transposedOf, b, y, yAt, threads, relu, packed);
 			return;
 		}
 		PaddedRows pr = new PaddedRows(g, L);
@@ -127,7 +130,7 @@ final class VectorConvKernels implements ConvKernels {
 					int coLocal = 0, wb = grp * groupSize;
 					for (int width : blockWidth) {
 						int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal);
-						int rowBase = ((n * g.cout + co0) * g.oh + oy) * g.ow;
+						int rowBase = yAt + ((n * g.cout + co0) * g.oh + oy) * g.ow;
 						if (width == 8) {
 							if (wide) VectorForwardBlocks.forward8x3(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
 							else VectorForwardBlocks.forward8x1(rows, tapOff, taps, wp, wb, ox0, b, co0, count, y, rowBase, plane, g.ow, tmp);
@@ -149,7 +152,7 @@ final class VectorConvKernels implements ConvKernels {
 				}
 				if (relu) // the group's output row oy, just written
 					for (int co = grp * coutG; co < (grp + 1) * coutG; co++) {
-						int row = ((n * g.cout + co) * g.oh + oy) * g.ow;
+						int row = yAt + ((n * g.cout + co) * g.oh + oy) * g.ow;
 						Rectifier.clip(y, row, row + g.ow);
 					}
 			}
@@ -222,7 +225,7 @@ final class VectorConvKernels implements ConvKernels {
 		ConvChecks.backwardInput(g, dy, w, dx);
 		ConvGeometry t = transposed(g);
 		if (t == null) scalar.backwardInput(g, dy, w, dx, threads);
-		else direct(t, dy, w, g, null, dx, threads, false, null);
+		else direct(t, dy, w, g, null, dx, 0, threads, false, null);
 	}
 
 	static ConvGeometry transposed(ConvGeometry g) { return ConvWeights.transposed(g); }

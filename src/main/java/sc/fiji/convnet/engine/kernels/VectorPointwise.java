@@ -22,8 +22,8 @@ final class VectorPointwise {
 		return g.kh == 1 && g.kw == 1 && g.padTop == 0 && g.padLeft == 0 && g.padBottom == 0 && g.padRight == 0;
 	}
 
-	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W packed from w (transposed when {@code orig} is set), or kept in {@code packed}. */
-	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu,
+	/** As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W packed from w (transposed when {@code orig} is set), or kept in {@code packed}; output from y[yAt] on. */
+	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int yAt, int threads, boolean relu,
 			PackedWeights packed) {
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), cols = g.oh * g.ow, colsPad = (cols + L - 1) / L * L;
 		int[] blockWidth = VectorConvKernels.blockWidths(coutG);
@@ -57,7 +57,7 @@ final class VectorPointwise {
 			int firstBlock = chunk * BLOCKS_PER_TASK, endBlock = Math.min(blockWidth.length, firstBlock + BLOCKS_PER_TASK);
 			for (int blk = firstBlock; blk < endBlock; blk++) {
 				int width = blockWidth[blk], coLocal = blockStart[blk], wb = grp * groupSize + coLocal * cinG;
-				int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal), rowBase = (n * g.cout + co0) * cols;
+				int co0 = grp * coutG + coLocal, count = Math.min(width, coutG - coLocal), rowBase = yAt + (n * g.cout + co0) * cols;
 				block(width, wide, src, tapOff, cinG, wp, wb, ox0, b, co0, count, y, rowBase, cols, cols, tmp);
 				if (relu) // the block's columns, just written
 					for (int c = 0; c < count; c++) Rectifier.clip(y, rowBase + c * cols + ox0, rowBase + c * cols + ox0 + valid);

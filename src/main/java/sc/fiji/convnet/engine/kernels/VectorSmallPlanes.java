@@ -61,9 +61,9 @@ final class VectorSmallPlanes {
 
 	/**
 	 * As {@code VectorConvKernels.direct}: y = conv_g(x, W) + b, W from w (transposed when {@code orig} is set), or
-	 * kept in {@code packed}.
+	 * kept in {@code packed}; output from y[yAt] on.
 	 */
-	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads, boolean relu,
+	static void forward(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int yAt, int threads, boolean relu,
 			PackedWeights packed) {
 		ChannelPanels wp = new ChannelPanels(g, L);
 		int panels = PatchPanels.blocks(g), taps = wp.taps, plane = g.oh * g.ow;
@@ -108,7 +108,7 @@ final class VectorSmallPlanes {
 							else VectorChannelBlocks.multiply8x1(patches, ai, tile, wi, kc, sums, at);
 						}
 					}
-					writeBack(sums, width, pb0, pb1, plane, wp.firstChannel(cb), g.cout, b, relu, y, (long) image * g.cout * plane);
+					writeBack(sums, width, pb0, pb1, plane, wp.firstChannel(cb), g.cout, b, relu, y, yAt + (long) image * g.cout * plane);
 				});
 			}
 		}

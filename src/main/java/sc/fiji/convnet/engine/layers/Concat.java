@@ -49,6 +49,21 @@ public final class Concat extends Layer {
 		return out;
 	}
 
+	/**
+	 * Inference, one image: the concatenation in {@code out}, whose channels for the inputs marked {@code inPlace}
+	 * their layers have already written there ({@link Conv2d#forwardInto}); the other inputs are copied in.
+	 */
+	public Tensor forwardInto(Tensor[] inputs, int[][] shapes, boolean[] inPlace, Tensor out) {
+		int[] o = outputShape(shapes);
+		if (o[0] != 1 || !Arrays.equals(out.shape(), o)) throw error("output " + out.shapeString() + " for inputs " + Arrays.deepToString(shapes));
+		int plane = o[2] * o[3];
+		int[] start = channelStarts(shapes);
+		for (int i = 0; i < inputs.length; i++)
+			if (!inPlace[i]) System.arraycopy(inputs[i].data(), 0, out.data(), start[i] * plane, shapes[i][1] * plane);
+		inputShapes = null; // nothing kept for backward
+		return out;
+	}
+
 	@Override
 	public Tensor[] backward(Tensor dy) {
 		if (inputShapes == null) throw noCache();

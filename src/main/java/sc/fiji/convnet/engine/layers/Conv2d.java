@@ -159,12 +159,30 @@ public final class Conv2d extends Layer {
 		ConvGeometry g = geometry(inputs[0].shape());
 		Tensor x = paddingMode == PaddingMode.ZEROS ? inputs[0] : pad(inputs[0], g);
 		Tensor y = buffer(0, g.n, g.cout, g.oh, g.ow); // the kernels overwrite it
-		Kernels.best().forward(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(),
-				y.data(), threadsFor(g), relu, packedWeights);
+		Kernels.best().forwardInto(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(),
+				y.data(), 0, threadsFor(g), relu, packedWeights);
 		input = phase.records() ? x : null;
 		output = phase.records() && relu ? y : null;
 		originalShape = inputs[0].shape();
 		return y;
+	}
+
+	/**
+	 * An inference forward pass of one image whose output goes straight into channels {@code firstChannel} on of
+	 * {@code whole} (1×C×OH×OW), the output of a concatenation, instead of into an array of its own.
+	 */
+	public void forwardInto(Tensor input, Tensor whole, int firstChannel) {
+		ConvGeometry g = geometry(input.shape());
+		int[] s = whole.shape();
+		if (g.n != 1 || s.length != 4 || s[0] != 1 || s[2] != g.oh || s[3] != g.ow || firstChannel < 0 || firstChannel + g.cout > s[1])
+			throw error("output " + Arrays.toString(new int[] { g.n, g.cout, g.oh, g.ow }) + " does not fit channels " + firstChannel + "… of "
+					+ whole.shapeString());
+		Tensor x = paddingMode == PaddingMode.ZEROS ? input : pad(input, g);
+		Kernels.best().forwardInto(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(), whole.data(),
+				firstChannel * g.oh * g.ow, threadsFor(g), relu, packedWeights);
+		this.input = null;
+		output = null;
+		originalShape = input.shape();
 	}
 
 	/**

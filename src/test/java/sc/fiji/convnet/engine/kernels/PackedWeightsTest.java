@@ -2,6 +2,7 @@ package sc.fiji.convnet.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -9,9 +10,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Weights kept packed between calls ({@link PackedWeights}) give exactly the outputs of weights packed on every call,
- * on each vector path that packs (small planes, 1×1 as a matrix product, the direct row kernels): on the call that
- * packs, on a later call that reuses the packing, and after the layer is handed another weight array.
+ * The inference options of {@link ConvKernels#forwardInto}. Weights kept packed between calls ({@link PackedWeights})
+ * give exactly the outputs of weights packed on every call, on each vector path that packs (small planes, 1×1 as a
+ * matrix product, the direct row kernels): on the call that packs, on a later call that reuses the packing, and
+ * after the layer is handed another weight array. An output placed in a larger array (a concatenation's channels)
+ * is the plain output, and nothing outside its range is written.
  */
 class PackedWeightsTest {
 
@@ -24,14 +27,41 @@ class PackedWeightsTest {
 			{ 1, 3, 50, 50, 64, 3, 2, 0 }, // direct rows, stride 2 on RGB
 	};
 
-	@Test
-	void keptPackingGivesTheSameOutputs() {
+	private static ConvKernels vector() {
 		Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "jdk.incubator.vector absent");
 		ConvKernels v = Kernels.vector();
 		assertNotNull(v);
+		return v;
+	}
+
+	private static ConvGeometry geometry(int[] c) {
+		return new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[5], c[6], c[6], 1, 1, c[7], c[7], c[7], c[7], 1);
+	}
+
+	@Test
+	void placedOutputsEqualPlainOnesOnEveryPath() {
+		for (ConvKernels k : new ConvKernels[] { vector(), new ScalarConvKernels() })
+			for (int i = 0; i < CASES.length; i++) {
+				int[] c = CASES[i].clone();
+				c[0] = 1; // one image
+				ConvGeometry g = geometry(c);
+				Random r = new Random(7500 + i);
+				float[] x = ConvTestData.random(r, g.inputSize()), w = ConvTestData.random(r, g.weightSize()), b = ConvTestData.random(r, g.cout);
+				int size = (int) g.outputSize(), before = 3 * g.oh * g.ow, after = 2 * g.oh * g.ow;
+				float[] plain = ConvTestData.nans(size), whole = ConvTestData.nans(before + size + after);
+				k.forward(g, x, w, b, plain, 2, true);
+				k.forwardInto(g, x, w, b, whole, before, 2, true, new PackedWeights());
+				assertArrayEquals(plain, java.util.Arrays.copyOfRange(whole, before, before + size), 0f, k.name() + " " + g);
+				for (int j = 0; j < whole.length; j++)
+					if (j < before || j >= before + size) assertTrue(Float.isNaN(whole[j]), k.name() + " " + g + " wrote outside at " + j);
+			}
+	}
+
+	@Test
+	void keptPackingGivesTheSameOutputs() {
+		ConvKernels v = vector();
 		for (int i = 0; i < CASES.length; i++) {
-			int[] c = CASES[i];
-			ConvGeometry g = new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[5], c[6], c[6], 1, 1, c[7], c[7], c[7], c[7], 1);
+			ConvGeometry g = geometry(CASES[i]);
 			Random r = new Random(7400 + i);
 			float[] x = ConvTestData.random(r, g.inputSize()), b = ConvTestData.random(r, g.cout);
 			float[] w = ConvTestData.random(r, g.weightSize()), other = ConvTestData.random(r, g.weightSize());
@@ -39,7 +69,7 @@ class PackedWeightsTest {
 			for (float[] weights : new float[][] { w, w, other, other }) {
 				float[] expected = ConvTestData.nans(g.outputSize()), kept = ConvTestData.nans(g.outputSize());
 				v.forward(g, x, weights, b, expected, 2, true);
-				v.forward(g, x, weights, b, kept, 2, true, packed);
+				v.forwardInto(g, x, weights, b, kept, 0, 2, true, packed);
 				assertArrayEquals(expected, kept, 0f, g + (weights == w ? " first weights" : " other weights"));
 			}
 		}
