@@ -86,6 +86,16 @@ final class VectorConvKernels implements ConvKernels {
 	 */
 	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry transposedOf, float[] b, float[] y, int yAt, int threads,
 			boolean relu, PackedWeights packed) {
+		// With the weights kept packed, unpadded stride-1 1×1 layers take the matrix product that reads the input where
+		// it lies even on small planes: packing the input patches and transposing the sums back cost more than the
+		// lanes it fills (two threads, BENCHMARKS.md session 8: SqueezeNet's 512→64 on 13×13 44 against 150 µs, its
+		// 512→1000 657 against 848 µs, ResNet-50's 512→128 on 28×28 297 against 612 µs; only its 512→2048 on 7×7
+		// went the other way, 548 against 484 µs). Packing the weights on every call is what had made the product
+		// faster. Strided ones stay: gathering every other input pixel made ResNet-50's three 2.5× slower.
+		if (packed != null && transposedOf == null && g.strideH == 1 && g.strideW == 1 && VectorPointwise.applies(g)) {
+			VectorPointwise.forward(g, x, w, null, b, y, yAt, threads, relu, packed);
+			return;
+		}
 		if (smallPlanes && VectorSmallPlanes.applies(g)) {
 			VectorSmallPlanes.forward(g, x, w, transposedOf, b, y, yAt, threads, relu, packed);
 			return;
