@@ -13,7 +13,7 @@ import sc.fiji.convnet.engine.layers.ReLU;
  * ({@link Conv2d#relu(boolean)}), wherever nothing else reads the convolution's output. Inference outputs are those
  * of the original (running statistics are constants there), with two passes over memory fewer per block; training
  * and per-layer views need the original, whose layers this copy no longer has. The copy's convolutions keep their
- * weights packed for the kernels ({@link Conv2d#constantWeights()}).
+ * weights packed for the kernels ({@link Network#constantWeights()}).
  */
 public final class InferenceFolding {
 
@@ -50,11 +50,10 @@ public final class InferenceFolding {
 			if (gone[k]) continue;
 			int[] in = copy.inputsOf(k);
 			for (int j = 0; j < in.length; j++) in[j] = index[node[in[j]]];
-			if (layers.get(k - 1) instanceof Conv2d conv) conv.constantWeights(); // nothing trains this copy
 			kept.add(layers.get(k - 1));
 			inputs.add(in);
 			index[k] = kept.size();
 		}
-		return new Network(kept, inputs, copy.inputChannels(), copy.sizeMultiple());
+		return new Network(kept, inputs, copy.inputChannels(), copy.sizeMultiple()).constantWeights(); // nothing trains this copy
 	}
 }

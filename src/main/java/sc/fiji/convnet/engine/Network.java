@@ -44,6 +44,7 @@ public final class Network {
 	 * that the concatenation would copy (SqueezeNet's fire modules, U-Net decoders: 7 % of SqueezeNet's pass).
 	 */
 	private final int[] concatReader;
+	private final int convolutionsIntoConcatenations; // nodes with a concatReader
 	private volatile int[][] lastShapes; // the node shapes of the last inference pass with placements, input shape first
 
 	Network(List<Layer> layers, List<int[]> inputsOf, int inputChannels, int sizeMultiple) {
@@ -56,6 +57,7 @@ public final class Network {
 			for (int i : this.inputsOf[k - 1]) lastUse[i] = k;
 		lastUse[layers.size()] = Integer.MAX_VALUE; // the output survives
 		this.concatReader = concatReaders();
+		this.convolutionsIntoConcatenations = (int) Arrays.stream(concatReader).filter(c -> c > 0).count();
 	}
 
 	private int[] concatReaders() {
@@ -69,6 +71,15 @@ public final class Network {
 		for (int k = 1; k < n; k++)
 			if (layers.get(k - 1) instanceof Conv2d && readers[k] == 1 && layers.get(reader[k] - 1) instanceof Concat) result[k] = reader[k];
 		return result;
+	}
+
+	/**
+	 * Declares every convolution's weights constants from now on, for a network made for prediction only, that
+	 * nothing trains: the kernels then keep the weights in the order they compute with ({@link Conv2d#constantWeights()}).
+	 */
+	public Network constantWeights() {
+		for (Layer l : layers) if (l instanceof Conv2d conv) conv.constantWeights();
+		return this;
 	}
 
 	/** Inference: evaluation statistics, nothing kept for backward. */
@@ -128,11 +139,11 @@ public final class Network {
 	}
 
 	/** How many convolutions write their output straight into a concatenation (inference, one image). */
-	int convolutionsIntoConcatenations() { return (int) Arrays.stream(concatReader).filter(c -> c > 0).count(); }
+	int convolutionsIntoConcatenations() { return convolutionsIntoConcatenations; }
 
 	/** The node shapes for an inference pass on this input shape, or null when no convolution writes into a concatenation. */
 	private int[][] placementShapes(int[] inputShape) {
-		if (Arrays.stream(concatReader).allMatch(c -> c == 0)) return null;
+		if (convolutionsIntoConcatenations == 0) return null;
 		int[][] s = lastShapes;
 		if (s == null || !Arrays.equals(s[0], inputShape)) lastShapes = s = shapes(inputShape);
 		return s;

@@ -157,10 +157,8 @@ public final class Conv2d extends Layer {
 	@Override
 	public Tensor forward(Tensor[] inputs, Phase phase) {
 		ConvGeometry g = geometry(inputs[0].shape());
-		Tensor x = paddingMode == PaddingMode.ZEROS ? inputs[0] : pad(inputs[0], g);
 		Tensor y = buffer(0, g.n, g.cout, g.oh, g.ow); // the kernels overwrite it
-		Kernels.best().forwardInto(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(),
-				y.data(), 0, threadsFor(g), relu, packedWeights);
+		Tensor x = compute(inputs[0], g, y.data(), 0);
 		input = phase.records() ? x : null;
 		output = phase.records() && relu ? y : null;
 		originalShape = inputs[0].shape();
@@ -177,12 +175,18 @@ public final class Conv2d extends Layer {
 		if (g.n != 1 || s.length != 4 || s[0] != 1 || s[2] != g.oh || s[3] != g.ow || firstChannel < 0 || firstChannel + g.cout > s[1])
 			throw error("output " + Arrays.toString(new int[] { g.n, g.cout, g.oh, g.ow }) + " does not fit channels " + firstChannel + "… of "
 					+ whole.shapeString());
-		Tensor x = paddingMode == PaddingMode.ZEROS ? input : pad(input, g);
-		Kernels.best().forwardInto(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(), whole.data(),
-				firstChannel * g.oh * g.ow, threadsFor(g), relu, packedWeights);
+		compute(input, g, whole.data(), firstChannel * g.oh * g.ow);
 		this.input = null;
 		output = null;
 		originalShape = input.shape();
+	}
+
+	/** Writes the output for {@code input} into y from index yAt on; returns the input as the kernels read it (padded). */
+	private Tensor compute(Tensor input, ConvGeometry g, float[] y, int yAt) {
+		Tensor x = paddingMode == PaddingMode.ZEROS ? input : pad(input, g);
+		Kernels.best().forwardInto(g, x.data(), weight.value().data(), bias == null ? null : bias.value().data(), y, yAt, threadsFor(g), relu,
+				packedWeights);
+		return x;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import sc.fiji.convnet.onnx.imports.ImportGraph.Computed;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Constant;
 import sc.fiji.convnet.onnx.imports.ImportGraph.Value;
 import sc.fiji.convnet.engine.layers.Concat;
+import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.layers.Conv2d;
 import sc.fiji.convnet.onnx.imports.layers.BinaryOp;
 import sc.fiji.convnet.onnx.imports.layers.ConstantArithmetic;
@@ -103,7 +104,7 @@ public final class OnnxImporter {
 	 * normalized, rectified values. Outputs and input gradients are those of the plain import (inference statistics
 	 * are constants), but the batch-norm and ReLU layers and the batch-norm parameters are gone, so fine-tuning and
 	 * per-layer views (a Conv's own output, its filters, Grad-CAM at a Conv) need the plain import. The weights are
-	 * constants ({@link Conv2d#constantWeights()}).
+	 * constants ({@link Network#constantWeights()}).
 	 */
 	public static ImportedModel forInference(OnnxModel model, Map<String, int[]> inputShapes, List<String> outputNames) {
 		return fromModel(model, inputShapes, outputNames, false, true);
@@ -213,9 +214,8 @@ public final class OnnxImporter {
 			}
 			g.add(new Concat().named("outputs"), new int[] { 1, sum, 1, 1 }, nodes);
 		}
-		var network = g.builder.build();
-		if (inference) // nothing trains an import for running only: the kernels may keep the weights packed
-			for (var layer : network.layers()) if (layer instanceof Conv2d conv) conv.constantWeights();
+		Network network = g.builder.build();
+		if (inference) network.constantWeights(); // nothing trains an import for running only
 		return new ImportedModel(network, inputs.stream().map(ValueInfo::name).toList(), shapes, engineInput, outNames,
 				results.stream().map(Computed::shape).toList(), opset);
 	}
