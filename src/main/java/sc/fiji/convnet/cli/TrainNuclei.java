@@ -32,10 +32,12 @@ final class TrainNuclei {
 			"  --init FILE       start from a network written by train-nuclei (its depth and width are kept)",
 			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
+			"  --contact-weight W  extra loss weight of pixels within 2 px of two nuclei (default " + new NucleiTraining.Settings().contactWeight + ")",
+			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "contact-weight"), Set.of("help", "resume"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -45,6 +47,8 @@ final class TrainNuclei {
 		s.diameter = o.number("diameter", s.diameter);
 		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
 		s.resume = o.flag("resume");
+		s.contactWeight = o.number("contact-weight", s.contactWeight);
+		if (!(s.contactWeight >= 0) || Double.isInfinite(s.contactWeight)) throw new Options.UsageException("--contact-weight " + s.contactWeight + " must be ≥ 0");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);
@@ -57,15 +61,17 @@ final class TrainNuclei {
 			throw new Options.UsageException("--min-scale " + s.minScale + " and --max-scale " + s.maxScale + " make no zoom range");
 		List<NucleiSample> train = new java.util.ArrayList<>();
 		java.util.Map<String, List<NucleiSample>> val = new java.util.LinkedHashMap<>();
+		List<Integer> sources = new java.util.ArrayList<>();
 		for (String dir : o.require("data").split(",")) {
 			Path data = Path.of(dir.trim());
 			List<NucleiSample> t = NucleiDataset.load(data, "train"), v = NucleiDataset.load(data, "val");
 			train.addAll(t);
+			sources.add(t.size());
 			val.put(data.getFileName().toString(), v);
 			out.println("train-nuclei: " + t.size() + " training and " + v.size() + " validation images from " + data);
 		}
 		out.println("train-nuclei: seed " + s.seed);
-		double ap = new NucleiTraining(s, out).train(train, val, Path.of(o.require("output")));
+		double ap = new NucleiTraining(s, out).sources(sources.stream().mapToInt(Integer::intValue).toArray()).train(train, val, Path.of(o.require("output")));
 		out.printf(java.util.Locale.ROOT, "train-nuclei: best mean val AP@0.5 %.4f, network in %s%n", ap, o.require("output"));
 		return 0;
 	}

@@ -24,12 +24,24 @@ public final class InstanceDecoder {
 	private final int minArea;
 	private final int maxArea;
 	private final boolean fillHoles;
+	private final double minScore;
 
 	/**
 	 * @param minSeedArea seed components smaller than this (pixels) are noise, not nuclei: they are
 	 *                    dropped and their pixels go to the neighbouring nucleus (three-class models)
 	 */
 	public InstanceDecoder(double threshold, double seedThreshold, int minSeedArea, double prominence, int minArea, int maxArea, boolean fillHoles) {
+		this(threshold, seedThreshold, minSeedArea, prominence, minArea, maxArea, fillHoles, 0);
+	}
+
+	/**
+	 * @param minScore three-class models: objects whose mean foreground probability is below this are dropped
+	 *                 (0 keeps every object)
+	 */
+	public InstanceDecoder(double threshold, double seedThreshold, int minSeedArea, double prominence, int minArea, int maxArea, boolean fillHoles,
+			double minScore) {
+		if (!(minScore >= 0 && minScore < 1)) throw new IllegalArgumentException("InstanceDecoder: minimum object score must lie in [0, 1), got " + minScore);
+		this.minScore = minScore;
 		this.threshold = threshold;
 		this.seedThreshold = seedThreshold;
 		this.minSeedArea = minSeedArea;
@@ -82,7 +94,25 @@ public final class InstanceDecoder {
 			for (int i = 0; i < n; i++) if (labels[i] != 0 && area[labels[i]] < minSeedArea) labels[i] = 0;
 		}
 		SeededWatershed.flood(width, height, labels, cost, mask);
+		if (minScore > 0) dropUnsure(labels, p[1], p[2]);
 		return finish(new LabelImage(width, height, labels, 0));
+	}
+
+	/**
+	 * Removes the objects whose mean foreground probability (interior + boundary) is below {@link #minScore}: faint,
+	 * out-of-focus or ragged shapes that pass the pixel threshold only here and there.
+	 */
+	private void dropUnsure(int[] labels, float[] interior, float[] boundary) {
+		int max = 0;
+		for (int l : labels) max = Math.max(max, l);
+		double[] sum = new double[max + 1];
+		int[] count = new int[max + 1];
+		for (int i = 0; i < labels.length; i++)
+			if (labels[i] != 0) {
+				sum[labels[i]] += interior[i] + boundary[i];
+				count[labels[i]]++;
+			}
+		for (int i = 0; i < labels.length; i++) if (labels[i] != 0 && sum[labels[i]] < minScore * count[labels[i]]) labels[i] = 0;
 	}
 
 	private LabelImage finish(LabelImage labels) {

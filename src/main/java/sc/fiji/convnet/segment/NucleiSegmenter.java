@@ -19,9 +19,11 @@ public final class NucleiSegmenter {
 	/** Defaults every entry point shows, chosen on the validation split for the shipped model. */
 	public static final double DEFAULT_THRESHOLD = 0.7, DEFAULT_SEED_THRESHOLD = 0.7;
 	public static final int DEFAULT_MIN_AREA = 20, DEFAULT_VIEWS = 4, DEFAULT_MIN_SEED_AREA = 5;
+	/** Objects of three-class models whose mean foreground probability is lower are dropped (chosen on both DSB val splits). */
+	public static final double DEFAULT_MIN_SCORE = 0.85;
 
 	private final SegmentationModel model;
-	private final double threshold, seedThreshold, prominence, diameter;
+	private final double threshold, seedThreshold, prominence, diameter, minScore;
 	private final int tileSize, halo, minArea, maxArea, views, minSeedArea;
 	private final boolean fillHoles;
 
@@ -38,6 +40,7 @@ public final class NucleiSegmenter {
 		this.fillHoles = b.fillHoles;
 		this.views = b.views;
 		this.minSeedArea = b.minSeedArea;
+		this.minScore = b.minScore;
 	}
 
 	public static Builder builder(SegmentationModel model) { return new Builder(model); }
@@ -47,7 +50,8 @@ public final class NucleiSegmenter {
 	/** Every decoding and prediction setting as {@code key=value;…}, for a batch journal to compare runs by. */
 	public String settings() {
 		return String.format(java.util.Locale.ROOT, "threshold=%s;seed=%s;prominence=%s;diameter=%s;tile=%d;halo=%d;minimum=%d;maximum=%d;views=%d;"
-				+ "minSeedArea=%d;fillHoles=%b;", threshold, seedThreshold, prominence, diameter, tileSize, halo, minArea, maxArea, views, minSeedArea, fillHoles);
+				+ "minSeedArea=%d;fillHoles=%b;minScore=%s;", threshold, seedThreshold, prominence, diameter, tileSize, halo, minArea, maxArea, views, minSeedArea,
+				fillHoles, minScore);
 	}
 	/** The decoder (image scale), predictor, tile edge, halo and diameter of these settings: shared with {@link LargeImageSegmenter}. */
 	InstanceDecoder decoder() { return decoder(1); }
@@ -58,7 +62,7 @@ public final class NucleiSegmenter {
 	 * diameter); the maximum area is the user's, in the image's pixels.
 	 */
 	private InstanceDecoder decoder(double scale) {
-		return new InstanceDecoder(threshold, seedThreshold, atImageScale(minSeedArea, scale), prominence, atImageScale(minArea, scale), maxArea, fillHoles);
+		return new InstanceDecoder(threshold, seedThreshold, atImageScale(minSeedArea, scale), prominence, atImageScale(minArea, scale), maxArea, fillHoles, minScore);
 	}
 
 	/** An area in model pixels as image pixels, for an image resampled by {@code scale}. */
@@ -134,7 +138,8 @@ public final class NucleiSegmenter {
 	private DiameterEstimator estimator() {
 		int trainedArea = (int) Math.round(Math.PI * model.trainedDiameter() * model.trainedDiameter() / 4);
 		return new DiameterEstimator(model.trainedDiameter(),
-				new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, Math.max(minSeedArea, trainedArea / 16), Integer.MAX_VALUE, fillHoles));
+				new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, Math.max(minSeedArea, trainedArea / 16), Integer.MAX_VALUE, fillHoles,
+						minScore));
 	}
 
 	/** The K planes of a 1×K×H×W tensor, copied out. */
@@ -151,6 +156,7 @@ public final class NucleiSegmenter {
 		private double threshold = DEFAULT_THRESHOLD, seedThreshold = DEFAULT_SEED_THRESHOLD, prominence = 1.0, diameter = 0;
 		private int tileSize = 0, halo = -1, minArea = DEFAULT_MIN_AREA, maxArea = Integer.MAX_VALUE, views = DEFAULT_VIEWS, minSeedArea = DEFAULT_MIN_SEED_AREA;
 		private boolean fillHoles = true;
+		private double minScore = DEFAULT_MIN_SCORE;
 
 		private Builder(SegmentationModel model) {
 			if (model == null) throw new IllegalArgumentException("Segment: no model given");
@@ -182,11 +188,14 @@ public final class NucleiSegmenter {
 		public Builder views(int v) { this.views = v; return this; }
 		/** Interior components smaller than this (pixels at the model's scale) seed no nucleus of their own. */
 		public Builder minSeedArea(int a) { this.minSeedArea = a; return this; }
+		/** Objects whose mean foreground probability is lower are dropped (three-class models; 0 keeps all). */
+		public Builder minScore(double s) { this.minScore = s; return this; }
 
 		public NucleiSegmenter build() {
 			if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("Segment: threshold must lie in (0, 1), got " + threshold);
 			if (minArea < 0 || maxArea < minArea) throw new IllegalArgumentException("Segment: size range " + minArea + "–" + maxArea + " is empty");
 			if (diameter < 0) throw new IllegalArgumentException("Segment: diameter must be ≥ 0, got " + diameter);
+			if (!(minScore >= 0 && minScore < 1)) throw new IllegalArgumentException("Segment: minimum object score must lie in [0, 1), got " + minScore);
 			if (minSeedArea < 0) throw new IllegalArgumentException("Segment: minimum seed area must be ≥ 0, got " + minSeedArea);
 			if (views != 1 && views != 2 && views != 4 && views != 8)
 				throw new IllegalArgumentException("Segment: views must be 1, 2, 4 or 8, got " + views);

@@ -45,6 +45,28 @@ class InstanceDecoderTest {
 		assertEquals(2 * 18 * 16 - 0, labels.areas()[1] + labels.areas()[2], "every non-background pixel is claimed");
 	}
 
+	/** Two nuclei over the pixel threshold, one only just: a minimum object score keeps the sure one alone. */
+	@Test
+	void unsureObjectsAreDroppedByTheirMeanForegroundProbability() {
+		int w = 40, h = 20;
+		float[][] p = new float[3][w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				boolean left = Math.hypot(x - 10, y - 10) < 7, right = Math.hypot(x - 30, y - 10) < 7;
+				// left: foreground 0.95 everywhere; right: 0.9 in its seed, 0.75 on its rim (mean ≈ 0.8)
+				p[1][i] = left ? 0.95f : right ? (Math.hypot(x - 30, y - 10) < 4 ? 0.9f : 0.75f) : 0;
+				p[0][i] = 1 - p[1][i];
+			}
+		InstanceDecoder keepAll = new InstanceDecoder(0.7, 0.7, 0, 1, 5, Integer.MAX_VALUE, true);
+		assertEquals(2, keepAll.decode(p, w, h).count());
+		LabelImage sure = new InstanceDecoder(0.7, 0.7, 0, 1, 5, Integer.MAX_VALUE, true, 0.85).decode(p, w, h);
+		assertEquals(1, sure.count());
+		assertTrue(sure.labels()[10 * w + 10] != 0 && sure.labels()[10 * w + 30] == 0, "the sure nucleus is the one kept");
+		assertEquals(2, new InstanceDecoder(0.7, 0.7, 0, 1, 5, Integer.MAX_VALUE, true, 0.75).decode(p, w, h).count(), "both pass a lower score");
+		assertThrows(IllegalArgumentException.class, () -> new InstanceDecoder(0.7, 0.7, 0, 1, 5, Integer.MAX_VALUE, true, 1));
+	}
+
 	/** A speck of interior inside one nucleus's boundary is noise: with a minimum seed area it splits nothing. */
 	@Test
 	void tinySeedsDoNotSplitANucleus() {

@@ -67,12 +67,19 @@ public final class NucleiTraining {
 		 */
 		public double replayShare = 0.3;
 
+		/**
+		 * Extra loss weight of the pixels where two nuclei touch or nearly touch ({@link ContactWeights}): the
+		 * remaining errors of the shipped model are merged neighbours. 0 = every pixel weighs as its class.
+		 */
+		public double contactWeight = 0;
+
 		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}
 
 	private final Settings s;
 	private final PrintStream log;
 	private List<NucleiSample> replay = List.of();
+	private int[] sourceSizes;
 
 	public NucleiTraining(Settings settings, PrintStream log) {
 		this.s = settings;
@@ -91,6 +98,15 @@ public final class NucleiTraining {
 	 * Images of what the starting network already does well, with its own labels, mixed into the crops
 	 * ({@link Settings#replayShare}): fine-tuning on a new microscope then does not forget the old one.
 	 */
+	/**
+	 * The training list is the concatenation of data sets of these sizes (in order); each then gives an equal share
+	 * of the crops, so that a small set of one kind of image is not drowned by a large one of another.
+	 */
+	public NucleiTraining sources(int... sizes) {
+		this.sourceSizes = sizes.clone();
+		return this;
+	}
+
 	public NucleiTraining replay(List<NucleiSample> images) {
 		this.replay = List.copyOf(images);
 		return this;
@@ -132,15 +148,17 @@ public final class NucleiTraining {
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
-		Pool pool = new Pool(train), rehearsal = replay.isEmpty() ? null : new Pool(replay);
+		Pool pool = new Pool(train, sourceSizes), rehearsal = replay.isEmpty() ? null : new Pool(replay, null);
 		log.println(pool.describe());
 		if (rehearsal != null) log.printf(Locale.ROOT, "replay: %d image(s) labelled by the starting network in %.0f %% of the crops%n", replay.size(), 100 * s.replayShare);
 		Augmenter aug = new Augmenter(s.crop, s.minScale, s.maxScale).augment(s.augment);
+		if (s.contactWeight > 0) log.printf(Locale.ROOT, "pixels within %d px of two nuclei weigh %.1f more%n", ContactWeights.RADIUS, s.contactWeight);
 		int plane = s.crop * s.crop;
 		TrainingLoop.Task task = new TrainingLoop.Task() {
 			@Override
 			public double step(int step, SplittableRandom rng) {
-				float[] x = new float[s.batch * plane], y = new float[s.batch * plane];
+				boolean weighted = s.contactWeight > 0;
+				float[] x = new float[s.batch * plane], y = new float[(weighted ? 2 : 1) * s.batch * plane];
 				int[] instances = new int[s.batch * plane];
 				for (int b = 0; b < s.batch; b++) {
 					boolean old = rehearsal != null && rng.nextDouble() < s.replayShare;
@@ -151,9 +169,15 @@ public final class NucleiTraining {
 					int focus = rng.nextBoolean() ? from.nucleusPixel(k, rng) : -1;
 					aug.crop(from.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
 					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
-					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
+					float[] classes = ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth);
+					if (!weighted) System.arraycopy(classes, 0, y, b * plane, plane);
+					else {
+						System.arraycopy(classes, 0, y, 2 * b * plane, plane);
+						System.arraycopy(ContactWeights.of(one, s.crop, s.crop, (float) s.contactWeight), 0, y, (2 * b + 1) * plane, plane);
+					}
 				}
-				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
+				Tensor target = weighted ? new Tensor(y, s.batch, 2, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
+				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), target);
 			}
 
 			@Override
@@ -219,30 +243,42 @@ public final class NucleiTraining {
 	/**
 	 * The training images, normalised once, with their nucleus sizes: images are drawn with weight
 	 * 1/√(images of the same size class), size classes being half-octaves of the median diameter, so
-	 * that the rare sparse large-nucleus images are seen far more often than their count alone gives.
+	 * that the rare sparse large-nucleus images are seen far more often than their count alone gives. With
+	 * source sizes, the weights are normalised per source so that each source gives an equal share.
 	 */
-	private static final class Pool {
+	static final class Pool {
 		private final List<float[]> normalized = new ArrayList<>();
 		private final double[] diameters, cumulative;
 		private final int[][] nucleusPixels;
 		private final Map<Integer, Integer> classes = new HashMap<>();
 
-		Pool(List<NucleiSample> train) {
+		Pool(List<NucleiSample> train, int[] sourceSizes) {
 			int n = train.size();
+			int[] source = new int[n];
+			if (sourceSizes != null) {
+				if (java.util.Arrays.stream(sourceSizes).sum() != n)
+					throw new IllegalArgumentException("sources of " + java.util.Arrays.toString(sourceSizes) + " images for " + n + " training images");
+				for (int q = 0, i = 0; q < sourceSizes.length; q++)
+					for (int j = 0; j < sourceSizes[q]; j++) source[i++] = q;
+			}
 			diameters = new double[n];
 			nucleusPixels = new int[n][];
 			int[] sizeClass = new int[n];
+			Map<List<Integer>, Integer> perSource = new HashMap<>();
 			for (int i = 0; i < n; i++) {
 				NucleiSample t = train.get(i);
 				normalized.add(normalize(t.pixels(), t.width(), t.height()).data());
 				diameters[i] = t.medianDiameter();
 				sizeClass[i] = diameters[i] > 0 ? (int) Math.floor(2 * Math.log(diameters[i]) / Math.log(2)) : -1;
 				classes.merge(sizeClass[i], 1, Integer::sum);
+				perSource.merge(List.of(source[i], sizeClass[i]), 1, Integer::sum);
 				nucleusPixels[i] = firstPixels(t.labels());
 			}
+			double[] weight = new double[n], sourceTotal = new double[sourceSizes == null ? 1 : sourceSizes.length];
+			for (int i = 0; i < n; i++) sourceTotal[source[i]] += weight[i] = 1 / Math.sqrt(perSource.get(List.of(source[i], sizeClass[i])));
 			cumulative = new double[n];
 			double sum = 0;
-			for (int i = 0; i < n; i++) cumulative[i] = sum += 1 / Math.sqrt(classes.get(sizeClass[i]));
+			for (int i = 0; i < n; i++) cumulative[i] = sum += weight[i] / sourceTotal[source[i]];
 		}
 
 		private static int[] firstPixels(LabelImage labels) {
