@@ -32,12 +32,11 @@ final class TrainNuclei {
 			"  --init FILE       start from a network written by train-nuclei (its depth and width are kept)",
 			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
-			"  --contact-weight W  extra loss weight of pixels within 2 px of two nuclei (default " + new NucleiTraining.Settings().contactWeight + ")",
 			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "contact-weight"), Set.of("help", "resume"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -47,8 +46,6 @@ final class TrainNuclei {
 		s.diameter = o.number("diameter", s.diameter);
 		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
 		s.resume = o.flag("resume");
-		s.contactWeight = o.number("contact-weight", s.contactWeight);
-		if (!(s.contactWeight >= 0) || Double.isInfinite(s.contactWeight)) throw new Options.UsageException("--contact-weight " + s.contactWeight + " must be ≥ 0");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);

@@ -13,11 +13,6 @@ class SoftmaxCrossEntropyTest {
 
 	/** The loss written out in double precision from its definition. */
 	private static double reference(float[] x, float[] t, int n, int k, int spatial, float[] w) {
-		return reference(x, t, null, n, k, spatial, w);
-	}
-
-	/** The same with a weight per pixel (null: all 1). */
-	private static double reference(float[] x, float[] t, float[] pixel, int n, int k, int spatial, float[] w) {
 		double num = 0, den = 0;
 		for (int i = 0; i < n; i++)
 			for (int j = 0; j < spatial; j++) {
@@ -25,7 +20,7 @@ class SoftmaxCrossEntropyTest {
 				if (c < 0) continue;
 				double z = 0;
 				for (int q = 0; q < k; q++) z += Math.exp(x[(i * k + q) * spatial + j]);
-				double wc = (w == null ? 1 : w[c]) * (pixel == null ? 1 : pixel[i * spatial + j]);
+				double wc = w == null ? 1 : w[c];
 				num += wc * -Math.log(Math.exp(x[(i * k + c) * spatial + j]) / z);
 				den += wc;
 			}
@@ -60,44 +55,6 @@ class SoftmaxCrossEntropyTest {
 			// reference in double: step errors are float rounding of x (1e-7/h) and h² terms
 			assertEquals((p - m) / (2 * h), g[i], 1e-4, "gradient " + i);
 		}
-	}
-
-	@Test
-	void pixelWeightsInASecondTargetPlaneMatchDefinition() {
-		SplittableRandom r = new SplittableRandom(5);
-		int n = 2, k = 3, spatial = 20;
-		Tensor x = GradCheck.random(r, n, k, 4, 5);
-		for (int i = 0; i < x.size(); i++) x.data()[i] *= 3;
-		Tensor labels = labels(r, k, true, n, 4, 5);
-		float[] pixel = new float[n * spatial];
-		for (int i = 0; i < pixel.length; i++) pixel[i] = r.nextInt(4) == 0 ? 0 : (float) (0.5 + 4 * r.nextDouble());
-		float[] both = new float[2 * n * spatial];
-		for (int i = 0; i < n; i++) {
-			System.arraycopy(labels.data(), i * spatial, both, 2 * i * spatial, spatial);
-			System.arraycopy(pixel, i * spatial, both, (2 * i + 1) * spatial, spatial);
-		}
-		Tensor t = new Tensor(both, n, 2, 4, 5);
-		float[] w = { 0.5f, 1f, 2f };
-		SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(w);
-		double l = ce.forward(x, t);
-		assertEquals(reference(x.data(), labels.data(), pixel, n, k, spatial, w), l, 1e-6);
-		assertNotEquals(reference(x.data(), labels.data(), null, n, k, spatial, w), l, 1e-3, "the pixel weights changed nothing");
-		float[] g = ce.gradient().data().clone();
-		double h = 1e-3;
-		for (int i = 0; i < x.size(); i++) {
-			float old = x.data()[i];
-			x.data()[i] = (float) (old + h);
-			double p = reference(x.data(), labels.data(), pixel, n, k, spatial, w);
-			x.data()[i] = (float) (old - h);
-			double m = reference(x.data(), labels.data(), pixel, n, k, spatial, w);
-			x.data()[i] = old;
-			assertEquals((p - m) / (2 * h), g[i], 1e-4, "gradient " + i);
-		}
-		Tensor bad = new Tensor(both.clone(), n, 2, 4, 5);
-		bad.data()[2 * spatial + 3] = 1; // sample 1, position 3: a labelled pixel ...
-		bad.data()[3 * spatial + 3] = -1; // ... with a negative weight
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SoftmaxCrossEntropy(w).forward(x, bad));
-		assertTrue(e.getMessage().contains("pixel weight -1.0"), e.getMessage());
 	}
 
 	@Test

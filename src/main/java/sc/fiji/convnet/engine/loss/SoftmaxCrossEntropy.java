@@ -12,8 +12,6 @@ import sc.fiji.convnet.tensor.Tensor;
  * for segmentation. Labels outside [0, K) — by convention −1 — are ignored (unlabelled pixels).
  * With class weights w the loss is the weighted mean Σ w_{t_i}·(−ln p_{i,t_i}) / Σ w_{t_i} over the
  * labelled positions, as in PyTorch's CrossEntropyLoss; without weights every w is 1.
- * A segmentation target shaped N×2×H×W carries a per-pixel weight (≥ 0) in its second plane, which multiplies
- * the class weight of that pixel in both sums.
  * The log-sum-exp is computed in double precision with the maximum subtracted, so large logits are safe.
  */
 public final class SoftmaxCrossEntropy implements Loss {
@@ -39,11 +37,9 @@ public final class SoftmaxCrossEntropy implements Loss {
 		if (s.length < 2) throw new IllegalArgumentException("SoftmaxCrossEntropy: logits must be N×K[×H×W], got " + prediction.shapeString());
 		int n = s[0], k = s[1];
 		int spatial = prediction.size() / Math.max(1, n * k);
-		int[] ts = target.shape();
-		boolean pixelWeights = s.length == 4 && ts.length == 4 && ts[1] == 2 && target.size() == 2 * n * spatial;
-		if (n * k * spatial != prediction.size() || (target.size() != n * spatial && !pixelWeights))
+		if (n * k * spatial != prediction.size() || target.size() != n * spatial)
 			throw new IllegalArgumentException("SoftmaxCrossEntropy: target " + target.shapeString() + " does not match logits " + prediction.shapeString()
-					+ " (expected " + n * spatial + " labels, or N×2×H×W labels and pixel weights)");
+					+ " (expected " + n * spatial + " labels)");
 		if (classWeights != null && classWeights.length != k)
 			throw new IllegalArgumentException("SoftmaxCrossEntropy: " + classWeights.length + " class weights for " + k + " classes (logits " + prediction.shapeString() + ")");
 		float[] x = prediction.data(), t = target.data();
@@ -52,17 +48,11 @@ public final class SoftmaxCrossEntropy implements Loss {
 		double[] p = new double[k];
 		for (int i = 0; i < n; i++)
 			for (int j = 0; j < spatial; j++) {
-				float label = t[(pixelWeights ? 2 * i : i) * spatial + j];
+				float label = t[i * spatial + j];
 				if (Float.isNaN(label)) throw new IllegalArgumentException("SoftmaxCrossEntropy: NaN label at sample " + i + ", position " + j);
 				int c = (int) label;
 				if (c < 0 || c >= k || c != label) continue; // unlabelled
 				double w = classWeights == null ? 1 : classWeights[c];
-				if (pixelWeights) {
-					float pw = t[(2 * i + 1) * spatial + j];
-					if (!(pw >= 0) || Float.isInfinite(pw))
-						throw new IllegalArgumentException("SoftmaxCrossEntropy: pixel weight " + pw + " at sample " + i + ", position " + j + " must be finite and ≥ 0");
-					w *= pw;
-				}
 				if (w == 0) continue;
 				int base = i * k * spatial + j;
 				double max = Double.NEGATIVE_INFINITY;

@@ -67,12 +67,6 @@ public final class NucleiTraining {
 		 */
 		public double replayShare = 0.3;
 
-		/**
-		 * Extra loss weight of the pixels where two nuclei touch or nearly touch ({@link ContactWeights}): the
-		 * remaining errors of the shipped model are merged neighbours. 0 = every pixel weighs as its class.
-		 */
-		public double contactWeight = 0;
-
 		public Settings() { steps = 4000; evalEvery = 250; finalFraction = 0.05; }
 	}
 
@@ -152,13 +146,11 @@ public final class NucleiTraining {
 		log.println(pool.describe());
 		if (rehearsal != null) log.printf(Locale.ROOT, "replay: %d image(s) labelled by the starting network in %.0f %% of the crops%n", replay.size(), 100 * s.replayShare);
 		Augmenter aug = new Augmenter(s.crop, s.minScale, s.maxScale).augment(s.augment);
-		if (s.contactWeight > 0) log.printf(Locale.ROOT, "pixels within %d px of two nuclei weigh %.1f more%n", ContactWeights.RADIUS, s.contactWeight);
 		int plane = s.crop * s.crop;
 		TrainingLoop.Task task = new TrainingLoop.Task() {
 			@Override
 			public double step(int step, SplittableRandom rng) {
-				boolean weighted = s.contactWeight > 0;
-				float[] x = new float[s.batch * plane], y = new float[(weighted ? 2 : 1) * s.batch * plane];
+				float[] x = new float[s.batch * plane], y = new float[s.batch * plane];
 				int[] instances = new int[s.batch * plane];
 				for (int b = 0; b < s.batch; b++) {
 					boolean old = rehearsal != null && rng.nextDouble() < s.replayShare;
@@ -169,15 +161,9 @@ public final class NucleiTraining {
 					int focus = rng.nextBoolean() ? from.nucleusPixel(k, rng) : -1;
 					aug.crop(from.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
 					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
-					float[] classes = ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth);
-					if (!weighted) System.arraycopy(classes, 0, y, b * plane, plane);
-					else {
-						System.arraycopy(classes, 0, y, 2 * b * plane, plane);
-						System.arraycopy(ContactWeights.of(one, s.crop, s.crop, (float) s.contactWeight), 0, y, (2 * b + 1) * plane, plane);
-					}
+					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
 				}
-				Tensor target = weighted ? new Tensor(y, s.batch, 2, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
-				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), target);
+				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
 			}
 
 			@Override

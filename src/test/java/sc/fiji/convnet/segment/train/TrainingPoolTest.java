@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import sc.fiji.convnet.segment.LabelImage;
 
-class ContactWeightsTest {
+/** How {@link NucleiTraining}'s image pool draws training images. */
+class TrainingPoolTest {
 
 	/** Draws {@code text} rows ('.' background, digits labels) as a label array. */
 	private static int[] labels(String... rows) {
@@ -18,34 +19,6 @@ class ContactWeightsTest {
 		for (int y = 0; y < rows.length; y++)
 			for (int x = 0; x < w; x++) l[y * w + x] = rows[y].charAt(x) == '.' ? 0 : rows[y].charAt(x) - '0';
 		return l;
-	}
-
-	@Test
-	void onlyPixelsNearTwoNucleiWeighMore() {
-		int[] l = labels(
-				"111122........",
-				"111122........",
-				"111122.....3..",
-				"111122........",
-				"..............",
-				"..............");
-		int w = 14, h = 6;
-		float[] weights = ContactWeights.of(l, w, h, 4);
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				// the contact lies between columns 3 and 4; within 2 px of it both labels are seen
-				boolean near = x >= 2 && x <= 5 && y <= 3 + ContactWeights.RADIUS;
-				assertEquals(near ? 5f : 1f, weights[y * w + x], "pixel " + x + "," + y);
-			}
-	}
-
-	@Test
-	void aGapWiderThanTheRadiusWeighsNothingMore() {
-		int[] l = labels("11.....22", "11.....22");
-		float[] weights = ContactWeights.of(l, 9, 2, 4);
-		for (float v : weights) assertEquals(1f, v);
-		int[] near = labels("11...22", "11...22");
-		assertEquals(5f, ContactWeights.of(near, 7, 2, 4)[3], "the middle of a 3 px gap");
 	}
 
 	@Test
