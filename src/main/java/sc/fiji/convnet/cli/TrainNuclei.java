@@ -32,12 +32,11 @@ final class TrainNuclei {
 			"  --init FILE       start from a network written by train-nuclei (its depth and width are kept)",
 			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
-			"  --boundary PX     width of the boundary class inside each nucleus (default " + new NucleiTraining.Settings().boundaryWidth + ")",
 			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "boundary"), Set.of("help", "resume"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -47,8 +46,6 @@ final class TrainNuclei {
 		s.diameter = o.number("diameter", s.diameter);
 		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
 		s.resume = o.flag("resume");
-		s.boundaryWidth = o.integer("boundary", s.boundaryWidth);
-		if (s.boundaryWidth < 1) throw new Options.UsageException("--boundary " + s.boundaryWidth + " must be ≥ 1");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);
