@@ -89,10 +89,6 @@ public final class NucleiTraining {
 	}
 
 	/**
-	 * Images of what the starting network already does well, with its own labels, mixed into the crops
-	 * ({@link Settings#replayShare}): fine-tuning on a new microscope then does not forget the old one.
-	 */
-	/**
 	 * The training list is the concatenation of data sets of these sizes (in order); each then gives an equal share
 	 * of the crops, so that a small set of one kind of image is not drowned by a large one of another.
 	 */
@@ -101,6 +97,10 @@ public final class NucleiTraining {
 		return this;
 	}
 
+	/**
+	 * Images of what the starting network already does well, with its own labels, mixed into the crops
+	 * ({@link Settings#replayShare}): fine-tuning on a new microscope then does not forget the old one.
+	 */
 	public NucleiTraining replay(List<NucleiSample> images) {
 		this.replay = List.copyOf(images);
 		return this;
