@@ -31,12 +31,14 @@ final class TrainNuclei {
 			"  --max-scale X     largest zoom of the wide share of crops (default " + new NucleiTraining.Settings().maxScale + ")",
 			"  --init FILE       start from a network written by train-nuclei (its depth and width are kept)",
 			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
+			"  --distance        learn a fourth output, each nucleus pixel's distance to its edge (normalised), whose centres",
+			"                    seed the nuclei; a three-class --init network gets it added",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
 			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume", "distance"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -46,6 +48,7 @@ final class TrainNuclei {
 		s.diameter = o.number("diameter", s.diameter);
 		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
 		s.resume = o.flag("resume");
+		s.distance = o.flag("distance");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);

@@ -102,9 +102,7 @@ public final class ImageSegmentation {
 
 	/** What the model's output channels mean, in order. */
 	static String[] classNames(NucleiSegmenter segmenter, int maps) {
-		if (maps == 3 && segmenter.model().outputKind() == sc.fiji.convnet.segment.InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY)
-			return new String[] { "background", "interior", "boundary" };
-		if (maps == 1) return new String[] { "foreground" };
+		if (maps == segmenter.model().outputKind().channels()) return segmenter.model().outputKind().channelNames();
 		String[] names = new String[maps];
 		for (int i = 0; i < maps; i++) names[i] = "class " + (i + 1);
 		return names;
@@ -126,11 +124,12 @@ public final class ImageSegmentation {
 		StringBuilder active = new StringBuilder();
 		for (int ch = 1; ch <= names.length; ch++) {
 			boolean background = names[ch - 1].equals("background");
+			boolean hidden = background || names[ch - 1].equals("distance");
 			ij.process.LUT lut = ij.process.LUT.createLutFromColor(background ? java.awt.Color.WHITE : colours[(ch - 1) % colours.length]);
 			lut.min = 0;
 			lut.max = 1;
 			c.setChannelLut(lut, ch);
-			active.append(background ? '0' : '1');
+			active.append(hidden ? '0' : '1');
 		}
 		c.setActiveChannels(active.toString());
 		c.setC(Math.min(2, names.length));

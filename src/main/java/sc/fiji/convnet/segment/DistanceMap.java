@@ -10,12 +10,12 @@ import java.util.Arrays;
  * previous one in the row; the squared distance is kept as an integer and its root taken at the end.
  * A mask with no background pixel gets √(2³¹−1) everywhere, as ImageJ gives.
  */
-final class DistanceMap {
+public final class DistanceMap {
 
 	private DistanceMap() {}
 
 	/** Distances (0 on background) of a width×height mask. */
-	static float[] of(boolean[] mask, int width, int height) {
+	public static float[] of(boolean[] mask, int width, int height) {
 		if (mask.length != width * height) throw new IllegalArgumentException("DistanceMap: " + mask.length + " values for " + width + "×" + height);
 		if (width > 65536 || height > 65536) throw new IllegalArgumentException("DistanceMap: at most 65536 pixels a side");
 		float[] d2 = new float[mask.length];

@@ -10,12 +10,29 @@ package sc.fiji.convnet.segment;
  * <li>{@link OutputKind#BACKGROUND_INTERIOR_BOUNDARY}: three class probabilities. Interior pixels
  * well inside a nucleus are the seeds (touching nuclei are split by their boundary class), and the
  * seeds are flooded over every pixel that is not background, cheapest where the interior is surest.</li>
+ * <li>{@link OutputKind#BACKGROUND_INTERIOR_BOUNDARY_DISTANCE}: the three class probabilities and each nucleus pixel's
+ * distance to its nucleus's edge, divided by the largest in that nucleus (1 at the centre). The nucleus centres
+ * (distance above the seed threshold) are the seeds, so touching nuclei whose common boundary is faint still get one
+ * seed each; they are flooded over every pixel that is not background, downhill in distance.</li>
  * </ul>
  * Then objects outside the size range are dropped and holes are filled.
  */
 public final class InstanceDecoder {
 
-	public enum OutputKind { FOREGROUND, BACKGROUND_INTERIOR_BOUNDARY }
+	public enum OutputKind {
+		FOREGROUND("foreground"), BACKGROUND_INTERIOR_BOUNDARY("background", "interior", "boundary"),
+		BACKGROUND_INTERIOR_BOUNDARY_DISTANCE("background", "interior", "boundary", "distance");
+
+		private final String[] channels;
+
+		OutputKind(String... channels) { this.channels = channels; }
+
+		/** What each output channel means, in order. */
+		public String[] channelNames() { return channels.clone(); }
+		public int channels() { return channels.length; }
+		/** The name a model description's {@code config: convnet: output:} gives this kind. */
+		public String configName() { return name().toLowerCase(java.util.Locale.ROOT); }
+	}
 
 	private final double threshold;
 	private final double seedThreshold;
@@ -58,7 +75,8 @@ public final class InstanceDecoder {
 	public LabelImage decode(float[][] probabilities, int width, int height) {
 		if (probabilities.length == 1) return decodeForeground(probabilities[0], width, height);
 		if (probabilities.length == 3) return decodeThreeClass(probabilities, width, height);
-		throw new IllegalArgumentException("InstanceDecoder: expected 1 (foreground) or 3 (background, interior, boundary) "
+		if (probabilities.length == 4) return decodeWithDistance(probabilities, width, height);
+		throw new IllegalArgumentException("InstanceDecoder: expected 1 (foreground), 3 (background, interior, boundary) or 4 (and distance) "
 				+ "probability maps, got " + probabilities.length);
 	}
 
@@ -87,6 +105,26 @@ public final class InstanceDecoder {
 			seeds[i] = interior > seedThreshold;
 			cost[i] = 1f - interior;
 		}
+		return seedAndFlood(p, width, height, mask, seeds, cost);
+	}
+
+	private LabelImage decodeWithDistance(float[][] p, int width, int height) {
+		int n = width * height;
+		boolean[] mask = new boolean[n];
+		boolean[] seeds = new boolean[n];
+		float[] cost = new float[n];
+		float[] distance = p[3];
+		for (int i = 0; i < n; i++) {
+			mask[i] = p[1][i] + p[2][i] > threshold;
+			seeds[i] = mask[i] && distance[i] > seedThreshold;
+			cost[i] = 1f - distance[i];
+		}
+		return seedAndFlood(p, width, height, mask, seeds, cost);
+	}
+
+	/** Labels the seed components, drops those under the minimum seed area, floods the rest over the mask by cost. */
+	private LabelImage seedAndFlood(float[][] p, int width, int height, boolean[] mask, boolean[] seeds, float[] cost) {
+		int n = width * height;
 		LabelImage seeded = ConnectedComponents.label(width, height, seeds, false);
 		int[] labels = seeded.labels();
 		if (minSeedArea > 1) {

@@ -125,7 +125,7 @@ public final class LargeImageSegmenter {
 		SegmentationModel model = settings.model();
 		StreamingTiledPredictor tiler = StreamingTiledPredictor.builder(settings.predictor()).tileSize(settings.tileSize()).halo(settings.halo())
 				.batchSize(batchSize).normalizer(normalizer).build();
-		int channels = model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY ? 3 : 1;
+		int channels = model.outputKind().channels();
 		int w = (int) crop.dimension(0), h = (int) crop.dimension(1);
 		long t1 = System.nanoTime();
 		float[] data = new float[channels * w * h]; // (x, y, k) with x fastest = 1×K×H×W row-major

@@ -17,8 +17,8 @@ import sc.fiji.convnet.tensor.Tensor;
 /**
  * Opens segmentation models found by the {@link ModelRepository}: a shipped or installed model's name, or a
  * path to a bioimage.io model folder, its description, or a bare {@code .onnx}. What the output channels mean
- * comes from the description's {@code config: convnet:} block ({@code output: foreground} or
- * {@code background_interior_boundary}, {@code softmax: true}, {@code diameter: PIXELS}), else from
+ * comes from the description's {@code config: convnet:} block ({@code output: foreground},
+ * {@code background_interior_boundary} or {@code background_interior_boundary_distance}, {@code softmax: true}, {@code diameter: PIXELS}), else from
  * the number of output channels (1: foreground, 3: background/interior/boundary).
  */
 public final class SegmentationModels {
@@ -39,15 +39,15 @@ public final class SegmentationModels {
 		Predictor predictor = new OnnxPredictor(threads > 0 ? files.sessions(threads) : files.sessions(), spatialStep(in), spatialHalo(out, config));
 		int channels = outputChannels(out);
 		String kind = String.valueOf(config.getOrDefault("output", channels == 3 ? "background_interior_boundary" : "foreground"));
-		InstanceDecoder.OutputKind outputKind = switch (kind) {
-			case "foreground" -> InstanceDecoder.OutputKind.FOREGROUND;
-			case "background_interior_boundary" -> InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY;
-			default -> throw new IOException(d.source() + ": config.convnet.output '" + kind + "' is neither foreground nor background_interior_boundary");
-		};
+		InstanceDecoder.OutputKind outputKind = java.util.Arrays.stream(InstanceDecoder.OutputKind.values()).filter(k -> k.configName().equals(kind))
+				.findFirst().orElseThrow(() -> new IOException(d.source() + ": config.convnet.output '" + kind
+						+ "' is none of foreground, background_interior_boundary, background_interior_boundary_distance"));
+		if (outputKind.channels() != channels && outputKind != InstanceDecoder.OutputKind.FOREGROUND)
+			throw new IOException(d.source() + ": config.convnet.output " + kind + " needs " + outputKind.channels() + " output channels, the model has " + channels);
 		boolean softmax = Boolean.TRUE.equals(config.get("softmax"));
 		double diameter = config.get("diameter") instanceof Number n ? n.doubleValue() : 0;
 		return new SegmentationModel(d.name(), predictor, outputKind, in::preprocess,
-				t -> softmax ? ChannelSoftmax.apply(out.postprocess(t)) : out.postprocess(t), diameter).withDigest(digest(files))
+				t -> softmax ? ChannelSoftmax.forKind(out.postprocess(t), outputKind) : out.postprocess(t), diameter).withDigest(digest(files))
 				.withPreprocessingSteps(in.preprocessing(), in.axisIds());
 	}
 

@@ -106,4 +106,31 @@ class InstanceDecoderTest {
 				() -> new InstanceDecoder(0.5, 0.6, 0, 1, 0, 10, false).decode(new float[2][4], 2, 2));
 		assertTrue(e.getMessage().contains("got 2"), e.getMessage());
 	}
+
+	/**
+	 * Two touching nuclei whose common boundary the network missed (interior sure across the contact): interior seeds
+	 * merge them, the distance output's two centres split them.
+	 */
+	@Test
+	void distanceCentresSplitNucleiThatTheInteriorJoins() {
+		int w = 60, h = 30;
+		float[][] p = new float[4][w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				double a = Math.hypot(x - 20, y - 15), b = Math.hypot(x - 40, y - 15);
+				if (a < 11 || b < 11) {
+					p[1][i] = 0.9f;
+					p[0][i] = 0.1f;
+					p[3][i] = (float) (1 - Math.min(a, b) / 11); // each centre 1, the contact ≈ 0.1
+				} else p[0][i] = 1;
+			}
+		InstanceDecoder decoder = new InstanceDecoder(0.5, 0.7, 0, 1.0, 5, Integer.MAX_VALUE, true);
+		assertEquals(1, decoder.decode(new float[][] { p[0], p[1], p[2] }, w, h).count(), "interior seeds join the two");
+		LabelImage split = decoder.decode(p, w, h);
+		assertEquals(2, split.count(), "one seed per distance centre");
+		int left = split.labels()[15 * w + 15], right = split.labels()[15 * w + 45];
+		assertTrue(left != 0 && right != 0 && left != right);
+		assertEquals(split.areas()[1], split.areas()[2], 30, "the contact is shared evenly");
+	}
 }

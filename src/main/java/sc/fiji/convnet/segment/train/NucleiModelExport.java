@@ -51,7 +51,9 @@ public final class NucleiModelExport {
 			double valAp50, About about) throws IOException {
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("task", "nuclei");
-		config.put("output", "background_interior_boundary");
+		sc.fiji.convnet.segment.InstanceDecoder.OutputKind kind = NucleiTraining.outputKind(net);
+		boolean distance = kind.channels() == 4;
+		config.put("output", kind.configName());
 		config.put("softmax", true);
 		config.put("diameter", Math.round(trainedDiameter * 10) / 10.0);
 		config.put("training", training);
@@ -69,16 +71,19 @@ public final class NucleiModelExport {
 						"10.1038/s41592-019-0612-7")
 				.tags("nuclei", "segmentation", "fluorescence", "unet", "2d")
 				.documentation(String.join("\n", "# " + about.name(), "",
-						"Three-class (background, interior, boundary) U-Net (depth " + depthOf(net) + ", " + net.parameterCount()
-								+ " parameters) for fluorescence nuclei, trained with the ConvNet for Fiji engine on " + about.data() + ". Nuclei are separated by a seeded",
-						"watershed: interior pixels seed them, every non-background pixel is flooded from the seeds.", "",
+						"Three-class (background, interior, boundary) U-Net" + (distance ? " with a distance output" : "") + " (depth " + depthOf(net) + ", "
+								+ net.parameterCount() + " parameters) for fluorescence nuclei, trained with the ConvNet for Fiji engine on " + about.data()
+								+ ". Nuclei are separated by a seeded",
+						"watershed: " + (distance ? "nucleus centres (high distance)" : "interior pixels") + " seed them, every non-background pixel is flooded from the seeds.", "",
 						"- Pre-processing: percentiles 1 and 99.8 of the whole image map to 0 and 1 (`scale_range`).",
-						"- Output: logits of background, interior, boundary; a softmax over channels gives probabilities.",
+						distance ? "- Output: logits of background, interior, boundary (a softmax over them gives probabilities) and of the distance to the "
+								+ "nucleus edge divided by the nucleus's largest (a sigmoid gives it)."
+								: "- Output: logits of background, interior, boundary; a softmax over channels gives probabilities.",
 						String.format(java.util.Locale.ROOT, "- Median nucleus diameter in the training images: %.1f px (the `--diameter` option rescales to it).",
 								trainedDiameter),
 						String.format(java.util.Locale.ROOT, "- Validation (%s): AP@0.5 = %.4f.", about.valData(), valAp50),
 						"- Training: `" + training.get("command") + "`, log in `training.log`.", ""))
-				.outputChannelNames("background", "interior", "boundary")
+				.outputChannelNames(kind.channelNames())
 				.preprocessing(ProcessingStep.scaleRange(NucleiTraining.LOW_PERCENTILE, NucleiTraining.HIGH_PERCENTILE))
 				.config(config)
 				.testInput(test)

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Trainer;
+import sc.fiji.convnet.engine.loss.ClassesAndDistance;
 import sc.fiji.convnet.engine.loss.SoftmaxCrossEntropy;
 import sc.fiji.convnet.engine.nets.UNet;
 import sc.fiji.convnet.engine.optim.Adam;
@@ -60,6 +61,13 @@ public final class NucleiTraining {
 		public double nearShare = 0.6;
 		/** Flips, rotations and intensity changes of the crops (zoom is always varied). */
 		public boolean augment = true;
+		/**
+		 * A fourth output, each nucleus pixel's normalised distance to its edge ({@link DistanceTarget}), learnt beside
+		 * the classes; its centres seed the nuclei. A three-class starting network gets the output added ({@link DistanceHead}).
+		 */
+		public boolean distance = false;
+		/** Weight of the distance output's loss against the classes'. */
+		public double distanceWeight = 1.0;
 
 		/**
 		 * Share of crops drawn from the {@link NucleiTraining#replay replay} images, so that a fine-tuned model keeps
@@ -123,25 +131,34 @@ public final class NucleiTraining {
 	public TrainingLoop.Outcome train(List<NucleiSample> train, Map<String, List<NucleiSample>> val, Path best, TrainingLoop.Monitor monitor)
 			throws IOException {
 		Path checkpoint = checkpointOf(best);
-		Network net;
+		Network start;
 		TrainingCheckpoint resumed = s.resume ? TrainingCheckpoint.loadIfPresent(checkpoint) : null;
 		if (resumed != null) {
-			net = resumed.network();
+			start = resumed.network();
 			log.printf(Locale.ROOT, "resuming from %s after step %d (best val %.4f)%n", checkpoint, resumed.step(), resumed.bestScore());
 		} else if (s.init != null) {
-			net = Network.load(s.init);
-			log.printf(Locale.ROOT, "starting from %s: %,d parameters, receptive field %.0f px%n", s.init, net.parameterCount(), net.receptiveField().size());
+			start = Network.load(s.init);
+			log.printf(Locale.ROOT, "starting from %s: %,d parameters, receptive field %.0f px%n", s.init, start.parameterCount(), start.receptiveField().size());
+			if (s.distance && DistanceHead.outputs(start) == 3) {
+				start = DistanceHead.widen(start, s.seed);
+				log.println("added the distance output to the starting network's three classes");
+			}
 		} else {
-			net = UNet.builder().inChannels(1).classes(3).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
-			log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, net.parameterCount(),
-					net.receptiveField().size());
+			start = UNet.builder().inChannels(1).classes(s.distance ? 4 : 3).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
+			log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, start.parameterCount(),
+					start.receptiveField().size());
 		}
+		Network net = start;
 		log.printf(Locale.ROOT, "crops %d px, batch %d, %s, peak lr %g, zoom %.2f–%.2f around %s%n", s.crop, s.batch,
 				s.steps > 0 ? s.steps + " steps" : String.format(Locale.ROOT, "%.1f minutes", s.maxMinutes), s.learningRate, s.minScale, s.maxScale,
 				s.diameter > 0 ? String.format(Locale.ROOT, "a %.1f px diameter (%.0f %% within 0.7–1.4×)", s.diameter, 100 * s.nearShare) : "the raw scale");
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
-		Trainer trainer = new Trainer(net, new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
+		int outputs = DistanceHead.outputs(net);
+		if (outputs != (s.distance ? 4 : 3))
+			throw new IOException("the network has " + outputs + " outputs; this run trains " + (s.distance ? "three classes and the distance" : "three classes"));
+		Trainer trainer = new Trainer(net, s.distance ? new ClassesAndDistance(CLASS_WEIGHTS, s.distanceWeight) : new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
+		int targets = s.distance ? 2 : 1;
 		Pool pool = new Pool(train, sourceSizes), rehearsal = replay.isEmpty() ? null : new Pool(replay, null);
 		log.println(pool.describe());
 		if (rehearsal != null) log.printf(Locale.ROOT, "replay: %d image(s) labelled by the starting network in %.0f %% of the crops%n", replay.size(), 100 * s.replayShare);
@@ -150,7 +167,7 @@ public final class NucleiTraining {
 		TrainingLoop.Task task = new TrainingLoop.Task() {
 			@Override
 			public double step(int step, SplittableRandom rng) {
-				float[] x = new float[s.batch * plane], y = new float[s.batch * plane];
+				float[] x = new float[s.batch * plane], y = new float[s.batch * targets * plane];
 				int[] instances = new int[s.batch * plane];
 				for (int b = 0; b < s.batch; b++) {
 					boolean old = rehearsal != null && rng.nextDouble() < s.replayShare;
@@ -161,9 +178,11 @@ public final class NucleiTraining {
 					int focus = rng.nextBoolean() ? from.nucleusPixel(k, rng) : -1;
 					aug.crop(from.normalized(k), t.labels().labels(), t.width(), t.height(), scale, focus, rng, x, instances, b * plane);
 					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
-					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * plane, plane);
+					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * targets * plane, plane);
+					if (s.distance) System.arraycopy(DistanceTarget.of(one, s.crop, s.crop), 0, y, (b * targets + 1) * plane, plane);
 				}
-				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), new Tensor(y, s.batch, s.crop, s.crop));
+				Tensor target = s.distance ? new Tensor(y, s.batch, 2, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
+				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), target);
 			}
 
 			@Override
@@ -222,8 +241,14 @@ public final class NucleiTraining {
 
 	/** The same, trained at a nucleus diameter (pixels) that the segmenter's diameter option rescales to. */
 	public static SegmentationModel engineModel(Network net, double trainedDiameter) {
-		return new SegmentationModel("nuclei (engine)", new EnginePredictor(net, "nuclei"), InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY,
-				t -> normalize(t.data(), t.w(), t.h()), ChannelSoftmax::apply, trainedDiameter).withPreprocessingSteps(List.of(NORMALIZATION), List.of("b", "c", "y", "x"));
+		InstanceDecoder.OutputKind kind = outputKind(net);
+		return new SegmentationModel("nuclei (engine)", new EnginePredictor(net, "nuclei"), kind,
+				t -> normalize(t.data(), t.w(), t.h()), t -> ChannelSoftmax.forKind(t, kind), trainedDiameter).withPreprocessingSteps(List.of(NORMALIZATION), List.of("b", "c", "y", "x"));
+	}
+
+	/** What a nuclei network's outputs are: three classes, or three classes and the distance. */
+	public static InstanceDecoder.OutputKind outputKind(Network net) {
+		return DistanceHead.outputs(net) == 4 ? InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE : InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY;
 	}
 
 	/**

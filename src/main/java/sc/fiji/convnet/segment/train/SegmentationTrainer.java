@@ -113,11 +113,12 @@ public final class SegmentationTrainer {
 		} else {
 			ModelFiles init = ModelRepository.standard().find(r.init());
 			Object output = init.config().get("output");
-			if (!"background_interior_boundary".equals(output))
+			if (!"background_interior_boundary".equals(output) && !"background_interior_boundary_distance".equals(output))
 				throw new IOException("model " + r.init() + " is not a three-class nuclei model of this plugin (its output is " + output
 						+ "); fine-tune a model trained here, or use init=none");
 			if (init.networkFile() == null) throw new IOException("model " + r.init() + " has no engine network (network.net) to fine-tune; use init=none");
 			s.init = init.networkFile();
+			s.distance = "background_interior_boundary_distance".equals(output);
 			s.learningRate = FINE_TUNE_LR;
 			s.warmup = 50;
 			s.validateFirst = true;
