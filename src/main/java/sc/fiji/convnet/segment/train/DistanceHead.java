@@ -26,10 +26,21 @@ public final class DistanceHead {
 
 	public static Network widen(Network threeClass, long seed) {
 		if (outputs(threeClass) != 3) throw new IllegalArgumentException("DistanceHead: the network has " + outputs(threeClass) + " outputs, not three classes");
-		int depth = Integer.numberOfTrailingZeros(threeClass.sizeMultiple());
-		int width = threeClass.allParameters().get(0).shape()[0];
-		Network wide = UNet.builder().inChannels(threeClass.inputChannels()).classes(4).depth(depth).baseWidth(width).seed(seed).build();
-		List<Layer> from = threeClass.layers(), to = wide.layers();
+		return copyInto(threeClass, 4, seed);
+	}
+
+	/** The three-class network inside one with the distance output: the same weights, the distance channel left out. */
+	public static Network classesOnly(Network withDistance) {
+		if (outputs(withDistance) != 4) throw new IllegalArgumentException("DistanceHead: the network has " + outputs(withDistance) + " outputs, not four");
+		return copyInto(withDistance, 3, 0);
+	}
+
+	/** A U-Net of the same depth and width with {@code outputs} head channels, the shared ones copied from {@code net}. */
+	private static Network copyInto(Network net, int outputs, long seed) {
+		int depth = Integer.numberOfTrailingZeros(net.sizeMultiple());
+		int width = net.allParameters().get(0).shape()[0];
+		Network wide = UNet.builder().inChannels(net.inputChannels()).classes(outputs).depth(depth).baseWidth(width).seed(seed).build();
+		List<Layer> from = net.layers(), to = wide.layers();
 		if (from.size() != to.size()) throw new IllegalArgumentException("DistanceHead: the network is not a U-Net of depth " + depth + " and width " + width);
 		for (int k = 0; k < to.size(); k++) {
 			List<Parameter> ps = to.get(k).parameters(), qs = from.get(k).parameters();
@@ -40,8 +51,8 @@ public final class DistanceHead {
 				float[] source = q.value().data();
 				if (p.size() == q.size()) p.set(source);
 				else if (to.get(k).name().equals(HEAD)) {
-					float[] values = p.value().data().clone(); // the new channel's initial weights come last
-					System.arraycopy(source, 0, values, 0, source.length);
+					float[] values = p.value().data().clone(); // a new channel's initial weights come last
+					System.arraycopy(source, 0, values, 0, Math.min(source.length, values.length));
 					p.set(values);
 				} else throw new IllegalArgumentException("DistanceHead: parameter " + p.name() + " of " + to.get(k).name() + " differs in shape");
 			}

@@ -34,5 +34,7 @@ class DistanceHeadTest {
 		assertEquals(InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE, NucleiTraining.outputKind(four));
 		assertEquals(InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY, NucleiTraining.outputKind(three));
 		assertThrows(IllegalArgumentException.class, () -> DistanceHead.widen(four, 1), "a network with four outputs is not widened again");
+		Tensor c = DistanceHead.classesOnly(four).forward(new Tensor(x.clone(), 1, 1, 16, 16));
+		assertArrayEquals(a.data(), c.data(), 1e-6f, "the classes alone again");
 	}
 }
