@@ -23,7 +23,7 @@ public final class NucleiSegmenter {
 	public static final double DEFAULT_MIN_SCORE = 0.85;
 
 	private final SegmentationModel model;
-	private final double threshold, seedThreshold, prominence, diameter, minScore;
+	private final double threshold, seedThreshold, prominence, diameter, minScore, distanceProminence;
 	private final int tileSize, halo, minArea, maxArea, views, minSeedArea;
 	private final boolean fillHoles;
 
@@ -41,6 +41,7 @@ public final class NucleiSegmenter {
 		this.views = b.views;
 		this.minSeedArea = b.minSeedArea;
 		this.minScore = b.minScore;
+		this.distanceProminence = b.distanceProminence;
 	}
 
 	public static Builder builder(SegmentationModel model) { return new Builder(model); }
@@ -50,8 +51,8 @@ public final class NucleiSegmenter {
 	/** Every decoding and prediction setting as {@code key=value;…}, for a batch journal to compare runs by. */
 	public String settings() {
 		return String.format(java.util.Locale.ROOT, "threshold=%s;seed=%s;prominence=%s;diameter=%s;tile=%d;halo=%d;minimum=%d;maximum=%d;views=%d;"
-				+ "minSeedArea=%d;fillHoles=%b;minScore=%s;", threshold, seedThreshold, prominence, diameter, tileSize, halo, minArea, maxArea, views, minSeedArea,
-				fillHoles, minScore);
+				+ "minSeedArea=%d;fillHoles=%b;minScore=%s;distanceProminence=%s;", threshold, seedThreshold, prominence, diameter, tileSize, halo, minArea, maxArea,
+				views, minSeedArea, fillHoles, minScore, distanceProminence);
 	}
 	/** The decoder (image scale), predictor, tile edge, halo and diameter of these settings: shared with {@link LargeImageSegmenter}. */
 	InstanceDecoder decoder() { return decoder(1); }
@@ -62,7 +63,8 @@ public final class NucleiSegmenter {
 	 * diameter); the maximum area is the user's, in the image's pixels.
 	 */
 	private InstanceDecoder decoder(double scale) {
-		return new InstanceDecoder(threshold, seedThreshold, atImageScale(minSeedArea, scale), prominence, atImageScale(minArea, scale), maxArea, fillHoles, minScore);
+		return new InstanceDecoder(threshold, seedThreshold, atImageScale(minSeedArea, scale), prominence, atImageScale(minArea, scale), maxArea, fillHoles, minScore,
+				distanceProminence);
 	}
 
 	/** An area in model pixels as image pixels, for an image resampled by {@code scale}. */
@@ -139,7 +141,7 @@ public final class NucleiSegmenter {
 		int trainedArea = (int) Math.round(Math.PI * model.trainedDiameter() * model.trainedDiameter() / 4);
 		return new DiameterEstimator(model.trainedDiameter(),
 				new InstanceDecoder(threshold, seedThreshold, minSeedArea, prominence, Math.max(minSeedArea, trainedArea / 16), Integer.MAX_VALUE, fillHoles,
-						minScore));
+						minScore, distanceProminence));
 	}
 
 	/** The K planes of a 1×K×H×W tensor, copied out. */
@@ -156,7 +158,7 @@ public final class NucleiSegmenter {
 		private double threshold = DEFAULT_THRESHOLD, seedThreshold = DEFAULT_SEED_THRESHOLD, prominence = 1.0, diameter = 0;
 		private int tileSize = 0, halo = -1, minArea = DEFAULT_MIN_AREA, maxArea = Integer.MAX_VALUE, views = DEFAULT_VIEWS, minSeedArea = DEFAULT_MIN_SEED_AREA;
 		private boolean fillHoles = true;
-		private double minScore = DEFAULT_MIN_SCORE;
+		private double minScore = DEFAULT_MIN_SCORE, distanceProminence = InstanceDecoder.DEFAULT_DISTANCE_PROMINENCE;
 
 		private Builder(SegmentationModel model) {
 			if (model == null) throw new IllegalArgumentException("Segment: no model given");
@@ -190,12 +192,16 @@ public final class NucleiSegmenter {
 		public Builder minSeedArea(int a) { this.minSeedArea = a; return this; }
 		/** Objects whose mean foreground probability is lower are dropped (three-class models; 0 keeps all). */
 		public Builder minScore(double s) { this.minScore = s; return this; }
+		/** Models with a distance output: the share of a nucleus centre's height by which a maximum must stand out to seed a nucleus. */
+		public Builder distanceProminence(double p) { this.distanceProminence = p; return this; }
 
 		public NucleiSegmenter build() {
 			if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("Segment: threshold must lie in (0, 1), got " + threshold);
 			if (minArea < 0 || maxArea < minArea) throw new IllegalArgumentException("Segment: size range " + minArea + "–" + maxArea + " is empty");
 			if (diameter < 0) throw new IllegalArgumentException("Segment: diameter must be ≥ 0, got " + diameter);
 			if (!(minScore >= 0 && minScore < 1)) throw new IllegalArgumentException("Segment: minimum object score must lie in [0, 1), got " + minScore);
+			if (!(distanceProminence > 0 && distanceProminence < 1))
+				throw new IllegalArgumentException("Segment: distance prominence must lie in (0, 1), got " + distanceProminence);
 			if (minSeedArea < 0) throw new IllegalArgumentException("Segment: minimum seed area must be ≥ 0, got " + minSeedArea);
 			if (views != 1 && views != 2 && views != 4 && views != 8)
 				throw new IllegalArgumentException("Segment: views must be 1, 2, 4 or 8, got " + views);

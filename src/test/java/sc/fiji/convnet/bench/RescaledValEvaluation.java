@@ -25,7 +25,7 @@ import sc.fiji.convnet.segment.train.NucleiSample;
  * <pre>
  * java -cp target/test-classes:target/classes:target/dependency/* sc.fiji.convnet.bench.RescaledValEvaluation \
  *   [--model nuclei | --network FILE.net [--trained-diameter 17.6]] [--scales 0.25,0.5,1,2,4] [--views 4] [--diameter 0] [--limit N] [--data DIR,DIR] [--verbose true]
- *   [--threshold P --seed P --min-score P]   (decoding thresholds other than the defaults)
+ *   [--threshold P --seed P --min-score P --distance-prominence P]   (decoding thresholds other than the defaults)
  * </pre>
  * {@code --diameter 0} is the automatic size; {@code --diameter true} segments each image at its true median size.
  */
@@ -62,6 +62,7 @@ public final class RescaledValEvaluation {
 					if (o.containsKey("threshold")) b.threshold(Double.parseDouble(o.get("threshold")));
 					if (o.containsKey("seed")) b.seedThreshold(Double.parseDouble(o.get("seed")));
 					if (o.containsKey("min-score")) b.minScore(Double.parseDouble(o.get("min-score")));
+					if (o.containsKey("distance-prominence")) b.distanceProminence(Double.parseDouble(o.get("distance-prominence")));
 					NucleiSegmenter seg = b.build();
 					SegmentationResult res = seg.segment(r.pixels(), r.width(), r.height(), Progress.NONE);
 					metrics.add(r.labels(), res.labels());

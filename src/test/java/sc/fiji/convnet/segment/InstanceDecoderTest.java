@@ -133,4 +133,26 @@ class InstanceDecoderTest {
 		assertTrue(left != 0 && right != 0 && left != right);
 		assertEquals(split.areas()[1], split.areas()[2], 30, "the contact is shared evenly");
 	}
+
+	/** One elongated nucleus whose distance has two maxima with a shallow saddle: split only when the saddle is deep enough. */
+	@Test
+	void distanceMaximaSeedOnlyWhenTheyStandOutByTheProminence() {
+		int w = 60, h = 30;
+		float[][] p = new float[4][w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				double a = Math.hypot(x - 22, y - 15), b = Math.hypot(x - 38, y - 15);
+				if (Math.min(a, b) < 11 || (x > 22 && x < 38 && Math.abs(y - 15) < 11)) {
+					p[1][i] = 0.9f;
+					p[0][i] = 0.1f;
+					// two peaks of 1 joined by a saddle of 0.85 along the middle row
+					double along = x <= 22 || x >= 38 ? 1 : 1 - 0.15 * Math.sin(Math.PI * (x - 22) / 16.0);
+					p[3][i] = (float) (along * Math.max(0, 1 - Math.abs(y - 15) / 11.0));
+				} else p[0][i] = 1;
+			}
+		assertEquals(1, new InstanceDecoder(0.5, 0.7, 0, 1.0, 5, Integer.MAX_VALUE, true, 0, 0.2).decode(p, w, h).count(), "a 0.15 saddle is within 0.2");
+		assertEquals(2, new InstanceDecoder(0.5, 0.7, 0, 1.0, 5, Integer.MAX_VALUE, true, 0, 0.1).decode(p, w, h).count(), "but not within 0.1");
+		assertThrows(IllegalArgumentException.class, () -> new InstanceDecoder(0.5, 0.7, 0, 1.0, 5, Integer.MAX_VALUE, true, 0, 0));
+	}
 }
