@@ -39,6 +39,16 @@ public final class LabelImage {
 		return areas;
 	}
 
+	/** This label image sampled at newWidth×newHeight by nearest neighbour (pixel centres), renumbered 1…n. */
+	public LabelImage sampled(int newWidth, int newHeight) {
+		int[] out = new int[newWidth * newHeight];
+		for (int y = 0; y < newHeight; y++) {
+			int sy = Math.min(height - 1, (int) ((y + 0.5) * height / newHeight));
+			for (int x = 0; x < newWidth; x++) out[y * newWidth + x] = labels[sy * width + Math.min(width - 1, (int) ((x + 0.5) * width / newWidth))];
+		}
+		return new LabelImage(newWidth, newHeight, out, 0).relabelConsecutive();
+	}
+
 	/** Removes objects whose pixel count lies outside [minArea, maxArea] and renumbers the rest 1…n. */
 	public LabelImage filterBySize(int minArea, int maxArea) {
 		int[] areas = areas();

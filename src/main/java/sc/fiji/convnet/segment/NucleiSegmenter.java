@@ -62,7 +62,9 @@ public final class NucleiSegmenter {
 	 * minimum and the minimum area are noise filters in the model's pixels (where a nucleus has the trained
 	 * diameter); the maximum area is the user's, in the image's pixels.
 	 */
-	private InstanceDecoder decoder(double scale) {
+	private InstanceDecoder decoder(double scale) { return decoder(scale, maxArea); }
+
+	private InstanceDecoder decoder(double scale, int maxArea) {
 		return new InstanceDecoder(threshold, seedThreshold, atImageScale(minSeedArea, scale), prominence, atImageScale(minArea, scale), maxArea, fillHoles, minScore,
 				distanceProminence);
 	}
@@ -107,9 +109,14 @@ public final class NucleiSegmenter {
 		progress.stage("predicting");
 		float[][] maps = views == 1 && quickScale[0] == scale ? quick[0] : maps(normalized, width, height, sw, sh, predictor(), progress);
 		progress.stage("decoding");
+		// distance maxima need the model's pixels: an enlarged image is decoded before it is shrunk back
+		LabelImage enlarged = scale > 1 && model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE
+				? decoder(1, maxArea >= Integer.MAX_VALUE / (scale * scale) ? Integer.MAX_VALUE : (int) Math.round(maxArea * scale * scale)).decode(maps, sw, sh)
+				: null;
 		if (sw != width || sh != height)
 			for (int k = 0; k < maps.length; k++) maps[k] = PlaneResize.resize(maps[k], sw, sh, width, height);
-		return new SegmentationResult(decoder(scale).decode(maps, width, height), maps, found);
+		LabelImage labels = enlarged != null ? enlarged.sampled(width, height).filterBySize(1, maxArea) : decoder(scale).decode(maps, width, height);
+		return new SegmentationResult(labels, maps, found);
 	}
 
 	private static float[] crop(float[] pixels, int width, int x0, int y0, int w, int h) {
