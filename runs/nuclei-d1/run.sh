@@ -15,6 +15,6 @@ echo "\$ runs/nuclei-d1/run.sh ($(date -u +%FT%TZ))" >> $out/training.log
 exec nice -n 10 java -Xmx10g -Dconvnet.threads=2 --add-modules jdk.incubator.vector -Djava.awt.headless=true \
   -cp "$cp/convnet.jar:$cp/dependency/*" sc.fiji.convnet.cli.ConvNetCli train-nuclei \
   --data ../shared/data/nuclei-dsb2018,../shared/data/nuclei-dsb2018-stage1-train \
-  --output $out/nuclei.net --init models/nuclei/nuclei.net --distance \
+  --output $out/nuclei.net --init models/nuclei/second-cycle.net --distance \
   --steps $steps --lr 0.0005 --ema 0.999 --diameter 0 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --checkpoint-every 200 --seed 61 --resume \
   >> $out/training.log 2>&1

@@ -93,9 +93,14 @@ final class TrainNuclei {
 			"  --command TEXT    the training command recorded in bioimageio.yaml (default: the shipped model's)",
 			"");
 
+	static final String SHIPPED_DATA = "nuclei-dsb2018 train split (cycles 1 and 2), then nuclei-dsb2018 + nuclei-dsb2018-stage1-train train splits, half of the crops each (cycle 3)";
+
 	/** The command that trained the shipped model (models/nuclei/training.log). */
 	static final String SHIPPED_COMMAND = "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/first-cycle.net --steps 4000 --depth 4 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 42"
-			+ " && bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/nuclei.net --init models/nuclei/first-cycle.net --steps 2000 --lr 0.001 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 43";
+			+ " && bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/second-cycle.net --init models/nuclei/first-cycle.net --steps 2000 --lr 0.001 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 43"
+			+ " && bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018,../shared/data/nuclei-dsb2018-stage1-train --output runs/nuclei-d1/nuclei.net --init models/nuclei/second-cycle.net --distance"
+			+ " --steps 3000 --lr 0.0005 --ema 0.999 --diameter 0 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --checkpoint-every 200 --seed 61"
+			+ " (models/nuclei/nuclei.net: the moving average at step 3000, bench/CheckpointNetwork)";
 
 	static int export(String[] args, PrintStream out) throws Exception {
 		Options o = new Options(args, 1, Set.of("network", "data", "output", "command", "diameter"), Set.of("help"));
@@ -110,7 +115,7 @@ final class TrainNuclei {
 		double diameter = o.get("diameter", null) != null ? o.number("diameter", 0) : sc.fiji.convnet.segment.train.NucleiModelExport.medianDiameter(train);
 		if (!(diameter > 0)) throw new Options.UsageException("--diameter " + diameter + " must be positive");
 		java.util.Map<String, Object> training = new java.util.LinkedHashMap<>();
-		training.put("data", "nuclei-dsb2018 (train split; best checkpoint by val AP@0.5)");
+		training.put("data", o.get("command", null) == null ? SHIPPED_DATA : "the train splits of " + o.require("data"));
 		training.put("command", o.get("command", SHIPPED_COMMAND));
 		training.put("log", "training.log");
 		double valAp = NucleiTraining.validate(net, val, diameter);

@@ -17,10 +17,10 @@ import sc.fiji.convnet.tensor.Tensor;
 public final class NucleiSegmenter {
 
 	/** Defaults every entry point shows, chosen on the validation split for the shipped model. */
-	public static final double DEFAULT_THRESHOLD = 0.7, DEFAULT_SEED_THRESHOLD = 0.7;
+	public static final double DEFAULT_THRESHOLD = 0.6, DEFAULT_SEED_THRESHOLD = 0.7;
 	public static final int DEFAULT_MIN_AREA = 20, DEFAULT_VIEWS = 4, DEFAULT_MIN_SEED_AREA = 5;
 	/** Objects of three-class models whose mean foreground probability is lower are dropped (chosen on both DSB val splits). */
-	public static final double DEFAULT_MIN_SCORE = 0.85;
+	public static final double DEFAULT_MIN_SCORE = 0.8;
 
 	private final SegmentationModel model;
 	private final double threshold, seedThreshold, prominence, diameter, minScore, distanceProminence;

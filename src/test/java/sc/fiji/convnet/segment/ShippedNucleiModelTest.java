@@ -38,7 +38,7 @@ class ShippedNucleiModelTest {
 			assertTrue(maxDiff <= 1e-4 * maxAbs, "max difference " + maxDiff + " of " + maxAbs);
 		}
 		SegmentationModel m = SegmentationModels.load("models/nuclei");
-		assertEquals(InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY, m.outputKind());
+		assertEquals(InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE, m.outputKind());
 		assertTrue(m.trainedDiameter() > 5 && m.trainedDiameter() < 60, "diameter " + m.trainedDiameter());
 	}
 }

@@ -37,9 +37,12 @@ public final class NucleiModelExport {
 	/** What a model's description says about it: its name, one sentence on what it is for, and the data it was trained on. */
 	public record About(String name, String description, String data, String valData) {
 		static final About SHIPPED = new About("ConvNet nuclei U-Net",
-				"Three-class (background, interior, boundary) U-Net for fluorescence nuclei, trained with the ConvNet for Fiji "
-						+ "engine on the train split of the DSB 2018 stage-1 test images (BBBC038); instances by seeded watershed.",
-				"the `train` split of the\nnuclei-dsb2018 images (DSB 2018 stage-1 test set, BBBC038; Caicedo et al. 2019)", "`val` split, 11 images");
+				"Three-class (background, interior, boundary) U-Net with a distance-to-edge output for fluorescence nuclei, trained with the "
+						+ "ConvNet for Fiji engine on the train splits of the DSB 2018 stage-1 test and training images (BBBC038); instances by seeded "
+						+ "watershed from the distance maxima.",
+				"the `train` splits of the\nnuclei-dsb2018 images (DSB 2018 stage-1 test set) and nuclei-dsb2018-stage1-train (DSB 2018 stage-1 training set;"
+						+ " BBBC038, Caicedo et al. 2019)",
+				"nuclei-dsb2018 `val` split, 11 images, default settings");
 	}
 
 	public static Path export(Network net, Path folder, double trainedDiameter, Map<String, Object> training, NucleiSample testSample,
