@@ -11,7 +11,7 @@ setBatchMode(true);
 // 1. Segment Nuclei: the input with the outlines (overlay flattened) beside the label image (its LUT)
 open(root + "samples/nuclei_fluo_8bit_crop.tif");
 input = getImageID();
-run("Segment Nuclei", "model=nuclei channel=1 threshold=0.70 seed=0.70 diameter=0 minimum=20 maximum=0 tile=0 views=4");
+run("Segment Nuclei", "model=nuclei channel=1 threshold=0.60 seed=0.70 diameter=0 minimum=20 maximum=0 tile=0 views=4");
 labels = getImageID();
 selectImage(input);
 run("Flatten");

@@ -14,7 +14,7 @@ import sc.fiji.convnet.request.Values;
 
 /**
  * ImageJ 1.x entry for Batch Segment Nuclei, its dialog generated from {@link CommandSpecs#BATCH_SEGMENT}; recorded as e.g.
- * {@code run("Batch Segment Nuclei", "input=/data/in file=*.tif output=/data/out model=nuclei channel=1 threshold=0.7 seed=0.7 ...");}
+ * {@code run("Batch Segment Nuclei", "input=/data/in file=*.tif output=/data/out model=nuclei channel=1 threshold=0.6 seed=0.7 ...");}
  */
 public class BatchSegmentNucleiPlugin implements PlugIn {
 

@@ -17,7 +17,7 @@ import sc.fiji.convnet.request.Values;
 
 /**
  * ImageJ 1.x entry for Segment Nuclei, its dialog generated from {@link CommandSpecs#SEGMENT}; recorded as e.g.
- * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.70 seed=0.70 diameter=0 minimum=20 maximum=0 tile=0 views=4 add display");}
+ * {@code run("Segment Nuclei", "model=nuclei channel=1 threshold=0.60 seed=0.70 diameter=0 minimum=20 maximum=0 tile=0 views=4 add display");}
  */
 public class SegmentNucleiPlugin implements PlugIn {
 
