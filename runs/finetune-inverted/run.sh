@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 d=/tmp/ft
 /usr/bin/python3 runs/finetune-inverted/make_data.py "$d"
 export CONVNET_JAVA_OPTS="-Xmx8g -Dconvnet.threads=2"
-model=runs/finetune-inverted/model
+model=${MODEL:-runs/finetune-inverted/model}
 [ -e "$model/model.onnx" ] || bin/convnet train-segmentation --images "$d/train-images" --labels "$d/train-labels" \
   --minutes 10 --output "$model" --threads 2
 score() { # model, images, labels, name
