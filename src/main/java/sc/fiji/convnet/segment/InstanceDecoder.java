@@ -60,7 +60,7 @@ public final class InstanceDecoder {
 	}
 
 	/**
-	 * @param minScore three-class models: objects whose mean foreground probability is below this are dropped
+	 * @param minScore models with a boundary class: objects whose mean foreground probability is below this are dropped
 	 *                 (0 keeps every object)
 	 */
 	public InstanceDecoder(double threshold, double seedThreshold, int minSeedArea, double prominence, int minArea, int maxArea, boolean fillHoles,

@@ -19,7 +19,7 @@ public final class NucleiSegmenter {
 	/** Defaults every entry point shows, chosen on the validation split for the shipped model. */
 	public static final double DEFAULT_THRESHOLD = 0.6, DEFAULT_SEED_THRESHOLD = 0.7;
 	public static final int DEFAULT_MIN_AREA = 20, DEFAULT_VIEWS = 4, DEFAULT_MIN_SEED_AREA = 5;
-	/** Objects of three-class models whose mean foreground probability is lower are dropped (chosen on both DSB val splits). */
+	/** Objects whose mean foreground probability is lower are dropped (models with a boundary class; chosen on both DSB val splits). */
 	public static final double DEFAULT_MIN_SCORE = 0.8;
 
 	private final SegmentationModel model;
@@ -174,7 +174,7 @@ public final class NucleiSegmenter {
 
 		/** Probability above which a pixel belongs to a nucleus. */
 		public Builder threshold(double t) { this.threshold = t; return this; }
-		/** Interior probability above which a pixel seeds a nucleus (three-class models). */
+		/** Interior probability above which a pixel seeds a nucleus (three-class models), or that a distance maximum needs to seed one (distance models). */
 		public Builder seedThreshold(double t) { this.seedThreshold = t; return this; }
 		/** Distance-map prominence for seeds (foreground models), in pixels. */
 		public Builder prominence(double p) { this.prominence = p; return this; }
@@ -197,7 +197,7 @@ public final class NucleiSegmenter {
 		public Builder views(int v) { this.views = v; return this; }
 		/** Interior components smaller than this (pixels at the model's scale) seed no nucleus of their own. */
 		public Builder minSeedArea(int a) { this.minSeedArea = a; return this; }
-		/** Objects whose mean foreground probability is lower are dropped (three-class models; 0 keeps all). */
+		/** Objects whose mean foreground probability is lower are dropped (models with a boundary class; 0 keeps all). */
 		public Builder minScore(double s) { this.minScore = s; return this; }
 		/** Models with a distance output: the share of a nucleus centre's height by which a maximum must stand out to seed a nucleus. */
 		public Builder distanceProminence(double p) { this.distanceProminence = p; return this; }
