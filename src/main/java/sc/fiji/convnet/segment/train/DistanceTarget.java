@@ -14,8 +14,9 @@ public final class DistanceTarget {
 
 	public static float[] of(int[] labels, int w, int h) {
 		int n = labels.length;
+		float[] classes = ThreeClassTarget.classes(labels, w, h, 1); // interior: all 8 neighbours share the label
 		boolean[] inside = new boolean[n];
-		for (int i = 0; i < n; i++) inside[i] = labels[i] != 0 && sameLabelAround(labels, w, h, i);
+		for (int i = 0; i < n; i++) inside[i] = classes[i] == 1;
 		float[] d = DistanceMap.of(inside, w, h);
 		int max = 0;
 		for (int l : labels) max = Math.max(max, l);
@@ -27,16 +28,5 @@ public final class DistanceTarget {
 			}
 		for (int i = 0; i < n; i++) d[i] = labels[i] == 0 ? 0 : d[i] / peak[labels[i]];
 		return d;
-	}
-
-	/** Whether the 8 neighbours of pixel i that lie in the image carry its label. */
-	private static boolean sameLabelAround(int[] labels, int w, int h, int i) {
-		int x = i % w, y = i / w, l = labels[i];
-		for (int dy = -1; dy <= 1; dy++)
-			for (int dx = -1; dx <= 1; dx++) {
-				int nx = x + dx, ny = y + dy;
-				if (nx >= 0 && ny >= 0 && nx < w && ny < h && labels[ny * w + nx] != l) return false;
-			}
-		return true;
 	}
 }
