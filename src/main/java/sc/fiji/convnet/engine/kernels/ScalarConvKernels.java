@@ -14,6 +14,9 @@ import static sc.fiji.convnet.engine.kernels.ConvChecks.firstValid;
  * ({@link ScalarRows}) run long.
  * Work is split into (image, group, row tile) tasks over the given threads. Runs on any JVM.
  * <p>
+ * 3×3, stride-1 layers with at least 16 channels in and out (most of a U-Net) run {@link ScalarWinograd} instead,
+ * which needs 16 multiply-adds per 2×2 outputs where this kernel needs 36.
+ * <p>
  * backwardInput of a stride-1 convolution is the forward convolution of dy with the flipped, channel-swapped
  * kernel ({@link ConvWeights#transposed}); other strides scatter row by row. backwardWeights accumulates
  * dy·x products lane-wise in per-thread rows and sums each row once at the end.
@@ -47,6 +50,9 @@ public final class ScalarConvKernels implements ConvKernels {
 		static float[] grow(float[] a, int len) { return a.length >= len ? a : new float[len]; }
 	}
 
+	/** 3×3 stride-1 layers run {@link ScalarWinograd}; {@code -Dconvnet.winograd=false} runs them directly (for benchmarks). */
+	static final boolean WINOGRAD = !"false".equals(System.getProperty("convnet.winograd"));
+
 	private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
 	/** Output channels per shifted row: enough to amortize the copy, few enough that the rows stay in cache. */
@@ -72,6 +78,10 @@ public final class ScalarConvKernels implements ConvKernels {
 	 * and post-loops around each vector loop once per image row.
 	 */
 	private static void direct(ConvGeometry g, float[] x, float[] w, ConvGeometry orig, float[] b, float[] y, int threads) {
+		if (WINOGRAD && ScalarWinograd.applies(g)) {
+			ScalarWinograd.forward(g, x, w, orig, b, y, threads);
+			return;
+		}
 		int cinG = g.cinPerGroup(), coutG = g.coutPerGroup(), taps = cinG * g.kh * g.kw, ow = g.ow;
 		int outer = g.n * g.groups;
 		int rows = ConvChecks.rowsPerTask(g.oh, outer, threads);
