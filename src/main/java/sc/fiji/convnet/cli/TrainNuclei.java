@@ -93,14 +93,13 @@ final class TrainNuclei {
 			"  --command TEXT    the training command recorded in bioimageio.yaml (default: the shipped model's)",
 			"");
 
-	static final String SHIPPED_DATA = "nuclei-dsb2018 train split (cycles 1 and 2), then nuclei-dsb2018 + nuclei-dsb2018-stage1-train train splits, half of the crops each (cycle 3)";
+	static final String SHIPPED_DATA = "nuclei-dsb2018 + nuclei-dsb2018-stage1-train train splits (531 images), half of the crops each";
 
 	/** The command that trained the shipped model (models/nuclei/training.log). */
-	static final String SHIPPED_COMMAND = "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/first-cycle.net --steps 4000 --depth 4 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 42"
-			+ " && bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018 --output models/nuclei/second-cycle.net --init models/nuclei/first-cycle.net --steps 2000 --lr 0.001 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --seed 43"
-			+ " && bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018,../shared/data/nuclei-dsb2018-stage1-train --output runs/nuclei-d1/nuclei.net --init models/nuclei/second-cycle.net --distance"
-			+ " --steps 3000 --lr 0.0005 --ema 0.999 --diameter 0 --min-scale 0.5 --max-scale 2.0 --eval-every 250 --checkpoint-every 200 --seed 61"
-			+ " (models/nuclei/nuclei.net: the moving average at step 3000, bench/CheckpointNetwork)";
+	static final String SHIPPED_COMMAND = "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018,../shared/data/nuclei-dsb2018-stage1-train"
+			+ " --output runs/nuclei-d3/nuclei.net --depth 4 --width 16 --distance --steps 20000 --lr 0.002 --ema 0.999 --diameter 0"
+			+ " --min-scale 0.5 --max-scale 2.0 --eval-every 1000 --checkpoint-every 200 --seed 63 --resume"
+			+ " (runs/nuclei-d3/run.sh, two sessions; models/nuclei/nuclei.net: its best validation, step 17000)";
 
 	static int export(String[] args, PrintStream out) throws Exception {
 		Options o = new Options(args, 1, Set.of("network", "data", "output", "command", "diameter"), Set.of("help"));
