@@ -15,7 +15,7 @@ import sc.fiji.convnet.segment.train.NucleiSample;
  * What the automatic diameter costs: a 2048² field (a val image, median nucleus 13.1 px, mirrored out) segmented
  * with the defaults (automatic size), with the diameter typed as the trained one (the model's own scale, no size
  * pass) and typed as the one the automatic size found (the same rescaling, no size pass), alternately, in one
- * process. With {@code zoom} the val image is first enlarged that much (bilinear): 1.34 puts its nuclei at the
+ * process. With {@code zoom} the val image is first enlarged that much ({@link RescaledValEvaluation#rescale}): 1.34 puts its nuclei at the
  * trained 17.6 px.
  * <pre>
  * java -Dconvnet.threads=2 -cp target/test-classes:target/classes:target/dependency/* sc.fiji.convnet.bench.AutoDiameterBenchmark [rounds [zoom]]
@@ -28,8 +28,9 @@ public final class AutoDiameterBenchmark {
 		double zoom = args.length > 1 ? Double.parseDouble(args[1]) : 1;
 		NucleiSample v = NucleiDataset.load(Path.of("../shared/data/nuclei-dsb2018"), "val").stream().filter(s -> s.id().startsWith("912a679e")).findFirst()
 				.orElseThrow();
-		int sw = (int) Math.round(v.width() * zoom), sh = (int) Math.round(v.height() * zoom);
-		float[] source = zoomed(v.pixels(), v.width(), v.height(), sw, sh);
+		NucleiSample z = RescaledValEvaluation.rescale(v, zoom); // as the rescaled val copies are made
+		int sw = z.width(), sh = z.height();
+		float[] source = z.pixels();
 		float[] field = new float[side * side];
 		for (int y = 0; y < side; y++)
 			for (int x = 0; x < side; x++) field[y * side + x] = source[mirror(y, sh) * sw + mirror(x, sw)];
@@ -59,25 +60,6 @@ public final class AutoDiameterBenchmark {
 				zoom, found, model.trainedDiameter(), rounds, load, a[rounds / 2], f[rounds / 2], a[rounds / 2] / f[rounds / 2],
 				g[rounds / 2], a[rounds / 2] / g[rounds / 2]);
 		model.close();
-	}
-
-	/** Bilinear resampling to sw×sh (pixel centres aligned). */
-	private static float[] zoomed(float[] p, int w, int h, int sw, int sh) {
-		if (sw == w && sh == h) return p;
-		float[] out = new float[sw * sh];
-		for (int y = 0; y < sh; y++) {
-			double fy = Math.max(0, Math.min(h - 1, (y + 0.5) * h / sh - 0.5));
-			int y0 = (int) fy, y1 = Math.min(h - 1, y0 + 1);
-			double ty = fy - y0;
-			for (int x = 0; x < sw; x++) {
-				double fx = Math.max(0, Math.min(w - 1, (x + 0.5) * w / sw - 0.5));
-				int x0 = (int) fx, x1 = Math.min(w - 1, x0 + 1);
-				double tx = fx - x0;
-				double top = p[y0 * w + x0] * (1 - tx) + p[y0 * w + x1] * tx, bottom = p[y1 * w + x0] * (1 - tx) + p[y1 * w + x1] * tx;
-				out[y * sw + x] = (float) (top * (1 - ty) + bottom * ty);
-			}
-		}
-		return out;
 	}
 
 	private static int mirror(int i, int n) {

@@ -225,13 +225,12 @@ final class ScalarWinograd {
 		int tilesX = (g.ow + 1) / 2, tiles = (ty1 - ty0) * tilesX;
 		ws.q = ScalarConvKernels.Workspace.rows(ws.q, 8, tiles);
 		float[][] m = ws.m, q = ws.q;
-		int base = c;
 		// along y: q[j] = m0j + m1j + m2j, q[4 + j] = m1j − m2j − m3j
 		for (int j = 0; j < 4; j++)
-			columnSums(m[j * CHANNEL_BLOCK + base], m[(4 + j) * CHANNEL_BLOCK + base], m[(8 + j) * CHANNEL_BLOCK + base],
-					m[(12 + j) * CHANNEL_BLOCK + base], q[j], q[4 + j], tiles);
-		// along x, into the first two rows of m's block (no longer needed): y00, y01 from q0·; y10, y11 from q4·
-		float[] y00 = m[base], y01 = m[CHANNEL_BLOCK + base], y10 = m[2 * CHANNEL_BLOCK + base], y11 = m[3 * CHANNEL_BLOCK + base];
+			columnSums(m[j * CHANNEL_BLOCK + c], m[(4 + j) * CHANNEL_BLOCK + c], m[(8 + j) * CHANNEL_BLOCK + c],
+					m[(12 + j) * CHANNEL_BLOCK + c], q[j], q[4 + j], tiles);
+		// along x, into this channel's rows ξ = 0..3 of m (already read): y00, y01 from q0·; y10, y11 from q4·
+		float[] y00 = m[c], y01 = m[CHANNEL_BLOCK + c], y10 = m[2 * CHANNEL_BLOCK + c], y11 = m[3 * CHANNEL_BLOCK + c];
 		columnSums(q[0], q[1], q[2], q[3], y00, y01, tiles);
 		columnSums(q[4], q[5], q[6], q[7], y10, y11, tiles);
 		int ow = g.ow;
