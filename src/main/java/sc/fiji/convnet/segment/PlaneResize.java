@@ -9,12 +9,12 @@ import java.util.Arrays;
  * are normalised per output pixel; growing (also the growing axis after a shrink) samples bilinearly with the
  * pixel-centre alignment ImageJ uses; a one-pixel-wide or -high source is interpolated along its length only.
  */
-final class PlaneResize {
+public final class PlaneResize {
 
 	private PlaneResize() {}
 
 	/** {@code pixels} (width×height) resampled to newWidth×newHeight. */
-	static float[] resize(float[] pixels, int width, int height, int newWidth, int newHeight) {
+	public static float[] resize(float[] pixels, int width, int height, int newWidth, int newHeight) {
 		if (pixels.length != width * height) throw new IllegalArgumentException("PlaneResize: " + pixels.length + " values for " + width + "×" + height);
 		if (newWidth < 1 || newHeight < 1) throw new IllegalArgumentException("PlaneResize: target " + newWidth + "×" + newHeight);
 		if (newWidth >= width && newHeight >= height) return grow(pixels, width, height, newWidth, newHeight);

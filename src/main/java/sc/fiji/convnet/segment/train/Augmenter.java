@@ -1,11 +1,13 @@
 package sc.fiji.convnet.segment.train;
 
 import sc.fiji.convnet.engine.kernels.PaddingMode;
+import sc.fiji.convnet.segment.PlaneResize;
 import java.util.SplittableRandom;
 
 /**
  * Random training crops that make the model robust to other microscopes: a given zoom (other pixel
- * sizes and nucleus diameters), flips and 90° rotations, and intensity changes (gamma, contrast,
+ * sizes and nucleus diameters), flips and 90° rotations, a coarser recording enlarged back (what the segmenter
+ * makes of an image whose nuclei are a few pixels across), and intensity changes (gamma, contrast,
  * offset, blur, noise) applied after the same percentile normalisation used at prediction time.
  * Images are sampled bilinearly and labels by nearest neighbour, mirrored at the borders.
  */
@@ -64,6 +66,9 @@ public final class Augmenter {
 				labels[offset + j * size + i] = instances[mirror((int) Math.round(sy), h) * w + mirror((int) Math.round(sx), w)];
 			}
 		if (!augment) return;
+		// pixels: a fifth of the crops recorded 1.5-4 times coarser and enlarged back, as the segmenter enlarges an image
+		// of tiny nuclei to the training size; the labels stay fine, so the network learns to draw them from the coarse image
+		if (rng.nextDouble() < COARSE_SHARE) coarsen(image, offset, size, Math.exp(Math.log(1.5) + rng.nextDouble() * Math.log(4 / 1.5)));
 		// optics: a defocus blur on a quarter of the crops
 		if (rng.nextDouble() < 0.25) blur(image, offset, size, 0.5 + 1.5 * rng.nextDouble());
 		// intensity: gamma on the positive part, contrast and offset, Gaussian noise
@@ -77,6 +82,17 @@ public final class Augmenter {
 			if (noise > 0) v += noise * gaussian(rng);
 			image[offset + k] = (float) v;
 		}
+	}
+
+	/** Share of the crops {@link #coarsen coarsened}. */
+	static final double COARSE_SHARE = 0.2;
+
+	/** One size×size plane shrunk {@code factor} times and enlarged back in place, with the segmenter's own resampling. */
+	static void coarsen(float[] image, int offset, int size, double factor) {
+		int small = Math.max(4, (int) Math.round(size / factor));
+		float[] plane = java.util.Arrays.copyOfRange(image, offset, offset + size * size);
+		float[] back = PlaneResize.resize(PlaneResize.resize(plane, size, size, small, small), small, small, size, size);
+		System.arraycopy(back, 0, image, offset, size * size);
 	}
 
 	/** Separable Gaussian blur of one size×size plane in place, mirrored at the borders. */
