@@ -33,14 +33,12 @@ final class TrainNuclei {
 			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
 			"  --distance        learn a fourth output, each nucleus pixel's distance to its edge (normalised), whose centres",
 			"                    seed the nuclei; a three-class --init network gets it added",
-			"  --contact-weight X  with --distance: weight of the class loss between touching or nearly touching nuclei",
-			"                    against 1 elsewhere (default " + new NucleiTraining.Settings().contactWeight + ")",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
 			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "contact-weight"), Set.of("help", "resume", "distance"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume", "distance"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -51,9 +49,6 @@ final class TrainNuclei {
 		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
 		s.resume = o.flag("resume");
 		s.distance = o.flag("distance");
-		s.contactWeight = o.number("contact-weight", s.contactWeight);
-		if (!(s.contactWeight > 0) || Double.isInfinite(s.contactWeight)) throw new Options.UsageException("--contact-weight " + s.contactWeight + " must be a positive number");
-		if (s.contactWeight != 1 && !s.distance) throw new Options.UsageException("--contact-weight needs --distance");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);

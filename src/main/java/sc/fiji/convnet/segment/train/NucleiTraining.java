@@ -68,11 +68,6 @@ public final class NucleiTraining {
 		public boolean distance = false;
 		/** Weight of the distance output's loss against the classes'. */
 		public double distanceWeight = 1.0;
-		/**
-		 * Weight of the class loss on the pixels between touching or nearly touching nuclei ({@link ContactWeight}),
-		 * against 1 elsewhere; with {@link #distance} only. 1 weighs every pixel alike.
-		 */
-		public double contactWeight = 1.0;
 
 		/**
 		 * Share of crops drawn from the {@link NucleiTraining#replay replay} images, so that a fine-tuned model keeps
@@ -163,10 +158,7 @@ public final class NucleiTraining {
 		if (outputs != (s.distance ? 4 : 3))
 			throw new IOException("the network has " + outputs + " outputs; this run trains " + (s.distance ? "three classes and the distance" : "three classes"));
 		Trainer trainer = new Trainer(net, s.distance ? new ClassesAndDistance(CLASS_WEIGHTS, s.distanceWeight) : new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
-		if (s.contactWeight != 1 && !s.distance) throw new IllegalArgumentException("a contact weight needs the distance output (--distance)");
-		if (!(s.contactWeight > 0) || Double.isInfinite(s.contactWeight))
-			throw new IllegalArgumentException("the contact weight must be a positive number, got " + s.contactWeight);
-		int targets = !s.distance ? 1 : s.contactWeight != 1 ? 3 : 2;
+		int targets = s.distance ? 2 : 1;
 		Pool pool = new Pool(train, sourceSizes), rehearsal = replay.isEmpty() ? null : new Pool(replay, null);
 		log.println(pool.describe());
 		if (rehearsal != null) log.printf(Locale.ROOT, "replay: %d image(s) labelled by the starting network in %.0f %% of the crops%n", replay.size(), 100 * s.replayShare);
@@ -188,9 +180,8 @@ public final class NucleiTraining {
 					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
 					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * targets * plane, plane);
 					if (s.distance) System.arraycopy(DistanceTarget.of(one, s.crop, s.crop), 0, y, (b * targets + 1) * plane, plane);
-					if (targets == 3) System.arraycopy(ContactWeight.of(one, s.crop, s.crop, (float) s.contactWeight), 0, y, (b * targets + 2) * plane, plane);
 				}
-				Tensor target = s.distance ? new Tensor(y, s.batch, targets, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
+				Tensor target = s.distance ? new Tensor(y, s.batch, 2, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
 				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), target);
 			}
 
