@@ -99,7 +99,11 @@ final class TrainNuclei {
 	static final String SHIPPED_COMMAND = "bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018,../shared/data/nuclei-dsb2018-stage1-train"
 			+ " --output runs/nuclei-d3/nuclei.net --depth 4 --width 16 --distance --steps 20000 --lr 0.002 --ema 0.999 --diameter 0"
 			+ " --min-scale 0.5 --max-scale 2.0 --eval-every 1000 --checkpoint-every 200 --seed 63 --resume"
-			+ " (runs/nuclei-d3/run.sh, two sessions; models/nuclei/nuclei.net: its best validation, step 17000)";
+			+ " (runs/nuclei-d3/run.sh, two sessions; its best validation, step 17000), then"
+			+ " bin/convnet train-nuclei --data ../shared/data/nuclei-dsb2018,../shared/data/nuclei-dsb2018-stage1-train"
+			+ " --output runs/nuclei-f2/nuclei.net --init runs/nuclei-d3/nuclei.net --distance --steps 4000 --lr 0.0007 --ema 0.999 --diameter 0"
+			+ " --min-scale 0.5 --max-scale 2.0 --eval-every 1000 --checkpoint-every 200 --seed 64 --resume"
+			+ " (runs/nuclei-f2/run.sh; models/nuclei/nuclei.net: its last step, moving-average weights, runs/nuclei-f2/final.net)";
 
 	static int export(String[] args, PrintStream out) throws Exception {
 		Options o = new Options(args, 1, Set.of("network", "data", "output", "command", "diameter"), Set.of("help"));
