@@ -30,8 +30,14 @@ final class DiameterEstimator {
 	static final int MIN_OBJECTS = 3, MIN_WHOLE = 2;
 	/** Sizes within this factor of the trained one count as found; the search stops there. */
 	static final double CLOSE = 1.25;
-	/** The furthest the image is rescaled either way. */
-	static final double MIN_SCALE = 1 / 32.0, MAX_SCALE = 4;
+	/**
+	 * The furthest the image is rescaled either way. Beyond {@link #FREE_ENLARGEMENT} only while the enlarged image stays
+	 * within {@link #MAX_ENLARGED_PIXELS}: nuclei 2–4 px across (a quarter of the usual pixel size) are found better
+	 * enlarged to the trained size than 4× (val AP@0.5 0.704 against 0.694 on nuclei-dsb2018 val shrunk 4 times), and the
+	 * bound keeps the enlarged maps of a large image in memory.
+	 */
+	static final double MIN_SCALE = 1 / 32.0, MAX_SCALE = 8, FREE_ENLARGEMENT = 4;
+	static final double MAX_ENLARGED_PIXELS = 8192.0 * 8192.0;
 	/** The scales of the first look; then at most {@link #PASSES} more, each at the scale the last estimate asks for. */
 	static final double[] START_SCALES = { 1, 0.5, 0.25, 0.125, 0.0625, 0.03125 };
 	/** The scales that look for nuclei smaller than the trained size, when the full-scale pass points that way. */
@@ -163,10 +169,11 @@ final class DiameterEstimator {
 		return (int) Math.min(size, Math.round(edge));
 	}
 
-	/** Model pixels per image pixel for a found diameter: 1 when it is close to the trained size or unknown. */
-	double scaleFor(double diameter) {
+	/** Model pixels per image pixel for a found diameter in a width×height image: 1 when it is close to the trained size or unknown. */
+	double scaleFor(double diameter, int width, int height) {
 		if (!(diameter > 0)) return 1;
 		double s = clamp(trainedDiameter / diameter);
+		s = Math.min(s, Math.max(FREE_ENLARGEMENT, Math.sqrt(MAX_ENLARGED_PIXELS / ((double) width * height))));
 		return Math.abs(Math.log(s)) < Math.log(CLOSE) ? 1 : s;
 	}
 

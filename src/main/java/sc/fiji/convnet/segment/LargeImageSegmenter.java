@@ -232,7 +232,7 @@ public final class LargeImageSegmenter {
 					+ trained + ") is not done block by block; resample the image first, or set the diameter to " + trained + " to segment at its scale");
 		if (settings.diameter() == 0 && trained > 0) {
 			double found = settings.findDiameter(centralSample(image));
-			if (settings.scaleFor(found) != 1)
+			if (settings.scaleFor(found, (int) Math.min(Integer.MAX_VALUE, image.dimension(0)), (int) Math.min(Integer.MAX_VALUE, image.dimension(1))) != 1)
 				throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Segment large image: nuclei about %.1f px across were found on a"
 						+ " sample, the model was trained at %.1f px, and block-wise segmentation works at the image's scale: resample the image by %.3f"
 						+ " first, or set the diameter to %.1f to segment at this scale anyway", found, trained, trained / found, trained));

@@ -104,7 +104,7 @@ public final class NucleiSegmenter {
 				return quick[0] = m;
 			});
 		}
-		double scale = diameter > 0 ? (trained > 0 ? trained / diameter : 1) : estimator().scaleFor(found);
+		double scale = diameter > 0 ? (trained > 0 ? trained / diameter : 1) : estimator().scaleFor(found, width, height);
 		int sw = Math.max(1, (int) Math.round(width * scale)), sh = Math.max(1, (int) Math.round(height * scale));
 		progress.stage("predicting");
 		float[][] maps = views == 1 && quickScale[0] == scale ? quick[0] : maps(normalized, width, height, sw, sh, predictor(), progress);
@@ -140,8 +140,8 @@ public final class NucleiSegmenter {
 				model.predictor(), Progress.NONE));
 	}
 
-	/** Model pixels per image pixel for a found diameter (1 near the trained size or when unknown). */
-	double scaleFor(double found) { return estimator().scaleFor(found); }
+	/** Model pixels per image pixel for a found diameter in a width×height image (1 near the trained size or when unknown). */
+	double scaleFor(double found, int width, int height) { return estimator().scaleFor(found, width, height); }
 
 	/** The size finder of the automatic diameter: decodes at the model's scale, where a nucleus is about the trained size. */
 	private DiameterEstimator estimator() {

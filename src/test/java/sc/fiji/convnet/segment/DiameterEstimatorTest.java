@@ -97,7 +97,7 @@ class DiameterEstimatorTest {
 		double found = e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> d * scale < 7 ? maps(new double[0][], d, scale, x0, y0, sw, sh, 1e9)
 				: maps(centres, d, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY));
 		assertEquals(d, found, 0.2 * d, "found " + found);
-		assertEquals(DiameterEstimator.MAX_SCALE, e.scaleFor(found), 1e-9, "enlarged 4 times, the most");
+		assertEquals(TRAINED / found, e.scaleFor(found, w, h), 1e-9, "enlarged to the trained size");
 	}
 
 	@Test
@@ -168,12 +168,23 @@ class DiameterEstimatorTest {
 	@Test
 	void theScaleIsKeptNearTheTrainedSizeAndWhenNothingIsFound() {
 		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
-		assertEquals(1, e.scaleFor(TRAINED * 1.2));
-		assertEquals(1, e.scaleFor(0));
-		assertEquals(TRAINED / 40, e.scaleFor(40), 1e-12);
-		assertEquals(DiameterEstimator.MIN_SCALE, e.scaleFor(1000), 1e-12);
+		assertEquals(1, e.scaleFor(TRAINED * 1.2, 512, 512));
+		assertEquals(1, e.scaleFor(0, 512, 512));
+		assertEquals(TRAINED / 40, e.scaleFor(40, 512, 512), 1e-12);
+		assertEquals(DiameterEstimator.MIN_SCALE, e.scaleFor(1000, 512, 512), 1e-12);
 		double empty = e.estimate(64, 64, (scale, x0, y0, ww, wh, sw, sh) -> maps(new double[0][], 10, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY));
 		assertEquals(0, empty);
+	}
+
+	/** 1-px nuclei: a 512² image is enlarged 8×, the most; a 2048² one 4× (8192², the bound), a 4096² one still 4×. */
+	@Test
+	void enlargementBeyondFourTimesStopsAtTheEnlargedImageBound() {
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		assertEquals(8, e.scaleFor(1, 512, 512), 1e-12);
+		assertEquals(5.5, e.scaleFor(TRAINED / 5.5, 1000, 1000), 1e-12);
+		assertEquals(8192.0 / 1500, e.scaleFor(1, 1500, 1500), 1e-12);
+		assertEquals(4, e.scaleFor(1, 2048, 2048), 1e-12);
+		assertEquals(4, e.scaleFor(1, 4096, 4096), 1e-12);
 	}
 
 	@Test
