@@ -48,7 +48,7 @@ public class TrainSegmentationCommand extends LoggedCommand {
 	@Parameter(label = "Steps (0 = as many as fit in the minutes)", min = "0")
 	private int steps = 0;
 
-	@Parameter(label = "Augment (flips, rotations, blur, intensity)")
+	@Parameter(label = "Augment (flips, rotations, coarser pixels, blur, intensity)")
 	private boolean augment = true;
 
 	@Parameter(label = "Name of the new model")

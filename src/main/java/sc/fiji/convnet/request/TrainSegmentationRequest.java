@@ -26,7 +26,7 @@ public record TrainSegmentationRequest(String images, String labels, String vali
 			Option.integer("channel", "Channel with nuclei", 1).help("1-based channel holding the nuclei"),
 			TrainingRequests.init(ModelTask.SEGMENTATION, "a shipped or installed nuclei model of this plugin to start from, or 'none' to train from random weights"),
 			TrainingRequests.MINUTES, TrainingRequests.steps("batches of 8 crops of 128² px"),
-			Option.flag("augment", "Augment (flips, rotations, blur, intensity)", true).help("vary the crops beyond zoom"),
+			Option.flag("augment", "Augment (flips, rotations, coarser pixels, blur, intensity)", true).help("vary the crops beyond zoom"),
 			TrainingRequests.name("my-nuclei"), TrainingRequests.OUTPUT, TrainingRequests.RESUME, TrainingRequests.SEED);
 
 	public TrainSegmentationRequest {

@@ -24,7 +24,7 @@ public final class Augmenter {
 		this.maxScale = maxScale;
 	}
 
-	/** With {@code false} crops are only zoomed: no flips, rotations, blur or intensity changes. */
+	/** With {@code false} crops are only zoomed: no flips, rotations, coarsening, blur or intensity changes. */
 	public Augmenter augment(boolean on) {
 		this.augment = on;
 		return this;
