@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.convnet.ij.NucleiDataset;
 import sc.fiji.convnet.segment.train.NucleiSample;
 
-/** {@link PlaneResize} gives ImageJ's averaging bilinear resize bit for bit (ImageJ is the reference here). */
+/**
+ * {@link PlaneResize} against ImageJ: shrinking is ImageJ's averaging bilinear resize bit for bit; growing samples
+ * ImageJ's own bilinear interpolation at exactly aligned pixel centres, and keeps a linear ramp where it was.
+ */
 class PlaneResizeTest {
 
 	static float[] imagej(float[] pixels, int width, int height, int newWidth, int newHeight) {
@@ -22,9 +25,31 @@ class PlaneResizeTest {
 		return (float[]) fp.resize(newWidth, newHeight, true).getPixels();
 	}
 
+	/**
+	 * The reference: ImageJ's resize for shrinking (and for one-pixel lines), then, along any growing axis, ImageJ's
+	 * bilinear {@code getInterpolatedPixel} at source position (x + ½) / scale − ½, clamped to the image as ImageJ
+	 * clamps.
+	 */
+	static float[] expected(float[] pixels, int width, int height, int newWidth, int newHeight) {
+		if (newWidth <= width && newHeight <= height || width == 1 || height == 1) return imagej(pixels, width, height, newWidth, newHeight);
+		int w = Math.min(width, newWidth), h = Math.min(height, newHeight);
+		float[] shrunk = w == width && h == height ? pixels.clone() : imagej(pixels, width, height, w, h);
+		if (w == 1 || h == 1) return imagej(shrunk, w, h, newWidth, newHeight);
+		double xScale = (double) newWidth / w, yScale = (double) newHeight / h;
+		FloatProcessor fp = new FloatProcessor(w, h, shrunk);
+		fp.setInterpolationMethod(FloatProcessor.BILINEAR);
+		float[] out = new float[newWidth * newHeight];
+		for (int y = 0; y < newHeight; y++)
+			for (int x = 0; x < newWidth; x++)
+				out[y * newWidth + x] = (float) fp.getInterpolatedPixel(clamp((x + 0.5) / xScale - 0.5, w), clamp((y + 0.5) / yScale - 0.5, h));
+		return out;
+	}
+
+	private static double clamp(double v, int size) { return v < 0 ? 0 : v >= size - 1 ? size - 1.001 : v; }
+
 	/** Compares one case; returns 1 so callers can count them. */
 	static int same(float[] pixels, int width, int height, int newWidth, int newHeight) {
-		float[] expected = imagej(pixels, width, height, newWidth, newHeight);
+		float[] expected = expected(pixels, width, height, newWidth, newHeight);
 		float[] actual = PlaneResize.resize(pixels.clone(), width, height, newWidth, newHeight);
 		String what = width + "×" + height + " → " + newWidth + "×" + newHeight;
 		assertEquals(expected.length, actual.length, what);
@@ -32,6 +57,35 @@ class PlaneResizeTest {
 			if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i]))
 				fail(what + ": pixel " + i + " ImageJ " + expected[i] + " vs " + actual[i]);
 		return 1;
+	}
+
+	/** Enlarging a linear ramp gives the ramp's value at each output pixel's centre, at any factor (inside the border). */
+	@Test
+	void enlargingKeepsContentInPlace() {
+		int w = 16, h = 12;
+		float[] ramp = new float[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) ramp[y * w + x] = 3f * x - 2f * y + 1;
+		for (int factor : new int[] { 2, 3, 4, 5, 8 }) {
+			int nw = w * factor, nh = h * factor;
+			float[] big = PlaneResize.resize(ramp, w, h, nw, nh);
+			for (int y = factor; y < nh - factor; y++)
+				for (int x = factor; x < nw - factor; x++) {
+					double sx = (x + 0.5) / factor - 0.5, sy = (y + 0.5) / factor - 0.5;
+					assertEquals(3 * sx - 2 * sy + 1, big[y * nw + x], 1e-4, "×" + factor + " at (" + x + ", " + y + ")");
+				}
+		}
+	}
+
+	/** At exactly 2× ImageJ's resize aligns the centres too, so there the two agree bit for bit. */
+	@Test
+	void doublingIsImageJsResize() {
+		Random r = new Random(3);
+		for (int[] s : new int[][] { { 64, 64 }, { 37, 101 }, { 2, 2 } }) {
+			float[] p = random(r, s[0] * s[1], true);
+			float[] ours = PlaneResize.resize(p, s[0], s[1], 2 * s[0], 2 * s[1]), theirs = imagej(p, s[0], s[1], 2 * s[0], 2 * s[1]);
+			for (int i = 0; i < ours.length; i++) assertEquals(theirs[i], ours[i], 0f, s[0] + "×" + s[1] + " pixel " + i);
+		}
 	}
 
 	private static float[] random(Random r, int n, boolean gaussian) {
