@@ -127,7 +127,7 @@ public final class NucleiSegmenter {
 
 	/** Probability maps of the normalised image resampled to sw×sh, at that size. */
 	private float[][] maps(float[] normalized, int width, int height, int sw, int sh, Predictor predictor, Progress progress) {
-		float[] input = sw != width || sh != height ? PlaneResize.resize(normalized, width, height, sw, sh) : normalized;
+		float[] input = sw != width || sh != height ? PlaneResize.resizeImage(normalized, width, height, sw, sh) : normalized;
 		TiledPredictor tiler = new TiledPredictor(predictor, tileSize > 0 ? tileSize() : 0, halo); // 0: the backend's pixel budget
 		return planes(model.postprocess(tiler.predict(new Tensor(input, 1, 1, sh, sw), progress)));
 	}

@@ -13,11 +13,25 @@ public final class PlaneResize {
 
 	private PlaneResize() {}
 
-	/** {@code pixels} (width×height) resampled to newWidth×newHeight. */
+	/** {@code pixels} (width×height) resampled to newWidth×newHeight, bilinear where it grows: for probability maps. */
 	public static float[] resize(float[] pixels, int width, int height, int newWidth, int newHeight) {
+		return resize(pixels, width, height, newWidth, newHeight, false);
+	}
+
+	/**
+	 * An image resampled for a network: averaged where it shrinks, bicubic where it grows. Enlarged 4–8× (nuclei a
+	 * few pixels across), bilinear interpolation draws each nucleus as a faceted pyramid, which the network reads
+	 * less well than bicubic's rounded profile: on the DSB val splits shrunk 4×, 0.734 / 0.823 AP@0.5 against
+	 * 0.706 / 0.811 (runs/nuclei-s13).
+	 */
+	public static float[] resizeImage(float[] pixels, int width, int height, int newWidth, int newHeight) {
+		return resize(pixels, width, height, newWidth, newHeight, true);
+	}
+
+	private static float[] resize(float[] pixels, int width, int height, int newWidth, int newHeight, boolean bicubic) {
 		if (pixels.length != width * height) throw new IllegalArgumentException("PlaneResize: " + pixels.length + " values for " + width + "×" + height);
 		if (newWidth < 1 || newHeight < 1) throw new IllegalArgumentException("PlaneResize: target " + newWidth + "×" + newHeight);
-		if (newWidth >= width && newHeight >= height) return grow(pixels, width, height, newWidth, newHeight);
+		if (newWidth >= width && newHeight >= height) return grow(pixels, width, height, newWidth, newHeight, bicubic);
 		float[] p = pixels;
 		int w = width, h = height;
 		if (newWidth < w) {
@@ -28,7 +42,7 @@ public final class PlaneResize {
 			p = shrink(p, w, h, newHeight, false);
 			h = newHeight;
 		}
-		return w == newWidth && h == newHeight ? p : grow(p, w, h, newWidth, newHeight);
+		return w == newWidth && h == newHeight ? p : grow(p, w, h, newWidth, newHeight, bicubic);
 	}
 
 	/**
@@ -37,9 +51,10 @@ public final class PlaneResize {
 	 * x / scale − ¼ instead: content moves ¼ − ½ / scale source pixels up and left, up to a quarter pixel, which is
 	 * felt by nuclei a few pixels across when the automatic diameter enlarges them 4–8×.)
 	 */
-	private static float[] grow(float[] pixels, int width, int height, int newWidth, int newHeight) {
+	private static float[] grow(float[] pixels, int width, int height, int newWidth, int newHeight, boolean bicubic) {
 		if (newWidth == width && newHeight == height) return pixels.clone();
 		if (width == 1 || height == 1) return alongLine(pixels, width, height, newWidth, newHeight);
+		if (bicubic) return bicubic(pixels, width, height, newWidth, newHeight);
 		double xScale = (double) newWidth / width, yScale = (double) newHeight / height;
 		double xLimit = width - 1.0, xLimit2 = width - 1.001;
 		double yLimit = height - 1.0, yLimit2 = height - 1.001;
@@ -59,6 +74,53 @@ public final class PlaneResize {
 			for (int x = 0; x < newWidth; x++) out[row + x] = (float) bilinear(pixels, width, xs[x], ys);
 		}
 		return out;
+	}
+
+	/**
+	 * Bicubic sampling (Keys' kernel with a = −½, as ImageJ's bicubic) at the same exactly aligned pixel centres;
+	 * pixels beyond the border repeat the edge. Separable: the four taps and weights of each column and row are
+	 * computed once.
+	 */
+	private static float[] bicubic(float[] pixels, int width, int height, int newWidth, int newHeight) {
+		int[] xTaps = new int[4 * newWidth], yTaps = new int[4 * newHeight];
+		double[] xWeights = new double[4 * newWidth], yWeights = new double[4 * newHeight];
+		cubicTaps(width, newWidth, xTaps, xWeights);
+		cubicTaps(height, newHeight, yTaps, yWeights);
+		float[] out = new float[newWidth * newHeight];
+		for (int y = 0; y < newHeight; y++)
+			for (int x = 0; x < newWidth; x++) {
+				double sum = 0;
+				for (int j = 0; j < 4; j++) {
+					int row = yTaps[4 * y + j] * width;
+					double line = 0;
+					for (int i = 0; i < 4; i++) line += xWeights[4 * x + i] * pixels[row + xTaps[4 * x + i]];
+					sum += yWeights[4 * y + j] * line;
+				}
+				out[y * newWidth + x] = (float) sum;
+			}
+		return out;
+	}
+
+	/** Along one axis: the four source pixels (clamped to the edge) and weights of each new pixel. */
+	private static void cubicTaps(int size, int newSize, int[] taps, double[] weights) {
+		double scale = (double) newSize / size;
+		for (int i = 0; i < newSize; i++) {
+			double v = (i + 0.5) / scale - 0.5;
+			int base = (int) Math.floor(v);
+			for (int k = 0; k < 4; k++) {
+				int src = base - 1 + k;
+				taps[4 * i + k] = src < 0 ? 0 : src >= size ? size - 1 : src;
+				weights[4 * i + k] = keys(v - src);
+			}
+		}
+	}
+
+	/** Keys' cubic convolution kernel with a = −½ (Catmull-Rom). */
+	private static double keys(double t) {
+		t = Math.abs(t);
+		if (t < 1) return (1.5 * t - 2.5) * t * t + 1;
+		if (t < 2) return ((-0.5 * t + 2.5) * t - 4) * t + 2;
+		return 0;
 	}
 
 	/** Bilinear value at (x, y); a NaN neighbour is skipped when the point lies in the other half. */

@@ -15,7 +15,8 @@ import sc.fiji.convnet.segment.train.NucleiSample;
 
 /**
  * {@link PlaneResize} against ImageJ: shrinking is ImageJ's averaging bilinear resize bit for bit; growing samples
- * ImageJ's own bilinear interpolation at exactly aligned pixel centres, and keeps a linear ramp where it was.
+ * ImageJ's own bilinear (maps) or bicubic (images) interpolation at exactly aligned pixel centres, and keeps a linear
+ * ramp where it was.
  */
 class PlaneResizeTest {
 
@@ -75,6 +76,48 @@ class PlaneResizeTest {
 					assertEquals(3 * sx - 2 * sy + 1, big[y * nw + x], 1e-4, "×" + factor + " at (" + x + ", " + y + ")");
 				}
 		}
+	}
+
+	/**
+	 * Images grow bicubic: inside the border (where ImageJ does not fall back to bilinear) the values are ImageJ's
+	 * {@code getBicubicInterpolatedPixel} at the aligned centres; shrinking is the same averaging as for maps.
+	 */
+	@Test
+	void imagesGrowBicubicAsImageJInterpolates() {
+		Random r = new Random(8);
+		int w = 23, h = 17;
+		float[] p = random(r, w * h, true);
+		FloatProcessor fp = new FloatProcessor(w, h, p.clone());
+		int checked = 0;
+		for (double f : new double[] { 1.3, 2, 3.7, 4, 8 }) {
+			int nw = (int) Math.round(w * f), nh = (int) Math.round(h * f);
+			float[] big = PlaneResize.resizeImage(p, w, h, nw, nh);
+			for (int y = 0; y < nh; y++)
+				for (int x = 0; x < nw; x++) {
+					double sx = (x + 0.5) / ((double) nw / w) - 0.5, sy = (y + 0.5) / ((double) nh / h) - 0.5;
+					if (Math.floor(sx) < 1 || Math.floor(sx) > w - 3 || Math.floor(sy) < 1 || Math.floor(sy) > h - 3) continue;
+					double expected = fp.getBicubicInterpolatedPixel(sx, sy, fp);
+					assertEquals(expected, big[y * nw + x], 1e-5 * Math.max(1, Math.abs(expected)), "×" + f + " at (" + x + ", " + y + ")");
+					checked++;
+				}
+		}
+		assertEquals(true, checked > 10_000, checked + " pixels checked");
+		float[] down = PlaneResize.resizeImage(p, w, h, 11, 8), mapDown = PlaneResize.resize(p, w, h, 11, 8);
+		for (int i = 0; i < down.length; i++) assertEquals(mapDown[i], down[i], 0f, "shrinking pixel " + i);
+	}
+
+	/** At the border the edge repeats: a constant stays constant and a ramp along x keeps its values along y. */
+	@Test
+	void bicubicBorderRepeatsTheEdge() {
+		float[] flat = new float[9 * 6];
+		java.util.Arrays.fill(flat, 2.5f);
+		for (float v : PlaneResize.resizeImage(flat, 9, 6, 40, 27)) assertEquals(2.5f, v, 1e-6f);
+		float[] ramp = new float[9 * 6];
+		for (int i = 0; i < ramp.length; i++) ramp[i] = i % 9;
+		float[] big = PlaneResize.resizeImage(ramp, 9, 6, 36, 24);
+		for (int y = 1; y < 24; y++)
+			for (int x = 0; x < 36; x++) assertEquals(big[x], big[y * 36 + x], 1e-6f, "column " + x + " row " + y);
+		for (int x = 6; x <= 29; x++) assertEquals((x + 0.5) / 4 - 0.5, big[x], 1e-5, "a ramp is kept two pixels inside, column " + x);
 	}
 
 	/** At exactly 2× ImageJ's resize aligns the centres too, so there the two agree bit for bit. */

@@ -91,7 +91,7 @@ public final class Augmenter {
 	static void coarsen(float[] image, int offset, int size, double factor) {
 		int small = Math.max(4, (int) Math.round(size / factor));
 		float[] plane = java.util.Arrays.copyOfRange(image, offset, offset + size * size);
-		float[] back = PlaneResize.resize(PlaneResize.resize(plane, size, size, small, small), small, small, size, size);
+		float[] back = PlaneResize.resizeImage(PlaneResize.resizeImage(plane, size, size, small, small), small, small, size, size);
 		System.arraycopy(back, 0, image, offset, size * size);
 	}
 
