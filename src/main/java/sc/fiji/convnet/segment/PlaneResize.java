@@ -3,11 +3,12 @@ package sc.fiji.convnet.segment;
 import java.util.Arrays;
 
 /**
- * Bilinear resize of a float plane, averaging over the source pixels when it shrinks. Shrinking gives the same
- * numbers, to the last bit, as ImageJ 1.54's {@code FloatProcessor.resize(w, h, true)} with bilinear
- * interpolation; it runs separably (x, then y) with triangle-kernel weights normalised per output pixel. Growing
- * (also the growing axis after a shrink) samples bilinearly with pixel centres aligned exactly, where ImageJ
- * shifts the content slightly; a one-pixel-wide or -high source is interpolated along its length only, as in ImageJ.
+ * Resize of a float plane: averaging over the source pixels when it shrinks, bilinear (maps) or bicubic
+ * ({@link #resizeImage images}) when it grows. Shrinking gives the same numbers, to the last bit, as ImageJ 1.54's
+ * {@code FloatProcessor.resize(w, h, true)} with bilinear interpolation; it runs separably (x, then y) with
+ * triangle-kernel weights normalised per output pixel. Growing (also the growing axis after a shrink) samples with
+ * pixel centres aligned exactly, where ImageJ shifts the content slightly; a one-pixel-wide or -high source is
+ * interpolated along its length only, as in ImageJ.
  */
 public final class PlaneResize {
 

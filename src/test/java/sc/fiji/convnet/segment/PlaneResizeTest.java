@@ -1,6 +1,7 @@
 package sc.fiji.convnet.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -101,7 +102,7 @@ class PlaneResizeTest {
 					checked++;
 				}
 		}
-		assertEquals(true, checked > 10_000, checked + " pixels checked");
+		assertTrue(checked > 10_000, checked + " pixels checked");
 		float[] down = PlaneResize.resizeImage(p, w, h, 11, 8), mapDown = PlaneResize.resize(p, w, h, 11, 8);
 		for (int i = 0; i < down.length; i++) assertEquals(mapDown[i], down[i], 0f, "shrinking pixel " + i);
 	}
