@@ -254,7 +254,8 @@ public final class NucleiTraining {
 	/**
 	 * The training images, normalised once, with their nucleus sizes: images are drawn with weight
 	 * 1/√(images of the same size class), size classes being half-octaves of the median diameter, so
-	 * that the rare sparse large-nucleus images are seen far more often than their count alone gives. With
+	 * that the rare sparse large-nucleus images are seen far more often than their count alone gives; within a
+	 * class, in proportion to √(nucleus count), so that a crowded field gives more crops than a sparse one. With
 	 * source sizes, the weights are normalised per source so that each source gives an equal share.
 	 */
 	static final class Pool {
@@ -285,12 +286,22 @@ public final class NucleiTraining {
 				perSource.merge(List.of(source[i], sizeClass[i]), 1, Integer::sum);
 				nucleusPixels[i] = firstPixels(t.labels());
 			}
+			// within a size class, crowded images are drawn more often (by √ of their nucleus count, the class's share unchanged)
+			Map<List<Integer>, Double> crowdSum = new HashMap<>();
+			for (int i = 0; i < n; i++) crowdSum.merge(List.of(source[i], sizeClass[i]), crowd(i), Double::sum);
 			double[] weight = new double[n], sourceTotal = new double[sourceSizes == null ? 1 : sourceSizes.length];
-			for (int i = 0; i < n; i++) sourceTotal[source[i]] += weight[i] = 1 / Math.sqrt(perSource.get(List.of(source[i], sizeClass[i])));
+			for (int i = 0; i < n; i++) {
+				List<Integer> key = List.of(source[i], sizeClass[i]);
+				int members = perSource.get(key);
+				sourceTotal[source[i]] += weight[i] = 1 / Math.sqrt(members) * crowd(i) * members / crowdSum.get(key);
+			}
 			cumulative = new double[n];
 			double sum = 0;
 			for (int i = 0; i < n; i++) cumulative[i] = sum += weight[i] / sourceTotal[source[i]];
 		}
+
+		/** How crowded image i is: √ of its nucleus count (at least 1). */
+		private double crowd(int i) { return Math.sqrt(Math.max(1, nucleusPixels[i].length)); }
 
 		private static int[] firstPixels(LabelImage labels) {
 			int[] l = labels.labels();

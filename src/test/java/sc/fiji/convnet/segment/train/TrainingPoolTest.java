@@ -40,4 +40,26 @@ class TrainingPoolTest {
 		assertEquals(0.5, balancedFirst / (double) draws, 0.02);
 		assertThrows(IllegalArgumentException.class, () -> new NucleiTraining.Pool(train, new int[] { 2, 17 }));
 	}
+
+	@Test
+	void crowdedImagesGiveMoreCropsWithinTheirSizeClass() {
+		// two images of 2-px nuclei, one with 1 and one with 4 of them, and one image of a 6-px nucleus (another class)
+		List<NucleiSample> train = List.of(
+				new NucleiSample("sparse", 8, 8, new float[64], new LabelImage(8, 8, labels("11......", "11......", "........", "........",
+						"........", "........", "........", "........"), 1)),
+				new NucleiSample("crowded", 8, 8, new float[64], new LabelImage(8, 8, labels("11..22..", "11..22..", "........", "........",
+						"33..44..", "33..44..", "........", "........"), 4)),
+				new NucleiSample("large", 8, 8, new float[64], new LabelImage(8, 8, labels("555555..", "555555..", "555555..", "555555..",
+						"555555..", "555555..", "........", "........"), 5)));
+		NucleiTraining.Pool pool = new NucleiTraining.Pool(train, null);
+		SplittableRandom rng = new SplittableRandom(3);
+		int[] count = new int[3];
+		int draws = 30000;
+		for (int i = 0; i < draws; i++) count[pool.draw(rng)]++;
+		// the class of 2-px nuclei keeps its share 2/√2 : 1, and splits it √1 : √4 between its images
+		double smallClass = Math.sqrt(2) / (Math.sqrt(2) + 1);
+		assertEquals(smallClass / 3, count[0] / (double) draws, 0.01, "sparse");
+		assertEquals(smallClass * 2 / 3, count[1] / (double) draws, 0.01, "crowded");
+		assertEquals(1 - smallClass, count[2] / (double) draws, 0.01, "the other class");
+	}
 }
