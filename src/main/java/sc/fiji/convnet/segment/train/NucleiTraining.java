@@ -290,10 +290,9 @@ public final class NucleiTraining {
 			Map<List<Integer>, Double> crowdSum = new HashMap<>();
 			for (int i = 0; i < n; i++) crowdSum.merge(List.of(source[i], sizeClass[i]), crowd(i), Double::sum);
 			double[] weight = new double[n], sourceTotal = new double[sourceSizes == null ? 1 : sourceSizes.length];
-			for (int i = 0; i < n; i++) {
+			for (int i = 0; i < n; i++) { // a class's share √members (= members / √members), split by crowding
 				List<Integer> key = List.of(source[i], sizeClass[i]);
-				int members = perSource.get(key);
-				sourceTotal[source[i]] += weight[i] = 1 / Math.sqrt(members) * crowd(i) * members / crowdSum.get(key);
+				sourceTotal[source[i]] += weight[i] = Math.sqrt(perSource.get(key)) * crowd(i) / crowdSum.get(key);
 			}
 			cumulative = new double[n];
 			double sum = 0;
