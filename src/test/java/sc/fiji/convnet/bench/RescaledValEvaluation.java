@@ -26,6 +26,7 @@ import sc.fiji.convnet.segment.train.NucleiSample;
  * java -cp target/test-classes:target/classes:target/dependency/* sc.fiji.convnet.bench.RescaledValEvaluation \
  *   [--model nuclei | --network FILE.net [--trained-diameter 17.6]] [--scales 0.25,0.5,1,2,4] [--views 4] [--diameter 0] [--limit N] [--data DIR,DIR] [--verbose true]
  *   [--threshold P --seed P --min-score P --distance-prominence P]   (decoding thresholds other than the defaults)
+ *   [--conditions none,shading,background,haze,defocus,shot]   (as another microscope records them: {@link MicroscopeConditions})
  * </pre>
  * {@code --diameter 0} is the automatic size; {@code --diameter true} segments each image at its true median size.
  */
@@ -49,6 +50,7 @@ public final class RescaledValEvaluation {
 			List<NucleiSample> val = NucleiDataset.load(Path.of(root), "val");
 			int skip = Integer.parseInt(o.getOrDefault("skip", "0"));
 			val = val.subList(Math.min(skip, val.size()), Math.min(val.size(), skip + limit));
+			for (String condition : o.getOrDefault("conditions", "none").split(","))
 			for (double scale : scales) {
 				SegmentationMetrics metrics = new SegmentationMetrics(0.5);
 				long start = System.nanoTime();
@@ -56,7 +58,7 @@ public final class RescaledValEvaluation {
 				double logRatio = 0;
 				int found = 0;
 				for (NucleiSample v : val) {
-					NucleiSample r = rescale(v, scale);
+					NucleiSample r = rescale(MicroscopeConditions.apply(condition, v), scale);
 					double d = diameter.equals("true") ? r.medianDiameter() : Double.parseDouble(diameter);
 					NucleiSegmenter.Builder b = NucleiSegmenter.builder(m).views(views).diameter(d);
 					if (o.containsKey("threshold")) b.threshold(Double.parseDouble(o.get("threshold")));
@@ -76,8 +78,8 @@ public final class RescaledValEvaluation {
 					}
 					if (res.diameter() > 0 && r.medianDiameter() > 0) { logRatio += Math.abs(Math.log(res.diameter() / r.medianDiameter())); found++; }
 				}
-				System.out.printf(Locale.ROOT, "%-28s x%-5.2f AP@0.5 %.4f  objects %6d / truth %6d  |log(found/true d)| %.3f (%d)  %.1f s%n",
-						Path.of(root).getFileName(), scale, metrics.averagePrecision(0), objects, truth, found > 0 ? logRatio / found : 0, found,
+				System.out.printf(Locale.ROOT, "%-28s %s x%-5.2f AP@0.5 %.4f  objects %6d / truth %6d  |log(found/true d)| %.3f (%d)  %.1f s%n",
+						Path.of(root).getFileName(), condition.equals("none") ? "" : condition, scale, metrics.averagePrecision(0), objects, truth, found > 0 ? logRatio / found : 0, found,
 						(System.nanoTime() - start) / 1e9);
 			}
 		}
