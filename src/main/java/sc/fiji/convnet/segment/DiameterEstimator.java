@@ -10,7 +10,9 @@ import java.util.Arrays;
  * small ones. Two neighbouring passes that agree on the size (in image pixels) saw the nuclei whole and are
  * believed: a model shown nuclei several times larger than it knows splits them into pieces, and one shown crowded
  * nuclei much smaller than it knows merges them into clumps, and either way that pass disagrees with the
- * others (clumps can agree with clumps, so of such pairs the finest is believed). Of the believed passes the one
+ * others (clumps can agree with clumps, so of such pairs the finest is believed). When no two passes agree, the
+ * enlarged passes are run too, whatever the full-scale pass found: in a small or hazy image what it took for nuclei
+ * of the trained size can be clumps of tiny ones, and two enlarged passes that agree are believed. Of the believed passes the one
  * nearest the trained size is taken (when no two agree: of all),
  * and a pass at the scale it asks for refines the figure while that comes closer still. Objects that
  * touch the window's border are cut and left out of the median.
@@ -75,17 +77,25 @@ final class DiameterEstimator {
 		double atFull = medians.get(1.0);
 		if (atFull <= 0 || atFull < trainedDiameter / 1.5)
 			for (double s : SMALL_SCALES) medians.put(s, median(width, height, s, maps));
-		double[] scales = medians.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-		double[] found = medians.values().stream().mapToDouble(Double::doubleValue).toArray();
+		double[] scales = keys(medians), found = values(medians);
 		// believe the passes that agree with each other: two neighbouring scales seeing the same nuclei (in image
 		// pixels) saw them whole, while a pass that disagrees saw pieces of large nuclei or clumps of small ones
 		int[] candidates = agreeingPair(scales, found);
+		if (candidates == null && !medians.containsKey(SMALL_SCALES[0])) {
+			// nothing agrees, though the full-scale pass found nuclei of about the trained size: in a small or hazy
+			// image those can be clumps of tiny nuclei, which enlarged passes see apart; believed only when two agree
+			java.util.TreeMap<Double, Double> withSmall = new java.util.TreeMap<>(medians);
+			for (double s : SMALL_SCALES) withSmall.put(s, median(width, height, s, maps));
+			int[] pair = agreeingPair(keys(withSmall), values(withSmall));
+			if (pair != null) { scales = keys(withSmall); found = values(withSmall); candidates = pair; }
+		}
 		if (candidates == null) {
 			// no two agree: the two passes shrunk 2 and 4 times agreeing on nuclei much larger than the full-scale
 			// pass saw: that pass saw noise or pieces of them, and it and the enlarged ones are left out
 			int full = java.util.Arrays.binarySearch(scales, 1.0);
 			boolean larger = agreeOnLarger(found[full - 1] / scales[full - 1], found[full - 2] / scales[full - 2], found[full], found[full - 1] > 0 && found[full - 2] > 0);
-			candidates = java.util.stream.IntStream.range(0, scales.length).filter(i -> !larger || scales[i] < 1).toArray();
+			double[] passes = scales;
+			candidates = java.util.stream.IntStream.range(0, passes.length).filter(i -> !larger || passes[i] < 1).toArray();
 		}
 		double start = 0, estimate = 0, bestMismatch = Double.POSITIVE_INFINITY;
 		for (int i : candidates) {
@@ -109,6 +119,10 @@ final class DiameterEstimator {
 		}
 		return estimate;
 	}
+
+	private static double[] keys(java.util.TreeMap<Double, Double> m) { return m.keySet().stream().mapToDouble(Double::doubleValue).toArray(); }
+
+	private static double[] values(java.util.TreeMap<Double, Double> m) { return m.values().stream().mapToDouble(Double::doubleValue).toArray(); }
 
 	/** Passes whose sizes in image pixels are within this factor of each other agree. */
 	static final double AGREE = 1.3;

@@ -100,6 +100,35 @@ class DiameterEstimatorTest {
 		assertEquals(TRAINED / found, e.scaleFor(found, w, h), 1e-9, "enlarged to the trained size");
 	}
 
+	/** 5-px nuclei on a 7-px lattice in 84²; the "model" sees nothing shrunk and, at full scale, 3×3 blocks of them as one clump of about the trained size. */
+	private static double clumpedTinyNuclei(boolean seenAtTwice) {
+		int w = 84, h = 84;
+		double small = 5, spacing = 7, clump = 3 * spacing;
+		java.util.List<double[]> nuclei = new java.util.ArrayList<>(), clumps = new java.util.ArrayList<>();
+		for (double y = spacing / 2; y < h; y += spacing)
+			for (double x = spacing / 2; x < w; x += spacing) nuclei.add(new double[] { x, y });
+		for (double y = clump / 2; y < h; y += clump)
+			for (double x = clump / 2; x < w; x += clump) clumps.add(new double[] { x, y });
+		double[][] n = nuclei.toArray(new double[0][]), c = clumps.toArray(new double[0][]), none = new double[0][];
+		DiameterEstimator e = new DiameterEstimator(TRAINED, DECODER);
+		return e.estimate(w, h, (scale, x0, y0, ww, wh, sw, sh) -> maps(scale < 1 || (scale >= 1.5 && scale < 3 && !seenAtTwice) ? none : scale < 1.5 ? c : n,
+				scale < 1.5 ? clump * 0.95 : small, scale, x0, y0, sw, sh, Double.POSITIVE_INFINITY));
+	}
+
+	@Test
+	void clumpsOfTinyNucleiAtFullScaleGiveWayToEnlargedPassesThatAgree() {
+		// nuclei-dsb2018 val image 912a679e shrunk 4 times under haze: 3.4-px nuclei, seen at full scale as 17-px clumps
+		double found = clumpedTinyNuclei(true);
+		assertEquals(5, found, 0.2 * 5, "found " + found);
+	}
+
+	@Test
+	void anEnlargedPassAloneDoesNotOverruleTheFullScalePass() {
+		// only the pass enlarged 4 times sees the tiny nuclei: no two agree on them, so the full-scale pass stands
+		double found = clumpedTinyNuclei(false);
+		assertEquals(3 * 7 * 0.95, found, 0.15 * 20, "found " + found);
+	}
+
 	@Test
 	void aFewVeryLargeNucleiAreSeenWholeInTheShrunkPasses() {
 		// three nuclei 300 px across in a 1600² image: no 1024² central window holds one whole, and the "model" splits
