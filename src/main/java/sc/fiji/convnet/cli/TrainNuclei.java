@@ -33,12 +33,14 @@ final class TrainNuclei {
 			"  --resume          continue from FILE.ckpt when it exists (same schedule)",
 			"  --distance        learn a fourth output, each nucleus pixel's distance to its edge (normalised), whose centres",
 			"                    seed the nuclei; a three-class --init network gets it added",
+			"  --distance-weight X  weight of the distance output's loss against the classes' (default "
+					+ new NucleiTraining.Settings().distanceWeight + ")",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
 			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every"), Set.of("help", "resume", "distance"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "distance-weight"), Set.of("help", "resume", "distance"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -49,6 +51,10 @@ final class TrainNuclei {
 		s.checkpointEvery = o.integer("checkpoint-every", s.checkpointEvery);
 		s.resume = o.flag("resume");
 		s.distance = o.flag("distance");
+		s.distanceWeight = o.number("distance-weight", s.distanceWeight);
+		if (!(s.distanceWeight >= 0) || Double.isInfinite(s.distanceWeight))
+			throw new Options.UsageException("--distance-weight " + s.distanceWeight + " must be a finite number ≥ 0");
+		if (o.get("distance-weight", null) != null && !s.distance) throw new Options.UsageException("--distance-weight needs --distance");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);

@@ -46,6 +46,10 @@ class ConvNetCliTest {
 		assertTrue(err.toString().contains("--crop 100 is not a multiple of 2^3"), err.toString());
 		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--init", "/no/such/network.net"));
 		assertTrue(err.toString().contains("--init /no/such/network.net is not a file"), err.toString());
+		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--distance", "--distance-weight", "-1"));
+		assertTrue(err.toString().contains("--distance-weight -1.0 must be a finite number ≥ 0"), err.toString());
+		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--distance-weight", "3"));
+		assertTrue(err.toString().contains("--distance-weight needs --distance"), err.toString());
 		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--steps", "0"));
 		assertTrue(err.toString().contains("--steps 0 must be positive"), err.toString());
 		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--arch", "centre", "--crop", "240"));
