@@ -12,9 +12,9 @@ import java.util.Arrays;
  * nuclei much smaller than it knows merges them into clumps, and either way that pass disagrees with the
  * others (clumps can agree with clumps, so of such pairs the finest is believed). When no two passes agree, the
  * enlarged passes are run too, whatever the full-scale pass found: in a small or hazy image what it took for nuclei
- * of the trained size can be clumps of tiny ones, and two enlarged passes that agree are believed. Of the believed passes the one
- * nearest the trained size is taken (when no two agree: of all),
- * and a pass at the scale it asks for refines the figure while that comes closer still. Objects that
+ * of the trained size can be clumps of tiny ones, and two enlarged passes that agree are believed. Of the believed
+ * passes the one nearest the trained size is taken (when no two agree: of all), and a pass at the scale it asks for
+ * refines the figure while that comes closer still. Objects that
  * touch the window's border are cut and left out of the median.
  * <p>
  * Each pass sees a central window of the image that costs at most about one 1024² prediction: 1024² image pixels
@@ -75,8 +75,7 @@ final class DiameterEstimator {
 		for (double s : START_SCALES) medians.put(s, median(width, height, s, maps));
 		// nothing found at full scale, or nuclei well below the trained size: look for small ones enlarged
 		double atFull = medians.get(1.0);
-		if (atFull <= 0 || atFull < trainedDiameter / 1.5)
-			for (double s : SMALL_SCALES) medians.put(s, median(width, height, s, maps));
+		if (atFull <= 0 || atFull < trainedDiameter / 1.5) medians = withEnlarged(medians, width, height, maps);
 		double[] scales = keys(medians), found = values(medians);
 		// believe the passes that agree with each other: two neighbouring scales seeing the same nuclei (in image
 		// pixels) saw them whole, while a pass that disagrees saw pieces of large nuclei or clumps of small ones
@@ -84,8 +83,7 @@ final class DiameterEstimator {
 		if (candidates == null && !medians.containsKey(SMALL_SCALES[0])) {
 			// nothing agrees, though the full-scale pass found nuclei of about the trained size: in a small or hazy
 			// image those can be clumps of tiny nuclei, which enlarged passes see apart; believed only when two agree
-			java.util.TreeMap<Double, Double> withSmall = new java.util.TreeMap<>(medians);
-			for (double s : SMALL_SCALES) withSmall.put(s, median(width, height, s, maps));
+			java.util.TreeMap<Double, Double> withSmall = withEnlarged(medians, width, height, maps);
 			int[] pair = agreeingPair(keys(withSmall), values(withSmall));
 			if (pair != null) { scales = keys(withSmall); found = values(withSmall); candidates = pair; }
 		}
@@ -118,6 +116,13 @@ final class DiameterEstimator {
 			estimate = median / scale;
 		}
 		return estimate;
+	}
+
+	/** The passes so far and those enlarged {@link #SMALL_SCALES} times, as a new map. */
+	private java.util.TreeMap<Double, Double> withEnlarged(java.util.TreeMap<Double, Double> medians, int width, int height, Maps maps) {
+		java.util.TreeMap<Double, Double> all = new java.util.TreeMap<>(medians);
+		for (double s : SMALL_SCALES) all.put(s, median(width, height, s, maps));
+		return all;
 	}
 
 	private static double[] keys(java.util.TreeMap<Double, Double> m) { return m.keySet().stream().mapToDouble(Double::doubleValue).toArray(); }

@@ -152,6 +152,7 @@ public final class NucleiTraining {
 		log.printf(Locale.ROOT, "crops %d px, batch %d, %s, peak lr %g, zoom %.2f–%.2f around %s%n", s.crop, s.batch,
 				s.steps > 0 ? s.steps + " steps" : String.format(Locale.ROOT, "%.1f minutes", s.maxMinutes), s.learningRate, s.minScale, s.maxScale,
 				s.diameter > 0 ? String.format(Locale.ROOT, "a %.1f px diameter (%.0f %% within 0.7–1.4×)", s.diameter, 100 * s.nearShare) : "the raw scale");
+		if (s.distance) log.printf(Locale.ROOT, "distance output's loss weighted %g against the classes'%n", s.distanceWeight);
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		int outputs = DistanceHead.outputs(net);
