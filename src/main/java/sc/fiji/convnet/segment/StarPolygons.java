@@ -16,6 +16,7 @@ final class StarPolygons {
 	record Star(int x, int y, float[] lengths, float score, int area) {}
 
 	private final double minScore, maxOverlap;
+	static final double WITHIN = Double.parseDouble(System.getProperty("convnet.star.within", "1")); // EXPERIMENT
 
 	/**
 	 * @param minScore   the object score (normalised distance, 1 at a centre) a pixel needs to propose its polygon
@@ -54,6 +55,9 @@ final class StarPolygons {
 				if (o != 0 && overlap[o]++ == 0) touched.add(o);
 			}
 			boolean suppressed = false;
+			int covered = 0;
+			for (int o : touched) covered += overlap[o];
+			if (covered > WITHIN * pixels.length) suppressed = true;
 			for (int o : touched) {
 				int inter = overlap[o], other = kept.get(o - 1).area();
 				if (inter / (double) (pixels.length + other - inter) > maxOverlap) suppressed = true;
