@@ -35,15 +35,12 @@ final class TrainNuclei {
 			"                    seed the nuclei; a three-class --init network gets it added",
 			"  --distance-weight X  weight of the distance output's loss against the classes' (default "
 					+ new NucleiTraining.Settings().distanceWeight + ")",
-			"  --rays 32         with --distance: learn each pixel's star-convex ray lengths (StarDist) too; a network with the",
-			"                    distance output gets them added",
-			"  --ray-weight X    weight of the ray lengths' loss against the classes' (default " + new NucleiTraining.Settings().rayWeight + ")",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
 			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "distance-weight", "rays", "ray-weight"), Set.of("help", "resume", "distance"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "distance-weight"), Set.of("help", "resume", "distance"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -58,12 +55,6 @@ final class TrainNuclei {
 		if (!(s.distanceWeight >= 0) || Double.isInfinite(s.distanceWeight))
 			throw new Options.UsageException("--distance-weight " + s.distanceWeight + " must be a finite number ≥ 0");
 		if (o.get("distance-weight", null) != null && !s.distance) throw new Options.UsageException("--distance-weight needs --distance");
-		s.rays = o.integer("rays", s.rays);
-		s.rayWeight = o.number("ray-weight", s.rayWeight);
-		if (s.rays != 0 && s.rays != sc.fiji.convnet.segment.InstanceDecoder.OutputKind.RAYS)
-			throw new Options.UsageException("--rays " + s.rays + " must be " + sc.fiji.convnet.segment.InstanceDecoder.OutputKind.RAYS);
-		if (s.rays > 0 && !s.distance) throw new Options.UsageException("--rays needs --distance");
-		if (!(s.rayWeight >= 0) || Double.isInfinite(s.rayWeight)) throw new Options.UsageException("--ray-weight " + s.rayWeight + " must be a finite number ≥ 0");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);

@@ -12,32 +12,15 @@ public final class FlipAveragingPredictor implements Predictor {
 
 	private final Predictor predictor;
 	private final int views;
-	private final ChannelTurn turn;
-
-	/**
-	 * Where each output channel of a turned view goes once the view is turned back: the identity for maps that do not
-	 * depend on direction; outputs measured along directions (ray lengths) go to the direction they point in unturned.
-	 */
-	@FunctionalInterface
-	public interface ChannelTurn {
-		ChannelTurn NONE = (view, channels) -> null;
-
-		/** For each of the {@code channels} output channels of {@code view}, the channel it becomes; null keeps them all. */
-		int[] destinations(int view, int channels);
-	}
 
 	/**
 	 * @param views 1 (no augmentation), 2 (horizontal flip), 4 (both flips) or 8 (flips and transposition)
 	 */
-	public FlipAveragingPredictor(Predictor predictor, int views) { this(predictor, views, ChannelTurn.NONE); }
-
-	/** The same for outputs that turn with the image ({@link ChannelTurn}). */
-	public FlipAveragingPredictor(Predictor predictor, int views, ChannelTurn turn) {
+	public FlipAveragingPredictor(Predictor predictor, int views) {
 		if (views != 1 && views != 2 && views != 4 && views != 8)
 			throw new IllegalArgumentException("Test-time augmentation: views must be 1, 2, 4 or 8, got " + views);
 		this.predictor = predictor;
 		this.views = views;
-		this.turn = turn;
 	}
 
 	/** How many views each input is averaged over. */
@@ -56,7 +39,7 @@ public final class FlipAveragingPredictor implements Predictor {
 		Tensor sum = null;
 		for (int view = 0; view < views; view++) {
 			if (progress.cancelled()) throw new CancelledException();
-			Tensor out = turnChannels(Dihedral.inverse(predictor.predict(Dihedral.apply(input, view)), view), view);
+			Tensor out = Dihedral.inverse(predictor.predict(Dihedral.apply(input, view)), view);
 			progress.update(view + 1, views);
 			if (sum == null) sum = out;
 			else {
@@ -68,16 +51,6 @@ public final class FlipAveragingPredictor implements Predictor {
 		float scale = 1f / views;
 		for (int i = 0; i < s.length; i++) s[i] *= scale;
 		return sum;
-	}
-
-	private Tensor turnChannels(Tensor t, int view) {
-		int[] to = turn.destinations(view, t.c());
-		if (to == null) return t;
-		int plane = t.h() * t.w(), c = t.c();
-		float[] src = t.data(), dst = new float[src.length];
-		for (int n = 0; n < t.n(); n++)
-			for (int k = 0; k < c; k++) System.arraycopy(src, (n * c + k) * plane, dst, (n * c + to[k]) * plane, plane);
-		return new Tensor(dst, t.shape());
 	}
 
 	@Override public int sizeMultiple() { return predictor.sizeMultiple(); }

@@ -13,10 +13,7 @@ public final class ChannelSoftmax {
 	 * Softmax over the first {@code classes} channels and a logistic sigmoid on each channel after them (a regression
 	 * output in [0, 1], such as the distance channel of a three-class model with a distance output), in place.
 	 */
-	public static Tensor apply(Tensor t, int classes) { return apply(t, classes, t.c()); }
-
-	/** The same with the channels from {@code linearFrom} on left as they are (lengths). */
-	public static Tensor apply(Tensor t, int classes, int linearFrom) {
+	public static Tensor apply(Tensor t, int classes) {
 		int k = t.c(), plane = t.h() * t.w();
 		if (classes < 1 || classes > k) throw new IllegalArgumentException("ChannelSoftmax: softmax over " + classes + " of " + k + " channels");
 		float[] d = t.data();
@@ -28,7 +25,7 @@ public final class ChannelSoftmax {
 				double sum = 0;
 				for (int c = 0; c < classes; c++) sum += Math.exp(d[base + c * plane + i] - max);
 				for (int c = 0; c < classes; c++) d[base + c * plane + i] = (float) (Math.exp(d[base + c * plane + i] - max) / sum);
-				for (int c = classes; c < linearFrom; c++) d[base + c * plane + i] = (float) (1 / (1 + Math.exp(-d[base + c * plane + i])));
+				for (int c = classes; c < k; c++) d[base + c * plane + i] = (float) (1 / (1 + Math.exp(-d[base + c * plane + i])));
 			}
 		}
 		return t;
@@ -36,10 +33,6 @@ public final class ChannelSoftmax {
 
 	/** The probabilities a model's logits give for its output kind: softmax over the classes, sigmoid on a distance channel. */
 	public static Tensor forKind(Tensor t, InstanceDecoder.OutputKind kind) {
-		return switch (kind) {
-			case BACKGROUND_INTERIOR_BOUNDARY_DISTANCE -> apply(t, 3);
-			case BACKGROUND_INTERIOR_BOUNDARY_DISTANCE_RAYS -> apply(t, 3, 4); // the ray lengths are linear
-			default -> apply(t, t.c());
-		};
+		return apply(t, kind == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE ? 3 : t.c());
 	}
 }

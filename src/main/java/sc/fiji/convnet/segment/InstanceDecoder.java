@@ -23,17 +23,7 @@ public final class InstanceDecoder {
 
 	public enum OutputKind {
 		FOREGROUND("foreground"), BACKGROUND_INTERIOR_BOUNDARY("background", "interior", "boundary"),
-		BACKGROUND_INTERIOR_BOUNDARY_DISTANCE("background", "interior", "boundary", "distance"),
-		BACKGROUND_INTERIOR_BOUNDARY_DISTANCE_RAYS(withRays("background", "interior", "boundary", "distance"));
-
-		/** The star-convex ray lengths of {@link #BACKGROUND_INTERIOR_BOUNDARY_DISTANCE_RAYS} (StarDist's default count). */
-		public static final int RAYS = 32;
-
-		private static String[] withRays(String... first) {
-			String[] all = java.util.Arrays.copyOf(first, first.length + 32);
-			for (int k = 0; k < 32; k++) all[first.length + k] = "ray " + k;
-			return all;
-		}
+		BACKGROUND_INTERIOR_BOUNDARY_DISTANCE("background", "interior", "boundary", "distance");
 
 		private final String[] channels;
 
@@ -103,7 +93,6 @@ public final class InstanceDecoder {
 		if (probabilities.length == 1) return decodeForeground(probabilities[0], width, height);
 		if (probabilities.length == 3) return decodeThreeClass(probabilities, width, height);
 		if (probabilities.length == 4) return decodeWithDistance(probabilities, width, height);
-		if (probabilities.length == 4 + OutputKind.RAYS) return decodeWithRays(probabilities, width, height);
 		throw new IllegalArgumentException("InstanceDecoder: expected 1 (foreground), 3 (background, interior, boundary) or 4 (and distance) "
 				+ "probability maps, got " + probabilities.length);
 	}
@@ -148,34 +137,6 @@ public final class InstanceDecoder {
 		boolean[] seeds = DistanceMaxima.find(scaled, width, height, DISTANCE_SCALE * distanceProminence, 0.5);
 		for (int i = 0; i < n; i++) seeds[i] &= mask[i] && p[1][i] > seedThreshold;
 		return seedAndFlood(p, width, height, mask, seeds, cost, 1); // a seed is one point
-	}
-
-	// EXPERIMENT (issue #14, f11): how the polygons become nuclei, chosen on val
-	static final String STAR_MODE = System.getProperty("convnet.star.mode", "paint");
-	static final double STAR_SCORE = Double.parseDouble(System.getProperty("convnet.star.score", "0.5"));
-	static final double STAR_OVERLAP = Double.parseDouble(System.getProperty("convnet.star.overlap", "0.4"));
-
-	private LabelImage decodeWithRays(float[][] p, int width, int height) {
-		int n = width * height;
-		if (STAR_MODE.equals("distance")) return decodeWithDistance(java.util.Arrays.copyOf(p, 4), width, height);
-		boolean[] mask = new boolean[n];
-		float[] cost = new float[n];
-		for (int i = 0; i < n; i++) {
-			mask[i] = p[1][i] + p[2][i] > threshold;
-			cost[i] = 1f - p[3][i];
-		}
-		float[][] rays = java.util.Arrays.copyOfRange(p, 4, p.length);
-		java.util.List<StarPolygons.Star> stars = new StarPolygons(STAR_SCORE, STAR_OVERLAP).find(p[3], rays, mask, width, height);
-		if (STAR_MODE.equals("seeds")) {
-			boolean[] seeds = new boolean[n];
-			for (StarPolygons.Star s : stars) seeds[s.y() * width + s.x()] = true;
-			return seedAndFlood(p, width, height, mask, seeds, cost, 1);
-		}
-		LabelImage painted = StarPolygons.paint(stars, width, height, 1);
-		int[] labels = painted.labels();
-		if (STAR_MODE.equals("clip")) for (int i = 0; i < n; i++) if (!mask[i]) labels[i] = 0;
-		if (minScore > 0) dropUnsure(labels, p[1], p[2]);
-		return finish(new LabelImage(width, height, labels, 0));
 	}
 
 	/** Labels the seed components, drops those under the minimum seed area, floods the rest over the mask by cost. */

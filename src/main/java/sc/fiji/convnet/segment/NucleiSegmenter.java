@@ -74,11 +74,7 @@ public final class NucleiSegmenter {
 		return (int) Math.min(Integer.MAX_VALUE, Math.round(area / (scale * scale)));
 	}
 
-	Predictor predictor() {
-		if (views == 1) return model.predictor();
-		return model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE_RAYS
-				? new FlipAveragingPredictor(model.predictor(), views, StarRays.turn(4)) : new FlipAveragingPredictor(model.predictor(), views);
-	}
+	Predictor predictor() { return views > 1 ? new FlipAveragingPredictor(model.predictor(), views) : model.predictor(); }
 	/**
 	 * Tile edge for block-wise prediction ({@link LargeImageSegmenter}): the user's, else 1024. Each block
 	 * computes every tile its margin touches, so blocks want tiles well below their own size, not the
@@ -114,8 +110,7 @@ public final class NucleiSegmenter {
 		float[][] maps = views == 1 && quickScale[0] == scale ? quick[0] : maps(normalized, width, height, sw, sh, predictor(), progress);
 		progress.stage("decoding");
 		// distance maxima need the model's pixels: an enlarged image is decoded before it is shrunk back
-		LabelImage enlarged = (scale > 1 && model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE)
-				|| (scale != 1 && model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE_RAYS)
+		LabelImage enlarged = scale > 1 && model.outputKind() == InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE
 				? decoder(1, maxArea >= Integer.MAX_VALUE / (scale * scale) ? Integer.MAX_VALUE : (int) Math.round(maxArea * scale * scale)).decode(maps, sw, sh)
 				: null;
 		if (sw != width || sh != height)

@@ -29,20 +29,6 @@ public final class DistanceHead {
 		return copyInto(threeClass, 4, seed);
 	}
 
-	/**
-	 * A copy of a network with the distance output ({@code 4} outputs) given {@code rays} more, the star-convex ray
-	 * lengths ({@link sc.fiji.convnet.segment.StarRays}); their biases start at {@code startLength} (in the rays' units).
-	 */
-	public static Network withRays(Network withDistance, int rays, float startLength, long seed) {
-		if (outputs(withDistance) != 4) throw new IllegalArgumentException("DistanceHead: the network has " + outputs(withDistance) + " outputs, not three classes and the distance");
-		Network wide = copyInto(withDistance, 4 + rays, seed);
-		Parameter bias = headParameters(wide).get(1);
-		float[] b = bias.value().data().clone();
-		for (int k = 4; k < b.length; k++) b[k] = startLength;
-		bias.set(b);
-		return wide;
-	}
-
 	/** The three-class network inside one with the distance output: the same weights, the distance channel left out. */
 	public static Network classesOnly(Network withDistance) {
 		if (outputs(withDistance) != 4) throw new IllegalArgumentException("DistanceHead: the network has " + outputs(withDistance) + " outputs, not four");
@@ -74,12 +60,10 @@ public final class DistanceHead {
 		return wide;
 	}
 
-	private static Parameter headWeight(Network net) { return headParameters(net).get(0); }
-
-	private static List<Parameter> headParameters(Network net) {
+	private static Parameter headWeight(Network net) {
 		Layer head = net.layers().get(net.layers().size() - 1);
-		if (!head.name().equals(HEAD) || head.parameters().size() != 2)
+		if (!head.name().equals(HEAD) || head.parameters().isEmpty())
 			throw new IllegalArgumentException("DistanceHead: the network's last layer is not a U-Net's 1×1 head");
-		return head.parameters();
+		return head.parameters().get(0);
 	}
 }

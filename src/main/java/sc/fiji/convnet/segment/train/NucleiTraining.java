@@ -15,7 +15,6 @@ import java.util.SplittableRandom;
 import sc.fiji.convnet.engine.Network;
 import sc.fiji.convnet.engine.Trainer;
 import sc.fiji.convnet.engine.loss.ClassesAndDistance;
-import sc.fiji.convnet.engine.loss.ClassesDistanceAndRays;
 import sc.fiji.convnet.engine.loss.SoftmaxCrossEntropy;
 import sc.fiji.convnet.engine.nets.UNet;
 import sc.fiji.convnet.engine.optim.Adam;
@@ -31,7 +30,6 @@ import sc.fiji.convnet.segment.LabelImage;
 import sc.fiji.convnet.segment.NucleiSegmenter;
 import sc.fiji.convnet.segment.SegmentationMetrics;
 import sc.fiji.convnet.segment.SegmentationModel;
-import sc.fiji.convnet.segment.StarRays;
 import sc.fiji.convnet.tensor.Tensor;
 
 /**
@@ -70,13 +68,6 @@ public final class NucleiTraining {
 		public boolean distance = false;
 		/** Weight of the distance output's loss against the classes'. */
 		public double distanceWeight = 1.0;
-		/**
-		 * With {@link #distance}: 0, or {@link InstanceDecoder.OutputKind#RAYS} more outputs, each pixel's star-convex ray
-		 * lengths ({@link sc.fiji.convnet.segment.StarRays}); a network with the distance output gets them added.
-		 */
-		public int rays = 0;
-		/** Weight of the ray lengths' loss against the classes'. */
-		public double rayWeight = 1.0;
 
 		/**
 		 * Share of crops drawn from the {@link NucleiTraining#replay replay} images, so that a fine-tuned model keeps
@@ -152,12 +143,8 @@ public final class NucleiTraining {
 				start = DistanceHead.widen(start, s.seed);
 				log.println("added the distance output to the starting network's three classes");
 			}
-			if (s.rays > 0 && DistanceHead.outputs(start) == 4) {
-				start = DistanceHead.withRays(start, s.rays, RAY_START, s.seed);
-				log.printf(Locale.ROOT, "added %d ray lengths to the starting network's classes and distance%n", s.rays);
-			}
 		} else {
-			start = UNet.builder().inChannels(1).classes(outputs()).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
+			start = UNet.builder().inChannels(1).classes(s.distance ? 4 : 3).depth(s.depth).baseWidth(s.width).seed(s.seed).build();
 			log.printf(Locale.ROOT, "U-Net depth %d width %d: %,d parameters, receptive field %.0f px%n", s.depth, s.width, start.parameterCount(),
 					start.receptiveField().size());
 		}
@@ -166,16 +153,13 @@ public final class NucleiTraining {
 				s.steps > 0 ? s.steps + " steps" : String.format(Locale.ROOT, "%.1f minutes", s.maxMinutes), s.learningRate, s.minScale, s.maxScale,
 				s.diameter > 0 ? String.format(Locale.ROOT, "a %.1f px diameter (%.0f %% within 0.7–1.4×)", s.diameter, 100 * s.nearShare) : "the raw scale");
 		if (s.distance) log.printf(Locale.ROOT, "distance output's loss weighted %g against the classes'%n", s.distanceWeight);
-		if (s.rays > 0) log.printf(Locale.ROOT, "%d ray lengths, their loss weighted %g against the classes'%n", s.rays, s.rayWeight);
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		int outputs = DistanceHead.outputs(net);
-		if (outputs != outputs())
-			throw new IOException("the network has " + outputs + " outputs; this run trains " + (s.rays > 0 ? "three classes, the distance and " + s.rays + " rays"
-					: s.distance ? "three classes and the distance" : "three classes"));
-		Trainer trainer = new Trainer(net, s.rays > 0 ? new ClassesDistanceAndRays(CLASS_WEIGHTS, s.distanceWeight, s.rays, s.rayWeight)
-				: s.distance ? new ClassesAndDistance(CLASS_WEIGHTS, s.distanceWeight) : new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
-		int targets = s.distance ? 2 + s.rays : 1;
+		if (outputs != (s.distance ? 4 : 3))
+			throw new IOException("the network has " + outputs + " outputs; this run trains " + (s.distance ? "three classes and the distance" : "three classes"));
+		Trainer trainer = new Trainer(net, s.distance ? new ClassesAndDistance(CLASS_WEIGHTS, s.distanceWeight) : new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
+		int targets = s.distance ? 2 : 1;
 		Pool pool = new Pool(train, sourceSizes), rehearsal = replay.isEmpty() ? null : new Pool(replay, null);
 		log.println(pool.describe());
 		if (rehearsal != null) log.printf(Locale.ROOT, "replay: %d image(s) labelled by the starting network in %.0f %% of the crops%n", replay.size(), 100 * s.replayShare);
@@ -197,12 +181,8 @@ public final class NucleiTraining {
 					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
 					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * targets * plane, plane);
 					if (s.distance) System.arraycopy(DistanceTarget.of(one, s.crop, s.crop), 0, y, (b * targets + 1) * plane, plane);
-					if (s.rays > 0) {
-						float[][] lengths = StarRays.lengths(one, s.crop, s.crop, s.rays);
-						for (int r = 0; r < s.rays; r++) System.arraycopy(lengths[r], 0, y, (b * targets + 2 + r) * plane, plane);
-					}
 				}
-				Tensor target = s.distance ? new Tensor(y, s.batch, targets, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
+				Tensor target = s.distance ? new Tensor(y, s.batch, 2, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
 				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), target);
 			}
 
@@ -218,12 +198,6 @@ public final class NucleiTraining {
 		};
 		return new TrainingLoop(s, log).monitor(monitor).checkpointEvery(s.checkpointEvery).validateFirst(s.validateFirst).run(task, net, adam, best, resumed);
 	}
-
-	/** The number of outputs this run trains. */
-	private int outputs() { return s.rays > 0 ? 4 + s.rays : s.distance ? 4 : 3; }
-
-	/** New ray outputs start at this length (in {@link StarRays#UNIT}s): about a nucleus radius at the trained scale. */
-	static final float RAY_START = 0.8f;
 
 	/** The zoom of one crop: to about the training diameter, or anywhere in the wide range. */
 	private double zoom(double imageDiameter, SplittableRandom rng) {
@@ -275,9 +249,7 @@ public final class NucleiTraining {
 
 	/** What a nuclei network's outputs are: three classes, or three classes and the distance. */
 	public static InstanceDecoder.OutputKind outputKind(Network net) {
-		int outputs = DistanceHead.outputs(net);
-		return outputs == 4 + InstanceDecoder.OutputKind.RAYS ? InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE_RAYS
-				: outputs == 4 ? InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE : InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY;
+		return DistanceHead.outputs(net) == 4 ? InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY_DISTANCE : InstanceDecoder.OutputKind.BACKGROUND_INTERIOR_BOUNDARY;
 	}
 
 	/**
