@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Nuclei f13 (issue #14): f12 continued for 4000 more steps from its last step (runs/nuclei-f12/final.net), same recipe:
+# does the accuracy of the star-convex ray lengths keep improving with training, or has it levelled off?
+# The ray outputs are already there, so nothing is added.
+# Needs the build of commit 9f0779d in target/ (its classpath copy is made on the first start). Two threads. Resumable (rerun; checkpoint every 200 steps, atomic). Private copy of the build.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=runs/nuclei-f13
+cp=$out/.classpath
+if [ ! -f "$cp/convnet.jar" ]; then # a resumed run keeps the build it started with
+  mkdir -p "$cp"; cp target/ConvNet_-*-SNAPSHOT.jar "$cp/convnet.jar"; cp -r target/dependency "$cp/"
+fi
+echo "\$ $out/run.sh ($(date -u +%FT%TZ))" >> $out/training.log
+exec nice -n 10 java -Xmx8g -Dconvnet.threads=2 --add-modules jdk.incubator.vector -Djava.awt.headless=true \
+  -cp "$cp/convnet.jar:$cp/dependency/*" sc.fiji.convnet.cli.ConvNetCli train-nuclei \
+  --data ../shared/data/nuclei-dsb2018,../shared/data/nuclei-dsb2018-stage1-train \
+  --output $out/nuclei.net --init runs/nuclei-f12/final.net --distance --rays 32 \
+  --steps 4000 --lr 0.0005 --ema 0.999 --diameter 0 --min-scale 0.5 --max-scale 2.0 --eval-every 1000 --checkpoint-every 200 --seed 68 --resume \
+  >> $out/training.log 2>&1
