@@ -2,7 +2,8 @@
 # Nuclei f11 (issue #14): f7's run (runs/nuclei-f7/run.sh: f5's recipe, 4000 steps from f5, seed 66) with 32
 # star-convex ray lengths added to the outputs (StarDist): each pixel learns the outline of its own nucleus, so two
 # touching nuclei whose distance output has one peak can still be two polygons. f7 is its control.
-# Two threads. Resumable (rerun; checkpoint every 200 steps, atomic). Private copy of the build.
+# Needs the build of commit 9f0779d in target/ (main no longer has --rays). Two threads. Resumable (rerun; checkpoint
+# every 200 steps, atomic). Private copy of the build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=runs/nuclei-f11

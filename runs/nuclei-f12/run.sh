@@ -2,7 +2,8 @@
 # Nuclei f12 (issue #14): f11 continued for 4000 more steps from its last step (runs/nuclei-f11/final.net), same recipe:
 # does the accuracy of the star-convex ray lengths keep improving with training, or has it levelled off?
 # The ray outputs are already there, so nothing is added.
-# Two threads. Resumable (rerun; checkpoint every 200 steps, atomic). Private copy of the build.
+# Needs the build of commit 9f0779d in target/ (main no longer has --rays). Two threads. Resumable (rerun; checkpoint
+# every 200 steps, atomic). Private copy of the build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=runs/nuclei-f12
