@@ -35,14 +35,12 @@ final class TrainNuclei {
 			"                    seed the nuclei; a three-class --init network gets it added",
 			"  --distance-weight X  weight of the distance output's loss against the classes' (default "
 					+ new NucleiTraining.Settings().distanceWeight + ")",
-			"  --contact-weight X  how much more the pixels where two nuclei touch weigh in the loss (U-Net weight map w0,",
-			"                    sigma " + (int) sc.fiji.convnet.segment.train.ContactWeight.SIGMA + " px; default " + new NucleiTraining.Settings().contactWeight + " = all pixels weigh the same); needs --distance",
 			"  --checkpoint-every N  steps between checkpoints (default " + new NucleiTraining.Settings().checkpointEvery + ")",
 			"With several DIRs each gives an equal share of the crops.",
 			"");
 
 	static int run(String[] args, PrintStream out) throws Exception {
-		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "distance-weight", "contact-weight"), Set.of("help", "resume", "distance"));
+		Options o = new Options(args, 1, TrainingOptions.keysWith("depth", "min-scale", "max-scale", "init", "diameter", "checkpoint-every", "distance-weight"), Set.of("help", "resume", "distance"));
 		if (o.flag("help")) { out.print(USAGE); return 0; }
 		NucleiTraining.Settings s = new NucleiTraining.Settings();
 		TrainingOptions.read(o, s);
@@ -57,10 +55,6 @@ final class TrainNuclei {
 		if (!(s.distanceWeight >= 0) || Double.isInfinite(s.distanceWeight))
 			throw new Options.UsageException("--distance-weight " + s.distanceWeight + " must be a finite number ≥ 0");
 		if (o.get("distance-weight", null) != null && !s.distance) throw new Options.UsageException("--distance-weight needs --distance");
-		s.contactWeight = o.number("contact-weight", s.contactWeight);
-		if (!(s.contactWeight >= 0) || Double.isInfinite(s.contactWeight))
-			throw new Options.UsageException("--contact-weight " + s.contactWeight + " must be a finite number ≥ 0");
-		if (s.contactWeight > 0 && !s.distance) throw new Options.UsageException("--contact-weight needs --distance");
 		if (s.diameter < 0) throw new Options.UsageException("--diameter " + s.diameter + " must be ≥ 0");
 		if (s.checkpointEvery <= 0) throw new Options.UsageException("--checkpoint-every " + s.checkpointEvery + " must be positive");
 		String init = o.get("init", null);

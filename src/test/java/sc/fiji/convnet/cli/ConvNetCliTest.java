@@ -50,10 +50,6 @@ class ConvNetCliTest {
 		assertTrue(err.toString().contains("--distance-weight -1.0 must be a finite number ≥ 0"), err.toString());
 		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--distance-weight", "3"));
 		assertTrue(err.toString().contains("--distance-weight needs --distance"), err.toString());
-		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--contact-weight", "10"));
-		assertTrue(err.toString().contains("--contact-weight needs --distance"), err.toString());
-		assertEquals(2, run("train-nuclei", "--data", "x", "--output", "y", "--distance", "--contact-weight", "-2"));
-		assertTrue(err.toString().contains("--contact-weight -2.0 must be a finite number ≥ 0"), err.toString());
 		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--steps", "0"));
 		assertTrue(err.toString().contains("--steps 0 must be positive"), err.toString());
 		assertEquals(2, run("train-detector", "--data", "x", "--output", "y", "--arch", "centre", "--crop", "240"));

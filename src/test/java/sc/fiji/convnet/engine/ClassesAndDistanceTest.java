@@ -57,65 +57,6 @@ class ClassesAndDistanceTest {
 		}
 	}
 
-	/** The same with a weight v per pixel: Σ v·w_c·ce / Σ v·w_c plus λ·Σ v·bce / Σ v. */
-	private static double weightedReference(float[] x, float[] t, int n, int k, int plane, float[] w, double lambda) {
-		double num = 0, den = 0, bce = 0, total = 0;
-		for (int i = 0; i < n; i++)
-			for (int j = 0; j < plane; j++) {
-				int c = (int) t[3 * i * plane + j];
-				double v = t[(3 * i + 2) * plane + j];
-				double z = 0;
-				for (int q = 0; q < k; q++) z += Math.exp(x[(i * (k + 1) + q) * plane + j]);
-				num += v * w[c] * -Math.log(Math.exp(x[(i * (k + 1) + c) * plane + j]) / z);
-				den += v * w[c];
-				double s = 1 / (1 + Math.exp(-x[(i * (k + 1) + k) * plane + j])), d = t[(3 * i + 1) * plane + j];
-				bce -= v * (d * Math.log(s) + (1 - d) * Math.log(1 - s));
-				total += v;
-			}
-		return num / den + lambda * bce / total;
-	}
-
-	@Test
-	void pixelWeightsMatchDefinitionAndFiniteDifferences() {
-		SplittableRandom r = new SplittableRandom(11);
-		int n = 2, k = 3, h = 4, wd = 5, plane = h * wd;
-		Tensor x = GradCheck.random(r, n, k + 1, h, wd);
-		for (int i = 0; i < x.size(); i++) x.data()[i] *= 2;
-		Tensor t = Tensor.zeros(n, 3, h, wd);
-		for (int i = 0; i < n; i++)
-			for (int j = 0; j < plane; j++) {
-				t.data()[3 * i * plane + j] = r.nextInt(k);
-				t.data()[(3 * i + 1) * plane + j] = (float) r.nextDouble();
-				t.data()[(3 * i + 2) * plane + j] = (float) (1 + 10 * r.nextDouble());
-			}
-		float[] w = { 1f, 1f, 2f };
-		ClassesAndDistance loss = new ClassesAndDistance(w, 0.7);
-		double l = loss.forward(x, t);
-		assertEquals(weightedReference(x.data(), t.data(), n, k, plane, w, 0.7), l, 1e-6);
-		float[] g = loss.gradient().data().clone();
-		double step = 1e-3;
-		for (int i = 0; i < x.size(); i++) {
-			float old = x.data()[i];
-			x.data()[i] = (float) (old + step);
-			double up = weightedReference(x.data(), t.data(), n, k, plane, w, 0.7);
-			x.data()[i] = (float) (old - step);
-			double down = weightedReference(x.data(), t.data(), n, k, plane, w, 0.7);
-			x.data()[i] = old;
-			assertEquals((up - down) / (2 * step), g[i], 1e-4, "gradient at " + i);
-		}
-		// all weights 1 give the unweighted loss
-		Tensor ones = Tensor.zeros(n, 3, h, wd), plain = Tensor.zeros(n, 2, h, wd);
-		for (int i = 0; i < n; i++) {
-			System.arraycopy(t.data(), 3 * i * plane, ones.data(), 3 * i * plane, 2 * plane);
-			java.util.Arrays.fill(ones.data(), (3 * i + 2) * plane, (3 * i + 3) * plane, 1f);
-			System.arraycopy(t.data(), 3 * i * plane, plain.data(), 2 * i * plane, 2 * plane);
-		}
-		assertEquals(new ClassesAndDistance(w, 0.7).forward(x, plain), new ClassesAndDistance(w, 0.7).forward(x, ones), 1e-9);
-		t.data()[2 * plane] = -1;
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loss.forward(x, t));
-		assertEquals(true, e.getMessage().contains("pixel weight -1.0"), e.getMessage());
-	}
-
 	@Test
 	void mismatchedTargetsAreRefusedWithTheirShapes() {
 		ClassesAndDistance loss = new ClassesAndDistance(null, 1);

@@ -6,8 +6,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * Per-pixel classes and one regression channel in [0, 1] from one network: logits N×(K+1)×H×W, the first K
  * channels scored by {@link SoftmaxCrossEntropy} against class indices, the last by
  * {@link BinaryCrossEntropyWithLogits} (sigmoid, soft targets) against a value per pixel, weighted by
- * {@code regressionWeight} and added. Targets are N×2×H×W: plane 0 the class index, plane 1 the value; or N×3×H×W
- * with plane 2 a weight ≥ 0 per pixel that both terms take their weighted means with.
+ * {@code regressionWeight} and added. Targets are N×2×H×W: plane 0 the class index, plane 1 the value.
  */
 public final class ClassesAndDistance implements Loss {
 
@@ -30,26 +29,19 @@ public final class ClassesAndDistance implements Loss {
 		int[] s = prediction.shape();
 		if (s.length != 4 || s[1] < 2) throw new IllegalArgumentException(name() + ": logits must be N×(K+1)×H×W, got " + prediction.shapeString());
 		int n = s[0], k = s[1] - 1, plane = s[2] * s[3];
-		int planes = target.size() == 3 * n * plane ? 3 : 2;
-		if (target.size() != planes * n * plane)
+		if (target.size() != 2 * n * plane)
 			throw new IllegalArgumentException(name() + ": target " + target.shapeString() + " does not match logits " + prediction.shapeString()
-					+ " (expected " + n + "×2×" + s[2] + "×" + s[3] + ", or ×3× with pixel weights)");
+					+ " (expected " + n + "×2×" + s[2] + "×" + s[3] + ")");
 		float[] x = prediction.data(), t = target.data();
 		float[] logits = new float[n * k * plane], labels = new float[n * plane], value = new float[n * plane], wanted = new float[n * plane];
-		float[] weights = planes == 3 ? new float[n * plane] : null;
 		for (int i = 0; i < n; i++) {
 			System.arraycopy(x, i * (k + 1) * plane, logits, i * k * plane, k * plane);
 			System.arraycopy(x, (i * (k + 1) + k) * plane, value, i * plane, plane);
-			System.arraycopy(t, planes * i * plane, labels, i * plane, plane);
-			System.arraycopy(t, (planes * i + 1) * plane, wanted, i * plane, plane);
-			if (weights != null) System.arraycopy(t, (planes * i + 2) * plane, weights, i * plane, plane);
+			System.arraycopy(t, 2 * i * plane, labels, i * plane, plane);
+			System.arraycopy(t, (2 * i + 1) * plane, wanted, i * plane, plane);
 		}
-		if (weights != null)
-			for (int i = 0; i < weights.length; i++)
-				if (!(weights[i] >= 0) || Float.isInfinite(weights[i]))
-					throw new IllegalArgumentException(name() + ": pixel weight " + weights[i] + " at " + i + " of target " + target.shapeString() + " is not finite and ≥ 0");
-		double loss = classes.forward(new Tensor(logits, n, k, s[2], s[3]), new Tensor(labels, n, s[2], s[3]), weights);
-		loss += regressionWeight * regression.forward(new Tensor(value, n, 1, s[2], s[3]), new Tensor(wanted, n, 1, s[2], s[3]), weights);
+		double loss = classes.forward(new Tensor(logits, n, k, s[2], s[3]), new Tensor(labels, n, s[2], s[3]));
+		loss += regressionWeight * regression.forward(new Tensor(value, n, 1, s[2], s[3]), new Tensor(wanted, n, 1, s[2], s[3]));
 		float[] gc = classes.gradient().data(), gr = regression.gradient().data(), g = new float[x.length];
 		float w = (float) regressionWeight;
 		for (int i = 0; i < n; i++) {

@@ -11,8 +11,7 @@ import sc.fiji.convnet.tensor.Tensor;
  * Targets hold class indices as floats, shaped N (or N×1) for classification and N×H×W or N×1×H×W
  * for segmentation. Labels outside [0, K) — by convention −1 — are ignored (unlabelled pixels).
  * With class weights w the loss is the weighted mean Σ w_{t_i}·(−ln p_{i,t_i}) / Σ w_{t_i} over the
- * labelled positions, as in PyTorch's CrossEntropyLoss; without weights every w is 1. Per-position weights v, when
- * given, multiply w in both sums (Ronneberger et al.'s weight map, which stresses the gaps between touching cells).
+ * labelled positions, as in PyTorch's CrossEntropyLoss; without weights every w is 1.
  * The log-sum-exp is computed in double precision with the maximum subtracted, so large logits are safe.
  */
 public final class SoftmaxCrossEntropy implements Loss {
@@ -33,10 +32,7 @@ public final class SoftmaxCrossEntropy implements Loss {
 	@Override public String name() { return "SoftmaxCrossEntropy"; }
 
 	@Override
-	public double forward(Tensor prediction, Tensor target) { return forward(prediction, target, null); }
-
-	/** The same with one weight ≥ 0 per labelled position (N×H×W values), or null for all 1. */
-	public double forward(Tensor prediction, Tensor target, float[] positionWeights) {
+	public double forward(Tensor prediction, Tensor target) {
 		int[] s = prediction.shape();
 		if (s.length < 2) throw new IllegalArgumentException("SoftmaxCrossEntropy: logits must be N×K[×H×W], got " + prediction.shapeString());
 		int n = s[0], k = s[1];
@@ -46,8 +42,6 @@ public final class SoftmaxCrossEntropy implements Loss {
 					+ " (expected " + n * spatial + " labels)");
 		if (classWeights != null && classWeights.length != k)
 			throw new IllegalArgumentException("SoftmaxCrossEntropy: " + classWeights.length + " class weights for " + k + " classes (logits " + prediction.shapeString() + ")");
-		if (positionWeights != null && positionWeights.length != n * spatial)
-			throw new IllegalArgumentException("SoftmaxCrossEntropy: " + positionWeights.length + " position weights for " + n * spatial + " positions (logits " + prediction.shapeString() + ")");
 		float[] x = prediction.data(), t = target.data();
 		float[] g = new float[x.length];
 		double loss = 0, weightSum = 0;
@@ -58,7 +52,7 @@ public final class SoftmaxCrossEntropy implements Loss {
 				if (Float.isNaN(label)) throw new IllegalArgumentException("SoftmaxCrossEntropy: NaN label at sample " + i + ", position " + j);
 				int c = (int) label;
 				if (c < 0 || c >= k || c != label) continue; // unlabelled
-				double w = (classWeights == null ? 1 : classWeights[c]) * (positionWeights == null ? 1 : positionWeights[i * spatial + j]);
+				double w = classWeights == null ? 1 : classWeights[c];
 				if (w == 0) continue;
 				int base = i * k * spatial + j;
 				double max = Double.NEGATIVE_INFINITY;

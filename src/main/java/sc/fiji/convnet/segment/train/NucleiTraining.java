@@ -68,8 +68,6 @@ public final class NucleiTraining {
 		public boolean distance = false;
 		/** Weight of the distance output's loss against the classes'. */
 		public double distanceWeight = 1.0;
-		/** w₀ of {@link ContactWeight}: how much more the pixels where nuclei touch weigh in both losses; 0 = all weigh the same. */
-		public double contactWeight = 0;
 
 		/**
 		 * Share of crops drawn from the {@link NucleiTraining#replay replay} images, so that a fine-tuned model keeps
@@ -155,18 +153,13 @@ public final class NucleiTraining {
 				s.steps > 0 ? s.steps + " steps" : String.format(Locale.ROOT, "%.1f minutes", s.maxMinutes), s.learningRate, s.minScale, s.maxScale,
 				s.diameter > 0 ? String.format(Locale.ROOT, "a %.1f px diameter (%.0f %% within 0.7–1.4×)", s.diameter, 100 * s.nearShare) : "the raw scale");
 		if (s.distance) log.printf(Locale.ROOT, "distance output's loss weighted %g against the classes'%n", s.distanceWeight);
-		if (s.contactWeight > 0) {
-			if (!s.distance) throw new IllegalArgumentException("a contact weight needs the distance output");
-			log.printf(Locale.ROOT, "pixels where nuclei touch weighted up to 1 + %g (σ %.0f px)%n", s.contactWeight, ContactWeight.SIGMA);
-		}
 		Adam adam = new Adam(net.parameters(), s.learningRate);
 		if (resumed != null) resumed.restore(adam);
 		int outputs = DistanceHead.outputs(net);
 		if (outputs != (s.distance ? 4 : 3))
 			throw new IOException("the network has " + outputs + " outputs; this run trains " + (s.distance ? "three classes and the distance" : "three classes"));
 		Trainer trainer = new Trainer(net, s.distance ? new ClassesAndDistance(CLASS_WEIGHTS, s.distanceWeight) : new SoftmaxCrossEntropy(CLASS_WEIGHTS), adam);
-		boolean contact = s.distance && s.contactWeight > 0;
-		int targets = contact ? 3 : s.distance ? 2 : 1;
+		int targets = s.distance ? 2 : 1;
 		Pool pool = new Pool(train, sourceSizes), rehearsal = replay.isEmpty() ? null : new Pool(replay, null);
 		log.println(pool.describe());
 		if (rehearsal != null) log.printf(Locale.ROOT, "replay: %d image(s) labelled by the starting network in %.0f %% of the crops%n", replay.size(), 100 * s.replayShare);
@@ -188,9 +181,8 @@ public final class NucleiTraining {
 					int[] one = java.util.Arrays.copyOfRange(instances, b * plane, (b + 1) * plane);
 					System.arraycopy(ThreeClassTarget.classes(one, s.crop, s.crop, s.boundaryWidth), 0, y, b * targets * plane, plane);
 					if (s.distance) System.arraycopy(DistanceTarget.of(one, s.crop, s.crop), 0, y, (b * targets + 1) * plane, plane);
-					if (contact) System.arraycopy(ContactWeight.of(one, s.crop, s.crop, s.contactWeight, ContactWeight.SIGMA), 0, y, (b * targets + 2) * plane, plane);
 				}
-				Tensor target = s.distance ? new Tensor(y, s.batch, targets, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
+				Tensor target = s.distance ? new Tensor(y, s.batch, 2, s.crop, s.crop) : new Tensor(y, s.batch, s.crop, s.crop);
 				return trainer.step(new Tensor(x, s.batch, 1, s.crop, s.crop), target);
 			}
 
