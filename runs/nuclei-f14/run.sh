@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Nuclei f14 (issue #14): f7's run (f5's recipe from f5's shipped network, seed 66, so the same crops) with the pixels where nuclei
 # touch weighted up to 11× in both losses (--contact-weight 10, the U-Net paper's weight map): does stressing contacts split merged neighbours?
-# Two threads. Resumable (rerun; checkpoint every 200 steps, atomic). Private copy of the build. f7 is the control.
+# Two threads. Resumable (rerun; checkpoint every 200 steps, atomic). Private copy of the build, which must be that of commit 1a068cf (main no longer has --contact-weight). f7 is the control.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=runs/nuclei-f14

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Nuclei f15 (issue #14): f14 with a milder contact weight (--contact-weight 3 instead of 10); f7 is the control (same seed, same crops).
-# Two threads. Resumable (rerun; checkpoint every 200 steps, atomic). Private copy of the build. f7 is the control.
+# Two threads. Resumable (rerun; checkpoint every 200 steps, atomic). Private copy of the build, which must be that of commit 1a068cf (main no longer has --contact-weight).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=runs/nuclei-f15
